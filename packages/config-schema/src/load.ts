@@ -1,0 +1,176 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { sortDiagnostics } from "./diagnostics/diagnostic.js";
+import { suggestName } from "./diagnostics/suggest.js";
+import { CONFIG_FILE_KINDS, CONFIG_FILES, type ConfigFileKind, type ConfigFileTypes } from "./schemas/files.js";
+import type { SchemaVersionStatus } from "./validate/schema-version.js";
+import { validateSource } from "./validate/validate-file.js";
+import { DEFAULT_MAX_BYTES, parseYaml, type YamlSource } from "./yaml/parse.js";
+
+/** One loaded file of a config set. */
+export interface LoadedFile<K extends ConfigFileKind = ConfigFileKind> {
+  readonly kind: K;
+  /** Absolute path. */
+  readonly path: string;
+  /** The path diagnostics show (relative to `cwd` when inside it). */
+  readonly file: string;
+  readonly source: YamlSource;
+  /**
+   * The raw, sanitized data, even when invalid, so cross-file rules can run on what parsed.
+   * `undefined` only when the file could not be parsed at all.
+   */
+  readonly data: unknown;
+  /** The typed content, present only when the file is valid. */
+  readonly value: ConfigFileTypes[K] | undefined;
+  readonly version: SchemaVersionStatus;
+  /** Everything found in this file: parse problems, schema errors and lints. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A config directory, loaded. */
+export interface ConfigSet {
+  /** Absolute path of the config directory. */
+  readonly dir: string;
+  readonly files: { readonly [K in ConfigFileKind]?: LoadedFile<K> };
+  /** Every diagnostic of every file plus set-level ones (missing or misnamed files), sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** Paths in diagnostics are shown relative to this directory (default `process.cwd()`). */
+  readonly cwd?: string;
+  /** Largest file accepted, in bytes (default 16 MiB). */
+  readonly maxBytes?: number;
+  /** Alias-expansion limit (default 100). */
+  readonly maxAliasCount?: number;
+}
+
+function displayPath(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  return rel === "" || rel.startsWith("..") ? absolute : rel;
+}
+
+function ioDiagnostic(file: string, error: unknown, action: string): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code ?? "EIO";
+  return {
+    code: "SY1010",
+    severity: "error",
+    message: `Cannot ${action} ${file}: ${code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : (error as Error).message}`,
+    file,
+    hint: code === "EACCES" ? "Check the file's permissions." : "Check the path; `--config-dir` selects another directory.",
+  };
+}
+
+/** Parse and validate YAML text (or bytes) as a file of the given kind. Never throws. */
+export function loadConfigText<K extends ConfigFileKind>(
+  kind: K,
+  input: string | Uint8Array,
+  file: string,
+  options: Omit<LoadOptions, "cwd"> = {},
+): LoadedFile<K> {
+  const source = parseYaml(input, {
+    file,
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    ...(options.maxAliasCount !== undefined ? { maxAliasCount: options.maxAliasCount } : {}),
+  });
+  const validation = validateSource(kind, source);
+  return {
+    kind,
+    path: resolve(file),
+    file,
+    source,
+    data: source.data,
+    value: validation.value,
+    version: validation.version,
+    diagnostics: [...source.diagnostics, ...validation.diagnostics],
+  };
+}
+
+/** Read, parse and validate one file of a config set. I/O failures become SY1010 diagnostics. */
+export async function loadConfigFile<K extends ConfigFileKind>(
+  kind: K,
+  path: string,
+  options: LoadOptions = {},
+): Promise<LoadedFile<K>> {
+  const absolute = resolve(path);
+  const file = displayPath(absolute, options.cwd ?? process.cwd());
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(absolute);
+    if (info.size > maxBytes) {
+      return loadConfigText(kind, new Uint8Array(info.size > maxBytes ? maxBytes + 1 : 0), file, { ...options, maxBytes });
+    }
+    bytes = await readFile(absolute);
+  } catch (error) {
+    const source = parseYaml("", { file });
+    return {
+      kind,
+      path: absolute,
+      file,
+      source,
+      data: undefined,
+      value: undefined,
+      version: { status: "missing" },
+      diagnostics: [ioDiagnostic(file, error, "read")],
+    };
+  }
+  return { ...loadConfigText(kind, bytes, file, { ...options, maxBytes }), path: absolute };
+}
+
+const KNOWN_NAMES: string[] = CONFIG_FILE_KINDS.map((k) => CONFIG_FILES[k].fileName);
+
+/**
+ * Load every file of a config directory: parse, validate against the schemas, and report missing
+ * required files and unknown YAML files (with the nearest known name). Never throws; an unreadable
+ * directory is an SY1010 diagnostic.
+ */
+export async function loadConfigSet(dir: string, options: LoadOptions = {}): Promise<ConfigSet> {
+  const absolute = resolve(dir);
+  const cwd = options.cwd ?? process.cwd();
+  const diagnostics: Diagnostic[] = [];
+  let names: string[];
+  try {
+    names = await readdir(absolute);
+  } catch (error) {
+    return { dir: absolute, files: {}, diagnostics: [ioDiagnostic(displayPath(absolute, cwd), error, "read directory")] };
+  }
+  const present = new Set(names);
+  const loaded = await Promise.all(
+    CONFIG_FILE_KINDS.filter((kind) => present.has(CONFIG_FILES[kind].fileName)).map((kind) =>
+      loadConfigFile(kind, join(absolute, CONFIG_FILES[kind].fileName), options),
+    ),
+  );
+  const files: { [K in ConfigFileKind]?: LoadedFile<K> } = {};
+  for (const file of loaded) {
+    (files as Record<string, LoadedFile>)[file.kind] = file;
+    diagnostics.push(...file.diagnostics);
+  }
+  for (const kind of CONFIG_FILE_KINDS) {
+    const spec = CONFIG_FILES[kind];
+    if (!spec.required || present.has(spec.fileName)) continue;
+    diagnostics.push({
+      code: "SY1011",
+      severity: "error",
+      message: `Required file ${spec.fileName} is missing`,
+      file: displayPath(join(absolute, spec.fileName), cwd),
+      hint: "Run `switchyard init` to write a complete config set, or restore the file from a backup.",
+    });
+  }
+  for (const name of names) {
+    if (!/\.ya?ml$/.test(name) || present.has(name) === false || KNOWN_NAMES.includes(name)) continue;
+    if (name.startsWith(".") || name.includes(".backup-")) continue;
+    const suggestion = suggestName(name.replace(/\.yml$/, ".yaml"), KNOWN_NAMES);
+    if (suggestion === undefined) continue;
+    diagnostics.push({
+      code: "SY1012",
+      severity: "warning",
+      message: `${name} is not a Switchyard config file and is ignored — did you mean '${suggestion}'?`,
+      file: displayPath(join(absolute, name), cwd),
+      hint: `Rename it to ${suggestion}.`,
+      suggestion,
+    });
+  }
+  return { dir: absolute, files, diagnostics: sortDiagnostics(diagnostics) };
+}

@@ -1,0 +1,108 @@
+import type { Diagnostic, YamlPath } from "../diagnostics/diagnostic.js";
+import { ENV_REFERENCE_PATTERN } from "../schemas/common.js";
+import type { ConfigFileKind } from "../schemas/files.js";
+import type { YamlSource } from "../yaml/parse.js";
+
+/** A secret shown safely: the first four characters and the length. */
+export function redactSecret(value: string): string {
+  if (value.length <= 8) return `${"*".repeat(value.length)} (${value.length} chars)`;
+  return `${value.slice(0, 4)}…${"*".repeat(4)} (${value.length} chars)`;
+}
+
+function entries(value: unknown): [string, unknown][] {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? Object.entries(value) : [];
+}
+
+/** Where each kind of file keeps secrets. */
+function secretPaths(kind: ConfigFileKind, data: unknown): YamlPath[] {
+  const paths: YamlPath[] = [];
+  const root = data as Record<string, unknown>;
+  if (kind === "providers") {
+    for (const [id] of entries(root.providers)) paths.push(["providers", id, "api_key"]);
+  } else if (kind === "litellm") {
+    const list = Array.isArray(root.model_list) ? root.model_list : [];
+    list.forEach((_, i) => {
+      paths.push(["model_list", i, "litellm_params", "api_key"]);
+    });
+    paths.push(["general_settings", "master_key"], ["general_settings", "database_url"]);
+    paths.push(["litellm_settings", "cache_params", "password"], ["router_settings", "redis_password"]);
+  }
+  return paths;
+}
+
+function get(data: unknown, path: YamlPath): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+/**
+ * Warnings the schema alone cannot express: literal secrets (SY1040), `${VAR}` references that
+ * LiteLLM does not expand (SY1041), and duplicate model names within one provider (SY1037).
+ */
+export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const file = source.file;
+  for (const path of secretPaths(kind, source.data)) {
+    const value = get(source.data, path);
+    if (typeof value !== "string" || ENV_REFERENCE_PATTERN.test(value)) continue;
+    const range = source.rangeOf(path);
+    const envName = `${String(path[1]).toUpperCase().replace(/[^A-Z0-9]/g, "_")}_API_KEY`;
+    if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value)) {
+      const name = value.replace(/^\$\{?|\}$/g, "");
+      out.push({
+        code: "SY1041",
+        severity: "warning",
+        message: `'${value}' is not expanded by LiteLLM`,
+        file,
+        path,
+        ...(range ? { range } : {}),
+        hint: `Write \`os.environ/${name}\`: LiteLLM only resolves environment references in that form.`,
+        suggestion: `os.environ/${name}`,
+      });
+      continue;
+    }
+    out.push({
+      code: "SY1040",
+      severity: "warning",
+      message: `Literal secret in ${path[path.length - 1]} (${redactSecret(value)}); it should be an environment reference`,
+      file,
+      path,
+      ...(range ? { range } : {}),
+      hint: `Move the value into an environment variable and write \`os.environ/${kind === "providers" ? envName : "NAME"}\`; rotate the key if this file was ever shared.`,
+    });
+  }
+  if (kind === "providers") {
+    for (const [id, provider] of entries((source.data as Record<string, unknown>).providers)) {
+      const models = (provider as Record<string, unknown> | null)?.models;
+      if (!Array.isArray(models)) continue;
+      const seen = new Map<string, number>();
+      models.forEach((model, index) => {
+        const name = (model as Record<string, unknown> | null)?.name;
+        if (typeof name !== "string") return;
+        const first = seen.get(name);
+        if (first === undefined) {
+          seen.set(name, index);
+          return;
+        }
+        const path = ["providers", id, "models", index, "name"];
+        const range = source.rangeOf(path);
+        const firstRange = source.rangeOf(["providers", id, "models", first, "name"]);
+        out.push({
+          code: "SY1037",
+          severity: "error",
+          message: `Model '${name}' is listed twice in provider '${id}'`,
+          file,
+          path,
+          ...(range ? { range } : {}),
+          hint: "Remove the second entry.",
+          related: [{ message: "first listed here", file, ...(firstRange ? { range: firstRange } : {}) }],
+        });
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { CONFIG_FILES, type ConfigFileKind, type ConfigFileTypes } from "../schemas/files.js";
+import type { YamlSource } from "../yaml/parse.js";
+import { lintFile } from "./lint.js";
+import { checkSchemaVersion, type SchemaVersionStatus } from "./schema-version.js";
+import { zodIssuesToDiagnostics } from "./zod-issues.js";
+
+/** The outcome of validating one parsed file against its schema. */
+export interface FileValidation<K extends ConfigFileKind> {
+  /** The typed content, present only when the file is valid against the current schema. */
+  readonly value: ConfigFileTypes[K] | undefined;
+  readonly version: SchemaVersionStatus;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Validate a parsed file against the schema of its kind: the schema version first (an outdated or
+ * newer file is reported, not validated against a schema it was not written for), then the zod
+ * schema, then the lints. Never throws.
+ */
+export function validateSource<K extends ConfigFileKind>(kind: K, source: YamlSource): FileValidation<K> {
+  const spec = CONFIG_FILES[kind];
+  if (source.data === undefined || source.data === null || typeof source.data !== "object") {
+    return { value: undefined, version: { status: "missing" }, diagnostics: [] };
+  }
+  const { version, diagnostics } = checkSchemaVersion(source, spec.versioned);
+  if (version.status !== "current" && version.status !== "missing") {
+    return { value: undefined, version, diagnostics };
+  }
+  const out: Diagnostic[] = [...diagnostics];
+  const parsed = spec.schema.safeParse(source.data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.filter((i) => !(diagnostics.length > 0 && i.path[0] === "schema_version"));
+    out.push(...zodIssuesToDiagnostics(issues, spec.schema, source));
+  }
+  out.push(...lintFile(kind, source));
+  const valid = parsed.success && !out.some((d) => d.severity === "error");
+  return { value: valid ? (parsed.data as ConfigFileTypes[K]) : undefined, version, diagnostics: out };
+}
