@@ -32,3 +32,6 @@ export type { ParseYamlOptions, YamlSource } from "./yaml/parse.js";
 export { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_BYTES, FORBIDDEN_KEYS, parseYaml } from "./yaml/parse.js";
 export type { PathLookup } from "./yaml/positions.js";
 export { lookupPath } from "./yaml/positions.js";
+export { sha256 } from "./text/hash.js";
+export type { UnifiedDiffOptions } from "./text/unified-diff.js";
+export { unifiedDiff } from "./text/unified-diff.js";
