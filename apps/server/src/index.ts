@@ -1,1 +1,2 @@
-export {};
+export type { ServerDeps } from "./server.js";
+export { createServer } from "./server.js";

@@ -1,1 +1,3 @@
-export {};
+export type { EvaluationContext, EvaluationReason, FlagEvaluation } from "./evaluate.js";
+export { evaluateFlag } from "./evaluate.js";
+export { murmurhash3, rolloutBucket } from "./murmurhash3.js";
