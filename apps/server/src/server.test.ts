@@ -6,7 +6,10 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { createServer } from "./server.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sy-server-"));
-writeFileSync(join(dir, "providers.yaml"), 'schema_version: "2.0.0"\nproviders:\n  ollama:\n    type: olama\n    base_url: http://127.0.0.1:11434\n    models: []\n');
+writeFileSync(
+  join(dir, "providers.yaml"),
+  'schema_version: "2.0.0"\nproviders:\n  ollama:\n    type: olama\n    base_url: http://127.0.0.1:11434\n    models: []\n',
+);
 writeFileSync(join(dir, "model-mappings.yaml"), 'schema_version: "2.0.0"\n');
 const server = createServer({ configDir: dir });
 let base = "";
@@ -29,7 +32,12 @@ test("GET /v1/validate returns located diagnostics", async () => {
     diagnostics: { code: string; range?: { start: { line: number } } }[];
   };
   expect(body.valid).toBe(false);
-  expect(body.diagnostics).toContainEqual(expect.objectContaining({ code: "SY1033", range: expect.objectContaining({ start: expect.objectContaining({ line: 4 }) }) }));
+  expect(body.diagnostics).toContainEqual(
+    expect.objectContaining({
+      code: "SY1033",
+      range: expect.objectContaining({ start: expect.objectContaining({ line: 4 }) }),
+    }),
+  );
 });
 
 test("unknown routes are 404 JSON", async () => {

@@ -1,3 +1,19 @@
+export type { BackupFileOptions, BackupInfo } from "./backups/backup-file.js";
+export { backupFile, listBackups } from "./backups/backup-file.js";
+export type { ParsedBackupName } from "./backups/backup-name.js";
+export { backupName, parseBackupName } from "./backups/backup-name.js";
+export type { IsoWeek, NaiveTime } from "./backups/naive-time.js";
+export {
+  compareNaiveTime,
+  formatNaiveStamp,
+  isoWeek,
+  naiveTimeFromDate,
+  parseNaiveStamp,
+} from "./backups/naive-time.js";
+export type { PruneOptions, PruneResult } from "./backups/prune.js";
+export { pruneBackups } from "./backups/prune.js";
+export type { RetentionDecision, RetentionPolicy, RetentionRule } from "./backups/retention.js";
+export { applyRetention, DEFAULT_RETENTION, RETENTION_RULES } from "./backups/retention.js";
 export type { Catalogue, CatalogueEntry } from "./diagnostics/catalogue.js";
 export { defineCatalogue, formatCatalogueEntry, mergeCatalogues } from "./diagnostics/catalogue.js";
 export type {
@@ -9,12 +25,53 @@ export type {
   SourceRange,
   YamlPath,
 } from "./diagnostics/diagnostic.js";
-export { compareDiagnostics, countDiagnostics, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
+export {
+  compareDiagnostics,
+  countDiagnostics,
+  hasErrors,
+  sortDiagnostics,
+} from "./diagnostics/diagnostic.js";
 export { schemaCatalogue } from "./diagnostics/schema-catalogue.js";
 export { didYouMean, suggestName } from "./diagnostics/suggest.js";
-export { generateJsonSchema, generateJsonSchemas, SCHEMA_BASE_URL, schemaUrl, yamlLanguageServerComment } from "./json-schema.js";
+export {
+  generateJsonSchema,
+  generateJsonSchemas,
+  SCHEMA_BASE_URL,
+  schemaUrl,
+  yamlLanguageServerComment,
+} from "./json-schema.js";
 export type { ConfigSet, LoadedFile, LoadOptions } from "./load.js";
 export { loadConfigFile, loadConfigSet, loadConfigText } from "./load.js";
+export { collectSources } from "./render/collect-sources.js";
+export { shouldUseColor } from "./render/color-support.js";
+export { GITHUB_ANNOTATIONS_PER_LEVEL, renderGithub } from "./render/github.js";
+export { JSON_REPORT_VERSION, renderJson } from "./render/json.js";
+export { renderPretty } from "./render/pretty.js";
+export { renderDiagnostics } from "./render/render.js";
+export {
+  renderSarif,
+  SARIF_FINGERPRINT_KEY,
+  SARIF_MAX_RESULTS,
+  SARIF_SCHEMA_URI,
+  toSarif,
+} from "./render/sarif.js";
+export type {
+  SarifLevel,
+  SarifLocation,
+  SarifLog,
+  SarifRegion,
+  SarifResult,
+  SarifRun,
+} from "./render/sarif-types.js";
+export type { OutputFormat, RenderOptions } from "./render/types.js";
+export { isOutputFormat, OUTPUT_FORMATS } from "./render/types.js";
+export type { AtomicWriteOptions } from "./safe-write/atomic-write.js";
+export { writeFileAtomic } from "./safe-write/atomic-write.js";
+export { cleanStaleTempFiles } from "./safe-write/clean-temp.js";
+export type { FileLockOptions, LockOwner } from "./safe-write/file-lock.js";
+export { FileLockedError, withFileLock } from "./safe-write/file-lock.js";
+export type { SafeWriteOptions, SafeWriteResult } from "./safe-write/write-file-safely.js";
+export { writeFileSafely } from "./safe-write/write-file-safely.js";
 export * from "./schemas/common.js";
 export * from "./schemas/feature-flags.js";
 export type { ConfigFileKind, ConfigFileSpec, ConfigFileTypes } from "./schemas/files.js";
@@ -23,6 +80,11 @@ export * from "./schemas/litellm.js";
 export * from "./schemas/model-mappings.js";
 export * from "./schemas/ports.js";
 export * from "./schemas/providers.js";
+export * from "./schemas/settings.js";
+export * from "./suppressions/index.js";
+export { sha256 } from "./text/hash.js";
+export type { UnifiedDiffOptions } from "./text/unified-diff.js";
+export { unifiedDiff } from "./text/unified-diff.js";
 export { formatYamlPath } from "./validate/describe-path.js";
 export { redactSecret } from "./validate/lint.js";
 export type { SchemaVersionStatus } from "./validate/schema-version.js";
@@ -32,6 +94,3 @@ export type { ParseYamlOptions, YamlSource } from "./yaml/parse.js";
 export { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_BYTES, FORBIDDEN_KEYS, parseYaml } from "./yaml/parse.js";
 export type { PathLookup } from "./yaml/positions.js";
 export { lookupPath } from "./yaml/positions.js";
-export { sha256 } from "./text/hash.js";
-export type { UnifiedDiffOptions } from "./text/unified-diff.js";
-export { unifiedDiff } from "./text/unified-diff.js";

@@ -16,10 +16,10 @@ export function yamlLanguageServerComment(kind: ConfigFileKind): string {
 
 /** JSON Schema (draft 2020-12) of one file kind, generated from its zod schema. */
 export function generateJsonSchema(kind: ConfigFileKind): Record<string, unknown> {
-  const generated = z.toJSONSchema(CONFIG_FILES[kind].schema, { target: "draft-2020-12", io: "input" }) as Record<
-    string,
-    unknown
-  >;
+  const generated = z.toJSONSchema(CONFIG_FILES[kind].schema, {
+    target: "draft-2020-12",
+    io: "input",
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, $id: schemaUrl(kind), title: CONFIG_FILES[kind].fileName, ...rest };
 }
@@ -27,6 +27,7 @@ export function generateJsonSchema(kind: ConfigFileKind): Record<string, unknown
 /** Every file kind's JSON Schema, keyed by file name (`providers.schema.json`), as formatted JSON text. */
 export function generateJsonSchemas(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const kind of CONFIG_FILE_KINDS) out[`${kind}.schema.json`] = `${JSON.stringify(generateJsonSchema(kind), null, 2)}\n`;
+  for (const kind of CONFIG_FILE_KINDS)
+    out[`${kind}.schema.json`] = `${JSON.stringify(generateJsonSchema(kind), null, 2)}\n`;
   return out;
 }

@@ -1,12 +1,23 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { sortDiagnostics } from "./diagnostics/diagnostic.js";
 import { suggestName } from "./diagnostics/suggest.js";
-import { CONFIG_FILE_KINDS, CONFIG_FILES, type ConfigFileKind, type ConfigFileTypes } from "./schemas/files.js";
+import {
+  CONFIG_FILE_KINDS,
+  CONFIG_FILES,
+  type ConfigFileKind,
+  type ConfigFileTypes,
+} from "./schemas/files.js";
 import type { SchemaVersionStatus } from "./validate/schema-version.js";
 import { validateSource } from "./validate/validate-file.js";
-import { DEFAULT_MAX_BYTES, parseYaml, type YamlSource } from "./yaml/parse.js";
+import {
+  DEFAULT_MAX_BYTES,
+  fileTooLargeDiagnostic,
+  parseYaml,
+  sourceWithoutDocument,
+  type YamlSource,
+} from "./yaml/parse.js";
 
 /** One loaded file of a config set. */
 export interface LoadedFile<K extends ConfigFileKind = ConfigFileKind> {
@@ -51,14 +62,26 @@ function displayPath(absolute: string, cwd: string): string {
   return rel === "" || rel.startsWith("..") ? absolute : rel;
 }
 
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a parent of it is not a directory",
+};
+
 function ioDiagnostic(file: string, error: unknown, action: string): Diagnostic {
-  const code = (error as NodeJS.ErrnoException).code ?? "EIO";
+  const code = (error as Partial<NodeJS.ErrnoException> | undefined)?.code ?? "EIO";
+  const reason = ERRNO_TEXT[code] ?? (error instanceof Error ? error.message : String(error));
   return {
     code: "SY1010",
     severity: "error",
-    message: `Cannot ${action} ${file}: ${code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : (error as Error).message}`,
+    message: `Cannot ${action} ${file}: ${reason}`,
     file,
-    hint: code === "EACCES" ? "Check the file's permissions." : "Check the path; `--config-dir` selects another directory.",
+    hint:
+      code === "EACCES" || code === "EPERM"
+        ? "Check the file's permissions."
+        : "Check the path; `--config-dir` selects another directory.",
   };
 }
 
@@ -83,11 +106,53 @@ export function loadConfigText<K extends ConfigFileKind>(
     data: source.data,
     value: validation.value,
     version: validation.version,
-    diagnostics: [...source.diagnostics, ...validation.diagnostics],
+    diagnostics: sortDiagnostics([...source.diagnostics, ...validation.diagnostics]),
   };
 }
 
-/** Read, parse and validate one file of a config set. I/O failures become SY1010 diagnostics. */
+type ReadResult = { readonly bytes: Uint8Array } | { readonly tooLarge: number | undefined };
+
+/**
+ * Read at most `maxBytes + 1` bytes of a file, so that a huge (or endless, like a device) file is
+ * never read into memory. Throws the usual `ErrnoException` on I/O failure.
+ */
+async function readBounded(path: string, maxBytes: number): Promise<ReadResult> {
+  const handle = await open(path, "r");
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    if (info.isFile() && info.size > maxBytes) return { tooLarge: info.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { tooLarge: undefined };
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function unreadFile<K extends ConfigFileKind>(
+  kind: K,
+  path: string,
+  file: string,
+  diagnostic: Diagnostic,
+  version: SchemaVersionStatus = { status: "missing" },
+): LoadedFile<K> {
+  const source = sourceWithoutDocument(file, "", [diagnostic]);
+  return { kind, path, file, source, data: undefined, value: undefined, version, diagnostics: [diagnostic] };
+}
+
+/**
+ * Read, parse and validate one file of a config set. Never throws: I/O failures become SY1010
+ * diagnostics, and a file over `maxBytes` is refused (SY1006) without being read into memory.
+ */
 export async function loadConfigFile<K extends ConfigFileKind>(
   kind: K,
   path: string,
@@ -96,30 +161,28 @@ export async function loadConfigFile<K extends ConfigFileKind>(
   const absolute = resolve(path);
   const file = displayPath(absolute, options.cwd ?? process.cwd());
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let bytes: Uint8Array;
+  let read: ReadResult;
   try {
-    const info = await stat(absolute);
-    if (info.size > maxBytes) {
-      return loadConfigText(kind, new Uint8Array(info.size > maxBytes ? maxBytes + 1 : 0), file, { ...options, maxBytes });
-    }
-    bytes = await readFile(absolute);
+    read = await readBounded(absolute, maxBytes);
   } catch (error) {
-    const source = parseYaml("", { file });
-    return {
-      kind,
-      path: absolute,
-      file,
-      source,
-      data: undefined,
-      value: undefined,
-      version: { status: "missing" },
-      diagnostics: [ioDiagnostic(file, error, "read")],
-    };
+    return unreadFile(kind, absolute, file, ioDiagnostic(file, error, "read"));
   }
-  return { ...loadConfigText(kind, bytes, file, { ...options, maxBytes }), path: absolute };
+  if ("tooLarge" in read)
+    return unreadFile(kind, absolute, file, fileTooLargeDiagnostic(file, read.tooLarge, maxBytes));
+  return { ...loadConfigText(kind, read.bytes, file, { ...options, maxBytes }), path: absolute };
 }
 
 const KNOWN_NAMES: string[] = CONFIG_FILE_KINDS.map((k) => CONFIG_FILES[k].fileName);
+
+/** The config file name a misnamed YAML file was probably meant to be (`providers.yml` → `providers.yaml`). */
+function suggestFileName(name: string): string | undefined {
+  // Compare stems: the shared `.yaml` would otherwise make unrelated names look close.
+  const stem = name.replace(/\.ya?ml$/i, "");
+  const stems = KNOWN_NAMES.map((known) => known.replace(/\.yaml$/, ""));
+  const exact = stems.find((known) => known.toLowerCase() === stem.toLowerCase());
+  const match = exact ?? suggestName(stem, stems);
+  return match === undefined ? undefined : `${match}.yaml`;
+}
 
 /**
  * Load every file of a config directory: parse, validate against the schemas, and report missing
@@ -134,7 +197,11 @@ export async function loadConfigSet(dir: string, options: LoadOptions = {}): Pro
   try {
     names = await readdir(absolute);
   } catch (error) {
-    return { dir: absolute, files: {}, diagnostics: [ioDiagnostic(displayPath(absolute, cwd), error, "read directory")] };
+    return {
+      dir: absolute,
+      files: {},
+      diagnostics: [ioDiagnostic(displayPath(absolute, cwd), error, "read directory")],
+    };
   }
   const present = new Set(names);
   const loaded = await Promise.all(
@@ -159,16 +226,18 @@ export async function loadConfigSet(dir: string, options: LoadOptions = {}): Pro
     });
   }
   for (const name of names) {
-    if (!/\.ya?ml$/.test(name) || present.has(name) === false || KNOWN_NAMES.includes(name)) continue;
+    if (!/\.ya?ml$/i.test(name) || KNOWN_NAMES.includes(name)) continue;
     if (name.startsWith(".") || name.includes(".backup-")) continue;
-    const suggestion = suggestName(name.replace(/\.yml$/, ".yaml"), KNOWN_NAMES);
+    const suggestion = suggestFileName(name);
     if (suggestion === undefined) continue;
     diagnostics.push({
       code: "SY1012",
       severity: "warning",
       message: `${name} is not a Switchyard config file and is ignored — did you mean '${suggestion}'?`,
       file: displayPath(join(absolute, name), cwd),
-      hint: `Rename it to ${suggestion}.`,
+      hint: present.has(suggestion)
+        ? `Merge it into ${suggestion} or delete it.`
+        : `Rename it to ${suggestion}.`,
       suggestion,
     });
   }

@@ -1,21 +1,25 @@
-import type { ConfigSet, Diagnostic } from "@switchyard/config-schema";
-
-/** Options for {@link validateConfigSet}. */
-export interface ValidateOptions {
-  /** Limit for fallback chain depth before a warning (default from settings, else 5). */
-  readonly maxFallbackDepth?: number;
-}
-
-/** The combined result of schema checks and cross-file rules. */
-export interface ValidationReport {
-  /** Every diagnostic: the set's schema diagnostics plus the cross-file rules', sorted by file and line. */
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/**
- * Run the cross-file rules over a loaded config set and merge their findings with the set's own
- * (schema) diagnostics. Placeholder until the rule registry lands: returns the schema diagnostics.
- */
-export function validateConfigSet(set: ConfigSet, _options: ValidateOptions = {}): ValidationReport {
-  return { diagnostics: set.diagnostics };
-}
+export { consistencyCatalogue, RULE_FAILURE_CODE } from "./catalogue.js";
+export type {
+  ConfigModel,
+  DeploymentEntry,
+  FallbackEdge,
+  FlagEntry,
+  GroupEntry,
+  ModelRef,
+  NamedItem,
+  PatternEntry,
+  Place,
+  ProviderEntry,
+  ProviderRef,
+  PublicName,
+  ServiceEntry,
+} from "./model.js";
+export { buildConfigModel } from "./model.js";
+export type { Location, Rule, RuleContext, RuleFinding, RuleOptions } from "./rule.js";
+export { defineRule } from "./rule.js";
+export { rules } from "./rules/index.js";
+export { displayDir, loadSettings } from "./settings.js";
+export type { SyntheticConfigSize, SyntheticConfigTexts } from "./synthetic.js";
+export { syntheticConfigTexts } from "./synthetic.js";
+export type { ValidateOptions, ValidationReport } from "./validate.js";
+export { DEFAULT_MAX_FALLBACK_DEPTH, validateConfigSet } from "./validate.js";

@@ -41,7 +41,9 @@ describe("evaluateFlag", () => {
   test("raising the percentage only adds users", () => {
     const users = Array.from({ length: 300 }, (_, i) => `u${i}`);
     const on = (p: number) =>
-      new Set(users.filter((userId) => evaluateFlag("f", flag({ rollout_percentage: p }), { userId }, now).value));
+      new Set(
+        users.filter((userId) => evaluateFlag("f", flag({ rollout_percentage: p }), { userId }, now).value),
+      );
     const at20 = on(20);
     const at50 = on(50);
     for (const u of at20) expect(at50.has(u)).toBe(true);
@@ -49,6 +51,9 @@ describe("evaluateFlag", () => {
   });
 
   test("no user id under a partial rollout falls back to off with reason DEFAULT", () => {
-    expect(evaluateFlag("f", flag({ rollout_percentage: 50 }), {}, now)).toEqual({ value: false, reason: "DEFAULT" });
+    expect(evaluateFlag("f", flag({ rollout_percentage: 50 }), {}, now)).toEqual({
+      value: false,
+      reason: "DEFAULT",
+    });
   });
 });

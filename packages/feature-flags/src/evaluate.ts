@@ -30,7 +30,12 @@ function parseDate(value: string, endOfDay: boolean): number {
  * rollout: 100% → STATIC on, 0% → off, otherwise the Unleash bucket of `"<flag name>:<userId>"`
  * decides (SPLIT); no user id with a partial rollout → DEFAULT off.
  */
-export function evaluateFlag(name: string, flag: Flag, context: EvaluationContext = {}, now = new Date()): FlagEvaluation {
+export function evaluateFlag(
+  name: string,
+  flag: Flag,
+  context: EvaluationContext = {},
+  now = new Date(),
+): FlagEvaluation {
   if (!flag.enabled) return { value: false, reason: "DISABLED" };
   const time = now.getTime();
   if (flag.start_date !== undefined && time < parseDate(flag.start_date, false)) {
@@ -42,8 +47,10 @@ export function evaluateFlag(name: string, flag: Flag, context: EvaluationContex
     if (dateOnly ? time > end : time >= end) return { value: false, reason: "TARGETING_MATCH" };
   }
   const userId = context.userId;
-  if (userId !== undefined && flag.blacklist?.includes(userId)) return { value: false, reason: "TARGETING_MATCH" };
-  if (userId !== undefined && flag.whitelist?.includes(userId)) return { value: true, reason: "TARGETING_MATCH" };
+  if (userId !== undefined && flag.blacklist?.includes(userId))
+    return { value: false, reason: "TARGETING_MATCH" };
+  if (userId !== undefined && flag.whitelist?.includes(userId))
+    return { value: true, reason: "TARGETING_MATCH" };
   const percentage = flag.rollout_percentage ?? 100;
   if (percentage >= 100) return { value: true, reason: "STATIC" };
   if (percentage <= 0) return { value: false, reason: "STATIC" };

@@ -39,7 +39,12 @@ export function findPortClaims(ports: LoadedFile<"ports">): PortClaim[] {
     const first = list[0]!;
     const clashing = list.filter((e) => list.some((o) => o !== e && claimsOverlap(o.host, e.host)));
     if (clashing.length < 2) continue;
-    claims.push({ host: first.host, port: first.port, protocol: first.protocol, services: clashing.map((e) => e.id) });
+    claims.push({
+      host: first.host,
+      port: first.port,
+      protocol: first.protocol,
+      services: clashing.map((e) => e.id),
+    });
   }
   return claims;
 }

@@ -26,7 +26,9 @@ describe("parseProcNetTcp", () => {
       "   0: 0100007F:2CAA 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 4242 1 0000000000000000 100 0 0 10 0",
       "   1: 0100007F:1F90 0100007F:D4C2 01 00000000:00000000 00:00000000 00000000  1000        0 4343 1 0000000000000000 20 4 30 10 -1",
     ].join("\n");
-    expect(parseProcNetTcp(text, 4)).toEqual([{ family: 4, address: "127.0.0.1", port: 11434, uid: 1000, inode: 4242 }]);
+    expect(parseProcNetTcp(text, 4)).toEqual([
+      { family: 4, address: "127.0.0.1", port: 11434, uid: 1000, inode: 4242 },
+    ]);
   });
 
   test("decodes IPv6 words", () => {
@@ -44,13 +46,16 @@ describe("parseProcNetTcp", () => {
 });
 
 describe("readListeningSockets (real sockets)", () => {
-  test.skipIf(process.platform !== "linux")("finds a real IPv4 loopback listener and a dual-stack one", async () => {
-    const v4 = await listen("127.0.0.1");
-    const dual = await listen("::");
-    const sockets = await readListeningSockets();
-    expect(sockets).toContainEqual(expect.objectContaining({ family: 4, address: "127.0.0.1", port: v4 }));
-    // A dual-stack `::` listener appears only in tcp6.
-    expect(sockets).toContainEqual(expect.objectContaining({ family: 6, address: "::", port: dual }));
-    expect(sockets.some((s) => s.family === 4 && s.port === dual)).toBe(false);
-  });
+  test.skipIf(process.platform !== "linux")(
+    "finds a real IPv4 loopback listener and a dual-stack one",
+    async () => {
+      const v4 = await listen("127.0.0.1");
+      const dual = await listen("::");
+      const sockets = await readListeningSockets();
+      expect(sockets).toContainEqual(expect.objectContaining({ family: 4, address: "127.0.0.1", port: v4 }));
+      // A dual-stack `::` listener appears only in tcp6.
+      expect(sockets).toContainEqual(expect.objectContaining({ family: 6, address: "::", port: dual }));
+      expect(sockets.some((s) => s.family === 4 && s.port === dual)).toBe(false);
+    },
+  );
 });

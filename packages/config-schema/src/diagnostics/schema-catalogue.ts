@@ -1,14 +1,16 @@
-import { type Catalogue, defineCatalogue } from "./catalogue.js";
+import { safeWriteCatalogue } from "../safe-write/catalogue.js";
+import { suppressionCatalogue } from "../suppressions/catalogue.js";
+import { type Catalogue, defineCatalogue, mergeCatalogues } from "./catalogue.js";
 
-/** SY1xxx: problems reading, parsing and schema-validating single config files. */
-export const schemaCatalogue: Catalogue = defineCatalogue([
+/** SY1001–SY1042: problems reading, parsing and schema-validating single config files. */
+const loadingCatalogue: Catalogue = defineCatalogue([
   {
     code: "SY1001",
     name: "yaml-syntax",
     title: "The file is not valid YAML.",
     severity: "error",
     cause:
-      "The YAML parser stopped at this position: an unclosed quote or bracket, a value containing `: ` that is not quoted, wrong indentation, or a stray character.",
+      "The YAML parser stopped at this position: an unclosed quote or bracket, a value containing `: ` that is not quoted, wrong indentation, a stray character, an alias `*name` with no anchor `&name` before it, or a key written as a list or mapping.",
     fix: "Look at the marked position and the line above it. Quote values that contain `: `, `#` or start with `*`, `&`, `!`, `%`, `@` or a backtick.",
     example: 'description: note: this breaks   # quote it: "note: this works"',
   },
@@ -26,7 +28,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "tab-indentation",
     title: "A tab character is used for indentation.",
     severity: "error",
-    cause: "YAML forbids tabs in indentation; editors that mix tabs and spaces produce files that look right but do not parse.",
+    cause:
+      "YAML forbids tabs in indentation; editors that mix tabs and spaces produce files that look right but do not parse.",
     fix: "Replace the tabs with spaces (two per level is the convention in Switchyard files).",
   },
   {
@@ -35,7 +38,7 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     title: "Aliases expand beyond the allowed limit.",
     severity: "error",
     cause:
-      "Anchors (`&a`) and aliases (`*a`) that refer to each other can expand exponentially (the 'billion laughs' attack). Switchyard caps alias expansion (100 by default) so a hostile file cannot exhaust memory.",
+      "Anchors (`&a`) and aliases (`*a`) that refer to each other can expand exponentially (the 'billion laughs' attack), and an alias inside the node it refers to expands forever. Switchyard caps alias expansion (100 by default) and refuses cycles, so a hostile file cannot exhaust memory.",
     fix: "Write values out instead of nesting aliases, or raise `--max-alias-count` if the file is trusted.",
   },
   {
@@ -43,7 +46,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "invalid-encoding",
     title: "The file is not valid UTF-8.",
     severity: "error",
-    cause: "The file contains bytes from another encoding (often Latin-1, Windows-1252 or UTF-16).",
+    cause:
+      "The file contains bytes from another encoding (often Latin-1, Windows-1252 or UTF-16), or a NUL character (a UTF-16 file saved without a byte-order mark).",
     fix: "Re-save the file as UTF-8 without a byte-order mark. The diagnostic points at the first bad byte.",
   },
   {
@@ -51,7 +55,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "file-too-large",
     title: "The file is larger than the size cap.",
     severity: "error",
-    cause: "Config files are capped (16 MiB by default) so a wrong path or a runaway generator cannot exhaust memory.",
+    cause:
+      "Config files are capped (16 MiB by default) so a wrong path or a runaway generator cannot exhaust memory.",
     fix: "Check the path; split the file, or raise the cap with `--max-file-size` when the size is intended.",
   },
   {
@@ -76,7 +81,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "not-a-mapping",
     title: "The file is empty or its top level is not a mapping.",
     severity: "error",
-    cause: "Every config file is a mapping that starts with `schema_version:`; an empty file or a top-level list cannot be read.",
+    cause:
+      "Every config file is a mapping that starts with `schema_version:`; an empty file or a top-level list cannot be read.",
     fix: "Restore the file's content, or run `switchyard init` in a new directory and copy the file from there.",
   },
   {
@@ -100,7 +106,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "unknown-file",
     title: "A YAML file in the config directory has a name close to a config file's.",
     severity: "warning",
-    cause: "A misnamed file (`provider.yaml`, `model-mapping.yml`) is silently ignored, so its content never takes effect.",
+    cause:
+      "A misnamed file (`provider.yaml`, `model-mapping.yml`) is silently ignored, so its content never takes effect.",
     fix: "Rename it to the suggested name.",
   },
   {
@@ -116,7 +123,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "invalid-schema-version",
     title: "`schema_version` is not a semantic version string.",
     severity: "error",
-    cause: 'Often an unquoted number: `schema_version: 2.0` is read by YAML as the number 2, not the string "2.0.0".',
+    cause:
+      'Often an unquoted number: `schema_version: 2.0` is read by YAML as the number 2, not the string "2.0.0".',
     fix: 'Write a quoted semver string: `schema_version: "2.0.0"`.',
   },
   {
@@ -124,7 +132,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "outdated-schema-version",
     title: "The file is written for an older schema version.",
     severity: "error",
-    cause: "The schema changed since the file was written; validating it against the current schema would report changes as errors.",
+    cause:
+      "The schema changed since the file was written; validating it against the current schema would report changes as errors.",
     fix: "Run `switchyard migrate --check` to see the path, then `switchyard migrate --auto` to upgrade the whole set (comments are kept, a backup is taken).",
   },
   {
@@ -132,7 +141,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "future-schema-version",
     title: "The file is written for a newer schema than this Switchyard knows.",
     severity: "error",
-    cause: "Another (newer) Switchyard wrote or migrated this file. This version leaves it untouched rather than misread it.",
+    cause:
+      "Another (newer) Switchyard wrote or migrated this file. This version leaves it untouched rather than misread it.",
     fix: "Upgrade Switchyard: `npm i -g @switchyard/cli@latest`.",
   },
   {
@@ -149,7 +159,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "missing-key",
     title: "A required key is missing.",
     severity: "error",
-    cause: "The entry lacks a key the schema requires (a provider without `type` or `base_url`, a service without `port`).",
+    cause:
+      "The entry lacks a key the schema requires (a provider without `type` or `base_url`, a service without `port`).",
     fix: "Add the key named in the message to the marked entry.",
   },
   {
@@ -157,7 +168,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "wrong-type",
     title: "A value has the wrong type.",
     severity: "error",
-    cause: 'YAML types values by how they look: `"4000"` is a string, `4000` a number, `yes` a string in YAML 1.2.',
+    cause:
+      'YAML types values by how they look: `"4000"` is a string, `4000` a number, `yes` a string in YAML 1.2.',
     fix: "Write the value in the type the message names (remove quotes around numbers, use `true`/`false` for switches).",
   },
   {
@@ -165,7 +177,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "invalid-value",
     title: "A value is not one of the allowed choices.",
     severity: "error",
-    cause: "The field takes a fixed set of values (a provider `type`, a `status`, a routing strategy) and the value is not one of them.",
+    cause:
+      "The field takes a fixed set of values (a provider `type`, a `status`, a routing strategy) and the value is not one of them.",
     fix: "Use one of the values listed in the hint; the suggestion names the closest.",
   },
   {
@@ -173,7 +186,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "out-of-range",
     title: "A number or list is outside its allowed range.",
     severity: "error",
-    cause: "Ports run 1–65535, percentages 0–100, weights and timeouts must be positive, and some lists need at least one item.",
+    cause:
+      "Ports run 1–65535, percentages 0–100, weights and timeouts must be positive, and some lists need at least one item.",
     fix: "Use a value inside the range the message names.",
   },
   {
@@ -181,7 +195,8 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     name: "invalid-format",
     title: "A string is not in the required format.",
     severity: "error",
-    cause: "URLs need a scheme and host, dates are ISO 8601, patterns are globs (never regular expressions), ids use letters, digits, `.`, `_` and `-`.",
+    cause:
+      "URLs need a scheme and host, dates are ISO 8601, patterns are globs (never regular expressions), ids use letters, digits, `.`, `_` and `-`.",
     fix: "Rewrite the value as the hint shows.",
   },
   {
@@ -212,10 +227,13 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
   {
     code: "SY1041",
     name: "unexpanded-env-syntax",
-    title: "`${VAR}` or `$VAR` is not expanded by LiteLLM.",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal `${VAR}` syntax is what this entry is about
+    title: "`${VAR}`, `$VAR` or a malformed `os.environ/` reference is not expanded by LiteLLM.",
     severity: "warning",
-    cause: "LiteLLM resolves only values of the form `os.environ/NAME`; `${NAME}` is passed on literally and fails at request time.",
-    fix: "Write `os.environ/NAME`.",
+    cause:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal `${VAR}` syntax is what this entry is about
+      "LiteLLM resolves only values of the form `os.environ/NAME` where NAME is a variable name; `${NAME}` is passed on literally and fails at request time, and so does `os.environ/` followed by anything that is not a variable name.",
+    fix: "Write `os.environ/NAME`, with NAME made of letters, digits and `_`.",
   },
   {
     code: "SY1042",
@@ -226,3 +244,13 @@ export const schemaCatalogue: Catalogue = defineCatalogue([
     fix: "Rewrite the construct in plain YAML.",
   },
 ]);
+
+/**
+ * Every SY1xxx code: reading, parsing and validating files (SY1001–SY1042), safe writes (SY105x)
+ * and suppressions (SY109x), so that `switchyard explain` and SARIF rules find each one.
+ */
+export const schemaCatalogue: Catalogue = mergeCatalogues(
+  loadingCatalogue,
+  safeWriteCatalogue,
+  suppressionCatalogue,
+);

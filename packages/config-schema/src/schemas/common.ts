@@ -13,7 +13,8 @@ export const SEMVER_PATTERN =
 export const HTTP_URL_PATTERN = /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/;
 
 /** A date (`2026-01-31`) or an ISO 8601 date-time with optional offset. */
-export const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/;
+export const DATE_PATTERN =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/;
 
 /** A glob: names with `*` (any run of characters) and `?` (one character); never a raw regex. */
 export const GLOB_PATTERN = /^[A-Za-z0-9._:/@*?+-]+$/;
@@ -32,7 +33,9 @@ export const schemaVersion = z
   );
 
 export const description = z.string().describe("Free text for people reading the config.");
-export const tags = z.array(z.string().min(1)).describe("Labels for grouping and filtering, e.g. `local`, `gpu`.");
+export const tags = z
+  .array(z.string().min(1))
+  .describe("Labels for grouping and filtering, e.g. `local`, `gpu`.");
 export const httpUrl = z.string().regex(HTTP_URL_PATTERN);
 export const isoDate = z.string().regex(DATE_PATTERN);
 export const identifier = z.string().regex(ID_PATTERN);

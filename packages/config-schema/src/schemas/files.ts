@@ -23,7 +23,13 @@ export type ConfigFileKind = "providers" | "model-mappings" | "ports" | "feature
 
 /** Every file of a config set, in the order they are validated and reported. */
 export const CONFIG_FILES = {
-  providers: { kind: "providers", fileName: "providers.yaml", schema: ProvidersFileSchema, required: true, versioned: true },
+  providers: {
+    kind: "providers",
+    fileName: "providers.yaml",
+    schema: ProvidersFileSchema,
+    required: true,
+    versioned: true,
+  },
   "model-mappings": {
     kind: "model-mappings",
     fileName: "model-mappings.yaml",
@@ -39,7 +45,13 @@ export const CONFIG_FILES = {
     required: false,
     versioned: true,
   },
-  litellm: { kind: "litellm", fileName: "litellm-unified.yaml", schema: LiteLLMConfigSchema, required: false, versioned: false },
+  litellm: {
+    kind: "litellm",
+    fileName: "litellm-unified.yaml",
+    schema: LiteLLMConfigSchema,
+    required: false,
+    versioned: false,
+  },
 } as const satisfies Record<ConfigFileKind, ConfigFileSpec>;
 
 /** The typed content of each kind of file. */

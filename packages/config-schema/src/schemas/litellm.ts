@@ -3,12 +3,21 @@ import { ROUTING_STRATEGIES } from "./model-mappings.js";
 
 const fallbackMaps = z
   .array(z.record(z.string().min(1), z.array(z.string().min(1))))
-  .describe("LiteLLM's list-of-maps form: `[{model-a: [model-b, model-c]}]`, keyed by the real model group name.");
+  .describe(
+    "LiteLLM's list-of-maps form: `[{model-a: [model-b, model-c]}]`, keyed by the real model group name.",
+  );
 
 export const LiteLLMParamsSchema = z
   .looseObject({
-    model: z.string().min(1).describe("`<provider prefix>/<model>`, e.g. `ollama_chat/llama3.1:8b` or `hosted_vllm/qwen`."),
-    api_base: z.string().min(1).optional().describe("Base URL of the provider (with `/v1` for OpenAI-compatible servers, without for Ollama)."),
+    model: z
+      .string()
+      .min(1)
+      .describe("`<provider prefix>/<model>`, e.g. `ollama_chat/llama3.1:8b` or `hosted_vllm/qwen`."),
+    api_base: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Base URL of the provider (with `/v1` for OpenAI-compatible servers, without for Ollama)."),
     api_key: z.string().min(1).optional().describe("Key, always as `os.environ/NAME`."),
     api_version: z.string().optional().describe("API version (Azure)."),
     timeout: z.number().positive().optional().describe("Seconds a request may take."),
@@ -27,7 +36,10 @@ export const LiteLLMModelInfoSchema = z
     id: z.string().min(1).optional().describe("Stable unique deployment id; never equal to any model_name."),
     mode: z.string().optional().describe("`chat`, `completion`, `embedding`, ..."),
     base_model: z.string().optional().describe("Model used for cost and context lookups."),
-    health_check_model: z.string().optional().describe("Concrete model used to health-check a wildcard deployment."),
+    health_check_model: z
+      .string()
+      .optional()
+      .describe("Concrete model used to health-check a wildcard deployment."),
   })
   .describe("Metadata about the deployment.");
 
@@ -43,10 +55,16 @@ export const LiteLLMDeploymentSchema = z
 
 export const RouterSettingsSchema = z
   .strictObject({
-    routing_strategy: z.enum(ROUTING_STRATEGIES).optional().describe("How a deployment is picked within a group."),
+    routing_strategy: z
+      .enum(ROUTING_STRATEGIES)
+      .optional()
+      .describe("How a deployment is picked within a group."),
     num_retries: z.number().int().min(0).optional().describe("Retries per request."),
     timeout: z.number().positive().optional().describe("Seconds per request."),
-    retry_policy: z.record(z.string(), z.number().int().min(0)).optional().describe("Retries per exception type."),
+    retry_policy: z
+      .record(z.string(), z.number().int().min(0))
+      .optional()
+      .describe("Retries per exception type."),
     allowed_fails: z.number().int().min(0).optional().describe("Failures per minute before cooldown."),
     cooldown_time: z.number().min(0).optional().describe("Seconds a failing deployment is cooled down."),
     fallbacks: fallbackMaps.optional(),
@@ -64,7 +82,10 @@ export const RouterSettingsSchema = z
 
 export const CacheParamsSchema = z
   .looseObject({
-    type: z.enum(["redis", "redis-semantic", "local", "s3", "disk", "qdrant-semantic"]).optional().describe("Cache backend."),
+    type: z
+      .enum(["redis", "redis-semantic", "local", "s3", "disk", "qdrant-semantic"])
+      .optional()
+      .describe("Cache backend."),
     host: z.string().optional().describe("Redis host."),
     port: z.union([z.number().int(), z.string()]).optional().describe("Redis port."),
     password: z.string().optional().describe("Redis password (as `os.environ/NAME`)."),
@@ -76,7 +97,10 @@ export const CacheParamsSchema = z
 
 export const LiteLLMSettingsSchema = z
   .looseObject({
-    drop_params: z.boolean().optional().describe("Drop parameters a provider does not support instead of failing."),
+    drop_params: z
+      .boolean()
+      .optional()
+      .describe("Drop parameters a provider does not support instead of failing."),
     num_retries: z.number().int().min(0).optional().describe("Retries for every call."),
     request_timeout: z.number().positive().optional().describe("Seconds per request."),
     callbacks: z.array(z.string()).optional().describe("Callbacks such as `prometheus`."),
@@ -92,21 +116,34 @@ export const GeneralSettingsSchema = z
   .looseObject({
     master_key: z.string().min(1).optional().describe("Proxy admin key, always as `os.environ/NAME`."),
     database_url: z.string().optional().describe("Database for keys and spend (as `os.environ/NAME`)."),
-    store_model_in_db: z.boolean().optional().describe("When true, models stored in the database can override this file."),
+    store_model_in_db: z
+      .boolean()
+      .optional()
+      .describe("When true, models stored in the database can override this file."),
     background_health_checks: z.boolean().optional().describe("Health-check deployments in the background."),
-    health_check_interval: z.number().positive().optional().describe("Seconds between background health checks."),
+    health_check_interval: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Seconds between background health checks."),
     alerting: z.array(z.string()).optional().describe("Alerting integrations."),
   })
   .describe("Proxy-wide settings.");
 
 export const LiteLLMConfigSchema = z
   .strictObject({
-    schema_version: z.string().optional().describe("Ignored by LiteLLM; tolerated for symmetry with the other files."),
+    schema_version: z
+      .string()
+      .optional()
+      .describe("Ignored by LiteLLM; tolerated for symmetry with the other files."),
     model_list: z.array(LiteLLMDeploymentSchema).describe("Every deployment the proxy serves."),
     router_settings: RouterSettingsSchema.optional(),
     litellm_settings: LiteLLMSettingsSchema.optional(),
     general_settings: GeneralSettingsSchema.optional(),
-    environment_variables: z.record(z.string(), z.string()).optional().describe("Variables the proxy sets at start."),
+    environment_variables: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("Variables the proxy sets at start."),
   })
   .describe("litellm-unified.yaml: the LiteLLM proxy config generated by `switchyard generate`.");
 

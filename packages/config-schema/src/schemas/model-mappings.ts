@@ -16,7 +16,9 @@ export const RoutingStrategySchema = z
   .describe("How LiteLLM picks among deployments of one model group; `simple-shuffle` is LiteLLM's default.");
 
 const publicName = z.string().min(1);
-const fallbackList = z.array(publicName).describe("Public model names to try, in order, when this one fails.");
+const fallbackList = z
+  .array(publicName)
+  .describe("Public model names to try, in order, when this one fails.");
 
 export const ExactMatchSchema = z
   .strictObject({
@@ -39,7 +41,9 @@ export const PatternRouteSchema = z
     pattern: z
       .string()
       .regex(GLOB_PATTERN)
-      .describe("A glob over requested model names: `*` matches any run of characters, `?` one character. Never a regex."),
+      .describe(
+        "A glob over requested model names: `*` matches any run of characters, `?` one character. Never a regex.",
+      ),
     provider: identifier.describe("Id of the provider that serves names matching the pattern."),
     model: z
       .string()
@@ -75,11 +79,35 @@ export const LoadBalancingGroupSchema = z
 export const RoutingSettingsSchema = z
   .strictObject({
     strategy: RoutingStrategySchema.optional(),
-    num_retries: z.number().int().min(0).max(20).optional().describe("Retries per request across deployments."),
-    timeout_seconds: z.number().positive().optional().describe("Seconds a request may take before it is retried or failed."),
-    allowed_fails: z.number().int().min(0).optional().describe("Failures per minute before a deployment cools down."),
-    cooldown_seconds: z.number().min(0).optional().describe("Seconds a failing deployment is taken out of rotation."),
-    max_fallback_depth: z.number().int().positive().optional().describe("Longest fallback chain before a warning (default 5)."),
+    num_retries: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .optional()
+      .describe("Retries per request across deployments."),
+    timeout_seconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Seconds a request may take before it is retried or failed."),
+    allowed_fails: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Failures per minute before a deployment cools down."),
+    cooldown_seconds: z
+      .number()
+      .min(0)
+      .optional()
+      .describe("Seconds a failing deployment is taken out of rotation."),
+    max_fallback_depth: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Longest fallback chain before a warning (default 5)."),
   })
   .describe("Router-wide settings.");
 
@@ -90,7 +118,10 @@ export const ModelMappingsFileSchema = z
       .record(publicName, ExactMatchSchema)
       .optional()
       .describe("Public model names mapped to the provider (and model) that serve them."),
-    patterns: z.array(PatternRouteSchema).optional().describe("Glob routes, tried in order after exact matches."),
+    patterns: z
+      .array(PatternRouteSchema)
+      .optional()
+      .describe("Glob routes, tried in order after exact matches."),
     fallback_chains: z
       .record(publicName, z.array(publicName).min(1))
       .optional()

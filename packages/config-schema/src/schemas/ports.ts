@@ -6,7 +6,10 @@ export const ServiceSchema = z
     port: z.number().int().min(1).max(65535).describe("TCP or UDP port the service listens on."),
     protocol: z.enum(["tcp", "udp"]).optional().describe("Transport protocol (default `tcp`)."),
     host: z.string().min(1).optional().describe("Address the service binds (default `127.0.0.1`)."),
-    required: z.boolean().optional().describe("Whether the stack cannot work without this service (default false)."),
+    required: z
+      .boolean()
+      .optional()
+      .describe("Whether the stack cannot work without this service (default false)."),
     health_url: httpUrl.optional().describe("URL that answers 2xx when the service is healthy."),
     expected_processes: z
       .array(z.string().min(1))
@@ -16,7 +19,9 @@ export const ServiceSchema = z
     providers: z
       .array(identifier)
       .optional()
-      .describe("Ids of providers in `providers.yaml` that this service hosts; their `base_url` port must match."),
+      .describe(
+        "Ids of providers in `providers.yaml` that this service hosts; their `base_url` port must match.",
+      ),
     description: description.optional(),
   })
   .describe("One network service of the stack.");

@@ -31,10 +31,17 @@ export const ProviderStatusSchema = z
 
 export const ProviderModelSchema = z
   .strictObject({
-    name: z.string().min(1).describe("The model's name as the provider serves it (an Ollama tag, a vLLM served-model-name, a llama.cpp alias)."),
+    name: z
+      .string()
+      .min(1)
+      .describe(
+        "The model's name as the provider serves it (an Ollama tag, a vLLM served-model-name, a llama.cpp alias).",
+      ),
     description: description.optional(),
     context_length: positiveInt.optional().describe("Context window in tokens."),
-    max_output_tokens: positiveInt.optional().describe("Largest completion the model may produce, in tokens."),
+    max_output_tokens: positiveInt
+      .optional()
+      .describe("Largest completion the model may produce, in tokens."),
     mode: z
       .enum(["chat", "completion", "embedding", "image_generation", "audio_transcription", "rerank"])
       .optional()
@@ -46,8 +53,16 @@ export const ProviderModelSchema = z
 export const TimeoutsSchema = z
   .strictObject({
     connect_seconds: z.number().positive().optional().describe("Seconds to wait for a connection."),
-    request_seconds: z.number().positive().optional().describe("Seconds a whole non-streaming request may take."),
-    stream_seconds: z.number().positive().optional().describe("Seconds to wait between chunks of a streamed response."),
+    request_seconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Seconds a whole non-streaming request may take."),
+    stream_seconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Seconds to wait between chunks of a streamed response."),
   })
   .describe("Timeouts for calls to this provider.");
 

@@ -48,11 +48,14 @@ export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[]
   const file = source.file;
   for (const path of secretPaths(kind, source.data)) {
     const value = get(source.data, path);
-    if (typeof value !== "string" || ENV_REFERENCE_PATTERN.test(value)) continue;
+    if (typeof value !== "string" || value === "" || ENV_REFERENCE_PATTERN.test(value)) continue;
     const range = source.rangeOf(path);
-    const envName = `${String(path[1]).toUpperCase().replace(/[^A-Z0-9]/g, "_")}_API_KEY`;
-    if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value)) {
-      const name = value.replace(/^\$\{?|\}$/g, "");
+    const envName = `${String(path[1])
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, "_")}_API_KEY`;
+    const shellReference = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(value);
+    if (shellReference) {
+      const name = shellReference[1] ?? shellReference[2]!;
       out.push({
         code: "SY1041",
         severity: "warning",
@@ -62,6 +65,18 @@ export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[]
         ...(range ? { range } : {}),
         hint: `Write \`os.environ/${name}\`: LiteLLM only resolves environment references in that form.`,
         suggestion: `os.environ/${name}`,
+      });
+      continue;
+    }
+    if (value.startsWith("os.environ/")) {
+      out.push({
+        code: "SY1041",
+        severity: "warning",
+        message: `Environment reference with an invalid variable name (os.environ/${redactSecret(value.slice("os.environ/".length))})`,
+        file,
+        path,
+        ...(range ? { range } : {}),
+        hint: "After `os.environ/` write a variable name: letters, digits and `_`, not starting with a digit.",
       });
       continue;
     }

@@ -58,5 +58,7 @@ export function enumValues(schema: z.ZodType | undefined): string[] {
 
 /** The description attached to a schema, if any. */
 export function describeSchema(schema: z.ZodType | undefined): string | undefined {
-  return schema ? (unwrapSchema(schema) as { description?: string }).description ?? schema.description : undefined;
+  return schema
+    ? ((unwrapSchema(schema) as { description?: string }).description ?? schema.description)
+    : undefined;
 }

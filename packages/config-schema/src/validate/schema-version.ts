@@ -1,5 +1,5 @@
 import semver from "semver";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, SourceRange } from "../diagnostics/diagnostic.js";
 import { CURRENT_SCHEMA_VERSION, KNOWN_SCHEMA_VERSIONS, SEMVER_PATTERN } from "../schemas/common.js";
 import type { YamlSource } from "../yaml/parse.js";
 
@@ -8,6 +8,24 @@ export type SchemaVersionStatus =
   | { readonly status: "current"; readonly version: string }
   | { readonly status: "outdated" | "newer" | "unknown"; readonly version: string }
   | { readonly status: "missing" | "invalid" };
+
+/** The value as written in the file (`2.0`), falling back to its JSON form. */
+function writtenAs(source: YamlSource, range: SourceRange | undefined, value: unknown): string {
+  const written = range ? source.text.slice(range.start.offset, range.end.offset) : "";
+  if (written.length > 0 && written.length <= 40 && !written.includes("\n")) return written;
+  return JSON.stringify(value) ?? String(value);
+}
+
+function readAs(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `the ${typeof value} ${String(value)}`;
+}
+
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+}
 
 /** Read and judge a file's `schema_version`; returns the status and any diagnostic. */
 export function checkSchemaVersion(
@@ -37,26 +55,33 @@ export function checkSchemaVersion(
   const raw = data.schema_version;
   const range = source.rangeOf(["schema_version"]);
   const at = range ? { range } : {};
-  if (typeof raw !== "string" || !SEMVER_PATTERN.test(raw)) {
+  // semver.valid also refuses numbers beyond Number.MAX_SAFE_INTEGER, which the pattern allows.
+  if (typeof raw !== "string" || !SEMVER_PATTERN.test(raw) || semver.valid(raw) === null) {
     return {
       version: { status: "invalid" },
       diagnostics: [
         {
           code: "SY1021",
           severity: "error",
-          message: `schema_version ${JSON.stringify(raw)} is not a semantic version string`,
+          message:
+            typeof raw !== "string"
+              ? `schema_version ${writtenAs(source, range, raw)} is not a semantic version string (YAML reads it as ${readAs(raw)})`
+              : SEMVER_PATTERN.test(raw)
+                ? `schema_version ${quoted(raw)} has numbers too large for a version`
+                : `schema_version ${quoted(raw)} is not a semantic version string`,
           file,
           path: ["schema_version"],
           ...at,
           hint:
             typeof raw === "number"
-              ? `Quote it: YAML reads an unquoted ${String(raw)} as a number. Write \`schema_version: "${CURRENT_SCHEMA_VERSION}"\`.`
+              ? `Quote it and write all three parts: \`schema_version: "${CURRENT_SCHEMA_VERSION}"\`.`
               : `Write \`schema_version: "${CURRENT_SCHEMA_VERSION}"\`.`,
         },
       ],
     };
   }
-  if (raw === CURRENT_SCHEMA_VERSION) return { version: { status: "current", version: raw }, diagnostics: [] };
+  if (raw === CURRENT_SCHEMA_VERSION)
+    return { version: { status: "current", version: raw }, diagnostics: [] };
   if (semver.gt(raw, CURRENT_SCHEMA_VERSION)) {
     return {
       version: { status: "newer", version: raw },

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { CONFIG_FILES, type ConfigFileKind, type ConfigFileTypes } from "../schemas/files.js";
 import type { YamlSource } from "../yaml/parse.js";
 import { lintFile } from "./lint.js";
@@ -30,10 +30,13 @@ export function validateSource<K extends ConfigFileKind>(kind: K, source: YamlSo
   const out: Diagnostic[] = [...diagnostics];
   const parsed = spec.schema.safeParse(source.data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.filter((i) => !(diagnostics.length > 0 && i.path[0] === "schema_version"));
+    const issues = parsed.error.issues.filter(
+      (i) => !(diagnostics.length > 0 && i.path[0] === "schema_version"),
+    );
     out.push(...zodIssuesToDiagnostics(issues, spec.schema, source));
   }
   out.push(...lintFile(kind, source));
-  const valid = parsed.success && !out.some((d) => d.severity === "error");
+  // Parse errors that still leave data (duplicate or forbidden keys) make the file invalid too.
+  const valid = parsed.success && !hasErrors(out) && !hasErrors(source.diagnostics);
   return { value: valid ? (parsed.data as ConfigFileTypes[K]) : undefined, version, diagnostics: out };
 }

@@ -1,9 +1,16 @@
 import type { z } from "zod";
 import type { Diagnostic, YamlPath } from "../diagnostics/diagnostic.js";
 import { didYouMean, suggestName } from "../diagnostics/suggest.js";
-import { DATE_PATTERN, GLOB_PATTERN, HTTP_URL_PATTERN, ID_PATTERN, SEMVER_PATTERN } from "../schemas/common.js";
+import {
+  DATE_PATTERN,
+  GLOB_PATTERN,
+  HTTP_URL_PATTERN,
+  ID_PATTERN,
+  SEMVER_PATTERN,
+} from "../schemas/common.js";
 import type { YamlSource } from "../yaml/parse.js";
 import { formatYamlPath } from "./describe-path.js";
+import { redactSecret } from "./lint.js";
 import { enumValues, objectKeys, schemaAt } from "./schema-at.js";
 
 type Issue = z.core.$ZodIssue;
@@ -37,15 +44,35 @@ const formats: { pattern: RegExp; noun: string; hint: string }[] = [
 ];
 
 function knownFormat(pattern: unknown) {
-  const source = pattern instanceof RegExp ? pattern.source : typeof pattern === "string" ? pattern : undefined;
-  return source === undefined ? undefined : formats.find((f) => f.pattern.source === source || String(f.pattern) === source);
+  const source =
+    pattern instanceof RegExp ? pattern.source : typeof pattern === "string" ? pattern : undefined;
+  return source === undefined
+    ? undefined
+    : formats.find((f) => f.pattern.source === source || String(f.pattern) === source);
 }
 
-function typeName(value: unknown): string {
+/** Keys whose values are secrets: never echoed whole in a message. */
+const SECRET_KEY = /(?:^|_)(?:api_key|master_key|password|secret|token|database_url)$/i;
+
+function isSecretPath(path: YamlPath): boolean {
+  const last = path[path.length - 1];
+  return typeof last === "string" && SECRET_KEY.test(last);
+}
+
+function typeName(value: unknown, secret = false): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  if (secret && (typeof value === "string" || typeof value === "number" || typeof value === "bigint")) {
+    return `a ${typeof value} (${redactSecret(String(value))})`;
+  }
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return Number.isNaN(value)
+      ? "NaN (not a number)"
+      : `${value > 0 ? "" : "-"}infinity (a number too large to represent)`;
+  }
   return `${typeof value} ${String(value)}`;
 }
 
@@ -80,19 +107,54 @@ function valueAt(data: unknown, path: YamlPath): { found: boolean; value: unknow
 
 function locate(source: YamlSource, path: YamlPath, part: "key" | "value" = "value") {
   const range = source.rangeOf(path, part);
+  if (range && path.length === 0) return { range: { start: range.start, end: range.start } };
   return range ? { range } : {};
+}
+
+/** The nouns of the types a union accepts, when every branch failed on the type alone. */
+function unionTypeNouns(issue: Issue): string[] | undefined {
+  if (issue.code !== "invalid_union") return undefined;
+  const nouns: string[] = [];
+  for (const branch of issue.errors) {
+    const only = branch.length === 1 ? branch[0] : undefined;
+    if (only?.code !== "invalid_type" || only.path.length > 0) return undefined;
+    nouns.push(expectedNoun(only.expected));
+  }
+  return nouns.length > 0 ? nouns : undefined;
 }
 
 /**
  * Turn zod issues into located diagnostics with codes SY1030–SY1036, a readable message and,
  * where names are involved, a "did you mean" suggestion over the names valid at that place.
  */
-export function zodIssuesToDiagnostics(issues: readonly Issue[], schema: z.ZodType, source: YamlSource): Diagnostic[] {
+export function zodIssuesToDiagnostics(
+  issues: readonly Issue[],
+  schema: z.ZodType,
+  source: YamlSource,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const file = source.file;
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const where = formatYamlPath(path);
+    // zod reports a missing key as a type error, a value error (enums) or a union error; whatever
+    // the issue, a value that is absent is a missing key, located at the entry that lacks it.
+    if (path.length > 0 && issue.code !== "unrecognized_keys" && issue.code !== "invalid_key") {
+      const at = valueAt(source.data, path);
+      if (!at.found || at.value === undefined) {
+        const key = path[path.length - 1];
+        out.push({
+          code: "SY1031",
+          severity: "error",
+          message: `Missing required key '${String(key)}' in ${formatYamlPath(path.slice(0, -1))}`,
+          file,
+          path,
+          ...locate(source, path.slice(0, -1), "key"),
+          hint: `Add \`${String(key)}:\` here.`,
+        });
+        continue;
+      }
+    }
     switch (issue.code) {
       case "unrecognized_keys": {
         const allowed = objectKeys(schemaAt(schema, path));
@@ -117,35 +179,22 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], schema: z.ZodTy
       }
       case "invalid_type": {
         const at = valueAt(source.data, path);
-        if (!at.found || at.value === undefined) {
-          const key = path[path.length - 1];
-          out.push({
-            code: "SY1031",
-            severity: "error",
-            message: `Missing required key '${String(key)}' in ${formatYamlPath(path.slice(0, -1))}`,
-            file,
-            path,
-            ...locate(source, path.slice(0, -1), "key"),
-            hint: `Add \`${String(key)}:\` here.`,
-          });
-        } else {
-          const expected = expectedNoun(issue.expected);
-          const quotedNumber =
-            issue.expected === "number" && typeof at.value === "string" && /^-?\d+(\.\d+)?$/.test(at.value);
-          out.push({
-            code: "SY1032",
-            severity: "error",
-            message: `Expected ${expected} at ${where}, got ${typeName(at.value)}`,
-            file,
-            path,
-            ...locate(source, path),
-            hint: quotedNumber
-              ? "Remove the quotes so YAML reads a number."
-              : issue.expected === "boolean"
-                ? "Write `true` or `false`."
-                : `Write ${expected} here.`,
-          });
-        }
+        const expected = expectedNoun(issue.expected);
+        const quotedNumber =
+          issue.expected === "number" && typeof at.value === "string" && /^-?\d+(\.\d+)?$/.test(at.value);
+        out.push({
+          code: "SY1032",
+          severity: "error",
+          message: `Expected ${expected} at ${where}, got ${typeName(at.value, isSecretPath(path))}`,
+          file,
+          path,
+          ...locate(source, path),
+          hint: quotedNumber
+            ? "Remove the quotes so YAML reads a number."
+            : issue.expected === "boolean"
+              ? "Write `true` or `false`."
+              : `Write ${expected} here.`,
+        });
         break;
       }
       case "invalid_value": {
@@ -156,7 +205,7 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], schema: z.ZodTy
         out.push({
           code: "SY1033",
           severity: "error",
-          message: `Invalid value ${typeName(at.value).replace(/^the string /, "")} at ${where}${didYouMean(suggestion)}`,
+          message: `Invalid value ${typeName(at.value, isSecretPath(path)).replace(/^the string /, "")} at ${where}${didYouMean(suggestion)}`,
           file,
           path,
           ...locate(source, path),
@@ -172,12 +221,18 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], schema: z.ZodTy
         const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
         const inclusive = issue.inclusive !== false;
         const relation =
-          issue.code === "too_small" ? (inclusive ? "at least" : "greater than") : inclusive ? "at most" : "less than";
+          issue.code === "too_small"
+            ? inclusive
+              ? "at least"
+              : "greater than"
+            : inclusive
+              ? "at most"
+              : "less than";
         const message = isCount
           ? issue.origin === "array"
             ? `${where} must have ${relation} ${String(bound)} item${Number(bound) === 1 ? "" : "s"}`
             : `${where} must be ${relation} ${String(bound)} character${Number(bound) === 1 ? "" : "s"} long`
-          : `${where} must be ${relation} ${String(bound)}, got ${String(at.value)}`;
+          : `${where} must be ${relation} ${String(bound)}, got ${isSecretPath(path) ? "a secret value" : String(at.value)}`;
         out.push({
           code: "SY1034",
           severity: "error",
@@ -185,7 +240,9 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], schema: z.ZodTy
           file,
           path,
           ...locate(source, path),
-          hint: isCount ? "Add the missing entries or remove the key." : `Use a value ${relation} ${String(bound)}.`,
+          hint: isCount
+            ? "Add the missing entries or remove the key."
+            : `Use a value ${relation} ${String(bound)}.`,
         });
         break;
       }
@@ -195,7 +252,7 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], schema: z.ZodTy
         out.push({
           code: "SY1035",
           severity: "error",
-          message: `${where} is not ${known?.noun ?? `in the expected format (${issue.format})`}: ${typeName(at.value).replace(/^the string /, "")}`,
+          message: `${where} is not ${known?.noun ?? `in the expected format (${issue.format})`}: ${typeName(at.value, isSecretPath(path)).replace(/^the string /, "")}`,
           file,
           path,
           ...locate(source, path),
@@ -215,6 +272,33 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], schema: z.ZodTy
           path,
           ...locate(source, path, "key"),
           hint: known?.hint ?? "Rename the key.",
+        });
+        break;
+      }
+      case "invalid_union": {
+        const nouns = unionTypeNouns(issue);
+        const at = valueAt(source.data, path);
+        if (nouns !== undefined && at.found) {
+          const expected = nouns.join(" or ");
+          out.push({
+            code: "SY1032",
+            severity: "error",
+            message: `Expected ${expected} at ${where}, got ${typeName(at.value, isSecretPath(path))}`,
+            file,
+            path,
+            ...locate(source, path),
+            hint: `Write ${expected} here.`,
+          });
+          break;
+        }
+        out.push({
+          code: "SY1036",
+          severity: "error",
+          message: `${where}: ${issue.message}`,
+          file,
+          path,
+          ...locate(source, path),
+          hint: "See the field's description in the JSON Schema (`switchyard schema`).",
         });
         break;
       }

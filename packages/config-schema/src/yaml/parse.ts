@@ -1,5 +1,21 @@
-import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit, type YAMLError } from "yaml";
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+  type YAMLError,
+  type YAMLMap,
+} from "yaml";
 import type { Diagnostic, SourceRange, YamlPath } from "../diagnostics/diagnostic.js";
+import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 
 /** Keys that are refused anywhere in a config file, so no consumer can ever be tricked by them. */
@@ -10,6 +26,7 @@ export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 /** Default cap on alias expansion (yaml's own measure of alias fan-out). */
 export const DEFAULT_MAX_ALIAS_COUNT = 100;
 
+/** Options of {@link parseYaml}. */
 export interface ParseYamlOptions {
   /** The file name diagnostics report. */
   readonly file: string;
@@ -22,7 +39,7 @@ export interface ParseYamlOptions {
 /** A parsed YAML file that remembers where every node came from. */
 export interface YamlSource {
   readonly file: string;
-  /** The decoded text ("" when the bytes could not be decoded). */
+  /** The decoded text ("" when the bytes could not be decoded); a byte-order mark is dropped. */
   readonly text: string;
   /** The parsed document, when the text could be parsed at all. */
   readonly document: Document.Parsed | undefined;
@@ -35,87 +52,80 @@ export interface YamlSource {
   /** Problems found while reading and parsing. */
   readonly diagnostics: readonly Diagnostic[];
   /**
-   * The range of the node at `path`: its key (`part: "key"`), its value (default), or, for a path
-   * that does not exist, the key of the deepest entry that does.
+   * The range of the node at `path`: its key (`part: "key"`), its value (default; the key when the
+   * value is empty), or, for a path that does not exist, the key of the deepest entry that does.
    */
   rangeOf(path: YamlPath, part?: "key" | "value"): SourceRange | undefined;
 }
 
-const yamlErrorCodes: Record<string, { code: string; hint: string }> = {
-  DUPLICATE_KEY: { code: "SY1002", hint: "Remove or rename one of the two entries; YAML maps need unique keys." },
-  TAB_AS_INDENT: { code: "SY1003", hint: "Indent with spaces; YAML does not allow tabs for indentation." },
-  MULTIPLE_DOCS: { code: "SY1008", hint: "Keep one YAML document per file: remove the `---` separator and what follows." },
+const START: SourceRange = {
+  start: { line: 1, column: 1, offset: 0 },
+  end: { line: 1, column: 1, offset: 0 },
 };
 
-function yamlIssueToDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, severity: "error" | "warning"): Diagnostic {
+const yamlErrorCodes: Record<string, { code: string; message?: string; hint: string }> = {
+  DUPLICATE_KEY: {
+    code: "SY1002",
+    message: "Duplicate key",
+    hint: "Remove or rename one of the two entries; YAML maps need unique keys.",
+  },
+  TAB_AS_INDENT: { code: "SY1003", hint: "Indent with spaces; YAML does not allow tabs for indentation." },
+  MULTIPLE_DOCS: {
+    code: "SY1008",
+    message: "The file holds more than one YAML document",
+    hint: "Keep one YAML document per file: remove the `---` separator and what follows.",
+  },
+};
+
+/** The key node of the map entry whose key starts at `offset`, if any. */
+function keyStartingAt(document: Document.Parsed, offset: number): Node | undefined {
+  let found: Node | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (isNode(pair.key) && pair.key.range?.[0] === offset) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function yamlIssueToDiagnostic(
+  document: Document.Parsed,
+  lineCounter: LineCounter,
+  file: string,
+  error: YAMLError,
+  severity: "error" | "warning",
+): Diagnostic {
   const mapped = yamlErrorCodes[error.code];
   const [start, end] = error.pos;
-  const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  let message = mapped?.message ?? error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  let range = rangeFromOffsets(lineCounter, start, Math.max(end, start + 1));
+  if (error.code === "DUPLICATE_KEY") {
+    const key = keyStartingAt(document, start);
+    if (isScalar(key) && key.range) {
+      message = `Duplicate key '${String(key.value)}'`;
+      range = rangeFromOffsets(lineCounter, key.range[0], key.range[1]);
+    }
+  }
   return {
     code: mapped?.code ?? (severity === "error" ? "SY1001" : "SY1042"),
     severity,
-    message: mapped?.code === "SY1002" ? message.replace(/^Map keys must be unique/, "Duplicate key") : message,
+    message,
     file,
-    range: rangeFromOffsets(lineCounter, start, Math.max(end, start + 1)),
-    hint: mapped?.hint ?? "Fix the YAML syntax at this position; quote values that contain `: ` or start with a special character.",
+    range,
+    hint:
+      mapped?.hint ??
+      "Fix the YAML syntax at this position; quote values that contain `: ` or start with a special character.",
   };
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let need = 0;
-    if (b < 0x80) need = 0;
-    else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) need = 2;
-    else if (b >= 0xf0 && b <= 0xf4) need = 3;
-    else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-
-/** Decode bytes as strict UTF-8, reporting the first bad byte's position. */
-function decode(bytes: Uint8Array, file: string): { text: string } | { diagnostic: Diagnostic } {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return {
-      diagnostic: {
-        code: "SY1005",
-        severity: "error",
-        message: "File is UTF-16 encoded; config files must be UTF-8",
-        file,
-        range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } },
-        hint: "Save the file as UTF-8 (without a byte-order mark).",
-      },
-    };
-  }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    const prefix = new TextDecoder("utf-8").decode(bytes.subarray(0, Math.max(0, bad)));
-    const lines = prefix.split("\n");
-    const line = lines.length;
-    const column = lines[lines.length - 1]!.length + 1;
-    return {
-      diagnostic: {
-        code: "SY1005",
-        severity: "error",
-        message: `Invalid UTF-8 byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, "0")} at byte offset ${bad}`,
-        file,
-        range: { start: { line, column, offset: prefix.length }, end: { line, column: column + 1, offset: prefix.length + 1 } },
-        hint: "Re-save the file as UTF-8; the byte shown is from another encoding (often Latin-1 or Windows-1252).",
-      },
-    };
-  }
-}
-
-/** Deep-copy parsed data, dropping forbidden keys, into objects that cannot reach a prototype. */
+/**
+ * Deep-copy parsed data, dropping forbidden keys, into plain objects. Keys are defined, never
+ * assigned, so not even a key that slipped through could reach a prototype.
+ */
 function sanitize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sanitize);
   if (value !== null && typeof value === "object") {
@@ -135,11 +145,15 @@ function sanitize(value: unknown): unknown {
   return value;
 }
 
-function emptyLineCounter(text: string): LineCounter {
+function lineCounterOf(text: string): LineCounter {
   const lc = new LineCounter();
   lc.addNewLine(0);
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lc.addNewLine(i + 1);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lc.addNewLine(i + 1);
   return lc;
+}
+
+function isEmptyScalar(node: Node): boolean {
+  return isScalar(node) && node.value === null && node.range != null && node.range[0] === node.range[1];
 }
 
 function makeSource(
@@ -161,7 +175,7 @@ function makeSource(
       if (!document) return undefined;
       const found = lookupPath(document.contents as Node | null, path);
       if (found.value) {
-        const node = part === "key" && found.key ? found.key : found.value;
+        const node = found.key && (part === "key" || isEmptyScalar(found.value)) ? found.key : found.value;
         return nodeRange(lineCounter, node);
       }
       if (found.depth > 0) {
@@ -175,121 +189,253 @@ function makeSource(
 }
 
 /**
+ * A source with no document and no data, for input that could not be read or decoded. Its
+ * `diagnostics` are the ones given.
+ */
+export function sourceWithoutDocument(file: string, text: string, diagnostics: Diagnostic[]): YamlSource {
+  return makeSource(file, text, undefined, lineCounterOf(text), undefined, diagnostics);
+}
+
+/** The SY1006 diagnostic for input over the size cap (`size` undefined when only known to be larger). */
+export function fileTooLargeDiagnostic(file: string, size: number | undefined, maxBytes: number): Diagnostic {
+  return {
+    code: "SY1006",
+    severity: "error",
+    message:
+      size === undefined
+        ? `File is larger than the ${maxBytes}-byte limit`
+        : `File is ${size} bytes, over the ${maxBytes}-byte limit`,
+    file,
+    range: START,
+    hint: "Check the path; split the file, or raise the limit with `--max-file-size` if it really needs to be this large.",
+  };
+}
+
+interface AliasProblem {
+  readonly alias: Alias;
+  readonly kind: "unresolved" | "cyclic";
+}
+
+/** Keys that appear twice in one map (YAML requires unique keys), located at the later one. */
+function duplicateKeys(map: YAMLMap, lineCounter: LineCounter, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, Node>();
+  for (const pair of map.items) {
+    const key = pair.key;
+    if (!isScalar(key)) continue;
+    const id = `${typeof key.value}:${String(key.value)}`;
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, key);
+      continue;
+    }
+    const range = nodeRange(lineCounter, key);
+    const firstRange = nodeRange(lineCounter, first);
+    out.push({
+      code: "SY1002",
+      severity: "error",
+      message: `Duplicate key '${String(key.value)}'`,
+      file,
+      ...(range ? { range } : {}),
+      hint: "Remove or rename one of the two entries; YAML maps need unique keys.",
+      related: [{ message: "first defined here", file, ...(firstRange ? { range: firstRange } : {}) }],
+    });
+  }
+  return out;
+}
+
+/** Forbidden keys, collection keys and aliases that point nowhere or into themselves. */
+function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: string) {
+  const diagnostics: Diagnostic[] = [];
+  const aliasProblems: AliasProblem[] = [];
+  const anchors = new Map<string, Node>();
+  let firstAlias: Alias | undefined;
+  visit(document, (_, node, path) => {
+    if (isAlias(node)) {
+      firstAlias ??= node;
+      const target = anchors.get(node.source);
+      if (target === undefined) aliasProblems.push({ alias: node, kind: "unresolved" });
+      else if (path.includes(target)) aliasProblems.push({ alias: node, kind: "cyclic" });
+      return;
+    }
+    if (isNode(node)) {
+      if (node.anchor) anchors.set(node.anchor, node);
+      if (isMap(node)) diagnostics.push(...duplicateKeys(node, lineCounter, file));
+      return;
+    }
+    if (!isPair(node)) return;
+    const key = node.key;
+    if (isScalar(key) && typeof key.value === "string" && FORBIDDEN_KEYS.has(key.value)) {
+      const range = nodeRange(lineCounter, key);
+      diagnostics.push({
+        code: "SY1007",
+        severity: "error",
+        message: `Key '${key.value}' is not allowed`,
+        file,
+        ...(range ? { range } : {}),
+        hint: "Rename the key: `__proto__`, `constructor` and `prototype` are refused so they can never alter objects.",
+      });
+    } else if (isCollection(key)) {
+      const range = nodeRange(lineCounter, key);
+      diagnostics.push({
+        code: "SY1001",
+        severity: "error",
+        message: "A key is a list or mapping; config keys must be plain names",
+        file,
+        ...(range ? { range } : {}),
+        hint: "Write the key as a plain name; remove the `?` complex-key indicator or the brackets around it.",
+      });
+    }
+  });
+  for (const { alias, kind } of aliasProblems) {
+    const range = nodeRange(lineCounter, alias);
+    diagnostics.push({
+      code: kind === "cyclic" ? "SY1004" : "SY1001",
+      severity: "error",
+      message:
+        kind === "cyclic"
+          ? `Alias *${alias.source} refers to a node that contains it (an endless cycle)`
+          : `Alias *${alias.source} has no anchor &${alias.source} before it`,
+      file,
+      ...(range ? { range } : {}),
+      hint:
+        kind === "cyclic"
+          ? "Write the value out instead of referring to the node the alias sits in."
+          : `Define \`&${alias.source}\` on a value above this line, or write the value out.`,
+    });
+  }
+  return { diagnostics, firstAlias };
+}
+
+function toData(
+  document: Document.Parsed,
+  lineCounter: LineCounter,
+  file: string,
+  maxAliasCount: number,
+  firstAlias: Alias | undefined,
+): { data: unknown } | { diagnostic: Diagnostic } {
+  try {
+    return { data: sanitize(document.toJS({ maxAliasCount })) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const isAliasLimit = /excessive alias count/i.test(message);
+    const isTooDeep = error instanceof RangeError;
+    const range = (isAliasLimit && firstAlias ? nodeRange(lineCounter, firstAlias) : undefined) ?? START;
+    return {
+      diagnostic: {
+        code: isAliasLimit ? "SY1004" : "SY1001",
+        severity: "error",
+        message: isAliasLimit
+          ? "Aliases expand beyond the allowed limit (a possible alias bomb)"
+          : isTooDeep
+            ? "The document is nested too deeply to be read"
+            : `The YAML could not be read: ${message}`,
+        file,
+        range,
+        hint: isAliasLimit
+          ? "Replace nested aliases with plain values; deeply nested `*alias` references can expand exponentially."
+          : isTooDeep
+            ? "Flatten the structure; config files never need more than a few levels."
+            : "Fix the YAML at this position.",
+      },
+    };
+  }
+}
+
+function parseText(text: string, file: string, maxAliasCount: number): YamlSource {
+  const diagnostics: Diagnostic[] = [];
+  const nul = nulCharacterDiagnostic(text, file);
+  if (nul) return sourceWithoutDocument(file, text, [nul]);
+
+  // Lines are counted here rather than by the parser: the parser's LineCounter misses line breaks
+  // inside tokens it fails to lex, which shifts every later position after a syntax error.
+  const lineCounter = lineCounterOf(text);
+  const document = parseDocument(text, {
+    prettyErrors: false,
+    // yaml's own duplicate-key check compares every key with every earlier one (quadratic: a
+    // 50,000-entry map took over a minute); checkNodes finds duplicates with a set per map instead.
+    uniqueKeys: false,
+    keepSourceTokens: false,
+    logLevel: "error",
+  });
+  for (const error of document.errors)
+    diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, error, "error"));
+  for (const warning of document.warnings)
+    diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, warning, "warning"));
+  const checked = checkNodes(document, lineCounter, file);
+  diagnostics.push(...checked.diagnostics);
+
+  // Duplicate and forbidden keys are reported, but the rest of the file can still be validated.
+  if (diagnostics.some((d) => d.severity === "error" && d.code !== "SY1007" && d.code !== "SY1002")) {
+    return makeSource(file, text, document, lineCounter, undefined, diagnostics);
+  }
+  const contents = document.contents as Node | null;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    diagnostics.push({
+      code: "SY1009",
+      severity: "error",
+      message: "The file is empty",
+      file,
+      range: START,
+      hint: "Run `switchyard init` to write a complete config set, or add the file's top-level keys.",
+    });
+    return makeSource(file, text, document, lineCounter, undefined, diagnostics);
+  }
+  if (!isMap(contents)) {
+    const range = nodeRange(lineCounter, contents);
+    diagnostics.push({
+      code: "SY1009",
+      severity: "error",
+      message: `The top level of a config file must be a mapping of keys to values, not ${isCollection(contents) ? "a list" : "a single value"}`,
+      file,
+      ...(range ? { range } : {}),
+      hint: 'Start the file with `schema_version: "2.0.0"` followed by the file\'s top-level keys.',
+    });
+    return makeSource(file, text, document, lineCounter, undefined, diagnostics);
+  }
+  const result = toData(document, lineCounter, file, maxAliasCount, checked.firstAlias);
+  if ("diagnostic" in result) {
+    diagnostics.push(result.diagnostic);
+    return makeSource(file, text, document, lineCounter, undefined, diagnostics);
+  }
+  return makeSource(file, text, document, lineCounter, result.data, diagnostics);
+}
+
+/**
  * Parse YAML bytes or text into a {@link YamlSource}. Never throws: syntax errors, duplicate keys,
  * tabs, alias bombs, bad encodings, oversized input and forbidden keys all become diagnostics.
  */
 export function parseYaml(input: string | Uint8Array, options: ParseYamlOptions): YamlSource {
   const { file } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const diagnostics: Diagnostic[] = [];
   const size = typeof input === "string" ? Buffer.byteLength(input) : input.byteLength;
-  if (size > maxBytes) {
-    diagnostics.push({
-      code: "SY1006",
-      severity: "error",
-      message: `File is ${size} bytes, over the ${maxBytes}-byte limit`,
-      file,
-      range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-      hint: "Split the file, or raise the limit with `--max-file-size` if it really needs to be this large.",
-    });
-    return makeSource(file, "", undefined, emptyLineCounter(""), undefined, diagnostics);
-  }
+  if (size > maxBytes) return sourceWithoutDocument(file, "", [fileTooLargeDiagnostic(file, size, maxBytes)]);
   let text: string;
   if (typeof input === "string") {
     text = input;
   } else {
-    const decoded = decode(input, file);
-    if ("diagnostic" in decoded) {
-      diagnostics.push(decoded.diagnostic);
-      return makeSource(file, "", undefined, emptyLineCounter(""), undefined, diagnostics);
-    }
+    const decoded = decodeUtf8(input, file);
+    if ("diagnostic" in decoded) return sourceWithoutDocument(file, "", [decoded.diagnostic]);
     text = decoded.text;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-
-  const lineCounter = new LineCounter();
-  let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    return parseText(text, file, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
   } catch (error) {
-    diagnostics.push({
-      code: "SY1001",
-      severity: "error",
-      message: `YAML could not be parsed: ${(error as Error).message}`,
-      file,
-      range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-      hint: "Check the file's YAML syntax.",
-    });
-    return makeSource(file, text, undefined, emptyLineCounter(text), undefined, diagnostics);
-  }
-  for (const error of document.errors) diagnostics.push(yamlIssueToDiagnostic(file, lineCounter, error, "error"));
-  for (const warning of document.warnings) diagnostics.push(yamlIssueToDiagnostic(file, lineCounter, warning, "warning"));
-
-  let firstAlias: Node | undefined;
-  visit(document, {
-    Pair(_, pair) {
-      const key = pair.key;
-      if (isScalar(key) && typeof key.value === "string" && FORBIDDEN_KEYS.has(key.value)) {
-        const range = nodeRange(lineCounter, key);
-        diagnostics.push({
-          code: "SY1007",
-          severity: "error",
-          message: `Key '${key.value}' is not allowed`,
-          file,
-          ...(range ? { range } : {}),
-          hint: "Rename the key: `__proto__`, `constructor` and `prototype` are refused so they can never alter objects.",
-        });
-      }
-    },
-    Alias(_, alias) {
-      firstAlias ??= alias;
-    },
-  });
-
-  const fatal = diagnostics.some((d) => d.severity === "error" && d.code !== "SY1007" && d.code !== "SY1002");
-  let data: unknown;
-  if (!fatal) {
-    try {
-      data = sanitize(document.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT }));
-    } catch (error) {
-      const range = firstAlias ? nodeRange(lineCounter, firstAlias) : undefined;
-      const message = (error as Error).message;
-      const isAliasLimit = /alias/i.test(message);
-      diagnostics.push({
-        code: isAliasLimit ? "SY1004" : "SY1001",
+    // The yaml package documents parseDocument as non-throwing; this is a last line of defence
+    // (e.g. a stack overflow on absurdly deep nesting) so that callers can rely on "never throws".
+    return sourceWithoutDocument(file, text, [
+      {
+        code: "SY1001",
         severity: "error",
-        message: isAliasLimit ? "Aliases expand beyond the allowed limit (a possible alias bomb)" : message,
+        message:
+          error instanceof RangeError
+            ? "The document is nested too deeply to be read"
+            : `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
         file,
-        ...(range ? { range } : {}),
-        hint: isAliasLimit
-          ? "Replace nested aliases with plain values; deeply nested `*alias` references can expand exponentially."
-          : "Fix the YAML at this position.",
-      });
-      data = undefined;
-    }
+        range: START,
+        hint: "Check the file's YAML syntax.",
+      },
+    ]);
   }
-  if (data !== undefined && !fatal && document.contents !== null && !isMap(document.contents)) {
-    const range = nodeRange(lineCounter, document.contents as Node);
-    diagnostics.push({
-      code: "SY1009",
-      severity: "error",
-      message: "The top level of a config file must be a mapping of keys to values",
-      file,
-      ...(range ? { range } : {}),
-      hint: "Start the file with `schema_version: \"2.0.0\"` followed by the file's top-level keys.",
-    });
-    data = undefined;
-  }
-  if (!fatal && (document.contents === null || data === null)) {
-    diagnostics.push({
-      code: "SY1009",
-      severity: "error",
-      message: "The file is empty",
-      file,
-      range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-      hint: "Run `switchyard init` to write a complete config set, or add the file's top-level keys.",
-    });
-    data = undefined;
-  }
-  return makeSource(file, text, document, lineCounter, data, diagnostics);
 }

@@ -34,8 +34,10 @@ function findPair(map: { items: Pair[] }, segment: string | number): Pair | unde
   for (const pair of map.items) {
     const key = pair.key;
     const keyValue = isScalar(key) ? key.value : key;
-    if (keyValue === segment || (typeof keyValue === "number" && String(keyValue) === String(segment))) return pair;
-    if (typeof keyValue !== "object" && String(keyValue) === String(segment)) return pair;
+    if (keyValue === segment) return pair;
+    // `1: x` is found by the path segment "1" (and 1 by "1"): compare scalar keys as text.
+    if (keyValue !== null && typeof keyValue !== "object" && String(keyValue) === String(segment))
+      return pair;
   }
   return undefined;
 }
@@ -63,5 +65,10 @@ export function lookupPath(root: Node | null | undefined, path: YamlPath): PathL
     current = next;
     key = nextKey;
   }
-  return { ...(current ? { value: current } : {}), deepest: current, depth: path.length, ...(key ? { key } : {}) };
+  return {
+    ...(current ? { value: current } : {}),
+    deepest: current,
+    depth: path.length,
+    ...(key ? { key } : {}),
+  };
 }

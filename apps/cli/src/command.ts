@@ -1,0 +1,74 @@
+import type { RunStatus } from "./errors.js";
+import type { CliIO } from "./io.js";
+import type { Style } from "./style.js";
+
+/** One option of a command, as `parseArgs` takes it plus what `--help` shows. */
+export interface OptionSpec {
+  readonly type: "string" | "boolean";
+  readonly short?: string;
+  readonly description: string;
+  /** The placeholder shown in help for a string option, e.g. `dir` → `--out <dir>`. */
+  readonly valueName?: string;
+  /** Allowed values of a string option; anything else is a usage error with a suggestion. */
+  readonly choices?: readonly string[];
+  /** The default shown in help (the command applies it). */
+  readonly defaultText?: string;
+}
+
+/** A positional argument, for help and arity checks. */
+export interface PositionalSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly required?: boolean;
+}
+
+/** An example shown by `--help`. */
+export interface Example {
+  readonly command: string;
+  readonly description: string;
+}
+
+/** What the parser hands a command: option values by long name and positional arguments. */
+export interface ParsedArgs {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+/** What a command gets besides its arguments. */
+export interface CommandContext {
+  readonly io: CliIO;
+  /** The styling for stdout (colour only when stdout supports it and the environment allows it). */
+  readonly style: Style;
+  /** The CLI's version, for renderers that record it (SARIF). */
+  readonly version: string;
+}
+
+/**
+ * What a command returns. `data` is what `--json` prints; `stdout` is the human (or requested-format)
+ * output; `stderr` carries messages about a refused action. Only `ok`, `invalid` and `io-error` are
+ * returned; usage and I/O failures that stop a command are thrown as `UsageError` / `IoError`.
+ */
+export interface CommandOutcome {
+  readonly status: Extract<RunStatus, "ok" | "invalid" | "io-error">;
+  readonly data: unknown;
+  readonly stdout?: string;
+  readonly stderr?: string;
+}
+
+/** A command module, loaded lazily from `commands/<name>.ts`. */
+export interface CommandModule {
+  run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome>;
+}
+
+/** One row of the command table. */
+export interface CommandSpec {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** A paragraph for the command's own help. */
+  readonly description: string;
+  readonly positionals: readonly PositionalSpec[];
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  readonly examples: readonly Example[];
+  readonly load: () => Promise<CommandModule>;
+}

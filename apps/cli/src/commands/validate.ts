@@ -1,0 +1,111 @@
+import { resolve } from "node:path";
+import {
+  collectSources,
+  hasErrors,
+  loadConfigSet,
+  type OutputFormat,
+  renderDiagnostics,
+  sortDiagnostics,
+} from "@switchyard/config-schema";
+import { validateConfigSet } from "@switchyard/consistency";
+import { stringOption } from "../args.js";
+import { cliCatalogue } from "../catalogue.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
+import { UsageError } from "../errors.js";
+import { displayPath } from "../paths.js";
+
+const SIZE_UNITS: Record<string, number> = {
+  "": 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+};
+
+/** `16MiB`, `512k`, `1048576` → bytes. */
+export function parseSize(text: string): number | undefined {
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = SIZE_UNITS[(match?.[2] ?? "").toLowerCase()];
+  if (match === null || unit === undefined) return undefined;
+  const bytes = Number(match[1]) * unit;
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
+
+function positiveInteger(text: string): number | undefined {
+  return /^\d+$/.test(text) && Number(text) > 0 && Number.isSafeInteger(Number(text))
+    ? Number(text)
+    : undefined;
+}
+
+function usage(message: string): UsageError {
+  return new UsageError(message, {
+    hint: "Run 'switchyard validate --help' for usage.",
+  });
+}
+
+function chooseFormat(args: ParsedArgs): OutputFormat {
+  const format = stringOption(args, "format") as OutputFormat | undefined;
+  if (args.values.json === true) {
+    if (format !== undefined && format !== "json") throw usage(`--json conflicts with --format ${format}`);
+    return "json";
+  }
+  return format ?? "pretty";
+}
+
+function chooseDirectory(args: ParsedArgs): string {
+  const positional = args.positionals[0];
+  const option = stringOption(args, "config-dir");
+  if (positional !== undefined && option !== undefined && resolve(positional) !== resolve(option)) {
+    throw usage(`Two directories given: '${positional}' and --config-dir '${option}'; pass one`);
+  }
+  return positional ?? option ?? "config";
+}
+
+/**
+ * `switchyard validate [dir]`: load the set, run the schema and cross-file checks, and render every
+ * finding sorted by file and line. `ok` when there is no error, `invalid` on any error, `io-error`
+ * when a file or the directory could not be read (SY1010).
+ */
+export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
+  const format = chooseFormat(args);
+  const dirArgument = chooseDirectory(args);
+  const sizeText = stringOption(args, "max-file-size");
+  const aliasText = stringOption(args, "max-alias-count");
+  const maxBytes = sizeText === undefined ? undefined : parseSize(sizeText);
+  if (sizeText !== undefined && maxBytes === undefined)
+    throw usage(`Invalid --max-file-size '${sizeText}': write bytes, e.g. 16MiB or 1048576`);
+  const maxAliasCount = aliasText === undefined ? undefined : positiveInteger(aliasText);
+  if (aliasText !== undefined && maxAliasCount === undefined)
+    throw usage(`Invalid --max-alias-count '${aliasText}': write a positive integer`);
+
+  const { cwd } = context.io;
+  const dir = resolve(cwd, dirArgument);
+  const set = await loadConfigSet(dir, {
+    cwd,
+    ...(maxBytes === undefined ? {} : { maxBytes }),
+    ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
+  });
+  const diagnostics = sortDiagnostics(validateConfigSet(set, { cwd }).diagnostics);
+  const options = {
+    color: context.style.enabled,
+    catalogue: cliCatalogue(),
+    sources: collectSources(set),
+    toolVersion: context.version,
+    summaryTarget: displayPath(dir, cwd),
+  };
+  const json = renderDiagnostics(diagnostics, "json", options);
+  const status = diagnostics.some((d) => d.code === "SY1010")
+    ? "io-error"
+    : hasErrors(diagnostics)
+      ? "invalid"
+      : "ok";
+  return {
+    status,
+    // The JSON report; `--json` prints it exactly as `--format json` does.
+    data: JSON.parse(json) as unknown,
+    stdout: format === "json" ? json : renderDiagnostics(diagnostics, format, options),
+  };
+}

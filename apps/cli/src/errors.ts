@@ -1,0 +1,83 @@
+/**
+ * How a run ends. Commands return `ok` or `invalid` (or `io-error` when an input could not be read)
+ * and throw {@link UsageError} / {@link IoError}; {@link EXIT_CODES} is the one place these become
+ * exit codes.
+ */
+export type RunStatus = "ok" | "invalid" | "usage-error" | "io-error" | "internal-error";
+
+/**
+ * Exit codes: 0 success (warnings allowed), 1 invalid config or refused action, 2 usage or I/O error,
+ * 70 an unexpected internal error (a bug; sysexits' EX_SOFTWARE, kept apart from 2 so scripts can
+ * tell "you asked wrongly" from "switchyard broke").
+ */
+export const EXIT_CODES: Readonly<Record<RunStatus, number>> = {
+  ok: 0,
+  invalid: 1,
+  "usage-error": 2,
+  "io-error": 2,
+  "internal-error": 70,
+};
+
+/** The command line is wrong: unknown command or option, missing or extra argument, bad value. Exit 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+  /** A line printed after the message, e.g. "Run 'switchyard validate --help' for usage." */
+  readonly hint: string | undefined;
+
+  constructor(message: string, options: { hint?: string } = {}) {
+    super(message);
+    this.hint = options.hint;
+  }
+}
+
+/** A file or directory could not be read or written. Exit 2. */
+export class IoError extends Error {
+  override readonly name = "IoError";
+  /** The path that failed. */
+  readonly path: string;
+  /** What the user can do about it, when known (e.g. who holds a lock). */
+  readonly hint: string | undefined;
+
+  constructor(message: string, path: string, options: { cause?: unknown; hint?: string } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.path = path;
+    this.hint = options.hint;
+  }
+}
+
+/** A short, readable reason for a Node.js file-system error (`ENOENT` → "no such file or directory"). */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+      return "a parent path is not a directory";
+    case "EISDIR":
+      return "is a directory";
+    case "EEXIST":
+      return "already exists";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EROFS":
+      return "read-only file system";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Wrap a failed read or write of `path` (shown as `shown`) as an {@link IoError}, keeping any hint the error carries. */
+export function ioErrorFor(action: string, shown: string, path: string, error: unknown): IoError {
+  const hint = (error as { hint?: unknown } | undefined)?.hint;
+  const reason =
+    (error as { code?: unknown } | undefined)?.code === "SY1050"
+      ? (error as Error).message
+      : describeFsError(error);
+  return new IoError(`Cannot ${action} ${shown}: ${reason}`, path, {
+    cause: error,
+    ...(typeof hint === "string" ? { hint } : {}),
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * `examples/config` is exactly what `switchyard init` writes, so the two can never drift, and it is
+ * valid with no findings at all. `UPDATE_EXAMPLES=1` rewrites it from the templates.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "./cli.js";
+import { memoryIO } from "./test-support/memory-io.js";
+import { EXAMPLES_CONFIG, REPO_ROOT } from "./test-support/paths.js";
+
+async function readTree(dir: string): Promise<Map<string, Buffer>> {
+  const names = (await readdir(dir)).sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n))] as const)));
+}
+
+describe("examples/config", () => {
+  it("is byte for byte what `switchyard init` writes", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "switchyard-examples-"));
+    expect(await main(["init", "out"], memoryIO(cwd))).toBe(0);
+    const produced = await readTree(join(cwd, "out"));
+    if (process.env.UPDATE_EXAMPLES === "1") {
+      for (const name of await readdir(EXAMPLES_CONFIG)) await rm(join(EXAMPLES_CONFIG, name));
+      for (const [name, bytes] of produced) await writeFile(join(EXAMPLES_CONFIG, name), bytes);
+    }
+    const committed = await readTree(EXAMPLES_CONFIG);
+    expect([...committed.keys()]).toEqual([...produced.keys()]);
+    for (const [name, bytes] of produced) {
+      expect(
+        committed.get(name)?.toString("utf8"),
+        `examples/config/${name} differs from init; UPDATE_EXAMPLES=1 rewrites it`,
+      ).toBe(bytes.toString("utf8"));
+    }
+  });
+
+  it("validates with exit 0 and no findings", async () => {
+    const io = memoryIO(REPO_ROOT);
+    expect(await main(["validate", "examples/config", "--json"], io)).toBe(0);
+    const report = JSON.parse(io.stdoutText()) as { diagnostics: unknown[] };
+    expect(report.diagnostics).toEqual([]);
+  });
+});

@@ -1,0 +1,117 @@
+import { optionsWithHelp } from "./args.js";
+import type { CommandSpec, OptionSpec } from "./command.js";
+import { EXIT_CODES } from "./errors.js";
+import type { Style } from "./style.js";
+
+const DESCRIPTION =
+  "switchyard keeps the configuration of a self-hosted LLM gateway stack (LiteLLM in front of Ollama, vLLM, llama.cpp and cloud providers) correct.";
+
+/** Help is wrapped to this many columns, so it reads the same in any terminal and in tests. */
+const WIDTH = 100;
+
+/** Split `text` into lines of at most `width` characters, breaking at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "" || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** Two columns; the right one wraps with a hanging indent. */
+function table(rows: readonly (readonly [string, string])[], indent = 2): string[] {
+  const width = Math.max(0, ...rows.map(([left]) => left.length));
+  const gap = " ".repeat(indent + width + 3);
+  return rows.flatMap(([left, right]) => {
+    const [first = "", ...rest] = wrap(right, Math.max(40, WIDTH - gap.length));
+    return [
+      `${" ".repeat(indent)}${left.padEnd(width)}   ${first}`.trimEnd(),
+      ...rest.map((l) => `${gap}${l}`),
+    ];
+  });
+}
+
+function optionLabel(name: string, option: OptionSpec): string {
+  const short = option.short === undefined ? "    " : `-${option.short}, `;
+  const value = option.type === "string" ? ` <${option.valueName ?? "value"}>` : "";
+  return `${short}--${name}${value}`;
+}
+
+function optionText(option: OptionSpec): string {
+  const parts = [option.description];
+  if (option.choices !== undefined) parts.push(`One of: ${option.choices.join(", ")}.`);
+  if (option.defaultText !== undefined) parts.push(`Default: ${option.defaultText}.`);
+  return parts.join(" ");
+}
+
+/** The exit-code lines shared by the global help and the README. */
+export function exitCodeLines(): string[] {
+  return table([
+    [String(EXIT_CODES.ok), "success (warnings allowed)"],
+    [String(EXIT_CODES.invalid), "the config is invalid, or the action was refused"],
+    [String(EXIT_CODES["usage-error"]), "usage error, or a file or directory could not be read or written"],
+    [String(EXIT_CODES["internal-error"]), "internal error (a bug: please report it)"],
+  ]);
+}
+
+/** The usage line of a command: `switchyard validate [dir] [options]`. */
+export function usageLine(spec: CommandSpec): string {
+  const positionals = spec.positionals.map((p) => (p.required === true ? `<${p.name}>` : `[${p.name}]`));
+  return ["switchyard", spec.name, ...positionals, "[options]"].join(" ");
+}
+
+/** `switchyard --help`. */
+export function formatGlobalHelp(commands: readonly CommandSpec[], style: Style): string {
+  const lines = [
+    ...wrap(DESCRIPTION, WIDTH),
+    "",
+    `${style.bold("Usage:")} switchyard <command> [options]`,
+    "",
+    style.bold("Commands:"),
+    ...table(commands.map((c) => [c.name, c.summary])),
+    "",
+    style.bold("Global options:"),
+    ...table([
+      ["-h, --help", "Show help; 'switchyard <command> --help' shows a command's options and examples."],
+      ["-v, --version", "Print the version."],
+    ]),
+    "",
+    style.bold("Examples:"),
+    ...commands.flatMap((c) => (c.examples[0] === undefined ? [] : [`  ${c.examples[0].command}`])),
+    "",
+    style.bold("Exit codes:"),
+    ...exitCodeLines(),
+    "",
+    "Colours follow the terminal; NO_COLOR=1 turns them off, FORCE_COLOR=1 forces them on.",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** `switchyard <command> --help`. */
+export function formatCommandHelp(spec: CommandSpec, style: Style): string {
+  const lines = [`${style.bold("Usage:")} ${usageLine(spec)}`, "", ...wrap(spec.description, WIDTH)];
+  if (spec.positionals.length > 0) {
+    lines.push("", style.bold("Arguments:"), ...table(spec.positionals.map((p) => [p.name, p.description])));
+  }
+  const options = optionsWithHelp(spec);
+  lines.push(
+    "",
+    style.bold("Options:"),
+    ...table(
+      Object.entries(options).map(([name, option]) => [optionLabel(name, option), optionText(option)]),
+    ),
+  );
+  if (spec.examples.length > 0) {
+    lines.push("", style.bold("Examples:"));
+    for (const example of spec.examples)
+      lines.push(`  ${style.dim(`# ${example.description}`)}`, `  ${example.command}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

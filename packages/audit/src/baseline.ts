@@ -1,0 +1,156 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { type Diagnostic, type SafeWriteResult, writeFileSafely } from "@switchyard/config-schema";
+import { AUDIT_PROBLEM_CODES } from "./catalogue.js";
+import type { AuditFinding, AuditResult, BaselineEntry } from "./types.js";
+
+/** The format marker of a baseline file. */
+export const BASELINE_FORMAT = "switchyard-audit-baseline/1";
+
+/** Where `--write-baseline` writes, and where the audit looks for a baseline, relative to the config directory. */
+export const DEFAULT_BASELINE_FILE = join(".switchyard", "audit-baseline.json");
+
+/** A baseline: the findings accepted when it was written, keyed by check, file and YAML path. */
+export interface Baseline {
+  readonly format: typeof BASELINE_FORMAT;
+  readonly entries: readonly BaselineEntry[];
+}
+
+/** A baseline read from a file. */
+export interface LoadedBaseline {
+  /** Display path of the file. */
+  readonly file: string;
+  readonly baseline: Baseline;
+}
+
+/** The baseline key of an entry (the same string as {@link AuditFinding.key}). */
+export function baselineKey(entry: Pick<BaselineEntry, "id" | "file" | "location">): string {
+  return `${entry.id}|${entry.file}|${entry.location}`;
+}
+
+/** Split a finding's key back into a baseline entry. */
+export function entryOfFinding(finding: AuditFinding): BaselineEntry {
+  const [id = finding.id, file = "", ...rest] = finding.key.split("|");
+  return { id, file, location: rest.join("|"), message: finding.message };
+}
+
+/**
+ * The baseline of a result: every finding still open or already in the baseline (suppressed findings
+ * are accepted by their suppression and left out), sorted and de-duplicated. It carries no timestamp,
+ * so rewriting an unchanged baseline changes nothing.
+ */
+export function createBaseline(result: AuditResult): Baseline {
+  const byKey = new Map<string, BaselineEntry>();
+  for (const finding of [...result.findings, ...result.baselined]) {
+    const entry = entryOfFinding(finding);
+    byKey.set(baselineKey(entry), entry);
+  }
+  const entries = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+  return { format: BASELINE_FORMAT, entries };
+}
+
+/** The baseline as the JSON text written to disk (entries sorted by key, so diffs stay small). */
+export function formatBaseline(baseline: Baseline): string {
+  return `${JSON.stringify(baseline, null, 2)}\n`;
+}
+
+function display(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") ? path : rel;
+}
+
+function badBaseline(file: string, message: string): Diagnostic {
+  return {
+    code: AUDIT_PROBLEM_CODES.badBaseline,
+    severity: "error",
+    message: `Baseline ${file} ${message}`,
+    file,
+    hint: "Write a new one with `switchyard audit --write-baseline`, or pass the right path with `--baseline`.",
+  };
+}
+
+function isEntry(value: unknown): value is BaselineEntry {
+  if (value === null || typeof value !== "object") return false;
+  const e = value as Record<string, unknown>;
+  return typeof e.id === "string" && typeof e.file === "string" && typeof e.location === "string";
+}
+
+/** Parse a baseline file's text. Never throws. */
+export function parseBaseline(
+  text: string,
+  file: string,
+): { ok: true; baseline: Baseline } | { ok: false; diagnostic: Diagnostic } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, diagnostic: badBaseline(file, `is not valid JSON (${(error as Error).message})`) };
+  }
+  const record = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  if (!record || record.format !== BASELINE_FORMAT || !Array.isArray(record.entries)) {
+    return {
+      ok: false,
+      diagnostic: badBaseline(
+        file,
+        `is not a Switchyard audit baseline (expected "format": "${BASELINE_FORMAT}")`,
+      ),
+    };
+  }
+  const entries = record.entries.filter(isEntry).map((e) => ({
+    id: e.id,
+    file: e.file,
+    location: e.location,
+    ...(typeof e.message === "string" ? { message: e.message } : {}),
+  }));
+  if (entries.length !== record.entries.length) {
+    return {
+      ok: false,
+      diagnostic: badBaseline(file, "has entries without `id`, `file` and `location` strings"),
+    };
+  }
+  return { ok: true, baseline: { format: BASELINE_FORMAT, entries } };
+}
+
+/** Options of {@link readBaseline}. */
+export interface ReadBaselineOptions {
+  /** Paths are shown relative to this directory (default `process.cwd()`). */
+  readonly cwd?: string;
+  /** When true, a missing file is not an error: the result is `{ ok: true, loaded: undefined }`. */
+  readonly optional?: boolean;
+}
+
+/** Read a baseline file. Never throws: a missing (unless optional), unreadable or malformed file is an SY5004 diagnostic. */
+export async function readBaseline(
+  path: string,
+  options: ReadBaselineOptions = {},
+): Promise<{ ok: true; loaded: LoadedBaseline | undefined } | { ok: false; diagnostic: Diagnostic }> {
+  const absolute = resolve(path);
+  const file = display(absolute, options.cwd ?? process.cwd());
+  let text: string;
+  try {
+    text = await readFile(absolute, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "EIO";
+    if (code === "ENOENT" && options.optional) return { ok: true, loaded: undefined };
+    return {
+      ok: false,
+      diagnostic: badBaseline(file, code === "ENOENT" ? "does not exist" : `cannot be read (${code})`),
+    };
+  }
+  const parsed = parseBaseline(text, file);
+  return parsed.ok ? { ok: true, loaded: { file, baseline: parsed.baseline } } : parsed;
+}
+
+/**
+ * Write the baseline of a result to `path` (atomically, keeping a backup of the previous baseline,
+ * through config-schema's `writeFileSafely`). Returns what was written.
+ */
+export async function writeBaseline(
+  path: string,
+  result: AuditResult,
+): Promise<{ readonly baseline: Baseline; readonly write: SafeWriteResult }> {
+  const baseline = createBaseline(result);
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  const write = await writeFileSafely(resolve(path), formatBaseline(baseline));
+  return { baseline, write };
+}

@@ -1,0 +1,82 @@
+import {
+  type Catalogue,
+  type CatalogueEntry,
+  defineCatalogue,
+  type Severity,
+} from "@switchyard/config-schema";
+import { AUDIT_CHECKS } from "./checks/registry.js";
+import type { AuditCheck, AuditSeverity } from "./types.js";
+
+/** How an audit severity maps to the shared diagnostic severity (SARIF level, GitHub annotation). */
+export function diagnosticSeverity(severity: AuditSeverity): Severity {
+  return severity === "critical" || severity === "high"
+    ? "error"
+    : severity === "medium"
+      ? "warning"
+      : "info";
+}
+
+/** Codes of findings about the audit itself (not checks). */
+export const AUDIT_PROBLEM_CODES = {
+  invalidOption: "SY5001",
+  unreadableConfig: "SY5002",
+  checkCrashed: "SY5003",
+  badBaseline: "SY5004",
+} as const;
+
+function checkEntry(check: AuditCheck): CatalogueEntry {
+  return {
+    code: check.id,
+    name: check.name,
+    title: `${check.title} (${check.category}, ${check.severity})`,
+    severity: diagnosticSeverity(check.severity),
+    cause: check.cause,
+    fix: check.fix,
+    ...(check.example !== undefined ? { example: check.example } : {}),
+  };
+}
+
+const problemEntries: CatalogueEntry[] = [
+  {
+    code: "SY5001",
+    name: "audit-invalid-option",
+    title: "An audit option has a value the audit does not accept (exit code 3).",
+    severity: "error",
+    cause:
+      "A flag such as `--focus`, `--format`, `--min-score` or `--fail-on` was given a value outside its list or range, so the audit did not run.",
+    fix: "Use one of the values the message lists: categories security, compliance, performance, completeness, litellm; formats text, json, sarif, github, markdown; severities critical, high, medium, low, info; a score from 0 to 100.",
+  },
+  {
+    code: "SY5002",
+    name: "audit-config-unreadable",
+    title: "The config directory could not be read, so the audit did not run (exit code 3).",
+    severity: "error",
+    cause:
+      "The directory given with `--config-dir` does not exist, is not a directory, or is not readable by this user.",
+    fix: "Check the path and its permissions.",
+  },
+  {
+    code: "SY5003",
+    name: "audit-check-crashed",
+    title: "A check failed with an internal error; the audit is incomplete (exit code 3).",
+    severity: "error",
+    cause:
+      "A bug in the check met input it did not expect. The other checks ran, but the scores leave this one out and must not be trusted as complete.",
+    fix: "Report the message and the input that caused it; in the meantime the check can be turned off with `rules: {<id>: off}` in `.switchyard.yaml`.",
+  },
+  {
+    code: "SY5004",
+    name: "audit-baseline-invalid",
+    title: "The baseline file cannot be read (exit code 3).",
+    severity: "error",
+    cause:
+      "The file given with `--baseline` does not exist, is not JSON, or is not a Switchyard audit baseline, so findings cannot be compared with it.",
+    fix: "Write a new baseline with `switchyard audit --write-baseline`, or pass the right path.",
+  },
+];
+
+/** The audit's catalogue: one entry per check (`switchyard explain SY5101`) and the SY500x problems. */
+export const auditCatalogue: Catalogue = defineCatalogue([
+  ...AUDIT_CHECKS.map(checkEntry),
+  ...problemEntries,
+]);

@@ -1,0 +1,54 @@
+import { formatYamlPath, sha256 } from "@switchyard/config-schema";
+import { walkStrings } from "../../internal/data.js";
+import { rangeAt } from "../../internal/locate.js";
+import { findKnownSecrets, mayContainKnownSecret, redact } from "../../internal/secrets.js";
+import type { FindingDraft } from "../../types.js";
+import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
+
+/** SY5101: a key in a known provider format, in plain text anywhere in a config file (values, keys, comments). */
+export const knownFormatSecret = defineCheck({
+  id: "SY5101",
+  name: "known-format-secret",
+  category: "security",
+  severity: "critical",
+  title: "A provider key or private key is written in plain text in a config file.",
+  cause:
+    "The value has the shape of a real credential: an OpenAI key (`sk-…`, `sk-proj-…`), an Anthropic key (`sk-ant-…`), a Hugging Face token (`hf_…`), an AWS access key id (`AKIA…`), a GitHub token (`ghp_…`, `github_pat_…`), a Google or Groq key, or a PEM private-key block. Config files are copied, committed, backed up and pasted into tickets; a key in one is a key leaked. Documented stand-ins (AWS's `…EXAMPLE` key, `sk-your-key-here`) are ignored.",
+  fix: "Move the key into the environment and reference it as `os.environ/NAME` (the only form LiteLLM resolves). Then rotate the key: assume it has leaked, since backups and git history still hold it.",
+  example: "providers:\n  openai:\n    api_key: sk-proj-…   # write os.environ/OPENAI_API_KEY",
+  run(context) {
+    const files = loadedFiles(context).filter((f) => f.source.text !== "");
+    if (files.length === 0) return notApplicable("no config file could be read");
+    const findings: FindingDraft[] = [];
+    for (const file of files) {
+      if (!mayContainKnownSecret(file.source.text)) continue;
+      const inValues = new Set<string>();
+      walkStrings(file.data, (path, value) => {
+        if (!mayContainKnownSecret(value)) return;
+        const matches = findKnownSecrets(value);
+        const first = matches[0];
+        if (first === undefined) return;
+        for (const m of matches) inValues.add(m.text);
+        const more = matches.length > 1 ? ` (and ${matches.length - 1} more)` : "";
+        findings.push({
+          file,
+          path: [...path],
+          message: `${first.label} in plain text at ${formatYamlPath(path)}: ${redact(first.text)}${more}`,
+        });
+      });
+      for (const match of findKnownSecrets(file.source.text)) {
+        if (inValues.has(match.text)) continue;
+        const range = rangeAt(file, match.index, match.index + match.text.length);
+        findings.push({
+          file,
+          range,
+          discriminator: sha256(match.text).slice(0, 12),
+          message: `${match.label} in plain text in a comment or key on line ${range.start.line}: ${redact(match.text)}`,
+          remediation:
+            "Delete it from the file (comments are copied and committed like everything else) and rotate the key.",
+        });
+      }
+    }
+    return ran(findings);
+  },
+});

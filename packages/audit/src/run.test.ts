@@ -1,0 +1,162 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { auditDir, cleanupStacks, makeStack } from "../test/helpers.js";
+import { auditConfigDir } from "./audit-dir.js";
+import { defineCheck } from "./checks/define.js";
+import { AUDIT_CHECKS } from "./checks/registry.js";
+import { auditExitCode } from "./gate.js";
+
+afterAll(cleanupStacks);
+
+const lanVllm = (t: string) =>
+  t.replace("base_url: http://127.0.0.1:8001/v1", "base_url: http://10.0.0.12:8001/v1");
+const noFallback = (t: string) =>
+  t.replace("    provider: openai\n    fallbacks: [chat]\n", "    provider: openai\n");
+
+describe("suppressions", () => {
+  it("honours an inline `# switchyard-ignore` comment with its reason", async () => {
+    const dir = await makeStack({
+      files: {
+        "providers.yaml": (t) =>
+          lanVllm(t).replace("8001/v1\n", "8001/v1  # switchyard-ignore SY5105: lab VLAN behind WireGuard\n"),
+      },
+    });
+    const result = await auditDir(dir);
+    expect(result.findings).toEqual([]);
+    expect(result.categories.security.score).toBe(100);
+    expect(result.suppressed).toMatchObject([
+      {
+        finding: { id: "SY5105", file: "providers.yaml" },
+        origin: "inline",
+        reason: "lab VLAN behind WireGuard",
+      },
+    ]);
+    expect(result.checksRun.find((c) => c.id === "SY5105")).toMatchObject({
+      status: "passed",
+      findings: 0,
+      hidden: 1,
+    });
+    expect(result.problems).toEqual([]);
+  });
+
+  it("honours a .switchyard.yaml suppression until it expires, then reports it", async () => {
+    const settings = (expires: string) =>
+      `suppressions:\n  - code: SY5304\n    file: model-mappings.yaml\n    path: exact_matches.gpt-4o-mini\n    reason: last resort, nothing behind it\n    expires: "${expires}"\n`;
+    const valid = await auditDir(
+      await makeStack({
+        files: { "model-mappings.yaml": noFallback, ".switchyard.yaml": settings("2099-01-01") },
+      }),
+    );
+    expect(valid.findings).toEqual([]);
+    expect(valid.suppressed[0]).toMatchObject({ origin: "settings", expires: "2099-01-01" });
+
+    const expired = await auditDir(
+      await makeStack({
+        files: { "model-mappings.yaml": noFallback, ".switchyard.yaml": settings("2025-12-31") },
+      }),
+    );
+    expect(expired.findings.map((f) => f.id)).toEqual(["SY5304"]);
+    expect(expired.problems).toMatchObject([
+      { code: "SY1092", file: ".switchyard.yaml", message: expect.stringContaining("expired on 2025-12-31") },
+    ]);
+  });
+
+  it("reports unused suppressions, and suppressions without a reason are not applied", async () => {
+    const dir = await makeStack({
+      files: {
+        "providers.yaml": (t) => lanVllm(t).replace("8001/v1\n", "8001/v1  # switchyard-ignore SY5105\n"),
+        "ports.yaml": (t) => t.replace("  ollama:\n", "  ollama:  # switchyard-ignore SY5405: not needed\n"),
+      },
+    });
+    const result = await auditDir(dir);
+    expect(result.findings.map((f) => f.id)).toEqual(["SY5105"]);
+    expect(result.problems.map((p) => p.code).sort()).toEqual(["SY1090", "SY1091"]);
+  });
+
+  it("leaves suppressions of checks a partial run skipped alone", async () => {
+    const dir = await makeStack({
+      files: {
+        ".switchyard.yaml":
+          "suppressions:\n  - code: SY5304\n    file: model-mappings.yaml\n    reason: accepted\n",
+      },
+    });
+    expect((await auditDir(dir, { quick: true })).problems).toEqual([]);
+    expect((await auditDir(dir)).problems.map((p) => p.code)).toEqual(["SY1090"]);
+  });
+
+  it("turns a check off, or changes its severity, with `rules` in .switchyard.yaml", async () => {
+    const dir = await makeStack({
+      files: {
+        ".switchyard.yaml": "rules:\n  SY5301: off\n  SY5105: info\n",
+        "providers.yaml": lanVllm,
+        "litellm-unified.yaml": (t) => t,
+      },
+    });
+    const result = await auditDir(dir);
+    expect(result.checksSkipped.find((s) => s.id === "SY5301")).toMatchObject({ reason: "turned-off" });
+    expect(result.findings).toMatchObject([{ id: "SY5105", severity: "info" }]);
+    // An info check weighs nothing: the security score stays 100.
+    expect(result.categories.security.score).toBe(100);
+  });
+});
+
+describe("modes", () => {
+  it("--quick runs security and compliance only and says so", async () => {
+    const result = await auditDir(await makeStack({ files: { "model-mappings.yaml": noFallback } }), {
+      quick: true,
+    });
+    expect(result.mode).toBe("quick");
+    expect(result.findings).toEqual([]);
+    expect(result.categories.performance).toMatchObject({ selected: false, score: null });
+    expect(result.overall).toBe(100);
+    expect(result.checksRun.every((c) => c.category === "security" || c.category === "compliance")).toBe(
+      true,
+    );
+    expect(result.checksSkipped.filter((s) => s.reason === "not-selected").map((s) => s.detail)).toContain(
+      "--quick runs security and compliance only",
+    );
+  });
+
+  it("--focus runs one category", async () => {
+    const result = await auditDir(await makeStack({ files: { "model-mappings.yaml": noFallback } }), {
+      focus: "performance",
+    });
+    expect(result).toMatchObject({ mode: "focus", focus: "performance", overall: 73 });
+    expect(result.findings.map((f) => f.id)).toEqual(["SY5304"]);
+    expect(
+      Object.values(result.categories)
+        .filter((c) => c.selected)
+        .map((c) => c.category),
+    ).toEqual(["performance"]);
+    expect(auditExitCode(result)).toBe(1);
+  });
+});
+
+describe("when the audit cannot run", () => {
+  it("reports an unreadable directory as SY5002 and exit 3", async () => {
+    const result = await auditConfigDir("/nonexistent/switchyard-config", { cwd: "/" });
+    expect(result.status).toBe("error");
+    expect(result.problems).toMatchObject([{ code: "SY5002" }]);
+    expect(result.overall).toBeNull();
+    expect(auditExitCode(result, { minScore: 0 })).toBe(3);
+  });
+
+  it("marks the result incomplete (exit 3) when a check crashes, and keeps the others", async () => {
+    const crashing = defineCheck({
+      ...AUDIT_CHECKS[0]!,
+      id: "SY5199",
+      name: "crashing",
+      run() {
+        throw new Error("boom");
+      },
+    });
+    const result = await auditDir(await makeStack(), { checks: [...AUDIT_CHECKS, crashing] });
+    expect(result.status).toBe("incomplete");
+    expect(result.checksSkipped.find((s) => s.id === "SY5199")).toMatchObject({
+      reason: "crashed",
+      detail: "boom",
+    });
+    expect(result.problems).toMatchObject([{ code: "SY5003" }]);
+    expect(result.categories.security.score).toBe(100);
+    expect(auditExitCode(result)).toBe(3);
+  });
+});

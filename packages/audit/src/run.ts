@@ -1,0 +1,448 @@
+import { readFile } from "node:fs/promises";
+import { basename, dirname, join, relative } from "node:path";
+import {
+  applySuppressions,
+  type CodeScope,
+  type ConfigSet,
+  type Diagnostic,
+  formatYamlPath,
+  type LoadedFile,
+  type LoadedSettings,
+  loadSettingsText,
+  parseInlineSuppressions,
+  resolveSeverityOverrides,
+  SETTINGS_FILE_NAME,
+  type Suppression,
+} from "@switchyard/config-schema";
+import type { LoadedBaseline } from "./baseline.js";
+import { baselineKey } from "./baseline.js";
+import { AUDIT_PROBLEM_CODES, diagnosticSeverity } from "./catalogue.js";
+import { AUDIT_CHECKS } from "./checks/registry.js";
+import { type CollectFactsOptions, collectFacts } from "./facts/collect.js";
+import type { AuditFacts } from "./facts/types.js";
+import { filesOfSet } from "./internal/files.js";
+import { locate } from "./internal/locate.js";
+import { scrubSecrets } from "./internal/scrub.js";
+import { categoryScores, overallScore } from "./score.js";
+import { type AuditThresholds, DEFAULT_THRESHOLDS } from "./thresholds.js";
+import {
+  AUDIT_CATEGORIES,
+  AUDIT_SEVERITIES,
+  type AuditCategory,
+  type AuditCheck,
+  type AuditContext,
+  type AuditFinding,
+  type AuditMode,
+  type AuditResult,
+  type AuditSeverity,
+  type BaselineEntry,
+  type CategoryResult,
+  type CheckRun,
+  type CheckSkip,
+  type FindingDraft,
+  QUICK_CATEGORIES,
+  type SuppressedFinding,
+} from "./types.js";
+
+/** Options of {@link runAudit}. */
+export interface AuditOptions extends CollectFactsOptions {
+  /** Run only the security and compliance checks. */
+  readonly quick?: boolean;
+  /** Run only this category's checks (takes precedence over `quick`). */
+  readonly focus?: AuditCategory;
+  /** A baseline: findings it knows are hidden; its entries that match nothing are reported as stale. */
+  readonly baseline?: LoadedBaseline;
+  /**
+   * The config directory's `.switchyard.yaml` (suppressions, `rules: {SY5xxx: off}`): read from the
+   * set's directory by default; pass a loaded one, or `false` to ignore it.
+   */
+  readonly settings?: LoadedSettings | false;
+  /** Facts from outside the config files; gathered from disk (git, backups, histories) by default. */
+  readonly facts?: AuditFacts;
+  /** Override some thresholds. */
+  readonly thresholds?: Partial<AuditThresholds>;
+  /** The clock (default now). */
+  readonly now?: Date;
+  /** The checks to run (default: the whole registry). */
+  readonly checks?: readonly AuditCheck[];
+  /** Paths are shown relative to this directory (default `process.cwd()`); use the one the set was loaded with. */
+  readonly cwd?: string;
+}
+
+const NO_COUNTS: Readonly<Record<AuditSeverity, number>> = {
+  critical: 0,
+  high: 0,
+  medium: 0,
+  low: 0,
+  info: 0,
+};
+
+function countBySeverity(findings: readonly AuditFinding[]): Record<AuditSeverity, number> {
+  const counts = { ...NO_COUNTS };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+function loadedFiles(set: ConfigSet): LoadedFile[] {
+  return filesOfSet(set);
+}
+
+/** The config directory as diagnostics show it (so settings suppressions resolve to the same display paths). */
+function configDirDisplay(set: ConfigSet, cwd: string): string {
+  const first = loadedFiles(set)[0];
+  if (first) return dirname(first.file);
+  const rel = relative(cwd, set.dir);
+  return rel === "" ? "." : rel.startsWith("..") ? set.dir : rel;
+}
+
+async function readSettings(set: ConfigSet, cwd: string): Promise<LoadedSettings | undefined> {
+  const displayDir = configDirDisplay(set, cwd);
+  const text = await readFile(join(set.dir, SETTINGS_FILE_NAME)).catch(() => undefined);
+  if (text === undefined) return undefined;
+  return loadSettingsText(text, join(displayDir, SETTINGS_FILE_NAME), { configDir: displayDir });
+}
+
+/** Whether the set could not be read at all (no files, and an I/O error on the directory). */
+function unreadable(set: ConfigSet): Diagnostic | undefined {
+  if (loadedFiles(set).length > 0) return undefined;
+  const io = set.diagnostics.find((d) => d.code === "SY1010");
+  if (!io) return undefined;
+  return {
+    code: AUDIT_PROBLEM_CODES.unreadableConfig,
+    severity: "error",
+    message: `The audit could not run: ${io.message}`,
+    ...(io.file !== undefined ? { file: io.file } : {}),
+    hint: io.hint ?? "Check the path given with `--config-dir`.",
+  };
+}
+
+function selectedCategories(options: AuditOptions): {
+  mode: AuditMode;
+  categories: readonly AuditCategory[];
+} {
+  if (options.focus !== undefined) return { mode: "focus", categories: [options.focus] };
+  if (options.quick) return { mode: "quick", categories: QUICK_CATEGORIES };
+  return { mode: "full", categories: AUDIT_CATEGORIES };
+}
+
+/** Map `.switchyard.yaml` severities onto audit severities: `error` → high, `warning` → medium, `info` → info. */
+const OVERRIDE_SEVERITY: Record<"error" | "warning" | "info", AuditSeverity> = {
+  error: "high",
+  warning: "medium",
+  info: "info",
+};
+
+function finalize(
+  check: AuditCheck,
+  severity: AuditSeverity,
+  draft: FindingDraft,
+  set: ConfigSet,
+): AuditFinding {
+  const loaded = typeof draft.file === "object" ? draft.file : undefined;
+  const display = loaded?.file ?? (typeof draft.file === "string" ? draft.file : undefined);
+  const range = draft.range ?? (loaded && draft.path ? locate(loaded, draft.path, "key") : undefined);
+  const fileKey = loaded ? relative(set.dir, loaded.path) : display !== undefined ? basename(display) : "";
+  const location =
+    draft.path !== undefined
+      ? formatYamlPath(draft.path)
+      : draft.discriminator !== undefined
+        ? `#${draft.discriminator}`
+        : "";
+  return {
+    id: check.id,
+    check: check.name,
+    category: check.category,
+    severity,
+    message: scrubSecrets(draft.message),
+    ...(display !== undefined ? { file: display } : {}),
+    ...(draft.path !== undefined ? { path: draft.path } : {}),
+    ...(range !== undefined ? { range } : {}),
+    remediation: scrubSecrets(draft.remediation ?? check.fix),
+    key: baselineKey({ id: check.id, file: fileKey, location }),
+  };
+}
+
+function compareFindings(a: AuditFinding, b: AuditFinding): number {
+  const ca = AUDIT_CATEGORIES.indexOf(a.category) - AUDIT_CATEGORIES.indexOf(b.category);
+  if (ca !== 0) return ca;
+  const sa = AUDIT_SEVERITIES.indexOf(a.severity) - AUDIT_SEVERITIES.indexOf(b.severity);
+  if (sa !== 0) return sa;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  const fa = a.file ?? "";
+  const fb = b.file ?? "";
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const la = a.range?.start.line ?? 0;
+  const lb = b.range?.start.line ?? 0;
+  if (la !== lb) return la - lb;
+  return (a.range?.start.column ?? 0) - (b.range?.start.column ?? 0);
+}
+
+function toDiagnostic(finding: AuditFinding): Diagnostic {
+  return {
+    code: finding.id,
+    severity: diagnosticSeverity(finding.severity),
+    message: finding.message,
+    ...(finding.file !== undefined ? { file: finding.file } : {}),
+    ...(finding.range !== undefined ? { range: finding.range } : {}),
+    ...(finding.path !== undefined ? { path: finding.path } : {}),
+  };
+}
+
+function emptyCategories(selected: readonly AuditCategory[]): Record<AuditCategory, CategoryResult> {
+  const out = {} as Record<AuditCategory, CategoryResult>;
+  for (const category of AUDIT_CATEGORIES) {
+    out[category] = {
+      category,
+      selected: selected.includes(category),
+      score: null,
+      passed: 0,
+      failed: 0,
+      notApplicable: 0,
+      findings: { ...NO_COUNTS },
+    };
+  }
+  return out;
+}
+
+/**
+ * The result of an audit that could not run (`status: "error"`, exit code 3): nothing scored, every
+ * check skipped, and the reasons in `problems`.
+ */
+export function failedAudit(
+  set: ConfigSet,
+  options: AuditOptions,
+  problems: readonly Diagnostic[],
+  started = performance.now(),
+): AuditResult {
+  const { mode, categories: selected } = selectedCategories(options);
+  const checks = options.checks ?? AUDIT_CHECKS;
+  return {
+    format: "switchyard-audit/1",
+    status: "error",
+    mode,
+    ...(options.focus !== undefined ? { focus: options.focus } : {}),
+    configDir: set.dir,
+    categories: emptyCategories(selected),
+    overall: null,
+    capped: false,
+    findings: [],
+    counts: { ...NO_COUNTS },
+    suppressed: [],
+    baselined: [],
+    baseline: { ...(options.baseline ? { file: options.baseline.file } : {}), known: 0, new: 0, stale: [] },
+    checksRun: [],
+    checksSkipped: checks.map((c) => ({
+      id: c.id,
+      name: c.name,
+      category: c.category,
+      reason: "not-selected",
+      detail: "the audit could not run",
+    })),
+    problems,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Audit a loaded config set: run the selected checks, apply suppressions (inline comments and
+ * `.switchyard.yaml`) and the baseline, and score each category and the whole. Never throws: a set
+ * that could not be read gives `status: "error"`, a crashing check `status: "incomplete"`.
+ */
+export async function runAudit(set: ConfigSet, options: AuditOptions = {}): Promise<AuditResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const { mode, categories: selected } = selectedCategories(options);
+  const checks = options.checks ?? AUDIT_CHECKS;
+  const base = {
+    format: "switchyard-audit/1" as const,
+    mode,
+    ...(options.focus !== undefined ? { focus: options.focus } : {}),
+    configDir: set.dir,
+  };
+
+  const fatal = unreadable(set);
+  if (fatal) return failedAudit(set, options, [fatal], started);
+
+  const [facts, settings] = await Promise.all([
+    options.facts ?? collectFacts(set, { ...options, cwd }),
+    options.settings === false ? undefined : (options.settings ?? readSettings(set, cwd)),
+  ]);
+  const problems: Diagnostic[] = [...(settings?.diagnostics ?? [])];
+  const known = new Set(checks.map((c) => c.id));
+
+  // Severity overrides and `off` from .switchyard.yaml.
+  const overrideScope: CodeScope = {
+    owns: (code) => code.startsWith("SY5"),
+    known,
+    adjustable: (code) => known.has(code),
+  };
+  const overrides = resolveSeverityOverrides(settings?.settings.rules ?? [], overrideScope);
+  problems.push(...overrides.diagnostics);
+
+  const context: AuditContext = {
+    set,
+    facts,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
+    now: options.now ?? new Date(),
+  };
+
+  const skipped: CheckSkip[] = [];
+  const ranChecks: { check: AuditCheck; severity: AuditSeverity; findings: AuditFinding[] }[] = [];
+  const notApplicable = new Map<AuditCategory, number>();
+  let crashed = false;
+  for (const check of checks) {
+    const skip = (reason: CheckSkip["reason"], detail: string) =>
+      skipped.push({ id: check.id, name: check.name, category: check.category, reason, detail });
+    if (!selected.includes(check.category)) {
+      skip(
+        "not-selected",
+        mode === "quick" ? "--quick runs security and compliance only" : `--focus ${options.focus ?? ""}`,
+      );
+      continue;
+    }
+    const override = overrides.overrides.get(check.id);
+    if (override === "off") {
+      skip("turned-off", `rules: {${check.id}: off} in ${settings?.file ?? SETTINGS_FILE_NAME}`);
+      continue;
+    }
+    const severity = override !== undefined ? OVERRIDE_SEVERITY[override] : check.severity;
+    let outcome: ReturnType<AuditCheck["run"]>;
+    try {
+      outcome = check.run(context);
+    } catch (error) {
+      crashed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      skip("crashed", message);
+      problems.push({
+        code: AUDIT_PROBLEM_CODES.checkCrashed,
+        severity: "error",
+        message: `Check ${check.id} (${check.name}) crashed: ${scrubSecrets(message)}`,
+        hint: "This is a bug in Switchyard; please report it with the input that caused it. The audit is incomplete.",
+      });
+      continue;
+    }
+    if (outcome.status === "not-applicable") {
+      skip("not-applicable", outcome.reason);
+      notApplicable.set(check.category, (notApplicable.get(check.category) ?? 0) + 1);
+      continue;
+    }
+    ranChecks.push({
+      check,
+      severity,
+      findings: outcome.findings.map((d) => finalize(check, severity, d, set)),
+    });
+  }
+
+  // Suppressions: inline comments of every loaded file, plus the settings file's list.
+  const suppressions: Suppression[] = [...(settings?.settings.suppressions ?? [])];
+  for (const file of loadedFiles(set)) {
+    const inline = parseInlineSuppressions(file.source);
+    suppressions.push(...inline.suppressions);
+    problems.push(...inline.diagnostics);
+  }
+  const ranIds = new Set(ranChecks.map((r) => r.check.id));
+  const scope: CodeScope = {
+    owns: (code) => code.startsWith("SY5") && (!known.has(code) || ranIds.has(code)),
+    known,
+    adjustable: (code) => known.has(code),
+  };
+  const allFindings = ranChecks.flatMap((r) => r.findings);
+  const byDiagnostic = new Map<Diagnostic, AuditFinding>();
+  const diagnostics = allFindings.map((f) => {
+    const d = toDiagnostic(f);
+    byDiagnostic.set(d, f);
+    return d;
+  });
+  const outcome = applySuppressions(diagnostics, suppressions, { scope, now: context.now });
+  const suppressed: SuppressedFinding[] = [];
+  const hidden = new Set<AuditFinding>();
+  for (const { diagnostic, suppression } of outcome.suppressed) {
+    const finding = byDiagnostic.get(diagnostic);
+    if (!finding) continue;
+    hidden.add(finding);
+    suppressed.push({
+      finding,
+      origin: suppression.origin,
+      reason: suppression.reason,
+      ...(suppression.expires !== undefined ? { expires: suppression.expires } : {}),
+    });
+  }
+  for (const d of outcome.diagnostics) if (!byDiagnostic.has(d)) problems.push(d);
+
+  // Baseline: known findings are hidden; entries of checks that ran and match nothing are stale.
+  const baselineKeys = new Map<string, BaselineEntry>();
+  for (const entry of options.baseline?.baseline.entries ?? []) baselineKeys.set(baselineKey(entry), entry);
+  const baselined: AuditFinding[] = [];
+  const open: AuditFinding[] = [];
+  for (const finding of allFindings) {
+    if (hidden.has(finding)) continue;
+    if (baselineKeys.has(finding.key)) {
+      baselined.push(finding);
+      hidden.add(finding);
+    } else {
+      open.push(finding);
+    }
+  }
+  const presentKeys = new Set(allFindings.map((f) => f.key));
+  const stale = [...baselineKeys.entries()]
+    .filter(([key, entry]) => ranIds.has(entry.id) && !presentKeys.has(key))
+    .map(([, e]) => e);
+
+  // Scores.
+  const runs: CheckRun[] = ranChecks.map(({ check, severity, findings }) => {
+    const openCount = findings.filter((f) => !hidden.has(f)).length;
+    return {
+      id: check.id,
+      name: check.name,
+      category: check.category,
+      severity,
+      status: openCount === 0 ? "passed" : "failed",
+      findings: openCount,
+      hidden: findings.length - openCount,
+    };
+  });
+  const scores = categoryScores(
+    runs.map((r) => ({ category: r.category, severity: r.severity, passed: r.status === "passed" })),
+  );
+  const categories = emptyCategories(selected);
+  for (const category of AUDIT_CATEGORIES) {
+    const inCategory = runs.filter((r) => r.category === category);
+    categories[category] = {
+      ...categories[category],
+      score: selected.includes(category) ? scores[category] : null,
+      passed: inCategory.filter((r) => r.status === "passed").length,
+      failed: inCategory.filter((r) => r.status === "failed").length,
+      notApplicable: notApplicable.get(category) ?? 0,
+      findings: countBySeverity(open.filter((f) => f.category === category)),
+    };
+  }
+  const { overall, capped } = overallScore(
+    Object.fromEntries(AUDIT_CATEGORIES.map((c) => [c, categories[c].score])) as Record<
+      AuditCategory,
+      number | null
+    >,
+    open.some((f) => f.severity === "critical"),
+  );
+  open.sort(compareFindings);
+  return {
+    ...base,
+    status: crashed ? "incomplete" : "complete",
+    categories,
+    overall,
+    capped,
+    findings: open,
+    counts: countBySeverity(open),
+    suppressed,
+    baselined: baselined.sort(compareFindings),
+    baseline: {
+      ...(options.baseline ? { file: options.baseline.file } : {}),
+      known: baselined.length,
+      new: options.baseline ? open.length : 0,
+      stale,
+    },
+    checksRun: runs,
+    checksSkipped: skipped,
+    problems: problems.map((p) => ({ ...p, message: scrubSecrets(p.message) })),
+    durationMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,84 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { writeFileExclusive } from "../safe-write/atomic-write.js";
+import { backupName, backupNameWithSequence, parseBackupName } from "./backup-name.js";
+import { compareNaiveTime, type NaiveTime } from "./naive-time.js";
+
+/** One backup of a file, as {@link listBackups} finds it. */
+export interface BackupInfo {
+  /** Absolute path of the backup. */
+  path: string;
+  /** Its file name, e.g. `providers.yaml.backup-20261126_121500`. */
+  name: string;
+  /** `YYYYMMDD_HHMMSS` */
+  stamp: string;
+  /** The stamp's fields (naive local time). */
+  time: NaiveTime;
+  /** Size in bytes. */
+  size: number;
+}
+
+/** Options of {@link backupFile}. */
+export interface BackupFileOptions {
+  /** The clock for the stamp; default `() => new Date()`. */
+  now?: () => Date;
+}
+
+/** Highest collision suffix tried before giving up (a clock stuck on one second). */
+const MAX_SEQUENCE = 10_000;
+
+/**
+ * Copy a file to `<path>.backup-YYYYMMDD_HHMMSS` (the machine's local time) in the same
+ * directory, atomically and keeping its mode. If a backup of that second already exists
+ * with the same content it is reused; with different content the copy is named `-2`,
+ * `-3`, …. Existing backups are never overwritten.
+ *
+ * @returns the backup's absolute path, or `undefined` when the file does not exist.
+ */
+export async function backupFile(path: string, options: BackupFileOptions = {}): Promise<string | undefined> {
+  const source = resolve(path);
+  let content: Buffer;
+  let mode: number;
+  try {
+    [content, mode] = await Promise.all([readFile(source), stat(source).then((s) => s.mode & 0o7777)]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  const first = join(dirname(source), backupName(basename(source), (options.now ?? (() => new Date()))()));
+  for (let sequence = 1; sequence <= MAX_SEQUENCE; sequence++) {
+    const candidate = backupNameWithSequence(first, sequence);
+    if (await writeFileExclusive(candidate, content, { mode })) return candidate;
+    const existing = await readFile(candidate).catch(() => undefined);
+    if (existing?.equals(content)) return candidate;
+  }
+  throw new Error(`too many backups of ${source} within one second`);
+}
+
+/** The backups of `path` in its directory, newest first (later `-N` copies first within one second). */
+export async function listBackups(path: string): Promise<BackupInfo[]> {
+  const source = resolve(path);
+  const dir = dirname(source);
+  const base = basename(source);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const found: { info: BackupInfo; sequence: number }[] = [];
+  for (const name of names) {
+    const parsed = parseBackupName(name);
+    if (!parsed || parsed.baseName !== base) continue;
+    const backupPath = join(dir, name);
+    const stats = await stat(backupPath).catch(() => undefined);
+    if (!stats?.isFile()) continue;
+    found.push({
+      info: { path: backupPath, name, stamp: parsed.stamp, time: parsed.time, size: stats.size },
+      sequence: parsed.sequence,
+    });
+  }
+  found.sort((a, b) => compareNaiveTime(b.info.time, a.info.time) || b.sequence - a.sequence);
+  return found.map((f) => f.info);
+}

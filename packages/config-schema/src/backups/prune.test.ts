@@ -1,0 +1,82 @@
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { pruneBackups } from "./prune.js";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "sy-prune-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function makeBackups(stamps: string[]): Promise<void> {
+  await writeFile(join(dir, "providers.yaml"), "current");
+  for (const stamp of stamps) await writeFile(join(dir, `providers.yaml.backup-${stamp}`), stamp);
+  await writeFile(join(dir, "ports.yaml.backup-20200101_000000"), "another file's backup");
+}
+
+const STAMPS = [
+  "20261126_180000",
+  "20261126_120000",
+  "20261126_060000",
+  "20261125_180000",
+  "20261125_060000",
+  "20261120_090000",
+  "20261101_090000",
+  "20261015_090000",
+];
+
+describe("pruneBackups", () => {
+  test("removes what no rule keeps and reports why the rest stays", async () => {
+    await makeBackups(STAMPS);
+    const result = await pruneBackups(join(dir, "providers.yaml"), { last: 2, daily: 3 });
+    expect(result.kept.map((b) => b.stamp)).toEqual([
+      "20261126_180000",
+      "20261126_120000",
+      "20261125_180000",
+      "20261120_090000",
+    ]);
+    expect(result.decisions.filter((d) => d.keep).map((d) => d.reasons)).toEqual([
+      ["last", "daily"],
+      ["last"],
+      ["daily"],
+      ["daily"],
+    ]);
+    expect(result.removed.map((b) => b.stamp)).toEqual([
+      "20261126_060000",
+      "20261125_060000",
+      "20261101_090000",
+      "20261015_090000",
+    ]);
+    expect((await readdir(dir)).sort()).toEqual([
+      "ports.yaml.backup-20200101_000000",
+      "providers.yaml",
+      "providers.yaml.backup-20261120_090000",
+      "providers.yaml.backup-20261125_180000",
+      "providers.yaml.backup-20261126_120000",
+      "providers.yaml.backup-20261126_180000",
+    ]);
+  });
+
+  test("a dry run deletes nothing", async () => {
+    await makeBackups(STAMPS);
+    const before = (await readdir(dir)).sort();
+    const result = await pruneBackups(join(dir, "providers.yaml"), { last: 1 }, { dryRun: true });
+    expect(result.removed).toHaveLength(STAMPS.length - 1);
+    expect((await readdir(dir)).sort()).toEqual(before);
+  });
+
+  test("the default policy (10 last, 7 daily, 4 weekly) keeps all of a short history", async () => {
+    await makeBackups(STAMPS);
+    const result = await pruneBackups(join(dir, "providers.yaml"));
+    expect(result.removed).toEqual([]);
+    expect(result.kept).toHaveLength(STAMPS.length);
+  });
+
+  test("no backups, nothing to do", async () => {
+    expect(await pruneBackups(join(dir, "providers.yaml"))).toEqual({ kept: [], removed: [], decisions: [] });
+  });
+});

@@ -1,0 +1,15 @@
+import type { ConfigSet } from "../load.js";
+import { CONFIG_FILE_KINDS } from "../schemas/files.js";
+
+/**
+ * The text of every loaded file of a config set, keyed by the display path its diagnostics carry,
+ * ready for `RenderOptions.sources`. Files whose text could not be decoded are left out.
+ */
+export function collectSources(set: ConfigSet): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const kind of CONFIG_FILE_KINDS) {
+    const file = set.files[kind];
+    if (file !== undefined && file.source.text !== "") sources.set(file.file, file.source.text);
+  }
+  return sources;
+}

@@ -1,0 +1,58 @@
+import type { Diagnostic, RelatedLocation, SourceRange } from "../diagnostics/diagnostic.js";
+import { countDiagnostics, sortDiagnostics } from "../diagnostics/diagnostic.js";
+import type { RenderOptions } from "./types.js";
+
+/** Version of the JSON report's shape; raised only on an incompatible change. */
+export const JSON_REPORT_VERSION = 1;
+
+function jsonRange(range: SourceRange) {
+  return {
+    start: { line: range.start.line, column: range.start.column, offset: range.start.offset },
+    end: { line: range.end.line, column: range.end.column, offset: range.end.offset },
+  };
+}
+
+function jsonRelated(related: RelatedLocation): Record<string, unknown> {
+  const out: Record<string, unknown> = { message: related.message };
+  if (related.file !== undefined) out.file = related.file;
+  if (related.range !== undefined) out.range = jsonRange(related.range);
+  if (related.path !== undefined) out.path = [...related.path];
+  return out;
+}
+
+function jsonDiagnostic(diagnostic: Diagnostic, options: RenderOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = { code: diagnostic.code };
+  const name = options.catalogue?.get(diagnostic.code)?.name;
+  if (name !== undefined) out.name = name;
+  out.severity = diagnostic.severity;
+  out.message = diagnostic.message;
+  if (diagnostic.file !== undefined) out.file = diagnostic.file;
+  if (diagnostic.range !== undefined) out.range = jsonRange(diagnostic.range);
+  if (diagnostic.path !== undefined) out.path = [...diagnostic.path];
+  if (diagnostic.hint !== undefined) out.hint = diagnostic.hint;
+  if (diagnostic.suggestion !== undefined) out.suggestion = diagnostic.suggestion;
+  if (diagnostic.related !== undefined) out.related = diagnostic.related.map(jsonRelated);
+  return out;
+}
+
+/**
+ * Diagnostics as a stable JSON document for scripts:
+ * `{ version: 1, tool: { name, version? }, summary: { error, warning, info }, diagnostics: [...] }`.
+ * Keys always come in the same order; each diagnostic carries every field it has (`code`, `name`
+ * when the catalogue knows the code, `severity`, `message`, `file`, `range`, `path`, `hint`,
+ * `suggestion`, `related`); absent fields are omitted. Diagnostics are sorted by file and position.
+ */
+export function renderJson(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
+  const sorted = sortDiagnostics(diagnostics);
+  const counts = countDiagnostics(sorted);
+  const report = {
+    version: JSON_REPORT_VERSION,
+    tool:
+      options.toolVersion === undefined
+        ? { name: "switchyard" }
+        : { name: "switchyard", version: options.toolVersion },
+    summary: { error: counts.error, warning: counts.warning, info: counts.info },
+    diagnostics: sorted.map((d) => jsonDiagnostic(d, options)),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

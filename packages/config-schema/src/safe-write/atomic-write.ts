@@ -1,0 +1,128 @@
+import { constants } from "node:fs";
+import { type FileHandle, link, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { tempFileName } from "./temp-name.js";
+
+/** Options of {@link writeFileAtomic}. */
+export interface AtomicWriteOptions {
+  /**
+   * Permission bits of the written file. Default: the replaced file's mode (and, when
+   * running as root, its owner); for a new file 0o666 minus the umask.
+   */
+  mode?: number;
+}
+
+function isErrno(error: unknown, ...codes: string[]): boolean {
+  return codes.includes((error as NodeJS.ErrnoException | undefined)?.code ?? "");
+}
+
+/** Resolve symlinks so a linked config is updated in place rather than replaced by a file. */
+async function resolveTarget(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if (isErrno(error, "ENOENT")) return resolve(path);
+    throw error;
+  }
+}
+
+async function statOrUndefined(path: string) {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if (isErrno(error, "ENOENT")) return undefined;
+    throw error;
+  }
+}
+
+/** fsync a directory so a rename or link in it survives a power cut. */
+export async function fsyncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, constants.O_RDONLY);
+    await handle.sync();
+  } catch (error) {
+    // Some platforms and filesystems cannot open or fsync a directory; the data is still written.
+    if (!isErrno(error, "EISDIR", "EINVAL", "EPERM", "EACCES", "EBADF", "ENOTSUP")) throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Write `content` to a fresh temp file beside `target` (exclusive create, fsync, mode and
+ * owner copied from the file it replaces) and return the temp path. The caller moves it
+ * into place; on failure the temp file is removed.
+ */
+async function writeTempFile(target: string, content: string | Uint8Array, mode: number | undefined) {
+  const previous = await statOrUndefined(target);
+  const tempPath = join(dirname(target), tempFileName(basename(target)));
+  const handle = await open(tempPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o666);
+  try {
+    await handle.writeFile(content);
+    if (mode !== undefined) await handle.chmod(mode);
+    else if (previous) await handle.chmod(previous.mode & 0o7777);
+    if (previous && process.getuid?.() === 0) {
+      await handle.chown(previous.uid, previous.gid);
+    }
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  return tempPath;
+}
+
+/**
+ * Replace a file atomically: a reader (or a crash) sees either the old content or the
+ * new, never a mix. Temp file in the target's directory (exclusive create, named
+ * `.<base>.tmp-<pid>-<random>`), write, fsync, copy mode (and owner when root) from the
+ * old file, rename over the target, fsync the directory. No lock and no backup: see
+ * `writeFileSafely` for those. A symlinked target is followed and its destination replaced.
+ */
+export async function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const target = await resolveTarget(path);
+  const tempPath = await writeTempFile(target, content, options.mode);
+  try {
+    await rename(tempPath, target);
+  } catch (error) {
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
+  await fsyncDirectory(dirname(target));
+}
+
+/**
+ * Like {@link writeFileAtomic}, but never replaces an existing file: the complete temp
+ * file is hard-linked to `path`, which fails with `EEXIST` if the name is taken. Used
+ * for backups, whose names must not clobber one another.
+ *
+ * @returns false when `path` already exists (nothing written).
+ */
+export async function writeFileExclusive(
+  path: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<boolean> {
+  const target = resolve(path);
+  const tempPath = await writeTempFile(target, content, options.mode);
+  try {
+    await link(tempPath, target);
+  } catch (error) {
+    if (isErrno(error, "EEXIST")) return false;
+    if (!isErrno(error, "EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS")) throw error;
+    // Filesystems without hard links: check, then rename (a tiny window, but never a torn file).
+    if (await statOrUndefined(target)) return false;
+    await rename(tempPath, target);
+  } finally {
+    await unlink(tempPath).catch(() => undefined);
+  }
+  await fsyncDirectory(dirname(target));
+  return true;
+}

@@ -1,0 +1,102 @@
+import { spawnSync } from "node:child_process";
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { FileLockedError, withFileLock } from "./file-lock.js";
+import { tempFileName } from "./temp-name.js";
+import { writeFileSafely } from "./write-file-safely.js";
+
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "sy-safe-"));
+  file = join(dir, "providers.yaml");
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const now = () => new Date(2026, 10, 26, 12, 15, 0);
+
+describe("writeFileSafely", () => {
+  test("a new file: written, nothing to back up, no lock left behind", async () => {
+    expect(await writeFileSafely(file, "v1\n", { now })).toEqual({ path: file, changed: true });
+    expect(await readFile(file, "utf8")).toBe("v1\n");
+    expect(await readdir(dir)).toEqual(["providers.yaml"]);
+  });
+
+  test("replacing a file backs up the previous content first", async () => {
+    await writeFile(file, "v1\n");
+    await chmod(file, 0o640);
+    const result = await writeFileSafely(file, "v2\n", { now });
+    const backupPath = join(dir, "providers.yaml.backup-20261126_121500");
+    expect(result).toEqual({ path: file, backupPath, changed: true });
+    expect(await readFile(backupPath, "utf8")).toBe("v1\n");
+    expect(await readFile(file, "utf8")).toBe("v2\n");
+    expect((await stat(file)).mode & 0o777).toBe(0o640);
+    expect((await stat(backupPath)).mode & 0o777).toBe(0o640);
+  });
+
+  test("identical content: nothing written, no backup", async () => {
+    await writeFile(file, "same\n");
+    const before = await stat(file);
+    expect(await writeFileSafely(file, new TextEncoder().encode("same\n"), { now })).toEqual({
+      path: file,
+      changed: false,
+    });
+    expect(await readdir(dir)).toEqual(["providers.yaml"]);
+    expect((await stat(file)).ino).toBe(before.ino);
+  });
+
+  test("backup: false skips the backup; mode sets the permissions", async () => {
+    await writeFile(file, "v1\n");
+    expect(await writeFileSafely(file, "v2\n", { backup: false, mode: 0o600 })).toEqual({
+      path: file,
+      changed: true,
+    });
+    expect(await readdir(dir)).toEqual(["providers.yaml"]);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  test("fails with FileLockedError when another holder keeps the lock past lockTimeoutMs", async () => {
+    await writeFile(file, "v1\n");
+    await withFileLock(file, async () => {
+      await expect(writeFileSafely(file, "v2\n", { lockTimeoutMs: 0 })).rejects.toBeInstanceOf(
+        FileLockedError,
+      );
+    });
+    expect(await readFile(file, "utf8")).toBe("v1\n");
+    expect(await writeFileSafely(file, "v2\n", { lock: false, backup: false })).toMatchObject({
+      changed: true,
+    });
+  });
+
+  test("removes temp files of crashed earlier writes of this file and reports them", async () => {
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const leftover = join(dir, tempFileName("providers.yaml", dead));
+    const otherFile = join(dir, tempFileName("ports.yaml", dead));
+    await writeFile(leftover, "half a wri");
+    await writeFile(otherFile, "not ours");
+    const result = await writeFileSafely(file, "v1\n");
+    expect(result.removedTempFiles).toEqual([leftover]);
+    expect((await readdir(dir)).sort()).toEqual([otherFile.slice(dir.length + 1), "providers.yaml"].sort());
+  });
+
+  test("successive writes in one second keep every previous version", async () => {
+    for (const version of ["v1", "v2", "v3", "v4"]) await writeFileSafely(file, version, { now });
+    const names = (await readdir(dir)).sort();
+    expect(names).toEqual([
+      "providers.yaml",
+      "providers.yaml.backup-20261126_121500",
+      "providers.yaml.backup-20261126_121500-2",
+      "providers.yaml.backup-20261126_121500-3",
+    ]);
+    expect(await Promise.all(names.map((n) => readFile(join(dir, n), "utf8")))).toEqual([
+      "v4",
+      "v1",
+      "v2",
+      "v3",
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
+import { backupFile } from "../backups/backup-file.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { cleanStaleTempFiles } from "./clean-temp.js";
+import { DEFAULT_LOCK_TIMEOUT_MS, type LockOwner, withFileLock } from "./file-lock.js";
+
+/** Options of {@link writeFileSafely}. */
+export interface SafeWriteOptions {
+  /** Back up the previous file (`<path>.backup-YYYYMMDD_HHMMSS`) before replacing it, if it exists. Default true. */
+  backup?: boolean;
+  /** Hold `<path>.lock` while reading, backing up and writing. Default true. */
+  lock?: boolean;
+  /** How long to wait for another process's lock, in ms. Default 10 000; 0 fails at once with `FileLockedError`. */
+  lockTimeoutMs?: number;
+  /** Permission bits of the written file; default the previous file's. */
+  mode?: number;
+  /** The clock for the backup stamp (tests pass a fixed one). */
+  now?: () => Date;
+  /** Called when a lock left by a dead process was taken over. */
+  onStaleLock?: (owner: LockOwner, lockPath: string) => void;
+}
+
+/** What {@link writeFileSafely} did. */
+export interface SafeWriteResult {
+  /** The absolute path written. */
+  path: string;
+  /** The backup of the previous content, when one was made. */
+  backupPath?: string;
+  /** False when the file already had exactly this content: then nothing was written and no backup made. */
+  changed: boolean;
+  /** Temp files of crashed earlier writes of this file that were removed (say so to the user). */
+  removedTempFiles?: string[];
+}
+
+async function readIfExists(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+function toBytes(content: string | Uint8Array): Buffer {
+  return typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+}
+
+/**
+ * Write a config file the careful way: under `<path>.lock` (so two Switchyard processes
+ * never interleave), skip identical content, back up the previous file, then replace it
+ * atomically ({@link writeFileAtomic}). Leftover temp files of crashed earlier writes of
+ * this file are removed and reported in `removedTempFiles`.
+ *
+ * @throws FileLockedError (SY1050) when another live process holds the lock past `lockTimeoutMs`.
+ */
+export async function writeFileSafely(
+  path: string,
+  content: string | Uint8Array,
+  options: SafeWriteOptions = {},
+): Promise<SafeWriteResult> {
+  const target = resolve(path);
+  const body = async (): Promise<SafeWriteResult> => {
+    const removedTempFiles = await cleanStaleTempFiles(dirname(target), basename(target));
+    const extra = removedTempFiles.length > 0 ? { removedTempFiles } : {};
+    const bytes = toBytes(content);
+    const previous = await readIfExists(target);
+    if (previous?.equals(bytes)) return { path: target, changed: false, ...extra };
+    let backupPath: string | undefined;
+    if (previous !== undefined && options.backup !== false) {
+      backupPath = await backupFile(target, options.now ? { now: options.now } : {});
+    }
+    await writeFileAtomic(target, bytes, options.mode === undefined ? {} : { mode: options.mode });
+    return { path: target, ...(backupPath === undefined ? {} : { backupPath }), changed: true, ...extra };
+  };
+  if (options.lock === false) return body();
+  return withFileLock(target, body, {
+    timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+    ...(options.onStaleLock ? { onStaleLock: options.onStaleLock } : {}),
+  });
+}

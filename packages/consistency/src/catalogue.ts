@@ -1,0 +1,37 @@
+import { type Catalogue, type CatalogueEntry, defineCatalogue } from "@switchyard/config-schema";
+import type { Rule } from "./rule.js";
+import { rules } from "./rules/index.js";
+
+/** The code of the finding reported when a rule itself fails (a bug, never a config problem). */
+export const RULE_FAILURE_CODE = "SY2099";
+
+/** A rule's catalogue entry. */
+export function ruleEntry(rule: Rule): CatalogueEntry {
+  return {
+    code: rule.id,
+    name: rule.name,
+    title: rule.title,
+    severity: rule.severity,
+    cause: rule.cause,
+    fix: rule.fix,
+    ...(rule.example !== undefined ? { example: rule.example } : {}),
+  };
+}
+
+/**
+ * SY2xxx: every cross-file rule's documentation (what `switchyard explain SY2003` prints), plus
+ * SY2099 for a rule that failed. The suppression codes (SY109x) are in config-schema's
+ * `suppressionCatalogue`.
+ */
+export const consistencyCatalogue: Catalogue = defineCatalogue([
+  ...rules.map(ruleEntry),
+  {
+    code: RULE_FAILURE_CODE,
+    name: "rule-failure",
+    title: "A consistency rule failed while checking the config set.",
+    severity: "error",
+    cause:
+      "A bug in Switchyard: a rule threw instead of reporting a finding. The other rules still ran; this one's findings are missing.",
+    fix: "Report the message and, if you can, the config set that triggers it. Meanwhile `rules: {<code>: off}` in .switchyard.yaml turns the rule off.",
+  },
+]);

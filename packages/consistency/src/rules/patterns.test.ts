@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { base, check, lines, relatedLines, yaml } from "../test-support.js";
+
+describe("SY2040 shadowed-pattern", () => {
+  it("reports a pattern that an earlier one always catches, and a repeated pattern", () => {
+    const report = check({
+      ...base,
+      "model-mappings": yaml`
+        schema_version: "2.0.0"
+        patterns:
+          - pattern: "gpt-*"
+            provider: openai
+          - pattern: "gpt-4?"
+            provider: openai
+          - pattern: "claude-*"
+            provider: openai
+          - pattern: "gpt-*"
+            provider: ollama
+          - pattern: "g*"
+            provider: openai
+      `,
+    });
+    expect(lines(report)).toEqual([
+      "config/model-mappings.yaml:5:14 warning SY2040 Pattern 'gpt-4?' is never used: the earlier pattern 'gpt-*' matches every name it matches",
+      "config/model-mappings.yaml:9:14 warning SY2040 Pattern 'gpt-*' repeats the earlier pattern route 'gpt-*', so it is never used",
+    ]);
+    expect(relatedLines(report, "SY2040")).toEqual([
+      "config/model-mappings.yaml:3:14 the earlier pattern 'gpt-*' is here",
+      "config/model-mappings.yaml:3:14 the earlier pattern 'gpt-*' is here",
+    ]);
+  });
+});
+
+describe("SY2041 exact-match-in-pattern", () => {
+  it("warns when an exact name also matches a pattern that routes elsewhere, naming which wins", () => {
+    const mappings = base["model-mappings"].replace(
+      'provider: ollama\n    model: "qwen*"',
+      'provider: ollama\n    model: "qwen*"\n  - pattern: "gpt-*"\n    provider: ollama',
+    );
+    const report = check({ ...base, "model-mappings": mappings });
+    expect(lines(report)).toEqual([
+      "config/model-mappings.yaml:7:3 warning SY2041 Exact match 'gpt-4o' also matches pattern 'gpt-*', which routes to provider 'ollama'; the exact name always wins, so the pattern route never sees 'gpt-4o'",
+    ]);
+    expect(relatedLines(report, "SY2041")).toEqual([
+      "config/model-mappings.yaml:16:14 pattern 'gpt-*' is here",
+    ]);
+  });
+
+  it("stays silent when the pattern would route the name to the same place", () => {
+    const mappings = base["model-mappings"].replace(
+      'provider: ollama\n    model: "qwen*"',
+      'provider: ollama\n    model: "qwen*"\n  - pattern: "gpt-*"\n    provider: openai',
+    );
+    expect(check({ ...base, "model-mappings": mappings }).diagnostics).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { base, check, lines, relatedLines, yaml } from "../test-support.js";
+
+describe("SY2020 duplicate-service-port", () => {
+  it("reports services on one host, port and protocol, including wildcard binds", () => {
+    const report = check({
+      ...base,
+      ports: yaml`
+        schema_version: "2.0.0"
+        services:
+          a: {port: 9000}
+          b: {port: 9000, host: localhost}
+          c: {port: 9000, protocol: udp}
+          d: {port: 9001, host: 10.0.0.5}
+          e: {port: 9001, host: 0.0.0.0}
+          f: {port: 9002, host: 10.0.0.5}
+          g: {port: 9002, host: 10.0.0.6}
+      `,
+    });
+    expect(lines(report).filter((l) => l.includes("SY2020"))).toEqual([
+      "config/ports.yaml:4:13 error SY2020 Services 'a' and 'b' both listen on 127.0.0.1:9000/tcp",
+      "config/ports.yaml:7:13 error SY2020 Services 'd' and 'e' both listen on 10.0.0.5:9001/tcp",
+    ]);
+    expect(relatedLines(report, "SY2020")).toEqual([
+      "config/ports.yaml:3:13 'a' uses the same port here",
+      "config/ports.yaml:6:13 'd' uses the same port here",
+    ]);
+  });
+});
+
+describe("SY2021 provider-port-mismatch", () => {
+  it("reports a base_url port that differs from its service's, with both places and the fixed URL", () => {
+    const report = check({ ...base, ports: base.ports.replace("port: 8001", "port: 8002") });
+    expect(lines(report)).toEqual([
+      "config/providers.yaml:11:15 error SY2021 Provider 'vllm' has base_url port 8001, but service 'vllm' in ports.yaml, which hosts it, listens on 8002",
+    ]);
+    const [finding] = report.diagnostics;
+    expect(finding?.suggestion).toBe("http://127.0.0.1:8002/v1");
+    expect(finding?.hint).toBe(
+      "Use `base_url: http://127.0.0.1:8002/v1`, or set the port of service 'vllm' to 8001 (vllm listens on 8001 by default).",
+    );
+    expect(relatedLines(report, "SY2021")).toEqual([
+      "config/ports.yaml:7:11 service 'vllm' listens on 8002 here",
+    ]);
+  });
+});
+
+describe("SY2022 unregistered-provider-port", () => {
+  it("notes a self-hosted provider whose port no service registers", () => {
+    const report = check({
+      ...base,
+      ports: base.ports.replace(/ {2}vllm:\n.*\n.*\n/, "").replace("[ollama, vllm]", "[ollama]"),
+    });
+    expect(lines(report)).toEqual([
+      "config/providers.yaml:11:15 info SY2022 Provider 'vllm' listens on port 8001, which no service in ports.yaml registers",
+    ]);
+  });
+
+  it("counts a service on the same port as registered, and ignores cloud and disabled providers", () => {
+    const ports = base.ports.replace("providers: [vllm]", "providers: []");
+    expect(check({ ...base, ports }).diagnostics).toEqual([]);
+    const { ports: _, ...withoutPorts } = base;
+    expect(check(withoutPorts).diagnostics).toEqual([]);
+  });
+});
+
+describe("SY2023 shared-provider-port", () => {
+  const providers = yaml`
+    schema_version: "2.0.0"
+    providers:
+      vllm-a:
+        type: vllm
+        base_url: http://127.0.0.1:8001/v1
+        models: [{name: a}]
+      vllm-b:
+        type: vllm
+        base_url: http://localhost:8001/v1
+        models: [{name: b}]
+      vllm-c:
+        type: vllm
+        status: disabled
+        base_url: http://127.0.0.1:8001/v1
+        models: [{name: c}]
+      openai-1:
+        type: openai
+        base_url: https://api.openai.com/v1
+        models: [{name: gpt-4o}]
+      openai-2:
+        type: openai
+        base_url: https://api.openai.com/v1
+        models: [{name: gpt-4o}]
+  `;
+
+  it("reports two active self-hosted providers on one host and port (localhost = 127.0.0.1)", () => {
+    const report = check({ providers, "model-mappings": 'schema_version: "2.0.0"\n' });
+    expect(lines(report)).toEqual([
+      "config/providers.yaml:9:15 error SY2023 Active providers 'vllm-a' and 'vllm-b' both use 127.0.0.1:8001; only one server can listen there",
+    ]);
+    expect(relatedLines(report, "SY2023")).toEqual([
+      "config/providers.yaml:5:15 'vllm-a' uses 127.0.0.1:8001 here",
+    ]);
+  });
+});

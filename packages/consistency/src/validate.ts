@@ -1,0 +1,202 @@
+import {
+  applySeverityOverrides,
+  applySuppressions,
+  type CodeScope,
+  type ConfigSet,
+  type Diagnostic,
+  formatYamlPath,
+  type LoadedSettings,
+  parseInlineSuppressions,
+  resolveSeverityOverrides,
+  type SuppressedDiagnostic,
+  type Suppression,
+  schemaCatalogue,
+  sortDiagnostics,
+  suppressionCatalogue,
+} from "@switchyard/config-schema";
+import { consistencyCatalogue, RULE_FAILURE_CODE } from "./catalogue.js";
+import { buildConfigModel, type ConfigModel, type Place } from "./model.js";
+import type { Location, Rule, RuleContext, RuleOptions } from "./rule.js";
+import { rules as defaultRules } from "./rules/index.js";
+import { displayDir, loadSettings } from "./settings.js";
+
+/** The default for {@link ValidateOptions.maxFallbackDepth}: LiteLLM's default `max_fallbacks`. */
+export const DEFAULT_MAX_FALLBACK_DEPTH = 5;
+
+/** Options for {@link validateConfigSet}. */
+export interface ValidateOptions {
+  /**
+   * Longest fallback chain (in attempts) before SY2013 warns. Default: `options.max_fallback_depth`
+   * of `.switchyard.yaml`, else `routing.max_fallback_depth` of model-mappings.yaml, else 5.
+   */
+  readonly maxFallbackDepth?: number;
+  /**
+   * Settings to use instead of reading `.switchyard.yaml` from the set's directory (e.g. from
+   * `loadSettingsText`), or `false` to use none.
+   */
+  readonly settings?: LoadedSettings | false;
+  /** The directory display paths are relative to, used only when the set has no files (default `process.cwd()`). */
+  readonly cwd?: string;
+  /** The current time, for suppressions' `expires` (default: now). */
+  readonly now?: Date;
+  /** The rules to run (default: every rule of the registry). */
+  readonly rules?: readonly Rule[];
+}
+
+/** The combined result of schema checks and cross-file rules. */
+export interface ValidationReport {
+  /**
+   * Every diagnostic, sorted by file and position: the set's schema diagnostics, the rules'
+   * findings, problems of the settings file and of suppressions; after suppressions and severity
+   * overrides were applied.
+   */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The findings that suppressions hid, each with its suppression (for `--show-suppressed` and audits). */
+  readonly suppressed: readonly SuppressedDiagnostic[];
+}
+
+const OWNED_CODE = /^SY[12]\d{3}$/;
+
+/** The codes validate answers for: SY1xxx and SY2xxx; only rule findings and warnings may be adjusted. */
+function validateScope(ruleList: readonly Rule[]): CodeScope {
+  const known = new Set<string>();
+  const adjustable = new Set<string>();
+  for (const catalogue of [schemaCatalogue, suppressionCatalogue]) {
+    for (const entry of catalogue.values()) {
+      known.add(entry.code);
+      if (entry.severity !== "error") adjustable.add(entry.code);
+    }
+  }
+  for (const code of consistencyCatalogue.keys()) {
+    known.add(code);
+    adjustable.add(code);
+  }
+  for (const rule of ruleList) {
+    known.add(rule.id);
+    adjustable.add(rule.id);
+  }
+  return { owns: (code) => OWNED_CODE.test(code), known, adjustable: (code) => adjustable.has(code) };
+}
+
+function createContext(set: ConfigSet, model: ConfigModel, options: RuleOptions): RuleContext {
+  const memos = new Map<string, unknown>();
+  const at = (place: Place, part: "key" | "value" = "value"): Location => {
+    const range = place.file.source.rangeOf(place.path, part);
+    return { file: place.file.file, path: place.path, ...(range ? { range } : {}) };
+  };
+  return {
+    set,
+    model,
+    options,
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
+    at,
+    related(message, place, part) {
+      return { message, ...at(place, part) };
+    },
+  };
+}
+
+/** Run one rule; a rule that throws becomes an SY2099 finding instead of aborting the run. */
+function runRule(rule: Rule, context: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  try {
+    for (const finding of rule.check(context))
+      out.push({ code: rule.id, severity: rule.severity, ...finding });
+  } catch (error) {
+    out.push({
+      code: RULE_FAILURE_CODE,
+      severity: "error",
+      message: `Rule ${rule.id} (${rule.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
+      hint: `This is a bug in Switchyard; please report it. \`rules: {${rule.id}: off}\` in .switchyard.yaml turns the rule off meanwhile.`,
+    });
+  }
+  return out;
+}
+
+function locationKey(diagnostic: Diagnostic): string | undefined {
+  return diagnostic.file !== undefined && diagnostic.path !== undefined
+    ? `${diagnostic.file}\0${formatYamlPath(diagnostic.path)}`
+    : undefined;
+}
+
+/** Drop schema findings that a rule reports more precisely at the same place (`Rule.supersedes`). */
+function dropSuperseded(
+  schema: readonly Diagnostic[],
+  findings: readonly { rule: Rule; diagnostics: Diagnostic[] }[],
+): Diagnostic[] {
+  const superseded = new Map<string, Set<string>>();
+  for (const { rule, diagnostics } of findings) {
+    if (!rule.supersedes?.length) continue;
+    for (const diagnostic of diagnostics) {
+      const key = locationKey(diagnostic);
+      if (key === undefined) continue;
+      let codes = superseded.get(key);
+      if (!codes) {
+        codes = new Set();
+        superseded.set(key, codes);
+      }
+      for (const code of rule.supersedes) codes.add(code);
+    }
+  }
+  if (superseded.size === 0) return [...schema];
+  return schema.filter((d) => {
+    const key = locationKey(d);
+    return key === undefined || !superseded.get(key)?.has(d.code);
+  });
+}
+
+/**
+ * Check a loaded config set: its schema diagnostics plus every cross-file rule, with the settings
+ * of `.switchyard.yaml` (severity overrides, options, suppressions) and inline
+ * `# switchyard-ignore` comments applied. Rules run on whatever parsed, so a file with schema errors
+ * still gets the checks that can run. Never throws, never prints.
+ */
+export function validateConfigSet(set: ConfigSet, options: ValidateOptions = {}): ValidationReport {
+  const ruleList = options.rules ?? defaultRules;
+  const scope = validateScope(ruleList);
+  const display = displayDir(set, options.cwd);
+  const loaded =
+    options.settings === false ? undefined : (options.settings ?? loadSettings(set.dir, display));
+  const settings = loaded?.settings;
+
+  const { overrides, diagnostics: overrideProblems } = resolveSeverityOverrides(settings?.rules ?? [], scope);
+  const model = buildConfigModel(set);
+  const context = createContext(set, model, {
+    maxFallbackDepth:
+      options.maxFallbackDepth ??
+      settings?.maxFallbackDepth ??
+      model.maxFallbackDepth ??
+      DEFAULT_MAX_FALLBACK_DEPTH,
+  });
+
+  const findings = ruleList
+    .filter((rule) => overrides.get(rule.id) !== "off")
+    .map((rule) => ({ rule, diagnostics: runRule(rule, context) }));
+
+  const inline: Suppression[] = [];
+  const all: Diagnostic[] = [...dropSuperseded(set.diagnostics, findings), ...overrideProblems];
+  for (const { diagnostics } of findings) all.push(...diagnostics);
+  if (loaded) all.push(...loaded.diagnostics);
+  for (const file of Object.values(set.files)) {
+    if (file === undefined) continue;
+    const parsed = parseInlineSuppressions(file.source);
+    inline.push(...parsed.suppressions);
+    all.push(...parsed.diagnostics);
+  }
+
+  const suppressionScope: CodeScope = {
+    ...scope,
+    owns: (code) => scope.owns(code) && overrides.get(code) !== "off",
+  };
+  const outcome = applySuppressions(all, [...inline, ...(settings?.suppressions ?? [])], {
+    scope: suppressionScope,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    diagnostics: sortDiagnostics(applySeverityOverrides(outcome.diagnostics, overrides)),
+    suppressed: outcome.suppressed,
+  };
+}

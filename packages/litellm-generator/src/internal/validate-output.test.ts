@@ -1,0 +1,29 @@
+import { describe, expect, test } from "vitest";
+import { validateOutput } from "./validate-output.js";
+
+describe("validateOutput", () => {
+  test("accepts a valid LiteLLM config and returns it as data", () => {
+    const result = validateOutput(
+      "model_list:\n  - model_name: a\n    litellm_params: { model: openai/a }\n",
+      "out.yaml",
+    );
+    expect(result).toEqual({
+      ok: true,
+      config: { model_list: [{ model_name: "a", litellm_params: { model: "openai/a" } }] },
+    });
+  });
+
+  test("refuses an invalid one with SY4004 followed by the schema's findings", () => {
+    const result = validateOutput(
+      "model_list:\n  - model_name: a\n    litellm_params: { model: openai/a }\n    bogus: 1\n",
+      "out.yaml",
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics[0]).toMatchObject({ code: "SY4004", file: "out.yaml" });
+    expect(result.diagnostics.length).toBeGreaterThan(1);
+    expect(result.diagnostics.slice(1).every((d) => d.severity === "error" && d.file === "out.yaml")).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,27 @@
+import { type Diagnostic, type LiteLLMConfig, loadConfigText } from "@switchyard/config-schema";
+
+/**
+ * Validate generated text the way `switchyard validate` reads the file: parsed and checked against
+ * `LiteLLMConfigSchema`. Any error refuses the output with SY4004 followed by the schema's findings.
+ */
+export function validateOutput(
+  text: string,
+  file: string,
+): { ok: true; config: LiteLLMConfig } | { ok: false; diagnostics: Diagnostic[] } {
+  const loaded = loadConfigText("litellm", text, file);
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length === 0 && loaded.value !== undefined) return { ok: true, config: loaded.value };
+  return {
+    ok: false,
+    diagnostics: [
+      {
+        code: "SY4004",
+        severity: "error",
+        message: "The generated LiteLLM config fails Switchyard's LiteLLM schema; nothing was written",
+        file,
+        hint: "This is a bug in Switchyard: please report it with the diagnostics below.",
+      },
+      ...errors,
+    ],
+  };
+}

@@ -1,0 +1,16 @@
+import { CONFIG_FILES, type ConfigSet, sha256 } from "@switchyard/config-schema";
+
+const SOURCE_KINDS = ["providers", "model-mappings", "ports"] as const;
+
+/** The files the header's `sources:` hash covers, in hashing order. */
+export const SOURCE_FILES: readonly string[] = SOURCE_KINDS.map((kind) => CONFIG_FILES[kind].fileName);
+
+/**
+ * Hex SHA-256 of the source files' UTF-8 text concatenated in the order providers.yaml,
+ * model-mappings.yaml, ports.yaml (an absent ports.yaml contributes nothing), so it equals
+ * `cat providers.yaml model-mappings.yaml ports.yaml | sha256sum` (a leading byte-order mark, which
+ * the loader strips, is not counted). Any byte change, comments included, changes it.
+ */
+export function sourcesHash(set: ConfigSet): string {
+  return sha256(SOURCE_KINDS.map((kind) => set.files[kind]?.source.text ?? "").join(""));
+}

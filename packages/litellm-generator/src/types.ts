@@ -1,0 +1,77 @@
+import type { Diagnostic, LiteLLMConfig } from "@switchyard/config-schema";
+
+/** Options that change what is generated. The same set and options always give the same text. */
+export interface GenerateOptions {
+  /** Add LiteLLM's Prometheus callback (`litellm_settings.callbacks: [prometheus]`). Default false. */
+  readonly prometheus?: boolean;
+  /** Key prefix isolating this environment's cache entries in Redis. Default `litellm:unified`. */
+  readonly cacheNamespace?: string;
+  /**
+   * Id of the ports.yaml service used as the response cache. Default: the service `redis`, else the
+   * first service (by id) whose `expected_processes` includes `redis-server`.
+   */
+  readonly redisService?: string;
+  /** Environment variable holding the proxy's master key. Default `LITELLM_MASTER_KEY`. */
+  readonly masterKeyEnv?: string;
+  /** The output's path as diagnostics show it (default `litellm-unified.yaml`). */
+  readonly outputFile?: string;
+}
+
+/** A successful generation. */
+export interface GenerationSuccess {
+  readonly ok: true;
+  /** The whole file: header comment block, then the body. */
+  readonly text: string;
+  /** The body (the YAML below the header), whose hash the header records. */
+  readonly body: string;
+  /** The generated config as data (validated against `LiteLLMConfigSchema`). */
+  readonly config: LiteLLMConfig;
+  /**
+   * What was skipped or adjusted (disabled providers, dropped fallbacks, no cache, ...), as
+   * SY4xxx diagnostics pointing into the source files. Never errors.
+   */
+  readonly notes: readonly Diagnostic[];
+  /** Hex SHA-256 of the source files (see {@link sourcesHash}). */
+  readonly sourcesHash: string;
+  /** Hex SHA-256 of {@link GenerationSuccess.body}. */
+  readonly bodyHash: string;
+}
+
+/** A refused generation: errors in the set, dangling references, or an output that fails its schema. */
+export interface GenerationFailure {
+  readonly ok: false;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type GenerationResult = GenerationSuccess | GenerationFailure;
+
+/** How a generated file on disk relates to a fresh generation. */
+export type GeneratedFileStatus =
+  /** The file is exactly what generating now gives. */
+  | "current"
+  /** There is no file at the output path. */
+  | "missing"
+  /** The header's sources hash differs from the source files now. */
+  | "sources-changed"
+  /** The body no longer matches the header's body hash. */
+  | "hand-edited"
+  /** The file has no (parsable) Switchyard header. */
+  | "header-missing"
+  /** Same sources, different text: another generator version or other options. */
+  | "generator-changed";
+
+/** The outcome of comparing the generated file with a fresh generation. */
+export interface CheckReport {
+  readonly ok: true;
+  readonly status: GeneratedFileStatus;
+  /** One sentence for people, e.g. "sources changed, regenerate". */
+  readonly message: string;
+  /** Unified diff from the file on disk to a fresh generation; `""` when they are equal. */
+  readonly diff: string;
+  /** The SY41xx finding for every status but `current`. */
+  readonly diagnostic?: Diagnostic;
+  /** The fresh generation the file was compared with. */
+  readonly generation: GenerationSuccess;
+}
+
+export type CheckResult = CheckReport | GenerationFailure;

@@ -1,0 +1,130 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { loadConfigSet, withFileLock } from "@switchyard/config-schema";
+import { describe, expect, test } from "vitest";
+import { configDir, yaml } from "../test/helpers.js";
+import { checkGenerated } from "./check.js";
+import { writeLiteLLMConfig } from "./write.js";
+
+const PROVIDERS = yaml`
+  schema_version: "2.0.0"
+  providers:
+    vllm:
+      type: vllm
+      base_url: http://127.0.0.1:8001/v1
+      models: [{ name: qwen2.5-7b }, { name: qwen2.5-14b }]
+`;
+const MAPPINGS = yaml`
+  schema_version: "2.0.0"
+  exact_matches:
+    qwen: { provider: vllm, model: qwen2.5-7b }
+`;
+
+async function freshDir(): Promise<string> {
+  return configDir({ "providers.yaml": PROVIDERS, "model-mappings.yaml": MAPPINGS });
+}
+
+async function writeIn(dir: string, options: Parameters<typeof writeLiteLLMConfig>[1] = {}) {
+  return writeLiteLLMConfig(await loadConfigSet(dir, { cwd: dir }), { cwd: dir, ...options });
+}
+
+describe("writeLiteLLMConfig", () => {
+  test("writes <configDir>/litellm-unified.yaml, which then checks as current", async () => {
+    const dir = await freshDir();
+    const result = await writeIn(dir);
+    expect(result).toMatchObject({
+      ok: true,
+      changed: true,
+      previousStatus: "missing",
+      outputPath: join(dir, "litellm-unified.yaml"),
+    });
+    if (!result.ok) return;
+    expect(await readFile(result.outputPath, "utf8")).toBe(result.generation.text);
+    expect(result.backupPath).toBeUndefined();
+    const check = await checkGenerated({ configDir: dir, cwd: dir });
+    expect(check.ok && check.status).toBe("current");
+  });
+
+  test("an unchanged generation writes nothing and makes no backup", async () => {
+    const dir = await freshDir();
+    await writeIn(dir);
+    const again = await writeIn(dir);
+    expect(again).toMatchObject({ ok: true, changed: false, previousStatus: "current", diff: "" });
+    expect(again.ok && again.backupPath).toBeUndefined();
+  });
+
+  test("regenerating after a source change backs up the previous file", async () => {
+    const dir = await freshDir();
+    const first = await writeIn(dir);
+    await writeFile(
+      join(dir, "model-mappings.yaml"),
+      `${MAPPINGS}  big: { provider: vllm, model: qwen2.5-14b }\n`,
+    );
+    const second = await writeIn(dir);
+    expect(second).toMatchObject({ ok: true, changed: true, previousStatus: "sources-changed" });
+    if (!first.ok || !second.ok) return;
+    expect(second.diff).toContain("+  - model_name: big\n");
+    expect(second.backupPath).toBeDefined();
+    expect(await readFile(second.backupPath!, "utf8")).toBe(first.generation.text);
+  });
+
+  test("a hand-edited file is not overwritten without force; with force it is, and backed up", async () => {
+    const dir = await freshDir();
+    const first = await writeIn(dir);
+    if (!first.ok) throw new Error("write failed");
+    const edited = first.generation.text.replace("model_name: qwen", "model_name: qwen-renamed");
+    await writeFile(first.outputPath, edited);
+
+    const refused = await writeIn(dir);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["SY4110", "litellm-unified.yaml was not overwritten: the file was edited by hand"],
+    ]);
+    expect(await readFile(first.outputPath, "utf8")).toBe(edited);
+
+    const forced = await writeIn(dir, { force: true });
+    expect(forced).toMatchObject({ ok: true, changed: true, previousStatus: "hand-edited" });
+    if (!forced.ok) return;
+    expect(await readFile(forced.backupPath!, "utf8")).toBe(edited);
+    expect(await readFile(forced.outputPath, "utf8")).toBe(first.generation.text);
+  });
+
+  test("a file Switchyard did not generate is not overwritten without force", async () => {
+    const dir = await freshDir();
+    await writeFile(join(dir, "litellm-unified.yaml"), "model_list: []\n");
+    const refused = await writeIn(dir);
+    expect(!refused.ok && refused.diagnostics[0]!.code).toBe("SY4110");
+    expect(await readFile(join(dir, "litellm-unified.yaml"), "utf8")).toBe("model_list: []\n");
+  });
+
+  test("nothing is written when generation is refused", async () => {
+    const dir = await configDir({
+      "providers.yaml": PROVIDERS,
+      "model-mappings.yaml": MAPPINGS.replace("provider: vllm", "provider: vlm"),
+    });
+    const result = await writeIn(dir);
+    expect(!result.ok && result.diagnostics.map((d) => d.code)).toEqual(["SY4002"]);
+    await expect(readFile(join(dir, "litellm-unified.yaml"))).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  test("an explicit output path is honoured", async () => {
+    const dir = await freshDir();
+    const out = await configDir({});
+    const result = await writeIn(dir, { outputPath: join(out, "proxy.yaml") });
+    expect(result.ok && result.outputPath).toBe(join(out, "proxy.yaml"));
+    await expect(readFile(join(dir, "litellm-unified.yaml"))).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  test("I/O failures and a held lock become SY4111 instead of exceptions", async () => {
+    const dir = await freshDir();
+    const missingDir = await writeIn(dir, { outputPath: join(dir, "no-such-dir", "litellm.yaml") });
+    expect(!missingDir.ok && missingDir.diagnostics[0]!.code).toBe("SY4111");
+
+    const output = join(dir, "litellm-unified.yaml");
+    const locked = await withFileLock(output, () => writeIn(dir, { lockTimeoutMs: 0 }));
+    expect(locked.ok).toBe(false);
+    if (locked.ok) return;
+    expect(locked.diagnostics[0]).toMatchObject({ code: "SY4111" });
+    expect(locked.diagnostics[0]!.message).toContain(`is locked by pid ${process.pid}`);
+  });
+});

@@ -1,0 +1,28 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type ConfigSet, loadConfigSet } from "@switchyard/config-schema";
+
+/** A config directory in a fresh temp dir holding exactly these files (name → text). */
+export async function configDir(files: Readonly<Record<string, string>>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "sy-gen-"));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  return dir;
+}
+
+/** Load a config set built from inline files. */
+export async function configSet(files: Readonly<Record<string, string>>): Promise<ConfigSet> {
+  const dir = await configDir(files);
+  return loadConfigSet(dir, { cwd: dir });
+}
+
+/** Remove a block's common indentation, so inline YAML can be indented with the test code. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const text = strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ""), "");
+  const lines = text.replace(/^\n/, "").split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)![0].length));
+  return lines
+    .map((l) => l.slice(indent))
+    .join("\n")
+    .replace(/\s*$/, "\n");
+}

@@ -1,0 +1,458 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile } from "node:fs/promises";
+import { hostname, userInfo } from "node:os";
+import { basename, join, relative, resolve } from "node:path";
+import {
+  backupFile,
+  CONFIG_FILES,
+  cleanStaleTempFiles,
+  type Diagnostic,
+  FileLockedError,
+  parseYaml,
+  sha256,
+  withFileLock,
+  writeFileAtomic,
+} from "@switchyard/config-schema";
+import type { MigratedKind } from "../migrations/types.js";
+import { appendHistory, type HistoryRecord, STATE_DIR } from "./history-log.js";
+import {
+  type FileMigration,
+  MIGRATED_KINDS,
+  type MigrateTextsOptions,
+  migrateConfigTexts,
+  type TextMigration,
+} from "./migrate-texts.js";
+
+/** Options shared by everything that reads and writes a config directory. */
+export interface ConfigDirOptions {
+  /** Who ran it, for the history (default: the OS user). */
+  readonly user?: string;
+  /** The clock for history times and backup names. */
+  readonly now?: () => Date;
+  /** How long to wait for another migration's lock, in ms (default 10 000). */
+  readonly lockTimeoutMs?: number;
+  /** Paths in diagnostics are shown relative to this directory (default `process.cwd()`). */
+  readonly cwd?: string;
+  /** Called before each file is written; throwing makes that write fail (how tests inject a failed write). */
+  readonly beforeWrite?: (path: string) => void | Promise<void>;
+}
+
+/** Options of {@link migrateConfigSet}. */
+export interface MigrateConfigSetOptions extends MigrateTextsOptions, ConfigDirOptions {
+  /** Compute everything and return the diffs, but write nothing (not even a lock or a backup). */
+  readonly dryRun?: boolean;
+}
+
+/** One file of a migrated (or checked) config set. */
+export interface SetFileMigration extends Omit<FileMigration, "before" | "after"> {
+  /** Absolute path of the file. */
+  readonly filePath: string;
+  /** SHA-256 of the file as it was read. */
+  readonly beforeHash: string;
+  /** SHA-256 of the migrated text. */
+  readonly afterHash: string;
+  /** The backup taken before writing (absolute path), when the run wrote. */
+  readonly backup?: string;
+}
+
+/** The outcome of {@link migrateConfigSet} or {@link planMigration}. */
+export interface ConfigSetMigration {
+  /** False when anything failed or was refused; the CLI exits 1. */
+  readonly ok: boolean;
+  /**
+   * `migrated`: files were written; `current`: nothing to do; `outdated`: a check found work;
+   * `dry-run`: diffs computed, nothing written; `failed`/`refused`: see diagnostics (nothing changed).
+   */
+  readonly status: "migrated" | "current" | "outdated" | "dry-run" | "failed" | "refused";
+  /** Absolute config directory. */
+  readonly dir: string;
+  readonly target: string;
+  readonly from: string;
+  readonly files: readonly SetFileMigration[];
+  readonly notes: readonly Diagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** The history record appended (status `migrated`). */
+  readonly record?: HistoryRecord;
+  readonly failedStep?: TextMigration["failedStep"];
+}
+
+interface ReadFile {
+  readonly kind: MigratedKind;
+  readonly fileName: string;
+  readonly path: string;
+  readonly bytes: Buffer;
+}
+
+interface ReadSet {
+  readonly files: readonly ReadFile[];
+  readonly texts: Record<string, string>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Read the versioned files of a config directory as bytes and text. Never throws. */
+async function readSet(dir: string): Promise<ReadSet> {
+  let names: Set<string>;
+  try {
+    names = new Set(await readdir(dir));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "EIO";
+    return {
+      files: [],
+      texts: {},
+      diagnostics: [
+        {
+          code: "SY3010",
+          severity: "error",
+          message: `Cannot read the config directory ${dir}: ${code === "ENOENT" ? "no such directory" : code}`,
+          hint: "Point `--config-dir` at the config set's directory.",
+        },
+      ],
+    };
+  }
+  const files: ReadFile[] = [];
+  const texts: Record<string, string> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const kind of MIGRATED_KINDS) {
+    const fileName = CONFIG_FILES[kind].fileName;
+    if (!names.has(fileName)) continue;
+    const path = join(dir, fileName);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      diagnostics.push({
+        code: "SY1010",
+        severity: "error",
+        message: `Cannot read ${fileName}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        file: fileName,
+        hint: "Check the file's permissions.",
+      });
+      continue;
+    }
+    try {
+      texts[fileName] = decoder.decode(bytes);
+    } catch {
+      diagnostics.push(
+        ...parseYaml(bytes, { file: fileName }).diagnostics.filter((d) => d.severity === "error"),
+      );
+      continue;
+    }
+    files.push({ kind, fileName, path, bytes });
+  }
+  return { files, texts, diagnostics };
+}
+
+/** The OS user running the process, for history records. */
+export function currentUser(): string {
+  try {
+    const name = userInfo().username;
+    if (name) return name;
+  } catch {
+    // No passwd entry (some containers).
+  }
+  return process.env.USER ?? process.env.USERNAME ?? "unknown";
+}
+
+/** A history record id: the UTC time and six random hex digits. */
+export function newRecordId(time: Date): string {
+  const stamp = time
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+  return `${stamp}-${randomBytes(3).toString("hex")}`;
+}
+
+function lockDiagnostic(error: FileLockedError): Diagnostic {
+  return {
+    code: "SY3011",
+    severity: "error",
+    message: `${error.message}; nothing was changed`,
+    file: error.file,
+    hint: error.hint,
+  };
+}
+
+/**
+ * Run `fn` holding the config set's migration lock (`.switchyard/migrate.lock`) and the lock of
+ * every migrated file (`<file>.lock`, the lock `writeFileSafely` takes), so neither another
+ * migration nor a safe write of one file can interleave. Returns undefined when a lock could not
+ * be taken in time, with the diagnostic.
+ */
+export async function withConfigSetLock<T>(
+  dir: string,
+  options: ConfigDirOptions,
+  fn: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; diagnostic: Diagnostic }> {
+  const timeoutMs = options.lockTimeoutMs ?? 10_000;
+  const paths = MIGRATED_KINDS.map((kind) => join(dir, CONFIG_FILES[kind].fileName));
+  const lockEach = (i: number): Promise<T> =>
+    i === paths.length ? fn() : withFileLock(paths[i]!, () => lockEach(i + 1), { timeoutMs });
+  try {
+    await mkdir(join(dir, STATE_DIR), { recursive: true });
+    return {
+      ok: true,
+      value: await withFileLock(join(dir, STATE_DIR, "migrate"), () => lockEach(0), { timeoutMs }),
+    };
+  } catch (error) {
+    if (error instanceof FileLockedError) return { ok: false, diagnostic: lockDiagnostic(error) };
+    throw error;
+  }
+}
+
+/** Put back the original bytes of every file whose content differs from them; returns what could not be restored. */
+export async function restoreOriginals(
+  files: readonly { path: string; bytes: Buffer }[],
+): Promise<{ path: string; error: string }[]> {
+  const failures: { path: string; error: string }[] = [];
+  for (const file of files) {
+    try {
+      const current = await readFile(file.path).catch(() => undefined);
+      if (current?.equals(file.bytes)) continue;
+      await writeFileAtomic(file.path, file.bytes);
+    } catch (error) {
+      failures.push({ path: file.path, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return failures;
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") ? path : rel;
+}
+
+/** Show file names in diagnostics as paths relative to `cwd`. */
+function located(diagnostics: readonly Diagnostic[], dir: string, cwd: string): Diagnostic[] {
+  return diagnostics.map((d) =>
+    d.file !== undefined && !d.file.includes("/") && !d.file.includes("\\")
+      ? { ...d, file: displayPath(join(dir, d.file), cwd) }
+      : d,
+  );
+}
+
+function setFiles(
+  result: TextMigration,
+  read: ReadSet,
+  backups?: ReadonlyMap<string, string>,
+): SetFileMigration[] {
+  return result.files.map(({ before: _before, after, ...file }) => {
+    const original = read.files.find((f) => f.fileName === file.fileName)!;
+    const backup = backups?.get(file.fileName);
+    return {
+      ...file,
+      filePath: original.path,
+      beforeHash: sha256(original.bytes),
+      afterHash: file.changed ? sha256(after) : sha256(original.bytes),
+      ...(backup !== undefined ? { backup } : {}),
+    };
+  });
+}
+
+function noteLine(d: Diagnostic): string {
+  return `${d.code} ${d.file !== undefined ? `${d.file}: ` : ""}${d.message}`;
+}
+
+async function compute(dir: string, options: MigrateConfigSetOptions, diff: boolean) {
+  const read = await readSet(dir);
+  const result: TextMigration =
+    read.diagnostics.length > 0
+      ? {
+          ok: false,
+          status: "failed",
+          target: options.to ?? "current",
+          from: "none",
+          files: [],
+          notes: [],
+          diagnostics: read.diagnostics,
+          removed: [],
+        }
+      : migrateConfigTexts(read.texts, { ...options, diff });
+  return { read, result };
+}
+
+function baseOutcome(dir: string, result: TextMigration, cwd: string) {
+  return {
+    dir,
+    target: result.target,
+    from: result.from,
+    notes: located(result.notes, dir, cwd),
+    diagnostics: located(result.diagnostics, dir, cwd),
+    ...(result.failedStep ? { failedStep: result.failedStep } : {}),
+  };
+}
+
+/**
+ * What `switchyard migrate --check` reports: each file's version, the target, the path of versions
+ * between them and whether anything would change. Reads only; takes no lock.
+ */
+export async function planMigration(
+  dir: string,
+  options: Omit<MigrateConfigSetOptions, "dryRun"> = {},
+): Promise<ConfigSetMigration> {
+  const absolute = resolve(dir);
+  const cwd = options.cwd ?? process.cwd();
+  const { read, result } = await compute(absolute, options, false);
+  const status = result.ok ? result.status : result.status === "refused" ? "refused" : "failed";
+  return { ok: result.ok, status, files: setFiles(result, read), ...baseOutcome(absolute, result, cwd) };
+}
+
+async function writeMigration(
+  dir: string,
+  read: ReadSet,
+  result: TextMigration,
+  options: MigrateConfigSetOptions,
+): Promise<ConfigSetMigration> {
+  const cwd = options.cwd ?? process.cwd();
+  const now = options.now ?? (() => new Date());
+  const base = baseOutcome(dir, result, cwd);
+  const fail = (diagnostics: Diagnostic[], backups?: ReadonlyMap<string, string>): ConfigSetMigration => ({
+    ok: false,
+    status: "failed",
+    files: setFiles(result, read, backups),
+    ...base,
+    diagnostics: located(diagnostics, dir, cwd),
+  });
+
+  // 0. Temp files left by writers that crashed (never ours of this run): remove them and say so.
+  const stale = await cleanStaleTempFiles(dir).catch(() => []);
+  const notes = [...base.notes];
+  if (stale.length > 0) {
+    notes.push({
+      code: "SY3024",
+      severity: "info",
+      message: `Removed ${stale.length} temp file${stale.length === 1 ? "" : "s"} left by an interrupted write: ${stale.map((p) => basename(p)).join(", ")}`,
+    });
+  }
+
+  // 1. A backup of every file of the set, before anything is written.
+  const backups = new Map<string, string>();
+  for (const file of read.files) {
+    try {
+      const backup = await backupFile(file.path, { now });
+      if (backup !== undefined) backups.set(file.fileName, backup);
+    } catch (error) {
+      return fail([
+        {
+          code: "SY3008",
+          severity: "error",
+          message: `Could not back up ${file.fileName} before migrating (${error instanceof Error ? error.message : String(error)}); nothing was changed`,
+          file: file.fileName,
+          hint: "Check that the config directory is writable and has free space.",
+        },
+      ]);
+    }
+  }
+
+  // 2. Write every changed file atomically, then the history record; on any failure put every file back.
+  const changed = result.files.filter((f) => f.changed);
+  const originals = read.files.filter((f) => changed.some((c) => c.fileName === f.fileName));
+  const time = now();
+  const files = setFiles(result, read, backups);
+  const record: HistoryRecord = {
+    id: newRecordId(time),
+    action: "migrate",
+    time: time.toISOString(),
+    user: options.user ?? currentUser(),
+    host: hostname(),
+    from: result.from,
+    to: result.target,
+    files: files.map((f) => ({
+      file: f.fileName,
+      from: f.from,
+      to: f.to,
+      before: f.beforeHash,
+      after: f.afterHash,
+      changed: f.changed,
+      ...(f.backup !== undefined ? { backup: relative(dir, f.backup) } : {}),
+    })),
+    ...(result.removed.length > 0 ? { removed: result.removed } : {}),
+    ...(result.notes.length > 0 ? { notes: result.notes.map(noteLine) } : {}),
+  };
+  let writing = "";
+  try {
+    for (const file of changed) {
+      writing = file.fileName;
+      const path = join(dir, file.fileName);
+      await options.beforeWrite?.(path);
+      await writeFileAtomic(path, file.after);
+    }
+    writing = `the history (${STATE_DIR}/migrations.jsonl)`;
+    await appendHistory(dir, record);
+  } catch (error) {
+    const failures = await restoreOriginals(originals);
+    const reason = error instanceof Error ? error.message : String(error);
+    const diagnostics: Diagnostic[] = [
+      {
+        code: "SY3008",
+        severity: "error",
+        message: `Writing ${writing} failed (${reason}); ${failures.length === 0 ? "every file of the set was restored to its state before the migration" : "restoring the set failed too"}`,
+        ...(writing.endsWith(".yaml") ? { file: writing } : {}),
+        hint: "Fix the cause and run the migration again; the backups taken before writing are beside the files.",
+      },
+    ];
+    for (const failure of failures) {
+      const backup = backups.get(basename(failure.path));
+      diagnostics.push({
+        code: "SY3009",
+        severity: "error",
+        message: `Could not restore ${basename(failure.path)} (${failure.error})`,
+        file: basename(failure.path),
+        hint:
+          backup !== undefined
+            ? `Copy ${backup} over ${failure.path} by hand.`
+            : "Restore the file from a backup by hand.",
+      });
+    }
+    return fail(diagnostics, backups);
+  }
+  return { ok: true, status: "migrated", files, ...base, notes, record };
+}
+
+/**
+ * Migrate every file of a config directory to a target version (default: current), all or
+ * nothing: under the set's lock, every step of every file is computed and validated in memory;
+ * then every file of the set is backed up (`<file>.backup-YYYYMMDD_HHMMSS`), the changed files are
+ * replaced atomically and a record is appended to `.switchyard/migrations.jsonl`. If any of that
+ * fails, every file is restored from the original bytes. A set that is already at the target is
+ * left alone (status `current`, no record). A file written for a newer schema than this Switchyard
+ * knows makes the whole run refuse (SY3001) without touching anything. With `dryRun`, nothing is
+ * written at all and each changed file carries a unified diff.
+ */
+export async function migrateConfigSet(
+  dir: string,
+  options: MigrateConfigSetOptions = {},
+): Promise<ConfigSetMigration> {
+  const absolute = resolve(dir);
+  const cwd = options.cwd ?? process.cwd();
+  if (options.dryRun) {
+    const { read, result } = await compute(absolute, options, true);
+    const status = !result.ok ? result.status : result.status === "outdated" ? "dry-run" : "current";
+    return {
+      ok: result.ok,
+      status: status as ConfigSetMigration["status"],
+      files: setFiles(result, read),
+      ...baseOutcome(absolute, result, cwd),
+    };
+  }
+  const locked = await withConfigSetLock(absolute, options, async (): Promise<ConfigSetMigration> => {
+    const { read, result } = await compute(absolute, options, options.diff ?? false);
+    if (!result.ok || result.status === "current") {
+      const status = !result.ok ? (result.status === "refused" ? "refused" : "failed") : "current";
+      return { ok: result.ok, status, files: setFiles(result, read), ...baseOutcome(absolute, result, cwd) };
+    }
+    return writeMigration(absolute, read, result, options);
+  });
+  if (locked.ok) return locked.value;
+  return {
+    ok: false,
+    status: "failed",
+    dir: absolute,
+    target: options.to ?? "current",
+    from: "none",
+    files: [],
+    notes: [],
+    diagnostics: [locked.diagnostic],
+  };
+}

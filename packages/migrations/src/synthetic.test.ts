@@ -1,0 +1,24 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfigSet } from "@switchyard/config-schema";
+import { validateConfigSet } from "@switchyard/consistency";
+import { expect, it } from "vitest";
+import { migrateConfigTexts } from "./engine/migrate-texts.js";
+import { syntheticLegacySet } from "./synthetic.js";
+
+it("builds a 1.0.0 set of the requested size that migrates to a set `switchyard validate` accepts", async () => {
+  const legacy = syntheticLegacySet(1200);
+  expect(legacy["providers.yaml"]!.match(/^ {6}- model-\d+/gm)).toHaveLength(1200);
+  expect(legacy["model-mappings.yaml"]!.match(/^ {2}(model|alias)-\d+:$/gm)).toHaveLength(1200);
+  const result = migrateConfigTexts(legacy);
+  expect(result).toMatchObject({ ok: true, status: "outdated", from: "1.0.0" });
+  const dir = await mkdtemp(join(tmpdir(), "switchyard-synthetic-"));
+  try {
+    for (const file of result.files) await writeFile(join(dir, file.fileName), file.after);
+    const report = validateConfigSet(await loadConfigSet(dir), { settings: false });
+    expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

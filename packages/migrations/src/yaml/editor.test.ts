@@ -1,0 +1,327 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { YamlEditError, type YamlEditor } from "./editor.js";
+import { parseForMigration } from "./load.js";
+
+function open(text: string): YamlEditor {
+  const parsed = parseForMigration(text, "test.yaml");
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+  return parsed.file.editor;
+}
+
+function map(editor: YamlEditor, ...path: string[]): YAMLMap {
+  let current = editor.root!;
+  for (const key of path) current = editor.getMap(current, key)!;
+  return current;
+}
+
+/** The rendered text must read back as exactly the edited document. */
+function expectConsistent(editor: YamlEditor): string {
+  const text = editor.render();
+  const reparsed = parseDocument(text);
+  expect(reparsed.errors).toEqual([]);
+  expect(reparsed.toJS()).toEqual(editor.document.toJS());
+  return text;
+}
+
+describe("YamlEditor", () => {
+  it("renders an unedited document byte for byte, odd spacing, CRLF and flow styles included", () => {
+    const texts = [
+      "a:   1    # spaced\n\n\nb:\n- x\n-   y\n",
+      "a: 1\r\nb:\r\n  c: 'q'  # c\r\n",
+      "m: {a: 1,   b: [x,y]}  # flow\nlast: ~",
+      "# only a header\n\nkey: |\n  block\n  # not a comment\n",
+    ];
+    for (const text of texts) expect(open(text).render()).toBe(text);
+  });
+
+  it("renames a key in place, keeping its value, its comment and the other lines", () => {
+    const editor = open("# head\nproviders:\n  a:\n    url: http://x   # where\n    type: ollama\n");
+    editor.renameKey(map(editor, "providers", "a"), "url", "base_url");
+    expect(expectConsistent(editor)).toBe(
+      "# head\nproviders:\n  a:\n    base_url: http://x   # where\n    type: ollama\n",
+    );
+  });
+
+  it("refuses to rename onto an existing key", () => {
+    const editor = open("a: 1\nb: 2\n");
+    expect(() => editor.renameKey(editor.root!, "a", "b")).toThrow(YamlEditError);
+    expect(editor.renameKey(editor.root!, "missing", "c")).toBe(false);
+  });
+
+  it("keeps the quoting of a rewritten string and writes numbers and booleans plain", () => {
+    const editor = open('a: "1.0"\nb: \'1.0\'\nc: "8001"\nd: yes\ne: plain\n');
+    const root = editor.root!;
+    editor.set(root, "a", "1.1");
+    editor.set(root, "b", "it's");
+    editor.set(root, "c", 8001);
+    editor.set(root, "d", true);
+    editor.set(root, "e", "1.2.0");
+    expect(expectConsistent(editor)).toBe("a: \"1.1\"\nb: 'it''s'\nc: 8001\nd: true\ne: \"1.2.0\"\n");
+  });
+
+  it("carries a rewritten scalar's style into the next rewrite, as if the file had been re-read", () => {
+    const editor = open('enabled: "true"\n');
+    const node = editor.get(editor.root!, "enabled");
+    if (!isScalar(node)) throw new Error("scalar expected");
+    editor.setScalar(node, true);
+    editor.setScalar(node, "active");
+    expect(editor.render()).toBe("enabled: active\n");
+  });
+
+  it("deletes an entry and keeps its comments, at its indentation", () => {
+    const editor = open(
+      "p:\n  a: 1\n  gone: 30   # seconds\n  nested:   # about nested\n    x: 1  # nx\n    # inner\n    y: 2\n  b: 2\n",
+    );
+    const p = map(editor, "p");
+    expect(editor.delete(p, "gone")).toEqual({ value: 30 });
+    expect(editor.delete(p, "nested")).toEqual({ value: { x: 1, y: 2 } });
+    expect(expectConsistent(editor)).toBe(
+      "p:\n  a: 1\n  # seconds\n  # about nested\n  # nx\n  # inner\n  b: 2\n",
+    );
+  });
+
+  it("does not leave two blank lines where a deleted entry sat between blank lines", () => {
+    const editor = open("a: 1\n\ngone: 2\n\nb: 3\n");
+    editor.delete(editor.root!, "gone");
+    expect(expectConsistent(editor)).toBe("a: 1\n\nb: 3\n");
+  });
+
+  it("deletes from flow mappings, first, middle and last", () => {
+    const editor = open("a: {x: 1, y: 2, z: 3}\nb: {only: 1}\nc: {p: 1, q: 2}\n");
+    editor.delete(map(editor, "a"), "y");
+    editor.delete(map(editor, "b"), "only");
+    editor.delete(map(editor, "c"), "q");
+    expect(expectConsistent(editor)).toBe("a: {x: 1, z: 3}\nb: {}\nc: {p: 1}\n");
+  });
+
+  it("deletes the first key of a mapping inside a sequence item", () => {
+    const editor = open("s:\n  - name: a\n    mode: chat\n");
+    const seq = editor.getSeq(editor.root!, "s")!;
+    const item = seq.items[0];
+    if (!isMap(item)) throw new Error("map expected");
+    editor.delete(item, "name");
+    expect(expectConsistent(editor)).toBe("s:\n  - mode: chat\n");
+  });
+
+  it("inserts keys first, after a key and last, also into a file without a final newline", () => {
+    const editor = open("# head\n\na: 1\nb:\n  x: 1   # x\nc: 3");
+    const root = editor.root!;
+    editor.insert(root, "version", "1.1", { first: true });
+    editor.insert(map(editor, "b"), "z", "two", { after: "x" });
+    editor.insert(root, "after_b", false, { after: "b" });
+    editor.insert(root, "last", null);
+    expect(expectConsistent(editor)).toBe(
+      '# head\n\nversion: "1.1"\na: 1\nb:\n  x: 1   # x\n  z: two\nafter_b: false\nc: 3\nlast: null\n',
+    );
+  });
+
+  it("puts an inner insertion before an outer one at the same place", () => {
+    const editor = open("p:\n  a:\n    url: x\nq: 1\n");
+    editor.insert(map(editor, "p"), "b", 1);
+    editor.insert(map(editor, "p", "a"), "status", "disabled");
+    expect(expectConsistent(editor)).toBe("p:\n  a:\n    url: x\n    status: disabled\n  b: 1\nq: 1\n");
+  });
+
+  it("inserts into flow mappings", () => {
+    const editor = open("a: {x: 1}\nb: {}\n");
+    editor.insert(map(editor, "a"), "k", 2);
+    editor.insert(map(editor, "a"), "w", 0, { first: true });
+    editor.insert(map(editor, "b"), "z", 3);
+    expect(expectConsistent(editor)).toBe("a: {w: 0, x: 1, k: 2}\nb: {z: 3}\n");
+  });
+
+  it("edits keys it inserted, then renders them once", () => {
+    const editor = open("a: 1\n");
+    const root = editor.root!;
+    editor.insert(root, "version", "1.1", { first: true });
+    editor.renameKey(root, "version", "schema_version");
+    editor.set(root, "schema_version", "2.0.0");
+    expect(expectConsistent(editor)).toBe('schema_version: "2.0.0"\na: 1\n');
+  });
+
+  it("wraps sequence items in mappings, in block and flow sequences", () => {
+    const editor = open("models:\n  - llama3   # chat\n  - 'q:7b'\nflow: [a, b]\n");
+    const models = editor.getSeq(editor.root!, "models")!;
+    editor.wrapItemInMap(models, 0, "name");
+    editor.wrapItemInMap(models, 1, "name");
+    editor.wrapItemInMap(editor.getSeq(editor.root!, "flow")!, 1, "name");
+    expect(expectConsistent(editor)).toBe(
+      "models:\n  - name: llama3   # chat\n  - name: 'q:7b'\nflow: [a, {name: b}]\n",
+    );
+  });
+
+  it("refuses to wrap an anchored item", () => {
+    const editor = open("s:\n  - &x a\n  - *x\n");
+    expect(() => editor.wrapItemInMap(editor.getSeq(editor.root!, "s")!, 0, "name")).toThrow(YamlEditError);
+  });
+
+  it("drops edits inside an entry deleted afterwards", () => {
+    const editor = open("p:\n  a:\n    url: x\n    models: [m]\n  b: 1\n");
+    const a = map(editor, "p", "a");
+    editor.renameKey(a, "url", "base_url");
+    editor.insert(a, "status", "active");
+    editor.wrapItemInMap(editor.getSeq(a, "models")!, 0, "name");
+    editor.delete(map(editor, "p"), "a");
+    expect(expectConsistent(editor)).toBe("p:\n  b: 1\n");
+  });
+
+  it("keeps CRLF line endings in inserted lines", () => {
+    const editor = open("a: 1\r\nb: 2\r\n");
+    editor.insert(editor.root!, "c", 3, { after: "a" });
+    expect(editor.render()).toBe("a: 1\r\nc: 3\r\nb: 2\r\n");
+  });
+
+  it("refuses to empty a block mapping (it would read as null)", () => {
+    const editor = open("p:\n  only: 1\n");
+    expect(() => editor.delete(map(editor, "p"), "only")).toThrow(YamlEditError);
+    expect(editor.render()).toBe("p:\n  only: 1\n");
+  });
+
+  it("refuses to rewrite a block scalar in place", () => {
+    const editor = open("a: |\n  text\n");
+    expect(() => editor.set(editor.root!, "a", "other")).toThrow(YamlEditError);
+  });
+});
+
+// --- property: whatever the edits, the text reads back as the edited document -------------------
+
+const keyArb = fc.constantFrom("a", "b", "c", "url", "name", "models", "x-y", "k1");
+const scalarArb = fc.oneof(
+  fc.constantFrom("plain", "1.0", "yes", "with space", "a: b", "it's", "", "#hash"),
+  fc.integer({ min: -5, max: 99999 }),
+  fc.boolean(),
+  fc.constant(null),
+);
+
+type Tree = { [key: string]: Tree | string | number | boolean | null | (string | number)[] };
+
+const treeArb: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
+  tree: fc.dictionary(
+    keyArb,
+    fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      scalarArb,
+      fc.array(fc.oneof(fc.constantFrom("m1", "m:2", "x y"), fc.integer({ min: 0, max: 9 })), {
+        maxLength: 3,
+      }),
+      tie("tree"),
+    ),
+    { maxKeys: 4 },
+  ),
+})).tree as fc.Arbitrary<Tree>;
+
+function yamlScalar(value: string | number | boolean | null): string {
+  if (typeof value === "string")
+    return /^[a-z][a-z ]*$/.test(value) && value !== "yes" ? value : JSON.stringify(value);
+  return String(value);
+}
+
+/** Write a tree as block YAML with comments and blank lines sprinkled in. */
+function writeTree(tree: Tree, indent: number, noise: () => number, out: string[]): void {
+  const pad = " ".repeat(indent);
+  for (const [key, value] of Object.entries(tree)) {
+    const n = noise();
+    if (n % 5 === 0) out.push(`${pad}# before ${key}`);
+    if (n % 7 === 0) out.push("");
+    const comment = n % 3 === 0 ? `   # on ${key}` : "";
+    if (Array.isArray(value)) {
+      if (value.length === 0 || n % 2 === 0)
+        out.push(`${pad}${key}: [${value.map(yamlScalar).join(", ")}]${comment}`);
+      else {
+        out.push(`${pad}${key}:${comment}`);
+        for (const item of value) out.push(`${pad}  - ${yamlScalar(item)}`);
+      }
+    } else if (value !== null && typeof value === "object") {
+      if (Object.keys(value).length === 0) out.push(`${pad}${key}: {}${comment}`);
+      else {
+        out.push(`${pad}${key}:${comment}`);
+        writeTree(value, indent + 2, noise, out);
+      }
+    } else out.push(`${pad}${key}: ${yamlScalar(value)}${comment}`);
+  }
+}
+
+type Edit =
+  | { op: "rename"; to: string }
+  | { op: "set"; value: string | number | boolean | null }
+  | { op: "delete" }
+  | { op: "insert"; key: string; value: string | number | boolean | null; first: boolean }
+  | { op: "wrap" };
+
+const editArb: fc.Arbitrary<{ pick: number; edit: Edit }> = fc.record({
+  pick: fc.nat(),
+  edit: fc.oneof(
+    fc.record({ op: fc.constant("rename" as const), to: keyArb.map((k) => `${k}2`) }),
+    fc.record({ op: fc.constant("set" as const), value: scalarArb }),
+    fc.record({ op: fc.constant("delete" as const) }),
+    fc.record({
+      op: fc.constant("insert" as const),
+      key: keyArb.map((k) => `new-${k}`),
+      value: scalarArb,
+      first: fc.boolean(),
+    }),
+    fc.record({ op: fc.constant("wrap" as const) }),
+  ),
+});
+
+function allMaps(root: YAMLMap): YAMLMap[] {
+  const out: YAMLMap[] = [root];
+  for (const pair of root.items) if (isMap(pair.value)) out.push(...allMaps(pair.value));
+  return out;
+}
+
+function applyEdit(editor: YamlEditor, pick: number, edit: Edit): void {
+  const maps = allMaps(editor.root!).filter(
+    (m) => !m.flow || edit.op === "delete" || edit.op === "insert" || edit.op === "set",
+  );
+  const target = maps[pick % maps.length]!;
+  const entries = editor.entries(target);
+  const entry = entries.length > 0 ? entries[pick % entries.length] : undefined;
+  try {
+    if (edit.op === "insert") editor.insert(target, edit.key, edit.value, edit.first ? { first: true } : {});
+    else if (!entry) return;
+    else if (edit.op === "rename") editor.renameKey(target, entry[0], edit.to);
+    else if (edit.op === "set" && isScalar(entry[1].value)) editor.set(target, entry[0], edit.value);
+    else if (edit.op === "delete") editor.delete(target, entry[0]);
+    else if (edit.op === "wrap" && isSeq(entry[1].value)) {
+      const seq = entry[1].value;
+      const index = pick % Math.max(1, seq.items.length);
+      if (isScalar(seq.items[index])) editor.wrapItemInMap(seq, index, "name");
+    }
+  } catch (error) {
+    // Refusals are allowed (and leave the document consistent); anything else is a bug.
+    if (!(error instanceof YamlEditError)) throw error;
+  }
+}
+
+describe("YamlEditor, property", () => {
+  it("always renders text that reads back as the edited document, and never touches untouched lines' bytes", () => {
+    fc.assert(
+      fc.property(treeArb, fc.array(editArb, { maxLength: 8 }), fc.nat(), (tree, edits, seed) => {
+        if (Object.keys(tree).length === 0) return;
+        let state = seed;
+        const noise = () => {
+          state = (state * 1103515245 + 12345) % 2147483648;
+          return state % 105;
+        };
+        const lines: string[] = ["# header"];
+        writeTree(tree, 0, noise, lines);
+        const text = `${lines.join("\n")}\n`;
+        const editor = open(text);
+        expect(editor.render()).toBe(text);
+        for (const { pick, edit } of edits) applyEdit(editor, pick, edit);
+        const rendered = editor.render();
+        const reparsed = parseDocument(rendered);
+        expect(reparsed.errors).toEqual([]);
+        expect(reparsed.toJS()).toEqual(editor.document.toJS());
+        // Every comment line of the input is still there.
+        const comments = (t: string) =>
+          t.split("\n").flatMap((l) => (l.includes("# ") ? [l.slice(l.indexOf("# "))] : []));
+        expect(comments(rendered).sort()).toEqual(expect.arrayContaining(comments(text).sort()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
