@@ -6,25 +6,25 @@ const { version } = JSON.parse(readFileSync(new URL("./package.json", import.met
 };
 
 /**
- * The CLI ships as one ESM bundle with every workspace package and dependency inlined, so
- * `switchyard` starts without resolving node_modules; each command is its own chunk, loaded lazily.
- * Config templates (`src/templates/*.yaml`) are inlined as text. Dependencies that ship CommonJS
- * (yaml's Node build) call `require`, which an ES module lacks: the banner provides one.
+ * The CLI ships as one minified CommonJS bundle (dist/cli.cjs) with every workspace package and
+ * dependency inlined, so `switchyard` starts without resolving node_modules. bin/switchyard.cjs
+ * loads it through V8's code cache. Commands stay lazy: esbuild turns each `import()` of a command
+ * into a deferred module initialiser, so only the command that runs is initialised. Config templates
+ * (`src/templates/*.yaml`) are inlined as text.
  */
 export default defineConfig({
   entry: { cli: "src/cli.ts" },
-  format: ["esm"],
+  format: ["cjs"],
   target: "node20",
   platform: "node",
-  splitting: true,
+  splitting: false,
   clean: true,
   sourcemap: true,
+  minify: true,
+  shims: true,
   dts: false,
   noExternal: [/.*/],
   loader: { ".yaml": "text" },
-  banner: {
-    js: 'import { createRequire as __switchyardCreateRequire } from "node:module";\nconst require = __switchyardCreateRequire(import.meta.url);',
-  },
   esbuildOptions(options) {
     options.conditions = ["@switchyard/source"];
   },

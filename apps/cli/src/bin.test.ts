@@ -1,5 +1,5 @@
 /**
- * Real-process tests of the built bundle (`bin/switchyard.mjs` → `dist/cli.js`), as `npm i -g`
+ * Real-process tests of the built bundle (`bin/switchyard.cjs` → `dist/cli.cjs`), as `npm i -g`
  * runs it. turbo builds before testing; by hand, run `npx tsup` in apps/cli first.
  */
 import { execFile } from "node:child_process";
@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { BIN, REPO_ROOT } from "./test-support/paths.js";
 
 const exec = promisify(execFile);
-const DIST = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const DIST = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
 
 async function runBin(args: string[], env: Record<string, string> = {}) {
   const base: Record<string, string | undefined> = {

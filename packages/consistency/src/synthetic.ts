@@ -57,7 +57,7 @@ export function syntheticConfigTexts(size: SyntheticConfigSize): SyntheticConfig
     `  - pattern: "ext-*"`,
     `    provider: ${provider(0)}`,
     `    health_check_model: ${model(0)}`,
-    `  - pattern: "vision-?-*"`,
+    `  - pattern: "vision-*"`,
     `    provider: ${provider(providerCount - 1)}`,
     `    health_check_model: ${model(0)}`,
   );

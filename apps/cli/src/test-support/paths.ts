@@ -7,4 +7,4 @@ export const EXAMPLES_CONFIG = fileURLToPath(new URL("../../../../examples/confi
 /** `examples/broken`, one directory per broken case. */
 export const EXAMPLES_BROKEN = fileURLToPath(new URL("../../../../examples/broken/", import.meta.url));
 /** The built CLI entry that `npm i -g` installs. */
-export const BIN = fileURLToPath(new URL("../../bin/switchyard.mjs", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/switchyard.cjs", import.meta.url));

@@ -24,8 +24,8 @@ test("collectSources maps each loaded file's display path to its text, so frames
   const sources = collectSources(set);
   expect(sources.get("providers.yaml")).toBe(providers);
   expect(sources.get("ports.yaml")).toBe('schema_version: "2.0.0"\n');
-  // Undecodable text is left out rather than framed as an empty file.
-  expect(sources.has("feature-flags.yaml")).toBe(false);
+  // Undecodable text is kept as a lossy decoding, so the frame can show the line of the bad byte.
+  expect(sources.get("feature-flags.yaml")).toContain("\uFFFD");
   expect(
     [...sources.keys()].every((key) => set.diagnostics.some((d) => d.file === key) || key === "ports.yaml"),
   ).toBe(true);

@@ -3,7 +3,7 @@ import { CONFIG_FILE_KINDS } from "../schemas/files.js";
 
 /**
  * The text of every loaded file of a config set, keyed by the display path its diagnostics carry,
- * ready for `RenderOptions.sources`. Files whose text could not be decoded are left out.
+ * ready for `RenderOptions.sources`. Undecodable files carry a lossy decoding (U+FFFD for bad bytes).
  */
 export function collectSources(set: ConfigSet): Map<string, string> {
   const sources = new Map<string, string>();

@@ -53,6 +53,9 @@ export function checkSchemaVersion(
     };
   }
   const raw = data.schema_version;
+  // The common case needs no location (and locating may build the positioned document).
+  if (raw === CURRENT_SCHEMA_VERSION)
+    return { version: { status: "current", version: raw }, diagnostics: [] };
   const range = source.rangeOf(["schema_version"]);
   const at = range ? { range } : {};
   // semver.valid also refuses numbers beyond Number.MAX_SAFE_INTEGER, which the pattern allows.

@@ -16,6 +16,7 @@ import {
 } from "yaml";
 import type { Diagnostic, SourceRange, YamlPath } from "../diagnostics/diagnostic.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
+import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 
 /** Keys that are refused anywhere in a config file, so no consumer can ever be tricked by them. */
@@ -159,19 +160,28 @@ function isEmptyScalar(node: Node): boolean {
 function makeSource(
   file: string,
   text: string,
-  document: Document.Parsed | undefined,
+  documentOrParse: Document.Parsed | (() => Document.Parsed) | undefined,
   lineCounter: LineCounter,
   data: unknown,
   diagnostics: Diagnostic[],
 ): YamlSource {
+  // A document passed as a function is built on first use (see fast-load.ts).
+  let built = typeof documentOrParse === "function" ? undefined : documentOrParse;
+  const documentOf = () => {
+    if (built === undefined && typeof documentOrParse === "function") built = documentOrParse();
+    return built;
+  };
   return {
     file,
     text,
-    document,
+    get document() {
+      return documentOf();
+    },
     lineCounter,
     data,
     diagnostics,
     rangeOf(path, part = "value") {
+      const document = documentOf();
       if (!document) return undefined;
       const found = lookupPath(document.contents as Node | null, path);
       if (found.value) {
@@ -342,6 +352,18 @@ function toData(
   }
 }
 
+/** The strict tier: the `yaml` package's document, with every node's source range. */
+function parseStrict(text: string): Document.Parsed {
+  return parseDocument(text, {
+    prettyErrors: false,
+    // yaml's own duplicate-key check compares every key with every earlier one (quadratic: a
+    // 50,000-entry map took over a minute); checkNodes finds duplicates with a set per map instead.
+    uniqueKeys: false,
+    keepSourceTokens: false,
+    logLevel: "error",
+  });
+}
+
 function parseText(text: string, file: string, maxAliasCount: number): YamlSource {
   const diagnostics: Diagnostic[] = [];
   const nul = nulCharacterDiagnostic(text, file);
@@ -350,14 +372,12 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
   // Lines are counted here rather than by the parser: the parser's LineCounter misses line breaks
   // inside tokens it fails to lex, which shifts every later position after a syntax error.
   const lineCounter = lineCounterOf(text);
-  const document = parseDocument(text, {
-    prettyErrors: false,
-    // yaml's own duplicate-key check compares every key with every earlier one (quadratic: a
-    // 50,000-entry map took over a minute); checkNodes finds duplicates with a set per map instead.
-    uniqueKeys: false,
-    keepSourceTokens: false,
-    logLevel: "error",
-  });
+  // Plain files are read by the fast tier; their positioned document is built only if a
+  // diagnostic needs a location.
+  const fast = text.length >= FAST_TIER_MIN_LENGTH ? fastLoad(text) : undefined;
+  if (fast !== undefined)
+    return makeSource(file, text, () => parseStrict(text), lineCounter, fast, diagnostics);
+  const document = parseStrict(text);
   for (const error of document.errors)
     diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, error, "error"));
   for (const warning of document.warnings)
@@ -415,7 +435,9 @@ export function parseYaml(input: string | Uint8Array, options: ParseYamlOptions)
     text = input;
   } else {
     const decoded = decodeUtf8(input, file);
-    if ("diagnostic" in decoded) return sourceWithoutDocument(file, "", [decoded.diagnostic]);
+    // Keep a lossy decoding (U+FFFD for bad bytes) so the code frame can show the offending line.
+    if ("diagnostic" in decoded)
+      return sourceWithoutDocument(file, new TextDecoder("utf-8").decode(input), [decoded.diagnostic]);
     text = decoded.text;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -1,0 +1,16 @@
+// Time the consistency rules alone (the set is loaded first, untimed), median of 5 runs.
+import { loadConfigSet } from "../../packages/config-schema/dist/index.js";
+import { syntheticConfigTexts, validateConfigSet } from "../../packages/consistency/dist/index.js";
+import { median, tempDir } from "../lib.mjs";
+
+const [providers, modelsPerProvider, mappings] = process.argv.slice(2).map(Number);
+const { dir, remove } = tempDir(syntheticConfigTexts({ providers, modelsPerProvider, mappings }));
+const set = await loadConfigSet(dir, { maxBytes: 1 << 30 });
+remove();
+const times = [];
+for (let i = 0; i < 5; i++) {
+  const start = performance.now();
+  validateConfigSet(set, { settings: false });
+  times.push(performance.now() - start);
+}
+console.log(JSON.stringify({ medianMs: median(times) }));

@@ -1,0 +1,206 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { parseDocument } from "yaml";
+import { fastLoad } from "./fast-load.js";
+
+/** The strict tier's reading of a text: its data, or "error" when it reports any error. */
+function strict(text: string): unknown {
+  const document = parseDocument(text, { uniqueKeys: true, logLevel: "silent" });
+  if (document.errors.length > 0) return `error: ${document.errors.map((e) => e.message).join("; ")}`;
+  return document.toJS();
+}
+
+/** The property every text must hold: the fast tier either declines or reads exactly what the strict tier reads. */
+function agrees(text: string): void {
+  const fast = fastLoad(text);
+  if (fast === undefined) return;
+  const reference = strict(text);
+  if (typeof reference === "string")
+    expect.fail(`strict tier rejects a text the fast tier read (${reference}):\n${text}`);
+  expect(fast, text).toEqual(reference);
+}
+
+const examples = new URL("../../../../examples/", import.meta.url).pathname;
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+describe("fastLoad", () => {
+  test("reads every example file exactly as the strict tier does (or declines)", () => {
+    const files = yamlFiles(examples);
+    expect(files.length).toBeGreaterThan(20);
+    let read = 0;
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      agrees(text);
+      if (fastLoad(text) !== undefined) read++;
+    }
+    // Most example files are plain and take the fast tier.
+    expect(read).toBeGreaterThan(files.length / 3);
+  });
+
+  test("resolves plain scalars as YAML 1.2 core, not 1.1", () => {
+    const data = fastLoad(
+      "a: yes\nb: 0o17\nc: 017\nd: 0x1F\ne: 1_000\nf: .inf\ng: -.Inf\nh: 2026-01-31\ni: ~\nj:\nk: True\nl: 1e3\nm: 12:30\nn: +5\n",
+    );
+    expect(data).toEqual({
+      a: "yes",
+      b: 15,
+      c: 17,
+      d: 31,
+      e: "1_000",
+      f: Number.POSITIVE_INFINITY,
+      g: Number.NEGATIVE_INFINITY,
+      h: "2026-01-31",
+      i: null,
+      j: null,
+      k: true,
+      l: 1000,
+      m: "12:30",
+      n: 5,
+    });
+  });
+
+  test("declines what the strict tier must report or could read differently", () => {
+    for (const text of [
+      "a: 1\na: 2\n",
+      "a: &x 1\nb: *x\n",
+      "a:\n\tb: 1\n",
+      "a: !!str 1\n",
+      "__proto__: {x: 1}\n",
+      "--- a\n--- b\n",
+      "- a\n- b\n",
+      "",
+      "a: [1, 2\n",
+    ]) {
+      expect(fastLoad(text), text).toBeUndefined();
+    }
+  });
+
+  const scalar = fc.oneof(
+    fc.constantFrom(
+      "yes",
+      "No",
+      "on",
+      "true",
+      "TRUE",
+      "False",
+      "null",
+      "Null",
+      "~",
+      "0",
+      "-0",
+      "+7",
+      "007",
+      "0o17",
+      "0o8",
+      "0x1f",
+      "0X1F",
+      "1_000",
+      "1.5",
+      "1.",
+      ".5",
+      "1e3",
+      "1E-2",
+      ".inf",
+      "-.INF",
+      ".nan",
+      ".NaN",
+      "12:30",
+      "2026-01-31",
+      "1.0.0",
+      "os.environ/KEY",
+      "http://h:1/v1",
+      "a b",
+      "'q'",
+      '"d\\n"',
+      '"x: y"',
+      "'it''s'",
+      "-",
+      "- x",
+      "[1, 2]",
+      "{a: 1}",
+      "[]",
+      "{}",
+      "a#b",
+      "a #c",
+      "''",
+      '""',
+      "|\n  block\n  text",
+      ">-\n  folded\n  text",
+    ),
+    fc.string({ maxLength: 8 }),
+  );
+  const key = fc.oneof(
+    fc.constantFrom("a", "b", "port", "1", "true", "null", "x y", "'q'", '"k"', "~"),
+    fc.string({ maxLength: 5 }),
+  );
+
+  test("property: generated documents read the same in both tiers", () => {
+    const entry = fc.tuple(key, scalar, fc.nat(2));
+    const doc = fc
+      .array(entry, { minLength: 1, maxLength: 8 })
+      .map((entries) =>
+        entries
+          .map(([k, v, nest]) =>
+            nest === 0
+              ? `${k}: ${v}`
+              : nest === 1
+                ? `${k}:\n  - ${v}\n  - ${v}`
+                : `${k}:\n  inner: ${v}\n  other: 1`,
+          )
+          .join("\n"),
+      );
+    fc.assert(
+      fc.property(doc, (text) => agrees(`${text}\n`)),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("property: mutations of a real config read the same in both tiers (or are declined)", () => {
+    const base = readFileSync(join(examples, "config", "providers.yaml"), "utf8");
+    const mutation = fc.tuple(
+      fc.nat(base.length),
+      fc.nat(6),
+      fc.constantFrom(
+        "",
+        " ",
+        "  ",
+        "\n",
+        ":",
+        "-",
+        "#",
+        "'",
+        '"',
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "x",
+        "1",
+        "- ",
+        ": ",
+        "|",
+        ">",
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (edits) => {
+        let text = base;
+        for (const [at, remove, insert] of edits) {
+          const i = Math.min(at, text.length);
+          text = text.slice(0, i) + insert + text.slice(i + remove);
+        }
+        agrees(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
