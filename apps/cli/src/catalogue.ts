@@ -1,14 +1,38 @@
 import { type Catalogue, mergeCatalogues, schemaCatalogue } from "@switchyard/config-schema";
 import { consistencyCatalogue } from "@switchyard/consistency";
 
-let merged: Catalogue | undefined;
+let base: Catalogue | undefined;
+let full: Promise<Catalogue> | undefined;
 
 /**
- * Every diagnostic code the CLI can report, for `explain` and the renderers: config-schema's SY1xxx
- * entries (loading, schema, safe writes, suppressions) and the consistency rules' SY2xxx entries. Add a package's
- * catalogue here when its command lands.
+ * The catalogue a command's renderers need: config-schema's SY1xxx entries (loading, schema, safe
+ * writes, suppressions) and the consistency rules' SY2xxx entries, plus the catalogues of the
+ * packages the calling command already imports (`generate` passes `generatorCatalogue`). Commands
+ * pass their own package's catalogue rather than loading every package, so `validate` never loads
+ * the audit, migration or generator code.
  */
-export function cliCatalogue(): Catalogue {
-  merged ??= mergeCatalogues(schemaCatalogue, consistencyCatalogue);
-  return merged;
+export function cliCatalogue(...extra: readonly Catalogue[]): Catalogue {
+  base ??= mergeCatalogues(schemaCatalogue, consistencyCatalogue);
+  return extra.length === 0 ? base : mergeCatalogues(base, ...extra);
+}
+
+/**
+ * Every diagnostic code switchyard can report, for `explain`: the {@link cliCatalogue} plus the
+ * generator's SY4xxx, the migrations' SY3xxx and the audit's SY5xxx entries. Those packages are
+ * imported here, lazily, so only `explain` pays for loading all of them.
+ */
+export function fullCatalogue(): Promise<Catalogue> {
+  full ??= Promise.all([
+    import("@switchyard/litellm-generator"),
+    import("@switchyard/migrations"),
+    import("@switchyard/audit"),
+  ]).then(([generator, migrations, audit]) =>
+    mergeCatalogues(
+      cliCatalogue(),
+      generator.generatorCatalogue,
+      migrations.migrationsCatalogue,
+      audit.auditCatalogue,
+    ),
+  );
+  return full;
 }

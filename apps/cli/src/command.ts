@@ -39,6 +39,8 @@ export interface CommandContext {
   readonly io: CliIO;
   /** The styling for stdout (colour only when stdout supports it and the environment allows it). */
   readonly style: Style;
+  /** The styling for stderr, decided the same way for stderr. */
+  readonly stderrStyle: Style;
   /** The CLI's version, for renderers that record it (SARIF). */
   readonly version: string;
 }
@@ -47,12 +49,15 @@ export interface CommandContext {
  * What a command returns. `data` is what `--json` prints; `stdout` is the human (or requested-format)
  * output; `stderr` carries messages about a refused action. Only `ok`, `invalid` and `io-error` are
  * returned; usage and I/O failures that stop a command are thrown as `UsageError` / `IoError`.
+ * `exitCode` is for a command whose exit codes are its own contract (`audit`: 0–3 by score); when
+ * set it replaces the status's code (see `exitCodeFor` in errors.ts).
  */
 export interface CommandOutcome {
   readonly status: Extract<RunStatus, "ok" | "invalid" | "io-error">;
   readonly data: unknown;
   readonly stdout?: string;
   readonly stderr?: string;
+  readonly exitCode?: number;
 }
 
 /** A command module, loaded lazily from `commands/<name>.ts`. */
@@ -70,5 +75,7 @@ export interface CommandSpec {
   readonly positionals: readonly PositionalSpec[];
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly examples: readonly Example[];
+  /** The exit code of a usage error of this command when it differs from 2 (`audit`: 3). */
+  readonly usageExitCode?: number;
   readonly load: () => Promise<CommandModule>;
 }

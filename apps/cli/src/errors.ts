@@ -18,6 +18,24 @@ export const EXIT_CODES: Readonly<Record<RunStatus, number>> = {
   "internal-error": 70,
 };
 
+/** What can override a status's exit code: a command's own code, or a command's code for usage errors. */
+export interface ExitCodeOverrides {
+  /** A command's explicit exit code (`audit`'s score bands); replaces the status's code. */
+  readonly exitCode?: number | undefined;
+  /** The code a command gives usage errors (`audit` gives 3, as its own bad options do). */
+  readonly usageExitCode?: number | undefined;
+}
+
+/**
+ * The exit code of a run: the command's explicit code when it returned one, the command's usage
+ * code for a usage error when it declares one, else {@link EXIT_CODES} of the status.
+ */
+export function exitCodeFor(status: RunStatus, overrides: ExitCodeOverrides = {}): number {
+  if (overrides.exitCode !== undefined) return overrides.exitCode;
+  if (status === "usage-error" && overrides.usageExitCode !== undefined) return overrides.usageExitCode;
+  return EXIT_CODES[status];
+}
+
 /** The command line is wrong: unknown command or option, missing or extra argument, bad value. Exit 2. */
 export class UsageError extends Error {
   override readonly name = "UsageError";

@@ -21,7 +21,7 @@ const cases = readdirSync(EXAMPLES_BROKEN, { withFileTypes: true })
  * Cases without a code frame: findings about whole files (missing, misnamed) have no line, and a file
  * that is not UTF-8 has no decoded text (`YamlSource.text` is "" then, so `collectSources` skips it).
  */
-const NO_FRAME = new Set(["missing-required-file", "misnamed-file", "invalid-utf8"]);
+const NO_FRAME = new Set(["missing-required-file", "misnamed-file"]);
 /** Cases about whole files: no line and column either. */
 const NO_LOCATION = new Set(["missing-required-file", "misnamed-file"]);
 

@@ -55,7 +55,10 @@ function optionText(option: OptionSpec): string {
 export function exitCodeLines(): string[] {
   return table([
     [String(EXIT_CODES.ok), "success (warnings allowed)"],
-    [String(EXIT_CODES.invalid), "the config is invalid, or the action was refused"],
+    [
+      String(EXIT_CODES.invalid),
+      "the config is invalid, a check failed (generate --check, migrate --check), or the action was refused",
+    ],
     [String(EXIT_CODES["usage-error"]), "usage error, or a file or directory could not be read or written"],
     [String(EXIT_CODES["internal-error"]), "internal error (a bug: please report it)"],
   ]);
@@ -88,6 +91,7 @@ export function formatGlobalHelp(commands: readonly CommandSpec[], style: Style)
     "",
     style.bold("Exit codes:"),
     ...exitCodeLines(),
+    "  'switchyard audit' has its own: 0 score ≥ 80, 1 score 60-79, 2 score < 60 or gate failed, 3 could not run.",
     "",
     "Colours follow the terminal; NO_COLOR=1 turns them off, FORCE_COLOR=1 forces them on.",
   ];

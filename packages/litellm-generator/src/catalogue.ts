@@ -1,6 +1,6 @@
 import { type Catalogue, defineCatalogue } from "@switchyard/config-schema";
 
-/** SY4xxx: generating, checking and writing the LiteLLM proxy config. */
+/** SY4xxx: generating, checking, writing, importing (SY42xx) and reloading (SY43xx) the LiteLLM proxy config. */
 export const generatorCatalogue: Catalogue = defineCatalogue([
   {
     code: "SY4001",
@@ -180,6 +180,34 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     fix: "Use `routing.strategy: simple-shuffle`, or remove the weights.",
   },
   {
+    code: "SY4050",
+    name: "passthrough-invalid",
+    title: "litellm-passthrough.yaml cannot be merged into the generated config.",
+    severity: "error",
+    cause:
+      "The passthrough file (written by `switchyard import`) is not valid YAML, has a section other than litellm_settings, general_settings, router_settings, environment_variables, deployments and model_list, holds a value the LiteLLM schema refuses, or gives a verbatim deployment an id that is already used. Nothing was generated.",
+    fix: "Fix the reported place in litellm-passthrough.yaml, or import the LiteLLM config again.",
+    example: "router_settings:\n  num_retries: three   # must be a number",
+  },
+  {
+    code: "SY4051",
+    name: "passthrough-key-overridden",
+    title: "A passthrough key is ignored because the sources generate it.",
+    severity: "info",
+    cause:
+      "The generated config already has this key with another value; what providers.yaml, model-mappings.yaml, ports.yaml and the generation options produce always wins over litellm-passthrough.yaml.",
+    fix: "Remove the key from the passthrough file, or change the source (or option) that generates it, e.g. `--cache-namespace`.",
+  },
+  {
+    code: "SY4052",
+    name: "passthrough-deployment-unmatched",
+    title: "Passthrough extras match no generated deployment.",
+    severity: "warning",
+    cause:
+      "Extras under `deployments:` are applied to the deployment with the same model_name, provider id and provider model; a rename in the sources (or a disabled provider) leaves them without a target.",
+    fix: "Update the entry's model_name, provider and model to the current names, or delete it.",
+  },
+  {
     code: "SY4101",
     name: "generated-missing",
     title: "The generated LiteLLM config does not exist.",
@@ -239,5 +267,219 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     severity: "error",
     cause: "The safe write (lock, backup, atomic replace) failed; the previous file is unchanged.",
     fix: "Read the reported cause (permissions, a held lock, a full disk) and retry.",
+  },
+  {
+    code: "SY4200",
+    name: "import-unreadable",
+    title: "The LiteLLM config cannot be imported.",
+    severity: "error",
+    cause:
+      "The file is missing or unreadable, is not valid YAML (read as YAML 1.1, like PyYAML), its top level is not a mapping, or it has no `model_list` list. Nothing was imported.",
+    fix: "Point `switchyard import` at the file passed to `litellm --config`, and fix the reported YAML error.",
+  },
+  {
+    code: "SY4201",
+    name: "include-invalid",
+    title: "An `include:` of the LiteLLM config cannot be followed.",
+    severity: "error",
+    cause:
+      "LiteLLM requires `include` to be a list of file paths, resolved against the main config's directory (also for includes inside included files), each an existing YAML mapping; otherwise the proxy refuses to start.",
+    fix: "Fix the path (relative to the main config file) or add the missing file.",
+    example: "include:\n  - models.yaml   # must exist beside the main config",
+  },
+  {
+    code: "SY4202",
+    name: "include-cycle",
+    title: "Included files include each other.",
+    severity: "error",
+    cause:
+      "LiteLLM appends included files' `include` lists to the list it is reading, so a cycle never ends.",
+    fix: "Remove one include of the reported cycle.",
+  },
+  {
+    code: "SY4203",
+    name: "include-merge",
+    title: "An included file repeats or replaces content.",
+    severity: "warning",
+    cause:
+      "LiteLLM appends lists (so a file included twice duplicates its deployments) and replaces any other top-level value (a `litellm_settings` in an included file replaces the main file's instead of merging with it). The import reads what LiteLLM reads.",
+    fix: "Include each file once, and keep each top-level section in one file.",
+  },
+  {
+    code: "SY4210",
+    name: "deployment-verbatim",
+    title: "A deployment is carried verbatim in litellm-passthrough.yaml.",
+    severity: "info",
+    cause:
+      "Its provider prefix (e.g. `bedrock/`), an `api_base` that is not a URL (an `os.environ/` reference), or a wildcard name a pattern cannot hold has no equivalent in providers.yaml, so the deployment is appended to the generated model_list as written.",
+    fix: "Nothing to do; Switchyard's checks do not cover this deployment, so review it by hand when it changes.",
+  },
+  {
+    code: "SY4211",
+    name: "deployment-skipped",
+    title: "A deployment without a usable model_name or litellm_params.model is not imported.",
+    severity: "warning",
+    cause:
+      "LiteLLM skips such entries too. PyYAML reads some unquoted names as other types: `3:30` is the number 210, `yes` is true.",
+    fix: "Give the deployment a (quoted) model_name and a litellm_params mapping with a model.",
+  },
+  {
+    code: "SY4212",
+    name: "address-changed",
+    title: "The generated config addresses a deployment differently from the imported one.",
+    severity: "warning",
+    cause:
+      "Switchyard normalises addresses per provider type: `/v1` is removed from Ollama bases and added to vLLM, llama.cpp and bare OpenAI-compatible bases, a provider's public endpoint is left to LiteLLM, a missing prefix is written out, and a model used with two Ollama prefixes keeps one.",
+    fix: "Check that the new address reaches the same server (usually it is the fix of a classic mistake); adjust providers.yaml otherwise.",
+  },
+  {
+    code: "SY4213",
+    name: "api-key-added",
+    title: "The generated config gives a deployment an API key variable it did not have.",
+    severity: "warning",
+    cause:
+      "LiteLLM's OpenAI client refuses to call without a key, so Switchyard gives local OpenAI-compatible servers (llama.cpp, llama-cpp-python, others) `os.environ/<PROVIDER>_API_KEY`.",
+    fix: "Export the named variable with any value (or the server's real key) where LiteLLM runs.",
+  },
+  {
+    code: "SY4214",
+    name: "literal-secret-referenced",
+    title: "A literal secret was replaced by an environment reference; the secret is not copied.",
+    severity: "warning",
+    cause:
+      "API keys, the master key, passwords and database URLs written into the LiteLLM config are imported as `os.environ/NAME`, so no secret reaches the new files (secret environment_variables are dropped).",
+    fix: "Export the named variable with the value from the original file where LiteLLM runs, and rotate the secret if the old file was shared.",
+  },
+  {
+    code: "SY4215",
+    name: "setting-not-carried",
+    title: "A setting of the LiteLLM config is not carried into the imported files.",
+    severity: "warning",
+    cause:
+      "Switchyard's LiteLLM schema refuses its value or key (an unknown top-level section, a router setting LiteLLM drops anyway, a misspelt strategy), or it never takes effect in LiteLLM (fallbacks keyed by a wildcard or an unknown name, a target nothing serves, a second fallbacks entry for the same model), or two deployments describe one model differently.",
+    fix: "Read the message; add what matters to litellm-passthrough.yaml or the source files by hand.",
+  },
+  {
+    code: "SY4216",
+    name: "generation-option-needed",
+    title: "Reproducing the imported config needs a generation option.",
+    severity: "info",
+    cause:
+      "The Prometheus callback, the master key's variable and the cache namespace are generation options, not file content.",
+    fix: "Generate (and reload) with the option named: `--prometheus`, `--master-key-env NAME`, `--cache-namespace NS`.",
+  },
+  {
+    code: "SY4217",
+    name: "generated-value-differs",
+    title: "Switchyard generates a different value than the imported config had.",
+    severity: "warning",
+    cause:
+      "Some values are Switchyard policy: `drop_params: true`, a master key (an unauthenticated proxy becomes authenticated), a cache namespace, and a weight on every deployment of a weighted group.",
+    fix: "Nothing to do unless clients relied on the old behaviour; the message says what changes.",
+  },
+  {
+    code: "SY4218",
+    name: "provider-type-inferred",
+    title: "A provider type was inferred from indirect evidence.",
+    severity: "info",
+    cause:
+      "`openai/` on port 8080 (or a host named after llama.cpp) is taken for llama.cpp's llama-server; a model without prefix is typed as LiteLLM infers it; `ollama/` models get `mode: completion` so the prefix is kept.",
+    fix: "Change the provider's `type` (or the model's `mode`) in providers.yaml if the guess is wrong.",
+  },
+  {
+    code: "SY4219",
+    name: "ids-regenerated",
+    title: "Deployment ids are replaced by generated ids.",
+    severity: "warning",
+    cause:
+      "The generator gives every deployment a stable id `<provider>--<model>` instead of the imported `model_info.id`.",
+    fix: "Nothing to do unless spend logs or dashboards refer to the old ids.",
+  },
+  {
+    code: "SY4220",
+    name: "import-overwrite-refused",
+    title: "The import was not written because a target file exists.",
+    severity: "error",
+    cause:
+      "providers.yaml, model-mappings.yaml, ports.yaml or litellm-passthrough.yaml already exists in the output directory (a stale passthrough file would be merged into every generation).",
+    fix: "Import into an empty directory, or pass `--force` (each replaced file is backed up).",
+  },
+  {
+    code: "SY4221",
+    name: "import-write-failed",
+    title: "The imported files could not be written.",
+    severity: "error",
+    cause: "Creating the directory or writing a file failed (permissions, a full disk, a held lock).",
+    fix: "Fix the reported cause and import again with `--force` (files already written are backed up then).",
+  },
+  {
+    code: "SY4222",
+    name: "import-round-trip",
+    title: "How closely generating from the imported files reproduces the LiteLLM config.",
+    severity: "info",
+    cause:
+      "The import generates a LiteLLM config from its own output and compares every deployment (model_name, model, api_base) and fallback with the input. A warning when something differs (the other findings say what), an error when the files do not generate at all (a bug).",
+    fix: "Review the other findings; report an error verdict as a bug.",
+  },
+  {
+    code: "SY4300",
+    name: "reload-option-invalid",
+    title: "A reload option is invalid.",
+    severity: "error",
+    cause: "The gateway URL is not an http(s) URL.",
+    fix: "Pass the proxy's address, e.g. `--gateway-url http://127.0.0.1:4000`.",
+  },
+  {
+    code: "SY4301",
+    name: "restart-failed",
+    title: "The restart command failed.",
+    severity: "error",
+    cause:
+      "It exited with a non-zero status, could not be started, or was still running when the timeout ran out. The message ends with the tail of its output.",
+    fix: "Run the command by hand (`systemctl restart litellm`, `docker restart litellm`) to see why.",
+  },
+  {
+    code: "SY4302",
+    name: "gateway-not-live",
+    title: "The gateway did not answer `GET /health/liveliness` with 200 in time.",
+    severity: "error",
+    cause:
+      "The proxy is not running: it exited on the new config (an unreadable file, a missing variable), its port is taken, or the gateway URL points elsewhere. `connection refused` is the usual last answer.",
+    fix: "Read the proxy's logs; the reload restored the previous config.",
+  },
+  {
+    code: "SY4303",
+    name: "gateway-not-ready",
+    title: "The gateway did not answer `GET /health/readiness` with 200 in time.",
+    severity: "error",
+    cause: "LiteLLM is up but cannot reach what it needs, typically its database (database_url) or cache.",
+    fix: "Check the database and Redis the config names, then reload again.",
+  },
+  {
+    code: "SY4304",
+    name: "served-models-differ",
+    title: "`GET /v1/models` does not list exactly the generated model names.",
+    severity: "error",
+    cause:
+      "LiteLLM skips deployments it cannot initialise, an old proxy is still answering, or `store_model_in_db: true` adds models from the database. Wildcard routes are not compared.",
+    fix: "Read the proxy's logs for skipped deployments; the message lists the missing and unexpected names.",
+  },
+  {
+    code: "SY4305",
+    name: "master-key-refused",
+    title: "The served models could not be read with the master key.",
+    severity: "error",
+    cause:
+      "The master key's environment variable is not set where the reload runs, or the proxy answered 401/403 to it: it runs with another key.",
+    fix: "Export the variable general_settings.master_key reads (default LITELLM_MASTER_KEY), or pass `--master-key-env`.",
+  },
+  {
+    code: "SY4306",
+    name: "rollback-incomplete",
+    title: "The rollback could not restore a verified-healthy gateway.",
+    severity: "error",
+    cause:
+      "After a failed reload the previous file was put back (or could not be), but restarting or the health gates failed again: the problem is not the new config alone.",
+    fix: "Check the gateway by hand: its logs, its supervisor, the restart command. The report lists every step.",
   },
 ]);

@@ -3,9 +3,15 @@ import { renderHeader } from "./header.js";
 import { buildFallbacks } from "./internal/fallbacks.js";
 import { buildModelList } from "./internal/model-list.js";
 import { Findings } from "./internal/notes.js";
+import {
+  applyPassthrough,
+  type GeneratedSections,
+  type MergedSections,
+} from "./internal/passthrough-merge.js";
 import { buildGeneralSettings, buildLiteLLMSettings, buildRouterSettings } from "./internal/settings.js";
 import { validateOutput } from "./internal/validate-output.js";
 import { stringifyForPyYaml } from "./internal/yaml11.js";
+import { type PassthroughResult, readPassthrough } from "./passthrough.js";
 import { sourcesHash } from "./sources.js";
 import type { GenerateOptions, GenerationResult } from "./types.js";
 
@@ -53,12 +59,42 @@ function refuse(set: ConfigSet, errors: readonly Diagnostic[], reason: string): 
   };
 }
 
+function passthroughOf(set: ConfigSet, options: GenerateOptions): PassthroughResult {
+  if (options.passthrough === false) return { ok: true, passthrough: undefined };
+  return options.passthrough === undefined
+    ? readPassthrough(set)
+    : { ok: true, passthrough: options.passthrough };
+}
+
+/** The output's top-level sections, keys in emission order. */
+function generatedData(sections: GeneratedSections): Record<string, unknown> {
+  return {
+    model_list: sections.entries,
+    ...(Object.keys(sections.routerSettings).length > 0 ? { router_settings: sections.routerSettings } : {}),
+    litellm_settings: sections.litellmSettings,
+    general_settings: sections.generalSettings,
+  };
+}
+
+function mergedData(merged: MergedSections): Record<string, unknown> {
+  return {
+    model_list: merged.modelList,
+    ...(Object.keys(merged.routerSettings).length > 0 ? { router_settings: merged.routerSettings } : {}),
+    litellm_settings: merged.litellmSettings,
+    general_settings: merged.generalSettings,
+    ...(merged.environmentVariables ? { environment_variables: merged.environmentVariables } : {}),
+  };
+}
+
 /**
  * Generate the LiteLLM proxy config for a config set: deterministic text (the same set and options
  * always give byte-identical output) with a header recording the generator, the LiteLLM version it
  * targets and the hashes of the sources and the body. The result is validated against
  * `LiteLLMConfigSchema` before it is returned. Never throws: a set with errors, a dangling
  * provider reference or an invalid output give `{ ok: false, diagnostics }`.
+ *
+ * `<set.dir>/litellm-passthrough.yaml`, when it exists, is merged in (see `options.passthrough`):
+ * what the sources generate wins, the passthrough adds what they do not model.
  */
 export function generateLiteLLMConfig(set: ConfigSet, options: GenerateOptions = {}): GenerationResult {
   const invalidOptions = optionErrors(options);
@@ -70,22 +106,29 @@ export function generateLiteLLMConfig(set: ConfigSet, options: GenerateOptions =
   if (!providers || !mappings) {
     return refuse(set, [], `${providers ? "model-mappings.yaml" : "providers.yaml"} is missing or empty`);
   }
+  const read = passthroughOf(set, options);
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
+  const passthrough = read.passthrough;
   const findings = new Findings(set);
   const modelList = buildModelList(mappings, providers.providers, findings);
   const fallbacks = buildFallbacks(mappings, modelList.groups, modelList.wildcards, findings);
   const routerSettings = buildRouterSettings(mappings, fallbacks, modelList.weightedGroups, findings);
   const litellmSettings = buildLiteLLMSettings(set.files.ports?.value, options, findings);
   if (findings.errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(findings.errors) };
-
-  const data = {
-    model_list: modelList.entries,
-    ...(Object.keys(routerSettings).length > 0 ? { router_settings: routerSettings } : {}),
-    litellm_settings: litellmSettings,
-    general_settings: buildGeneralSettings(options),
+  const sections: GeneratedSections = {
+    entries: modelList.entries,
+    origins: modelList.origins,
+    routerSettings,
+    litellmSettings,
+    generalSettings: buildGeneralSettings(options),
   };
+  const merged = passthrough ? applyPassthrough(sections, passthrough) : undefined;
+  if (merged && merged.errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(merged.errors) };
+  const data = merged ? mergedData(merged) : generatedData(sections);
+  const notes = [...findings.notes, ...(merged?.notes ?? [])];
   const body = `\n${stringifyForPyYaml(data)}`;
   const bodyHash = sha256(body);
-  const hash = sourcesHash(set);
+  const hash = sourcesHash(set, passthrough?.text);
   const text = `${renderHeader(hash, bodyHash)}${body}`;
 
   const validated = validateOutput(text, options.outputFile ?? DEFAULT_OUTPUT_FILE);
@@ -96,7 +139,7 @@ export function generateLiteLLMConfig(set: ConfigSet, options: GenerateOptions =
     text,
     body,
     config,
-    notes: sortDiagnostics(findings.notes),
+    notes: sortDiagnostics(notes),
     sourcesHash: hash,
     bodyHash,
   };

@@ -5,6 +5,35 @@ export { DEFAULT_CACHE_NAMESPACE, DEFAULT_MASTER_KEY_ENV, localKeyEnv } from "./
 export { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
 export type { GeneratedHeader, ParsedGeneratedFile } from "./header.js";
 export { parseGeneratedHeader } from "./header.js";
+export type {
+  ImportedFiles,
+  ImportFailure,
+  ImportOptions,
+  ImportResult,
+  ImportSuccess,
+  ImportSummary,
+} from "./import/import.js";
+export { importLiteLLMConfig } from "./import/import.js";
+export type { ImportedGenerateOptions } from "./import/settings.js";
+export type { WriteImportedOptions, WriteImportedResult } from "./import/write.js";
+export { writeImportedConfig } from "./import/write.js";
+export type {
+  LiteLLMPassthrough,
+  LoadedPassthrough,
+  PassthroughDeployment,
+  PassthroughResult,
+} from "./passthrough.js";
+export { PASSTHROUGH_FILE, parsePassthrough, readPassthrough } from "./passthrough.js";
+export type { FormatReloadOptions } from "./reload/format.js";
+export { formatReloadReport } from "./reload/format.js";
+export { DEFAULT_GATEWAY_URL, reloadGateway } from "./reload/reload.js";
+export type {
+  ReloadOptions,
+  ReloadReport,
+  ReloadStep,
+  ReloadStepName,
+  ReloadStepStatus,
+} from "./reload/types.js";
 export { SOURCE_FILES, sourcesHash } from "./sources.js";
 export type {
   CheckReport,

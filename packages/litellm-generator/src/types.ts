@@ -1,4 +1,5 @@
 import type { Diagnostic, LiteLLMConfig } from "@switchyard/config-schema";
+import type { LoadedPassthrough } from "./passthrough.js";
 
 /** Options that change what is generated. The same set and options always give the same text. */
 export interface GenerateOptions {
@@ -15,6 +16,12 @@ export interface GenerateOptions {
   readonly masterKeyEnv?: string;
   /** The output's path as diagnostics show it (default `litellm-unified.yaml`). */
   readonly outputFile?: string;
+  /**
+   * The LiteLLM settings the sources do not model, merged into the output (see
+   * `LiteLLMPassthrough`). Default: `<set.dir>/litellm-passthrough.yaml` when it exists;
+   * `false` ignores that file.
+   */
+  readonly passthrough?: LoadedPassthrough | false;
 }
 
 /** A successful generation. */

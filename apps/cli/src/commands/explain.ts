@@ -5,20 +5,27 @@ import {
   suggestName,
 } from "@switchyard/config-schema";
 import { booleanOption } from "../args.js";
-import { cliCatalogue } from "../catalogue.js";
+import { fullCatalogue } from "../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
 import { UsageError } from "../errors.js";
 
 const LIST_HINT = "Run 'switchyard explain --list' for every code.";
 
-function findEntry(entries: readonly CatalogueEntry[], query: string): CatalogueEntry {
+/**
+ * The entries a code or name names: one for a code; usually one for a name, but two packages may
+ * use one name for different codes (the generator's and the consistency rules' `unknown-provider`),
+ * and then every one of them is shown.
+ */
+function findEntries(entries: readonly CatalogueEntry[], query: string): CatalogueEntry[] {
   const upper = query.toUpperCase();
   const lower = query.toLowerCase();
-  const found = entries.find((e) => e.code === upper || e.name === lower);
-  if (found !== undefined) return found;
-  const byCode = /^sy\d/i.test(query);
-  const candidates = byCode ? entries.map((e) => e.code) : entries.map((e) => e.name);
-  const suggestion = suggestName(byCode ? upper : lower, candidates);
+  const byCode = entries.filter((e) => e.code === upper);
+  if (byCode.length > 0) return byCode;
+  const byName = entries.filter((e) => e.name === lower);
+  if (byName.length > 0) return byName;
+  const looksLikeCode = /^sy\d/i.test(query);
+  const candidates = looksLikeCode ? entries.map((e) => e.code) : entries.map((e) => e.name);
+  const suggestion = suggestName(looksLikeCode ? upper : lower, candidates);
   throw new UsageError(`Unknown diagnostic code '${query}'${didYouMean(suggestion)}`, {
     hint: LIST_HINT,
   });
@@ -32,9 +39,12 @@ function formatList(entries: readonly CatalogueEntry[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** `switchyard explain <code>`: the catalogue entry of a code or name; `--list`: every entry. */
+/**
+ * `switchyard explain <code>`: the catalogue entry of a code or name, from every package's catalogue;
+ * `--list`: every entry.
+ */
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
-  const entries = [...cliCatalogue().values()].sort((a, b) =>
+  const entries = [...(await fullCatalogue()).values()].sort((a, b) =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
   );
   const query = args.positionals[0];
@@ -49,8 +59,11 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
       hint: LIST_HINT,
     });
   }
-  const entry = findEntry(entries, query);
-  const text = formatCatalogueEntry(entry);
-  const [header, ...rest] = text.split("\n");
-  return { status: "ok", data: entry, stdout: [context.style.bold(header ?? ""), ...rest].join("\n") };
+  const found = findEntries(entries, query);
+  const texts = found.map((entry) => {
+    const [header, ...rest] = formatCatalogueEntry(entry).split("\n");
+    return [context.style.bold(header ?? ""), ...rest].join("\n");
+  });
+  // One entry prints as itself (`--json` too); a name shared by several codes prints them all.
+  return { status: "ok", data: found.length === 1 ? found[0] : found, stdout: texts.join("\n") };
 }

@@ -11,6 +11,7 @@ import { validateConfigSet } from "@switchyard/consistency";
 import { stringOption } from "../args.js";
 import { cliCatalogue } from "../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
+import { configDirArgument } from "../config-dir.js";
 import { UsageError } from "../errors.js";
 import { displayPath } from "../paths.js";
 
@@ -55,15 +56,6 @@ function chooseFormat(args: ParsedArgs): OutputFormat {
   return format ?? "pretty";
 }
 
-function chooseDirectory(args: ParsedArgs): string {
-  const positional = args.positionals[0];
-  const option = stringOption(args, "config-dir");
-  if (positional !== undefined && option !== undefined && resolve(positional) !== resolve(option)) {
-    throw usage(`Two directories given: '${positional}' and --config-dir '${option}'; pass one`);
-  }
-  return positional ?? option ?? "config";
-}
-
 /**
  * `switchyard validate [dir]`: load the set, run the schema and cross-file checks, and render every
  * finding sorted by file and line. `ok` when there is no error, `invalid` on any error, `io-error`
@@ -71,7 +63,7 @@ function chooseDirectory(args: ParsedArgs): string {
  */
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
   const format = chooseFormat(args);
-  const dirArgument = chooseDirectory(args);
+  const dirArgument = configDirArgument(args, "validate", { positional: true });
   const sizeText = stringOption(args, "max-file-size");
   const aliasText = stringOption(args, "max-alias-count");
   const maxBytes = sizeText === undefined ? undefined : parseSize(sizeText);

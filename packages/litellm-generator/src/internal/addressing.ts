@@ -159,3 +159,18 @@ export function addressModel(
 export function isLiteralKey(key: string): boolean {
   return !ENV_REFERENCE_PATTERN.test(key);
 }
+
+/** The base URL of a cloud provider's public endpoint (the first of its default bases), if it has one. */
+export function publicBaseUrl(type: ProviderType): string | undefined {
+  return ADDRESSING[type].defaultBases?.[0];
+}
+
+/**
+ * The environment variable a provider type's key is read from when the provider sets none: a
+ * fixed name for cloud providers (`OPENAI_API_KEY`, the variable LiteLLM itself reads), `"per-provider"`
+ * for local OpenAI-compatible servers ({@link localKeyEnv}), `undefined` when no key is sent.
+ */
+export function defaultKeyOf(type: ProviderType): string | "per-provider" | undefined {
+  const key = ADDRESSING[type].defaultKey;
+  return key === undefined || key === "per-provider" ? key : key.env;
+}

@@ -42,6 +42,8 @@ export interface ModelList {
   readonly wildcards: readonly string[];
   /** Load-balancing groups that were emitted and set weights. */
   readonly weightedGroups: readonly string[];
+  /** For each entry, the provider id and provider model it was generated from. */
+  readonly origins: readonly { readonly providerId: string; readonly model: string }[];
 }
 
 interface PlannedDeployment {
@@ -391,5 +393,6 @@ export function buildModelList(
     groups: concrete.groups,
     wildcards: wildcardEntries.map((p) => p.entry.model_name),
     weightedGroups: concrete.weightedGroups,
+    origins: planned.map((p) => ({ providerId: p.providerId, model: p.model })),
   };
 }

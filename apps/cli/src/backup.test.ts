@@ -1,0 +1,231 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyExample, runCli } from "./test-support/run.js";
+
+const GENERATED = "config/litellm-unified.yaml";
+
+/** A config set with a generated file and hand-made backups of it at the given stamps (oldest first). */
+async function withBackups(stamps: readonly string[]): Promise<{ cwd: string; text: string }> {
+  const cwd = await copyExample("config");
+  expect((await runCli(["generate"], cwd)).code).toBe(0);
+  const text = await readFile(join(cwd, GENERATED), "utf8");
+  for (const stamp of stamps) await writeFile(join(cwd, `${GENERATED}.backup-${stamp}`), text);
+  return { cwd, text };
+}
+
+async function backupNames(cwd: string, base = "litellm-unified.yaml"): Promise<string[]> {
+  return (await readdir(join(cwd, "config"))).filter((n) => n.startsWith(`${base}.backup-`)).sort();
+}
+
+interface ListedBackup {
+  name: string;
+  time: string;
+  keep: boolean;
+  reasons: string[];
+}
+
+describe("backup list", () => {
+  it("shows every backup, newest first, with its time and every rule that keeps it", async () => {
+    const { cwd } = await withBackups([
+      "20260105_080000",
+      "20260106_090000",
+      "20260106_100000",
+      "20260112_070000",
+    ]);
+    const { code, stdout } = await runCli(["backup", "list"], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      `Backups of ${GENERATED}, newest first (retention: last 10, daily 7, weekly 4):`,
+    );
+    expect(stdout).toMatch(
+      /^ {2}litellm-unified\.yaml\.backup-20260112_070000 +2026-01-12 07:00:00 +\S+ KiB +keep +last, daily, weekly$/m,
+    );
+    expect(stdout).toMatch(
+      /^ {2}litellm-unified\.yaml\.backup-20260106_090000 +2026-01-06 09:00:00 +\S+ KiB +keep +last$/m,
+    );
+
+    const listed = JSON.parse((await runCli(["backup", "list", "--json"], cwd)).stdout) as {
+      backups: ListedBackup[];
+    };
+    expect(listed.backups.map((b) => [b.name.slice(-15), b.keep, b.reasons.join(",")])).toEqual([
+      ["20260112_070000", true, "last,daily,weekly"],
+      ["20260106_100000", true, "last,daily,weekly"],
+      ["20260106_090000", true, "last"],
+      ["20260105_080000", true, "last,daily,oldest weekly"],
+    ]);
+  });
+
+  it("shows what another policy would prune, and says when there are no backups", async () => {
+    const { cwd } = await withBackups(["20260105_080000", "20260106_090000", "20260106_100000"]);
+    const { stdout } = await runCli(
+      ["backup", "list", "--keep-last", "1", "--keep-daily", "0", "--keep-weekly", "0"],
+      cwd,
+    );
+    expect(stdout).toContain("(retention: last 1)");
+    expect(stdout).toMatch(/backup-20260106_090000 .* prune$/m);
+    expect(stdout).toContain("3 backups; 'switchyard backup prune' would remove 2.");
+    const none = await runCli(["backup", "list", "--file", "providers.yaml"], cwd);
+    expect(none).toMatchObject({ code: 0, stdout: "No backups of config/providers.yaml.\n" });
+  });
+});
+
+describe("backup prune", () => {
+  it("--dry-run deletes nothing; prune deletes exactly what no rule keeps", async () => {
+    const stamps = [
+      "20260101_080000",
+      "20260102_080000",
+      "20260103_080000",
+      "20260103_090000",
+      "20260104_080000",
+    ];
+    const { cwd } = await withBackups(stamps);
+    const policy = ["--keep-last", "2", "--keep-daily", "3", "--keep-weekly", "0"];
+    const dry = await runCli(["backup", "prune", "--dry-run", ...policy], cwd);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Would remove 2 backups");
+    expect(dry.stdout).toContain("Dry run: nothing was deleted.");
+    expect(await backupNames(cwd)).toHaveLength(5);
+
+    const pruned = JSON.parse((await runCli(["backup", "prune", "--json", ...policy], cwd)).stdout) as {
+      removed: string[];
+    };
+    // last 2: 04 08:00 and 03 09:00; daily 3: 04, 03 (09:00), 02; 01 and 03 08:00 are removed.
+    expect(pruned.removed.map((n) => n.slice(-15))).toEqual(["20260103_080000", "20260101_080000"]);
+    expect((await backupNames(cwd)).map((n) => n.slice(-15))).toEqual([
+      "20260102_080000",
+      "20260103_090000",
+      "20260104_080000",
+    ]);
+  });
+
+  it("-1 keeps every period; bad counts and options of other actions are usage errors", async () => {
+    const { cwd } = await withBackups(["20250101_080000", "20260101_080000"]);
+    const all = await runCli(
+      ["backup", "prune", "--keep-last", "0", "--keep-daily", "0", "--keep-weekly", "0", "--keep-yearly=-1"],
+      cwd,
+    );
+    expect(all.stdout).toContain("Removed 0 backups");
+    expect(all.stdout).toContain("retention: yearly unlimited");
+    const words = await runCli(["backup", "list", "--keep-last", "0", "--keep-monthly", "unlimited"], cwd);
+    expect(words.stdout).toContain("retention: daily 7, weekly 4, monthly unlimited");
+    const bad = await runCli(["backup", "prune", "--keep-last", "lots"], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Invalid --keep-last 'lots'");
+    expect((await runCli(["backup", "prune", "--keep-daily", "-2"], cwd)).code).toBe(2);
+    expect((await runCli(["backup", "verify", "--dry-run"], cwd)).stderr).toContain(
+      "'backup verify' takes no --dry-run",
+    );
+    expect((await runCli(["backup", "prnue"], cwd)).stderr).toContain("did you mean 'prune'?");
+  });
+});
+
+describe("backup verify", () => {
+  it("checks the newest backup by default and every one with --all, exiting 1 if any fails", async () => {
+    const { cwd, text } = await withBackups(["20260101_080000", "20260102_080000"]);
+    const good = await runCli(["backup", "verify"], cwd);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain(`1 backup of ${GENERATED} verified:`);
+    expect(good.stdout).toContain("✔ litellm-unified.yaml.backup-20260102_080000  restorable");
+
+    // An older backup whose body was edited after generation: its header's hash no longer matches.
+    await writeFile(
+      join(cwd, `${GENERATED}.backup-20260101_080000`),
+      text.replace("drop_params: true", "drop_params: false"),
+    );
+    expect((await runCli(["backup", "verify"], cwd)).code).toBe(0);
+    const all = await runCli(["backup", "verify", "--all"], cwd);
+    expect(all.code).toBe(1);
+    expect(all.stdout).toContain("1 of 2 backups");
+    expect(all.stdout).toMatch(
+      /✖ litellm-unified\.yaml\.backup-20260101_080000 +its body does not match the hash in its header/,
+    );
+
+    // A newest backup that is not YAML at all.
+    await writeFile(join(cwd, `${GENERATED}.backup-20260103_080000`), "model_list: [\n");
+    const broken = await runCli(["backup", "verify", "--json"], cwd);
+    expect(broken.code).toBe(1);
+    const report = JSON.parse(broken.stdout) as {
+      ok: boolean;
+      backups: { ok: boolean; diagnostics: { code: string }[] }[];
+    };
+    expect(report.ok).toBe(false);
+    expect(report.backups[0]?.diagnostics.map((d) => d.code)).toContain("SY1001");
+  });
+
+  it("validates a source file's backup against its schema, with a code frame", async () => {
+    const cwd = await copyExample("config");
+    const providers = await readFile(join(cwd, "config/providers.yaml"), "utf8");
+    await writeFile(join(cwd, "config/providers.yaml.backup-20260101_080000"), providers);
+    expect((await runCli(["backup", "verify", "--file", "providers.yaml"], cwd)).code).toBe(0);
+    await writeFile(
+      join(cwd, "config/providers.yaml.backup-20260102_080000"),
+      providers.replace("base_url: https://api.openai.com/v1", "base_ur: https://api.openai.com/v1"),
+    );
+    const { code, stdout } = await runCli(["backup", "verify", "--file", "config/providers.yaml"], cwd);
+    expect(code).toBe(1);
+    expect(stdout).toContain("does not validate as providers.yaml");
+    expect(stdout).toContain("error[SY1030]");
+    expect(stdout).toMatch(/--> config\/providers\.yaml\.backup-20260102_080000:\d+:\d+/);
+    expect(stdout).toMatch(/^> +\d+ \| +base_ur: /m);
+  });
+
+  it("exits 1 when there is no backup to verify", async () => {
+    const cwd = await copyExample("config");
+    const { code, stderr } = await runCli(["backup", "verify", "--file", "ports.yaml"], cwd);
+    expect(code).toBe(1);
+    expect(stderr).toBe("No backups of config/ports.yaml to verify.\n");
+  });
+});
+
+describe("backup restore", () => {
+  it("restores a named backup atomically, backing up the current file first", async () => {
+    const { cwd, text } = await withBackups(["20260101_080000"]);
+    const current = `${text}# a later edit\n`;
+    await writeFile(join(cwd, GENERATED), current);
+    const { code, stdout } = await runCli(["backup", "restore", "20260101_080000"], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      `Restored ${GENERATED} from litellm-unified.yaml.backup-20260101_080000 (2026-01-01 08:00:00).`,
+    );
+    expect(await readFile(join(cwd, GENERATED), "utf8")).toBe(text);
+    const saved = /the replaced content is saved as (\S+)/.exec(stdout)?.[1];
+    expect(saved).toBeDefined();
+    expect(await readFile(join(cwd, saved!), "utf8")).toBe(current);
+
+    const again = await runCli(["backup", "restore", "litellm-unified.yaml.backup-20260101_080000"], cwd);
+    expect(again.stdout).toContain(
+      "already has the content of litellm-unified.yaml.backup-20260101_080000; nothing written.",
+    );
+  });
+
+  it("--latest restores the newest; an invalid backup is refused unless --force", async () => {
+    const { cwd, text } = await withBackups(["20260101_080000"]);
+    await writeFile(join(cwd, `${GENERATED}.backup-20260102_080000`), "not: [valid\n");
+    const refused = await runCli(["backup", "restore", "--latest"], cwd);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Refusing to restore litellm-unified.yaml.backup-20260102_080000");
+    expect(refused.stderr).toContain("--force");
+    expect(await readFile(join(cwd, GENERATED), "utf8")).toBe(text);
+
+    const forced = await runCli(["backup", "restore", "--latest", "--force"], cwd);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain("restored with --force although it");
+    expect(await readFile(join(cwd, GENERATED), "utf8")).toBe("not: [valid\n");
+  });
+
+  it("restores a deleted file; an unknown name or both a name and --latest are usage errors", async () => {
+    const { cwd, text } = await withBackups(["20260101_080000"]);
+    await rm(join(cwd, GENERATED));
+    expect((await runCli(["backup", "restore", "--latest"], cwd)).code).toBe(0);
+    expect(existsSync(join(cwd, GENERATED))).toBe(true);
+    expect(await readFile(join(cwd, GENERATED), "utf8")).toBe(text);
+
+    const unknown = await runCli(["backup", "restore", "20260101_080001"], cwd);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("No backup named '20260101_080001' — did you mean '20260101_080000'?");
+    expect((await runCli(["backup", "restore", "20260101_080000", "--latest"], cwd)).code).toBe(2);
+    expect((await runCli(["backup", "restore"], cwd)).code).toBe(2);
+  });
+});

@@ -1,0 +1,132 @@
+import { existsSync } from "node:fs";
+import { appendFile } from "node:fs/promises";
+import { join } from "node:path";
+import { SCHEMA_HISTORY } from "@switchyard/migrations";
+import { describe, expect, it } from "vitest";
+import { copyExample, runCli, snapshotDir } from "./test-support/run.js";
+
+const FILES = ["providers.yaml", "model-mappings.yaml", "ports.yaml", "feature-flags.yaml"];
+
+describe("migrate", () => {
+  it("--check (the default mode) lists each file's path to the current version and exits 1 when outdated", async () => {
+    const cwd = await copyExample("legacy-v1");
+    const { code, stdout } = await runCli(["migrate", "--config-dir", "config"], cwd);
+    expect(code).toBe(1);
+    expect(stdout).toContain("config is at 1.0.0; the target is 2.0.0:");
+    for (const file of FILES)
+      expect(stdout).toMatch(new RegExp(`^  ${file} +1\\.0\\.0 → 1\\.1\\.0 → 1\\.2\\.0 → 2\\.0\\.0$`, "m"));
+    expect(stdout).toContain("Run 'switchyard migrate --auto' to migrate it");
+    expect((await runCli(["migrate", "--check"], cwd)).stdout).toBe(stdout);
+    const json = JSON.parse((await runCli(["migrate", "--json"], cwd)).stdout) as {
+      status: string;
+      target: string;
+    };
+    expect(json).toMatchObject({ status: "outdated", target: "2.0.0" });
+  });
+
+  it("--dry-run prints the diffs and the notes, and leaves every byte as it was", async () => {
+    const cwd = await copyExample("legacy-v1");
+    const before = await snapshotDir(join(cwd, "config"));
+    const { code, stdout } = await runCli(["migrate", "--dry-run"], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--- a/providers.yaml");
+    expect(stdout).toMatch(/^\+ {4}base_url: /m);
+    expect(stdout).toContain("Dry run: config would go from 1.0.0 to 2.0.0; nothing was written.");
+    expect(stdout).toContain("warning[SY3020]");
+    expect(await snapshotDir(join(cwd, "config"))).toEqual(before);
+    expect(existsSync(join(cwd, "config/.switchyard"))).toBe(false);
+  });
+
+  it("--auto migrates the set so that it validates; a second run says the set is current", async () => {
+    const cwd = await copyExample("legacy-v1");
+    const { code, stdout } = await runCli(["migrate", "--auto"], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Migrated config from 1.0.0 to 2.0.0:");
+    expect(stdout).toMatch(/\(backup: config\/providers\.yaml\.backup-\d{8}_\d{6}\)/);
+    expect(stdout).toContain("'switchyard migrate rollback' undoes it");
+    expect(stdout).toContain("warning[SY3020]");
+    expect(await runCli(["validate"], cwd)).toMatchObject({
+      code: 0,
+      stdout: "✔ no problems found in config\n",
+    });
+
+    const again = await runCli(["migrate", "--auto"], cwd);
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: "✔ the set is current (2.0.0); nothing to migrate in config\n",
+    });
+    expect((await runCli(["migrate"], cwd)).code).toBe(0);
+  });
+
+  it("history lists the runs; rollback restores the files exactly, and then has nothing left to undo", async () => {
+    const cwd = await copyExample("legacy-v1");
+    const original = await snapshotDir(join(cwd, "config"));
+    expect((await runCli(["migrate", "history"], cwd)).stdout).toBe("No migrations recorded.\n");
+    await runCli(["migrate", "--auto"], cwd);
+
+    const history = await runCli(["migrate", "history"], cwd);
+    expect(history.code).toBe(0);
+    expect(history.stdout).toMatch(/ migrate {2}1\.0\.0 → 2\.0\.0 {2}by /);
+    const records = JSON.parse((await runCli(["migrate", "history", "--json"], cwd)).stdout) as {
+      records: { id: string; action: string }[];
+    };
+    expect(records.records.map((r) => r.action)).toEqual(["migrate"]);
+
+    const rollback = await runCli(["migrate", "rollback"], cwd);
+    expect(rollback.code).toBe(0);
+    expect(rollback.stdout).toContain(
+      `Rolled back migration ${records.records[0]?.id} (1.0.0 → 2.0.0) in config:`,
+    );
+    expect(rollback.stdout).toMatch(/^ {2}providers\.yaml +2\.0\.0 → 1\.0\.0, sha256 [0-9a-f]{12} verified/m);
+    const restored = await snapshotDir(join(cwd, "config"));
+    for (const file of FILES) expect(restored.get(file), file).toBe(original.get(file));
+    expect((await runCli(["migrate", "history"], cwd)).stdout).toContain("(rolled back)");
+
+    const nothing = await runCli(["migrate", "rollback"], cwd);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain("error[SY3012]");
+  });
+
+  it("rollback refuses when a file changed after the migration, unless --force", async () => {
+    const cwd = await copyExample("legacy-v1");
+    await runCli(["migrate", "--auto"], cwd);
+    await appendFile(join(cwd, "config/ports.yaml"), "# edited after the migration\n");
+    const refused = await runCli(["migrate", "rollback"], cwd);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("error[SY3013]");
+    expect((await runCli(["migrate", "rollback", "--force"], cwd)).code).toBe(0);
+  });
+
+  it("--to plans and migrates to another version", async () => {
+    const cwd = await copyExample("legacy-v1");
+    const plan = await runCli(["migrate", "--check", "--to", "1.2.0"], cwd);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toMatch(/providers\.yaml +1\.0\.0 → 1\.1\.0 → 1\.2\.0$/m);
+    expect(plan.stdout).toContain("Run 'switchyard migrate --to 1.2.0' to migrate it");
+    expect((await runCli(["migrate", "--to", "1.2.0"], cwd)).code).toBe(0);
+    expect((await runCli(["migrate", "--check", "--to", "1.2.0"], cwd)).code).toBe(0);
+    const unknown = await runCli(["migrate", "--to", "9.9.9"], cwd);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("error[SY3005]");
+  });
+
+  it("--history prints the schema versions (SCHEMA_HISTORY with --json)", async () => {
+    const { code, stdout } = await runCli(["migrate", "--history"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^2\.0\.0 \(current\) {2}/);
+    expect(JSON.parse((await runCli(["migrate", "--history", "--json"])).stdout)).toEqual(SCHEMA_HISTORY);
+  });
+
+  it("usage errors exit 2; an unreadable directory exits 2 with SY3010", async () => {
+    const typo = await runCli(["migrate", "histroy"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("did you mean 'history'?");
+    expect((await runCli(["migrate", "--check", "--auto"])).code).toBe(2);
+    expect((await runCli(["migrate", "--history", "--auto"])).code).toBe(2);
+    expect((await runCli(["migrate", "rollback", "--to", "1.2.0"])).code).toBe(2);
+    expect((await runCli(["migrate", "--auto", "--force"])).code).toBe(2);
+    const missing = await runCli(["migrate", "--config-dir", "no/such/dir"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("error[SY3010]");
+  });
+});

@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+import {
+  type BackupInfo,
+  type Diagnostic,
+  kindOfFileName,
+  loadConfigText,
+  parseYaml,
+  sha256,
+} from "@switchyard/config-schema";
+import { parseGeneratedHeader } from "@switchyard/litellm-generator";
+import { describeFsError } from "./errors.js";
+
+/** What {@link verifyBackup} found about one backup. */
+export interface BackupVerification {
+  /** The backup's file name. */
+  readonly name: string;
+  /** The backup's path as shown, which its diagnostics name. */
+  readonly file: string;
+  readonly ok: boolean;
+  /** One sentence per problem, for the summary; empty when ok. */
+  readonly problems: readonly string[];
+  /** The errors (and warnings) of parsing and validating it, located in the backup. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The backup's text, for code frames (undefined when it could not be read). */
+  readonly text?: string;
+}
+
+/**
+ * Check that a backup of `baseName` (e.g. `providers.yaml`) could be restored: it reads, parses as
+ * YAML, validates against the schema of its kind (just parses for a file of no known kind), and, for
+ * the generated `litellm-unified.yaml`, starts with an intact Switchyard header whose body hash
+ * matches. Diagnostics name the backup as `shown`. Never throws.
+ */
+export async function verifyBackup(
+  backup: BackupInfo,
+  baseName: string,
+  shown: string,
+): Promise<BackupVerification> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(backup.path);
+  } catch (error) {
+    return {
+      name: backup.name,
+      file: shown,
+      ok: false,
+      problems: [`cannot be read: ${describeFsError(error)}`],
+      diagnostics: [],
+    };
+  }
+  const kind = kindOfFileName(baseName);
+  const diagnostics =
+    kind === undefined
+      ? parseYaml(bytes, { file: shown }).diagnostics
+      : loadConfigText(kind, bytes, shown).diagnostics;
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const problems: string[] = [];
+  if (errors.length > 0)
+    problems.push(
+      kind === undefined
+        ? `is not valid YAML (${errors.length} error${errors.length === 1 ? "" : "s"})`
+        : `does not validate as ${baseName} (${errors.length} error${errors.length === 1 ? "" : "s"})`,
+    );
+  const text = bytes.toString("utf8");
+  if (kind === "litellm") {
+    const parsed = parseGeneratedHeader(text);
+    if (parsed === undefined)
+      problems.push("has no Switchyard AUTO-GENERATED header: it was not written by 'switchyard generate'");
+    else if (sha256(parsed.body) !== parsed.header.bodyHash)
+      problems.push("its body does not match the hash in its header: it was edited by hand or is damaged");
+  }
+  return { name: backup.name, file: shown, ok: problems.length === 0, problems, diagnostics, text };
+}

@@ -1,0 +1,240 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import {
+  type ConfigSet,
+  type Diagnostic,
+  GeneralSettingsSchema,
+  LiteLLMDeploymentSchema,
+  LiteLLMModelInfoSchema,
+  LiteLLMParamsSchema,
+  LiteLLMSettingsSchema,
+  parseYaml,
+  RouterSettingsSchema,
+  type YamlPath,
+  type YamlSource,
+} from "@switchyard/config-schema";
+import { isPlainRecord } from "./internal/records.js";
+
+/**
+ * The file beside providers.yaml holding the LiteLLM settings Switchyard's config files do not
+ * model. `switchyard import` writes it; every generation merges it into the output.
+ */
+export const PASSTHROUGH_FILE = "litellm-passthrough.yaml";
+
+/** Extras for generated deployments: matched by public name, provider id and the provider's model name. */
+export interface PassthroughDeployment {
+  /** The public model name (`model_name`), or a pattern for a wildcard route. */
+  readonly model_name: string;
+  /** The provider id in providers.yaml. */
+  readonly provider: string;
+  /** The provider's model name (a pattern route's `model`, or its pattern when it has none). */
+  readonly model: string;
+  /** Keys added to the deployment's `litellm_params`. */
+  readonly litellm_params?: Readonly<Record<string, unknown>>;
+  /** Keys added to the deployment's `model_info`. */
+  readonly model_info?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The content of `litellm-passthrough.yaml`. Every section is optional. Merging rule: what the
+ * sources generate wins; passthrough keys are added where the generation has none (maps are merged
+ * key by key, `callbacks`-style lists are combined, `router_settings.fallbacks` entries are added
+ * for model groups that have none).
+ */
+export interface LiteLLMPassthrough {
+  readonly litellm_settings?: Readonly<Record<string, unknown>>;
+  readonly general_settings?: Readonly<Record<string, unknown>>;
+  readonly router_settings?: Readonly<Record<string, unknown>>;
+  readonly environment_variables?: Readonly<Record<string, string>>;
+  /** Extra `litellm_params` / `model_info` keys of generated deployments. */
+  readonly deployments?: readonly PassthroughDeployment[];
+  /** Deployments Switchyard cannot model (e.g. `bedrock/...`), appended to `model_list` verbatim. */
+  readonly model_list?: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** A parsed and checked passthrough file. */
+export interface LoadedPassthrough {
+  /** The path diagnostics show. */
+  readonly file: string;
+  /** The file's text (part of the header's `sources:` hash). */
+  readonly text: string;
+  readonly data: LiteLLMPassthrough;
+  readonly source: YamlSource;
+}
+
+/** The outcome of reading a passthrough file. */
+export type PassthroughResult =
+  | { readonly ok: true; readonly passthrough: LoadedPassthrough | undefined }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const SECTIONS = [
+  "schema_version",
+  "litellm_settings",
+  "general_settings",
+  "router_settings",
+  "environment_variables",
+  "deployments",
+  "model_list",
+] as const;
+
+interface ZodLike {
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true }
+    | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
+}
+
+const SECTION_SCHEMAS: Readonly<Record<string, ZodLike>> = {
+  litellm_settings: LiteLLMSettingsSchema,
+  general_settings: GeneralSettingsSchema,
+  router_settings: RouterSettingsSchema,
+};
+const EXTRA_PARAMS: ZodLike = LiteLLMParamsSchema.partial();
+const EXTRA_INFO: ZodLike = LiteLLMModelInfoSchema;
+const VERBATIM: ZodLike = LiteLLMDeploymentSchema;
+
+class Problems {
+  readonly list: Diagnostic[] = [];
+  constructor(private readonly source: YamlSource) {}
+
+  add(path: YamlPath, message: string, part: "key" | "value" = "value"): void {
+    const range = this.source.rangeOf(path, part);
+    this.list.push({
+      code: "SY4050",
+      severity: "error",
+      message: `${this.source.file}: ${message}`,
+      file: this.source.file,
+      ...(range ? { range } : {}),
+      path,
+      hint: `Fix ${PASSTHROUGH_FILE} (see \`switchyard explain SY4050\`), or import the LiteLLM config again.`,
+    });
+  }
+
+  schema(schema: ZodLike, value: unknown, path: YamlPath): void {
+    const result = schema.safeParse(value);
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      const issuePath = [...path, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")];
+      this.add(issuePath, `${issuePath.join(".")}: ${issue.message}`);
+    }
+  }
+}
+
+function checkDeployments(value: unknown, problems: Problems): void {
+  if (!Array.isArray(value)) {
+    problems.add(["deployments"], "deployments must be a list");
+    return;
+  }
+  value.forEach((item: unknown, index) => {
+    const path = ["deployments", index];
+    if (!isPlainRecord(item)) {
+      problems.add(path, "each deployment must be a mapping with model_name, provider and model");
+      return;
+    }
+    for (const key of ["model_name", "provider", "model"] as const) {
+      if (typeof item[key] !== "string" || item[key] === "")
+        problems.add([...path, key], `deployments[${index}].${key} must be a non-empty string`);
+    }
+    for (const key of Object.keys(item)) {
+      if (!["model_name", "provider", "model", "litellm_params", "model_info"].includes(key))
+        problems.add([...path, key], `unknown key '${key}' in deployments[${index}]`, "key");
+    }
+    if (item.litellm_params !== undefined)
+      problems.schema(EXTRA_PARAMS, item.litellm_params, [...path, "litellm_params"]);
+    if (item.model_info !== undefined) problems.schema(EXTRA_INFO, item.model_info, [...path, "model_info"]);
+  });
+}
+
+/** Check the shape of parsed passthrough data; every problem is an SY4050 error located in the file. */
+function checkShape(data: Record<string, unknown>, problems: Problems): void {
+  for (const key of Object.keys(data)) {
+    const value = data[key];
+    if (!(SECTIONS as readonly string[]).includes(key)) {
+      problems.add([key], `unknown section '${key}' (known: ${SECTIONS.slice(1).join(", ")})`, "key");
+      continue;
+    }
+    if (key === "schema_version") continue;
+    if (key === "deployments") {
+      checkDeployments(value, problems);
+    } else if (key === "model_list") {
+      if (!Array.isArray(value)) problems.add([key], "model_list must be a list of LiteLLM deployments");
+      else
+        value.forEach((item: unknown, index) => {
+          problems.schema(VERBATIM, item, [key, index]);
+        });
+    } else if (key === "environment_variables") {
+      if (!isPlainRecord(value))
+        problems.add([key], "environment_variables must be a mapping of names to strings");
+      else
+        for (const name of Object.keys(value))
+          if (typeof value[name] !== "string")
+            problems.add([key, name], `environment_variables.${name} must be a string (quote it)`);
+    } else if (!isPlainRecord(value)) {
+      problems.add([key], `${key} must be a mapping`);
+    } else {
+      const schema = SECTION_SCHEMAS[key];
+      if (schema) problems.schema(schema, value, [key]);
+    }
+  }
+}
+
+/**
+ * Parse and check passthrough text. Never throws: YAML problems keep their SY1xxx codes, shape
+ * problems are SY4050 errors pointing into the file.
+ */
+export function parsePassthrough(text: string, file: string = PASSTHROUGH_FILE): PassthroughResult {
+  const source = parseYaml(text, { file });
+  const errors = source.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 || !isPlainRecord(source.data)) {
+    const reason: Diagnostic = {
+      code: "SY4050",
+      severity: "error",
+      message: `${file} cannot be read as a mapping of LiteLLM sections`,
+      file,
+      hint: `Fix the YAML errors listed below in ${PASSTHROUGH_FILE}.`,
+    };
+    return { ok: false, diagnostics: [reason, ...errors] };
+  }
+  const problems = new Problems(source);
+  checkShape(source.data, problems);
+  if (problems.list.length > 0) return { ok: false, diagnostics: problems.list };
+  return {
+    ok: true,
+    passthrough: { file, text: source.text, data: source.data as LiteLLMPassthrough, source },
+  };
+}
+
+/** The display path of the passthrough file of a set: beside providers.yaml as the set shows it. */
+function displayFile(set: ConfigSet): string {
+  const shown = set.files.providers?.file ?? set.files["model-mappings"]?.file;
+  return shown === undefined ? join(set.dir, PASSTHROUGH_FILE) : join(dirname(shown), PASSTHROUGH_FILE);
+}
+
+/**
+ * Read `<set.dir>/litellm-passthrough.yaml`: `{ ok: true, passthrough: undefined }` when there is
+ * none. Synchronous, so that generation stays a plain function of the directory's content.
+ */
+export function readPassthrough(set: ConfigSet): PassthroughResult {
+  const file = displayFile(set);
+  let text: string;
+  try {
+    text = readFileSync(join(set.dir, PASSTHROUGH_FILE), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { ok: true, passthrough: undefined };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: "SY4050",
+          severity: "error",
+          message: `Cannot read ${file}: ${code ?? (error as Error).message}`,
+          file,
+          hint: "Check the file's permissions, or remove it if the settings it carried are not needed.",
+        },
+      ],
+    };
+  }
+  return parsePassthrough(text, file);
+}
