@@ -12,7 +12,7 @@ export function packageTestConfig() {
     ssr: { resolve: { conditions: sourceConditions, externalConditions: ["@switchyard/source"] } },
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-      testTimeout: 20_000,
+      testTimeout: 60_000,
       pool: "forks",
     },
   });

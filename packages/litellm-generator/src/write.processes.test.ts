@@ -229,7 +229,7 @@ describe("writeLiteLLMConfig between processes", () => {
     );
 
     const started = Date.now();
-    const waited = await writeLiteLLMConfig(set, { outputPath: out, lockTimeoutMs: 10_000 });
+    const waited = await writeLiteLLMConfig(set, { outputPath: out, lockTimeoutMs: 30_000 });
     expect(waited.ok).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
     expect(await readFile(out, "utf8")).toBe(textA);
@@ -282,5 +282,5 @@ describe("writeLiteLLMConfig between processes", () => {
     cleaned += last.removedTempFiles?.length ?? 0;
     expect(cleaned).toBe(leftovers);
     expect((await readdir(dir)).sort()).toEqual(["litellm-unified.yaml"]);
-  }, 40_000);
+  }, 180_000);
 });

@@ -159,7 +159,7 @@ describe("fastLoad", () => {
       );
     fc.assert(
       fc.property(doc, (text) => agrees(`${text}\n`)),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -200,7 +200,7 @@ describe("fastLoad", () => {
         }
         agrees(text);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 });

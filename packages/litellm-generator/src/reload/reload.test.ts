@@ -22,7 +22,8 @@ import type { ReloadOptions, ReloadReport } from "./types.js";
 const RESTART = fileURLToPath(new URL("../../test/fixtures/restart-fake-litellm.mjs", import.meta.url));
 const KEY = "sk-reload-test-master-key";
 const ENV = { ...process.env, LITELLM_MASTER_KEY: KEY };
-const FAST = { timeoutMs: 2_500, pollIntervalMs: 100, requestTimeoutMs: 500 } as const;
+// Generous enough for a loaded 2-core CI machine to restart the stand-in gateway within one gate.
+const FAST = { timeoutMs: 6_000, pollIntervalMs: 100, requestTimeoutMs: 2_000 } as const;
 
 const PROVIDERS = yaml`
   schema_version: "2.0.0"
