@@ -1,4 +1,5 @@
 import { Document, isScalar, Scalar, visit } from "yaml";
+import { emitBlockYaml, type StringPolicy } from "./yaml11-emit.js";
 
 /**
  * PyYAML's implicit resolvers (resolver.py), which LiteLLM's `yaml.safe_load` applies to every
@@ -52,14 +53,29 @@ function needsDoubleQuotes(value: string): boolean {
   return isAmbiguousForPyYaml(value) || PYYAML_UNSAFE_CHARS.test(value);
 }
 
+/** Double quotes where PyYAML needs them, with the characters PyYAML reads differently escaped. */
+export const PYYAML_POLICY: StringPolicy = {
+  forceDouble: needsDoubleQuotes,
+  escapeDoubleQuoted: (text) => text.replace(RAW_UNSAFE_CHARS, escapeChar),
+};
+
 /**
  * Render data as YAML that YAML 1.2 parsers and PyYAML (YAML 1.1) read back as the same data:
  * `compat: "yaml-1.1"` makes the yaml package quote strings the 1.1 schema would resolve to
  * another type, every string PyYAML's resolvers would still misread (or whose characters PyYAML
  * reads differently) is double-quoted with those characters escaped, no anchors or aliases are
  * emitted, and long strings are never folded.
+ *
+ * Plain JSON-like data is written by a direct emitter (about ten times faster on a generated
+ * config); data it does not reproduce exactly, such as multi-line strings, takes the `Document`
+ * round trip of {@link stringifyForPyYamlViaDocument}. Both write the same text.
  */
 export function stringifyForPyYaml(data: unknown): string {
+  return emitBlockYaml(data, PYYAML_POLICY) ?? stringifyForPyYamlViaDocument(data);
+}
+
+/** {@link stringifyForPyYaml} through a `yaml` `Document`: the reference the direct emitter matches. */
+export function stringifyForPyYamlViaDocument(data: unknown): string {
   const doc = new Document(data, { compat: "yaml-1.1", aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_, node) {

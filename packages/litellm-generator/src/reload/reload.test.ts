@@ -233,7 +233,7 @@ describe("reloadGateway against a stand-in LiteLLM", () => {
     ]);
     expect(report.diagnostics.map((d) => d.code)).toEqual(["SY4303"]);
     expect(report.diagnostics[0]!.message).toMatch(
-      /^The gateway is not ready: no success from GET http:\/\/127\.0\.0\.1:\d+\/health\/readiness within 2500 ms \(\d+ probes; last: HTTP 503 \{"detail":"Service Unhealthy/,
+      /^The gateway is not ready: no success from GET http:\/\/127\.0\.0\.1:\d+\/health\/readiness within 6000 ms \(\d+ probes; last: HTTP 503 \{"detail":"Service Unhealthy/,
     );
     await expectRolledBack(gateway, report);
     const text = formatReloadReport(report);
