@@ -15,6 +15,11 @@ import { VERSION } from "./version.js";
 export { EXIT_CODES } from "./errors.js";
 export type { CliIO, CliStream } from "./io.js";
 
+/** The `--config-dir` option every command that reads a config set shares. */
+function configDirOption(description: string) {
+  return { type: "string", short: "c", valueName: "dir", description, defaultText: "./config" } as const;
+}
+
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -49,13 +54,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Loads every config file of the directory, checks each against its schema and the set against the cross-file rules, and prints every finding with file:line:column, a code frame and a code ('switchyard explain <code>' says more). Exits 0 when valid (warnings allowed), 1 on any error, 2 when the directory or one of its files cannot be read (SY1010).",
     positionals: [{ name: "dir", description: "Config directory; the same as --config-dir." }],
     options: {
-      "config-dir": {
-        type: "string",
-        short: "c",
-        valueName: "dir",
-        description: "Config directory to validate.",
-        defaultText: "./config",
-      },
+      "config-dir": configDirOption("Config directory to validate."),
       format: {
         type: "string",
         valueName: "format",
@@ -102,13 +101,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Checks the config set (refusing on any error), then writes litellm-unified.yaml for the LiteLLM proxy: validated before writing, under a lock, backing up the previous file and replacing it atomically; old backups are then pruned (the last 10, one a day for 7 days, one a week for 4 weeks). A file edited by hand or without a Switchyard header is never overwritten without --force. --check compares the file with a fresh generation and exits 1 unless it is current (sources changed, edited by hand, missing, ...), printing why and the diff; --diff prints the diff and writes nothing. Use the same options (--prometheus, --master-key-env, --cache-namespace) for --check as for writing.",
     positionals: [{ name: "dir", description: "Config directory; the same as --config-dir." }],
     options: {
-      "config-dir": {
-        type: "string",
-        short: "c",
-        valueName: "dir",
-        description: "Config directory holding providers.yaml, model-mappings.yaml and ports.yaml.",
-        defaultText: "./config",
-      },
+      "config-dir": configDirOption(
+        "Config directory holding providers.yaml, model-mappings.yaml and ports.yaml.",
+      ),
       out: {
         type: "string",
         short: "o",
@@ -166,13 +161,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Checks the config set, then regenerates litellm-unified.yaml and applies it step by step, each timed: generate, validate (including that the master key is set), back up, write atomically, restart the gateway with --restart-command, then wait until GET /health/liveliness and /health/readiness answer 200 and GET /v1/models serves exactly the generated model names. If any step after the write fails, the previous file is put back (the rejected one is kept as a backup), the gateway is restarted and checked again. An unchanged file is neither rewritten nor restarted (unless --force); its health is still verified. Exits 0 when the gateway serves the new config, 1 when the reload failed (rolled back when it got as far as writing).",
     positionals: [{ name: "dir", description: "Config directory; the same as --config-dir." }],
     options: {
-      "config-dir": {
-        type: "string",
-        short: "c",
-        valueName: "dir",
-        description: "Config directory holding providers.yaml, model-mappings.yaml and ports.yaml.",
-        defaultText: "./config",
-      },
+      "config-dir": configDirOption(
+        "Config directory holding providers.yaml, model-mappings.yaml and ports.yaml.",
+      ),
       out: {
         type: "string",
         short: "o",
@@ -275,13 +266,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "action", description: "history: the recorded runs; rollback: undo the last migration." },
     ],
     options: {
-      "config-dir": {
-        type: "string",
-        short: "c",
-        valueName: "dir",
-        description: "Config directory to migrate.",
-        defaultText: "./config",
-      },
+      "config-dir": configDirOption("Config directory to migrate."),
       check: {
         type: "boolean",
         description: "Report the versions and what would change; exit 1 when outdated (the default mode).",
@@ -324,13 +309,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Runs every audit check (ids SY5xxx; 'switchyard explain SY5101' explains one) over the config set and the files around it (backups, migration history, version control), scores each category 0-100 and the whole, and prints the report. Secrets are only ever shown redacted. Exit codes are the audit's own: 0 when the score is 80 or more, 1 for 60-79, 2 below 60; with --min-score or --fail-on, 0 when that gate passes and 2 when it fails; 3 when the audit could not run (a bad option, an unreadable directory or baseline, a crashed check). --write-baseline records the open findings in <config-dir>/.switchyard/audit-baseline.json (or --baseline); later audits hide them and report only new ones.",
     positionals: [{ name: "dir", description: "Config directory; the same as --config-dir." }],
     options: {
-      "config-dir": {
-        type: "string",
-        short: "c",
-        valueName: "dir",
-        description: "Config directory to audit.",
-        defaultText: "./config",
-      },
+      "config-dir": configDirOption("Config directory to audit."),
       quick: { type: "boolean", description: "Run the security and compliance checks only." },
       focus: {
         type: "string",
@@ -397,13 +376,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: "name", description: "restore: the backup's file name, or just its stamp (20261126_121500)." },
     ],
     options: {
-      "config-dir": {
-        type: "string",
-        short: "c",
-        valueName: "dir",
-        description: "Config directory holding the file.",
-        defaultText: "./config",
-      },
+      "config-dir": configDirOption("Config directory holding the file."),
       file: {
         type: "string",
         valueName: "file",
