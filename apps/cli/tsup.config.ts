@@ -1,8 +1,33 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { dirname, join } from "node:path";
+
+import { defineConfig, type Options } from "tsup";
+
+type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
   version: string;
+};
+
+/**
+ * zod re-exports all of its ~45 message locales as `z.locales`; Switchyard only ever uses the
+ * English one (zod's default), so the bundle carries that one alone — less to read and evaluate at
+ * every start.
+ */
+const onlyEnglishZodLocale: Plugin = {
+  name: "only-english-zod-locale",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, args.path), namespace: "zod-locales" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
+  },
 };
 
 /**
@@ -28,5 +53,6 @@ export default defineConfig({
   esbuildOptions(options) {
     options.conditions = ["@switchyard/source"];
   },
+  esbuildPlugins: [onlyEnglishZodLocale],
   define: { __SWITCHYARD_VERSION__: JSON.stringify(version) },
 });
