@@ -5,26 +5,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { VALID_PROVIDERS } from "../test/valid-providers.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { loadConfigText } from "./load.js";
 import type { ConfigFileKind } from "./schemas/files.js";
 import { positionInText } from "./yaml/decode.js";
-
-const VALID_PROVIDERS = `schema_version: "2.0.0"
-providers:
-  ollama:
-    type: ollama
-    base_url: http://127.0.0.1:11434
-    models:
-      - name: llama3.1:8b
-        context_length: 8192
-  openai:
-    type: openai
-    base_url: https://api.openai.com/v1
-    api_key: os.environ/OPENAI_API_KEY
-    models:
-      - name: gpt-4o
-`;
 
 const FILE = "providers.yaml";
 

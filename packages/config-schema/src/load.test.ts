@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { VALID_PROVIDERS } from "../test/valid-providers.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { loadConfigFile, loadConfigSet, loadConfigText } from "./load.js";
 import type { ConfigFileKind } from "./schemas/files.js";
@@ -16,22 +17,6 @@ function located(diagnostics: readonly Diagnostic[]): string[] {
 function load<K extends ConfigFileKind = "providers">(text: string, kind: K = "providers" as K) {
   return loadConfigText(kind, text, `${kind}.yaml`);
 }
-
-const VALID_PROVIDERS = `schema_version: "2.0.0"
-providers:
-  ollama:
-    type: ollama
-    base_url: http://127.0.0.1:11434
-    models:
-      - name: llama3.1:8b
-        context_length: 8192
-  openai:
-    type: openai
-    base_url: https://api.openai.com/v1
-    api_key: os.environ/OPENAI_API_KEY
-    models:
-      - name: gpt-4o
-`;
 
 /** VALID_PROVIDERS with one line (1-based) replaced; the replacement may span several lines. */
 function providersWithLine(line: number, replacement: string): string {

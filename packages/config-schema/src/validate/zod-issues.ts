@@ -123,6 +123,19 @@ function unionTypeNouns(issue: Issue): string[] | undefined {
   return nouns.length > 0 ? nouns : undefined;
 }
 
+/** SY1036: a schema rule with no more specific code. */
+function schemaViolation(issue: Issue, where: string, path: YamlPath, source: YamlSource): Diagnostic {
+  return {
+    code: "SY1036",
+    severity: "error",
+    message: `${where}: ${issue.message}`,
+    file: source.file,
+    path,
+    ...locate(source, path),
+    hint: "See the field's description in the JSON Schema (`switchyard schema`).",
+  };
+}
+
 /**
  * Turn zod issues into located diagnostics with codes SY1030–SY1036, a readable message and,
  * where names are involved, a "did you mean" suggestion over the names valid at that place.
@@ -291,27 +304,11 @@ export function zodIssuesToDiagnostics(
           });
           break;
         }
-        out.push({
-          code: "SY1036",
-          severity: "error",
-          message: `${where}: ${issue.message}`,
-          file,
-          path,
-          ...locate(source, path),
-          hint: "See the field's description in the JSON Schema (`switchyard schema`).",
-        });
+        out.push(schemaViolation(issue, where, path, source));
         break;
       }
       default: {
-        out.push({
-          code: "SY1036",
-          severity: "error",
-          message: `${where}: ${issue.message}`,
-          file,
-          path,
-          ...locate(source, path),
-          hint: "See the field's description in the JSON Schema (`switchyard schema`).",
-        });
+        out.push(schemaViolation(issue, where, path, source));
       }
     }
   }
