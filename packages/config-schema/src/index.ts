@@ -14,6 +14,16 @@ export type { PruneOptions, PruneResult } from "./backups/prune.js";
 export { pruneBackups } from "./backups/prune.js";
 export type { RetentionDecision, RetentionPolicy, RetentionRule } from "./backups/retention.js";
 export { applyRetention, DEFAULT_RETENTION, RETENTION_RULES } from "./backups/retention.js";
+export type { ConfigDate } from "./dates/config-date.js";
+export {
+  CONFIG_DATE_SEMANTICS,
+  isConfigDate,
+  isWithinWindow,
+  parseConfigDate,
+  windowEnd,
+  windowIsEmpty,
+  windowStart,
+} from "./dates/config-date.js";
 export type { Catalogue, CatalogueEntry } from "./diagnostics/catalogue.js";
 export { defineCatalogue, formatCatalogueEntry, mergeCatalogues } from "./diagnostics/catalogue.js";
 export type {

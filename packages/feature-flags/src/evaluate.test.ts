@@ -29,6 +29,17 @@ describe("evaluateFlag", () => {
     expect(evaluateFlag("f", flag({ end_date: "2026-06-14" }), {}, now).value).toBe(false);
   });
 
+  test("config dates: at 12:00 UTC on a plain end_date the flag is still on, off from 00:00 UTC next day", () => {
+    const f = flag({ end_date: "2026-06-15" });
+    expect(evaluateFlag("f", f, {}, new Date("2026-06-15T12:00:00Z")).value).toBe(true);
+    expect(evaluateFlag("f", f, {}, new Date("2026-06-15T23:59:59.999Z")).value).toBe(true);
+    expect(evaluateFlag("f", f, {}, new Date("2026-06-16T00:00:00Z")).value).toBe(false);
+    // A date-time without a zone is UTC, whatever the host's time zone.
+    expect(evaluateFlag("f", flag({ end_date: "2026-06-15T12:00" }), {}, now).value).toBe(false);
+    expect(evaluateFlag("f", flag({ start_date: "2026-06-15T12:00" }), {}, now).value).toBe(true);
+    expect(evaluateFlag("f", flag({ start_date: "2026-06-15T12:00:01" }), {}, now).value).toBe(false);
+  });
+
   test("a partial rollout is decided by the Unleash bucket of flag name and user", () => {
     const users = Array.from({ length: 200 }, (_, i) => `user-${i}`);
     for (const userId of users) {

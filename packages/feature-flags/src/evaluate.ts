@@ -1,4 +1,4 @@
-import type { Flag } from "@switchyard/config-schema";
+import { type Flag, isWithinWindow, windowEnd, windowStart } from "@switchyard/config-schema";
 import { rolloutBucket } from "./murmurhash3.js";
 
 /** Who a flag is evaluated for. */
@@ -18,15 +18,9 @@ export interface FlagEvaluation {
   readonly bucket?: number;
 }
 
-function parseDate(value: string, endOfDay: boolean): number {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return Date.parse(dateOnly ? `${value}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z` : value);
-}
-
 /**
- * Evaluate one flag. Order: globally off → DISABLED; outside the date window (start inclusive, end
- * exclusive; a date without time means the start of that day in UTC, and `end_date` as a plain date
- * includes that whole day) → TARGETING_MATCH off; blacklisted → off; whitelisted → on; then the
+ * Evaluate one flag. Order: globally off → DISABLED; outside the date window (config-schema's config dates:
+ * UTC, start inclusive, end exclusive, a plain `end_date` includes that whole day) → TARGETING_MATCH off; blacklisted → off; whitelisted → on; then the
  * rollout: 100% → STATIC on, 0% → off, otherwise the Unleash bucket of `"<flag name>:<userId>"`
  * decides (SPLIT); no user id with a partial rollout → DEFAULT off.
  */
@@ -38,13 +32,8 @@ export function evaluateFlag(
 ): FlagEvaluation {
   if (!flag.enabled) return { value: false, reason: "DISABLED" };
   const time = now.getTime();
-  if (flag.start_date !== undefined && time < parseDate(flag.start_date, false)) {
+  if (!isWithinWindow(time, windowStart(flag.start_date), windowEnd(flag.end_date))) {
     return { value: false, reason: "TARGETING_MATCH" };
-  }
-  if (flag.end_date !== undefined) {
-    const end = parseDate(flag.end_date, true);
-    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(flag.end_date);
-    if (dateOnly ? time > end : time >= end) return { value: false, reason: "TARGETING_MATCH" };
   }
   const userId = context.userId;
   if (userId !== undefined && flag.blacklist?.includes(userId))

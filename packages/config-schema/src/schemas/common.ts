@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_PATTERN, parseConfigDate } from "../dates/config-date.js";
 
 /** The schema version this release of Switchyard writes and validates. */
 export const CURRENT_SCHEMA_VERSION = "2.0.0";
@@ -12,9 +13,8 @@ export const SEMVER_PATTERN =
 /** An http(s) URL with a host; deeper checks (credentials, paths) are consistency rules. */
 export const HTTP_URL_PATTERN = /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/;
 
-/** A date (`2026-01-31`) or an ISO 8601 date-time with optional offset. */
-export const DATE_PATTERN =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/;
+/** A date (`2026-01-31`) or an ISO 8601 date-time with optional offset; its meaning is in `dates/config-date.ts`. */
+export { DATE_PATTERN } from "../dates/config-date.js";
 
 /** A glob: names with `*` (any run of characters) and `?` (one character); never a raw regex. */
 export const GLOB_PATTERN = /^[A-Za-z0-9._:/@*?+-]+$/;
@@ -37,6 +37,23 @@ export const tags = z
   .array(z.string().min(1))
   .describe("Labels for grouping and filtering, e.g. `local`, `gpu`.");
 export const httpUrl = z.string().regex(HTTP_URL_PATTERN);
-export const isoDate = z.string().regex(DATE_PATTERN);
+/**
+ * A config date (see `dates/config-date.ts` for what it means). The pattern fixes the shape; the
+ * check rejects calendar-impossible days (`2026-02-30`) with the same diagnostic as a bad shape.
+ */
+export const isoDate = z
+  .string()
+  .regex(DATE_PATTERN)
+  .check((ctx) => {
+    if (DATE_PATTERN.test(ctx.value) && parseConfigDate(ctx.value) === undefined) {
+      ctx.issues.push({
+        code: "invalid_format",
+        format: "regex",
+        pattern: DATE_PATTERN.source,
+        input: ctx.value,
+        message: "Not a calendar date",
+      });
+    }
+  });
 export const identifier = z.string().regex(ID_PATTERN);
 export const positiveInt = z.number().int().positive();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONFIG_DATE_SEMANTICS } from "../dates/config-date.js";
 import { description, isoDate, schemaVersion, tags } from "./common.js";
 
 export const FlagSchema = z
@@ -19,10 +20,14 @@ export const FlagSchema = z
     blacklist: z.array(z.string().min(1)).optional().describe("User ids who never get the flag."),
     start_date: isoDate
       .optional()
-      .describe("ISO 8601 date or date-time from which the flag is on (inclusive)."),
+      .describe(
+        `ISO 8601 date or date-time from which the flag can be on (inclusive): a plain date starts at 00:00 UTC that day. ${CONFIG_DATE_SEMANTICS}`,
+      ),
     end_date: isoDate
       .optional()
-      .describe("ISO 8601 date or date-time after which the flag is off (exclusive)."),
+      .describe(
+        `ISO 8601 date or date-time at which the flag turns off (exclusive): a plain date keeps the flag on through that whole UTC day (\`end_date: 2026-06-30\` is off from 2026-07-01T00:00:00Z), a date-time turns it off at that instant. ${CONFIG_DATE_SEMANTICS}`,
+      ),
     tags: tags.optional(),
     description: description.optional(),
     owner: z.string().min(1).optional().describe("Who to ask about this flag."),

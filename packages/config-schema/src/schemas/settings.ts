@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONFIG_DATE_SEMANTICS } from "../dates/config-date.js";
 import { isoDate, positiveInt, schemaVersion } from "./common.js";
 
 /** The file name of Switchyard's own settings, kept beside the config files (`config/.switchyard.yaml`). */
@@ -42,7 +43,9 @@ export const SettingsSuppressionSchema = z
     reason: z.string().trim().min(1).describe("Why the finding is accepted; required."),
     expires: isoDate
       .optional()
-      .describe("Date after which the suppression stops applying and is itself reported (`2026-06-30`)."),
+      .describe(
+        `When the suppression stops applying and is itself reported (exclusive, like a flag's \`end_date\`): \`2026-06-30\` still applies through 30 June and stops at 2026-07-01T00:00:00Z; a date-time stops at that instant. ${CONFIG_DATE_SEMANTICS}`,
+      ),
   })
   .describe("A suppression kept in the settings file instead of an inline `# switchyard-ignore` comment.");
 

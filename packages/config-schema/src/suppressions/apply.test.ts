@@ -104,6 +104,27 @@ describe("applySuppressions", () => {
     expect(expired.suppressed).toEqual([]);
     expect(expired.diagnostics.map((d) => d.code)).toEqual(["SY1092", "SY2003", "SY2003"]);
   });
+
+  it("expires like a flag's end_date: through the whole named UTC day, a date-time at its instant", () => {
+    const suppression = (expires: string): Suppression => ({
+      origin: "settings",
+      codes: ["SY2003"],
+      reason: "accepted",
+      file: "config/m.yaml",
+      expires,
+      at: { file: "config/.switchyard.yaml", path: ["suppressions", 0] },
+    });
+    const findings = [finding("SY2003", 4, ["exact_matches", "gpt-4o", "model"])];
+    const applies = (expires: string, now: string) =>
+      applySuppressions(findings, [suppression(expires)], { scope, now: new Date(now) }).suppressed.length ===
+      1;
+    expect(applies("2026-06-30", "2026-06-30T12:00:00Z")).toBe(true);
+    expect(applies("2026-06-30", "2026-06-30T23:59:59.999Z")).toBe(true);
+    expect(applies("2026-06-30", "2026-07-01T00:00:00Z")).toBe(false);
+    expect(applies("2026-06-30T12:00:00Z", "2026-06-30T11:59:59Z")).toBe(true);
+    expect(applies("2026-06-30T12:00:00Z", "2026-06-30T12:00:00Z")).toBe(false);
+    expect(applies("2026-06-30T12:00", "2026-06-30T12:00:00Z")).toBe(false);
+  });
 });
 
 describe("severity overrides", () => {

@@ -1,3 +1,4 @@
+import { windowEnd } from "../dates/config-date.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean, suggestName } from "../diagnostics/suggest.js";
 import type { SeveritySetting } from "../schemas/settings.js";
@@ -75,15 +76,9 @@ function checkCodes(
   return { active, diagnostics };
 }
 
-/** When a suppression with this `expires` value stops applying (the end of that day for a bare date, UTC). */
+/** When a suppression with this `expires` value stops applying (a config date's exclusive end); never for a bad date. */
 function expiryInstant(expires: string): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(expires)) {
-    const [y, m, d] = expires.split("-").map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d + 1);
-  }
-  const withZone = /(?:Z|[+-]\d{2}:\d{2})$/.test(expires) ? expires : `${expires}Z`;
-  const instant = Date.parse(withZone.replace(" ", "T"));
-  return Number.isNaN(instant) ? Number.POSITIVE_INFINITY : instant;
+  return windowEnd(expires) ?? Number.POSITIVE_INFINITY;
 }
 
 function pathCovers(prefix: string, path: string): boolean {

@@ -1,16 +1,6 @@
-import { DATE_PATTERN } from "@switchyard/config-schema";
+import { CONFIG_DATE_SEMANTICS, windowEnd, windowStart } from "@switchyard/config-schema";
 import { q } from "../internal/describe.js";
 import { defineRule } from "../rule.js";
-
-/** The instant a flag date stands for (bare dates and date-times without offset are read as UTC), or undefined. */
-function instant(value: unknown): number | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-  if (typeof value !== "string" || !DATE_PATTERN.test(value)) return undefined;
-  const iso = value.replace(" ", "T");
-  const withZone = /T/.test(iso) && !/(?:Z|[+-]\d{2}:\d{2})$/.test(iso) ? `${iso}Z` : iso;
-  const time = Date.parse(withZone);
-  return Number.isNaN(time) ? undefined : time;
-}
 
 function show(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
@@ -20,23 +10,22 @@ function show(value: unknown): string {
 export const flagDatesInverted = defineRule({
   id: "SY2071",
   name: "flag-dates-inverted",
-  title: "A flag's start_date is not before its end_date.",
+  title: "A flag's date window is empty: it starts when or after it ends.",
   severity: "error",
-  cause:
-    "`start_date` is inclusive and `end_date` exclusive, so a flag whose start is on or after its end is never on. Dates without a time are midnight UTC; date-times without an offset are read as UTC.",
+  cause: `\`start_date\` is inclusive and \`end_date\` exclusive, so a flag whose start is on or after its end is never on. A plain \`end_date\` keeps the flag on through that whole day, so a flag starting and ending on the same plain date is on for that one day. ${CONFIG_DATE_SEMANTICS}`,
   fix: "Swap the dates, or correct the one that was mistyped.",
   example:
     "flags:\n  new-router:\n    enabled: true\n    start_date: '2026-03-01'\n    end_date: '2026-02-01'",
   *check(context) {
     for (const flag of context.model.flags) {
       if (!flag.startDate || !flag.endDate) continue;
-      const start = instant(flag.startDate.value);
-      const end = instant(flag.endDate.value);
+      const start = windowStart(flag.startDate.value);
+      const end = windowEnd(flag.endDate.value);
       if (start === undefined || end === undefined || start < end) continue;
       yield {
         message: `Flag ${q(flag.name)} starts (start_date ${show(flag.startDate.value)}) ${start === end ? "when" : "after"} it ends (end_date ${show(flag.endDate.value)}), so it is never on`,
         ...context.at(flag.startDate.place),
-        hint: "Swap the dates or correct the mistyped one; start_date is inclusive and end_date exclusive.",
+        hint: "Swap the dates or correct the mistyped one; start_date is inclusive, end_date exclusive (a plain end_date includes its whole day).",
         related: [context.related(`end_date of ${q(flag.name)} is here`, flag.endDate.place)],
       };
     }

@@ -22,9 +22,11 @@ describe("SY2070 flag-user-in-both-lists", () => {
 describe("SY2071 flag-dates-inverted", () => {
   it.each([
     ["2026-03-01", "2026-02-01", "after"],
-    ["2026-03-01", "2026-03-01", "when"],
+    // A plain end_date includes its whole UTC day: it ends at 2026-03-02T00:00:00Z.
+    ["2026-03-02", "2026-03-01", "when"],
     ["2026-03-01T10:00:00+02:00", "2026-03-01T08:00:00Z", "when"],
-    ["2026-03-01T10:00", "2026-03-01", "after"],
+    ["2026-03-02T10:00", "2026-03-01", "after"],
+    ["2026-03-01T12:00", "2026-03-01T12:00:00Z", "when"],
   ])("reports start %s against end %s", (start, end, word) => {
     const report = check(
       flags(
@@ -42,6 +44,19 @@ describe("SY2071 flag-dates-inverted", () => {
     expect(relatedLines(report, "SY2071")).toEqual([
       "config/feature-flags.yaml:6:15 end_date of 'beta' is here",
     ]);
+  });
+
+  it("accepts a one-day window (start and end on the same plain date) and a start later that day", () => {
+    for (const [start, end] of [
+      ["2026-03-01", "2026-03-01"],
+      ["2026-03-01T12:00:00Z", "2026-03-01"],
+      ["2026-03-01T23:59:59.999", "2026-03-01"],
+    ]) {
+      expect(
+        check(flags(`  beta:\n    enabled: true\n    start_date: "${start}"\n    end_date: "${end}"\n`))
+          .diagnostics,
+      ).toEqual([]);
+    }
   });
 
   it("accepts a window that is open for at least an instant, and leaves bad dates to the schema", () => {

@@ -1,15 +1,9 @@
+import { windowEnd } from "@switchyard/config-schema";
 import { arrayOf, entriesOf, field, numberField, stringField } from "../../internal/data.js";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
 const DAY_MS = 86_400_000;
-
-/** The instant a flag's `end_date` stops it: a bare date ends at midnight UTC starting that day. */
-function endInstant(value: string): number {
-  const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value.replace(" ", "T");
-  const withZone = /(?:Z|[+-]\d{2}:\d{2})$/.test(text) ? text : `${text}Z`;
-  return Date.parse(withZone);
-}
 
 /** `on` or `off` when the flag gives every user the same answer, else `undefined`. */
 function fullState(flag: unknown): "on" | "off" | undefined {
@@ -29,7 +23,7 @@ export const staleFlag = defineCheck({
   severity: "low",
   title: "A feature flag is stale.",
   cause:
-    "A flag past its `end_date` is off for everyone; a flag fully on (100 %, no blacklist) or fully off and unchanged for more than `staleFlagDays` (90) days no longer decides anything. Either way it is dead configuration that still costs a branch in code and a line in every review. The age comes from the flag history (`.switchyard/flag-history.jsonl`) when there is one.",
+    "A flag past its `end_date` (exclusive; a plain date includes that whole UTC day, as in evaluation) is off for everyone; a flag fully on (100 %, no blacklist) or fully off and unchanged for more than `staleFlagDays` (90) days no longer decides anything. Either way it is dead configuration that still costs a branch in code and a line in every review. The age comes from the flag history (`.switchyard/flag-history.jsonl`) when there is one.",
   fix: "Remove the flag and the code paths it guards (keeping the winning one), or give it a new `end_date` if the experiment really continues.",
   example: "flags:\n  new-router:\n    enabled: true\n    end_date: 2024-01-31   # past",
   run(context) {
@@ -42,8 +36,8 @@ export const staleFlag = defineCheck({
     const findings: FindingDraft[] = [];
     for (const [name, flag] of flags) {
       const end = stringField(flag, "end_date");
-      const endAt = end !== undefined ? endInstant(end) : Number.NaN;
-      if (!Number.isNaN(endAt) && endAt <= now) {
+      const endAt = windowEnd(end);
+      if (endAt !== undefined && endAt <= now) {
         findings.push({
           file,
           path: ["flags", name, "end_date"],
