@@ -1,10 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { didYouMean, suggestName } from "@switchyard/config-schema";
 import type { CommandSpec, OptionSpec, ParsedArgs } from "./command.js";
 import { UsageError } from "./errors.js";
-
-/** The option every command accepts. */
-export const HELP_OPTION: OptionSpec = { type: "boolean", short: "h", description: "Show this help." };
+import { HELP_OPTION } from "./options.js";
+import { didYouMeanAmong } from "./suggest.js";
 
 /** A command's options plus `--help`. */
 export function optionsWithHelp(spec: CommandSpec): Record<string, OptionSpec> {
@@ -39,19 +37,23 @@ function toParseArgsOptions(options: Record<string, OptionSpec>): NonNullable<Pa
   return out;
 }
 
-function unknownOptionError(raw: string, spec: CommandSpec, options: Record<string, OptionSpec>): UsageError {
+async function unknownOptionError(
+  raw: string,
+  spec: CommandSpec,
+  options: Record<string, OptionSpec>,
+): Promise<UsageError> {
   const candidates = Object.entries(options).flatMap(([name, o]) => [
     `--${name}`,
     ...(o.short === undefined ? [] : [`-${o.short}`]),
   ]);
   const base = raw.split("=")[0] ?? raw;
   const suggestion = base.startsWith("--")
-    ? suggestName(
+    ? await didYouMeanAmong(
         base,
         candidates.filter((c) => c.startsWith("--")),
       )
-    : undefined;
-  return new UsageError(`Unknown option '${base}'${didYouMean(suggestion)}`, {
+    : "";
+  return new UsageError(`Unknown option '${base}'${suggestion}`, {
     hint: helpPointer(spec.name),
   });
 }
@@ -61,7 +63,7 @@ function unknownOptionError(raw: string, spec: CommandSpec, options: Record<stri
  * own options), missing option values, bad choices and a wrong number of positionals all throw
  * {@link UsageError}.
  */
-export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
+export async function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Promise<ParsedArgs> {
   const options = optionsWithHelp(spec);
   let parsed: {
     values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -78,7 +80,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
       const raw = findUnknownOption(argv, options) ?? /'(-[^']*)'/.exec((error as Error).message)?.[1] ?? "?";
-      throw unknownOptionError(raw, spec, options);
+      throw await unknownOptionError(raw, spec, options);
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
       throw new UsageError((error as Error).message.split("\n")[0] ?? "Invalid arguments", {
@@ -97,7 +99,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
     const value = values[name];
     if (option.choices === undefined || typeof value !== "string" || option.choices.includes(value)) continue;
     throw new UsageError(
-      `Invalid value '${value}' for --${name}${didYouMean(suggestName(value, option.choices))} (expected one of: ${option.choices.join(", ")})`,
+      `Invalid value '${value}' for --${name}${await didYouMeanAmong(value, option.choices)} (expected one of: ${option.choices.join(", ")})`,
       { hint: helpPointer(spec.name) },
     );
   }

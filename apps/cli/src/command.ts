@@ -60,7 +60,7 @@ export interface CommandOutcome {
   readonly exitCode?: number;
 }
 
-/** A command module, loaded lazily from `commands/<name>.ts`. */
+/** A command module (`commands/<name>/run.ts`), loaded only when its command runs. */
 export interface CommandModule {
   run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome>;
 }

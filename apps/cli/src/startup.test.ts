@@ -42,14 +42,14 @@ describe("startup", () => {
   });
 
   it("validate does not load the audit, migration or generator code either", () => {
-    const reached = [...staticImports(join(SRC, "commands/validate.ts"))];
+    const reached = [...staticImports(join(SRC, "commands/validate/run.ts"))];
     expect(reached).toContain("@switchyard/consistency");
     for (const name of ["@switchyard/audit", "@switchyard/litellm-generator", "@switchyard/migrations"])
       expect(reached).not.toContain(name);
   });
 
   it("the walk does find them from the command modules (so the test above can fail)", () => {
-    expect(staticImports(join(SRC, "commands/audit.ts"))).toContain("@switchyard/audit");
-    expect(staticImports(join(SRC, "commands/generate.ts"))).toContain("@switchyard/litellm-generator");
+    expect(staticImports(join(SRC, "commands/audit/run.ts"))).toContain("@switchyard/audit");
+    expect(staticImports(join(SRC, "commands/generate/run.ts"))).toContain("@switchyard/litellm-generator");
   });
 });

@@ -8,12 +8,12 @@ import {
   sortDiagnostics,
 } from "@switchyard/config-schema";
 import { validateConfigSet } from "@switchyard/consistency";
-import { stringOption } from "../args.js";
-import { cliCatalogue } from "../catalogue.js";
-import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
-import { configDirArgument } from "../config-dir.js";
-import { UsageError } from "../errors.js";
-import { displayPath } from "../paths.js";
+import { stringOption } from "../../args.js";
+import { cliCatalogue } from "../../catalogue.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { configDirArgument } from "../../config-dir.js";
+import { UsageError } from "../../errors.js";
+import { displayPath } from "../../paths.js";
 
 const SIZE_UNITS: Record<string, number> = {
   "": 1,

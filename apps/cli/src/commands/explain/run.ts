@@ -4,10 +4,10 @@ import {
   formatCatalogueEntry,
   suggestName,
 } from "@switchyard/config-schema";
-import { booleanOption } from "../args.js";
-import { fullCatalogue } from "../catalogue.js";
-import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
-import { UsageError } from "../errors.js";
+import { booleanOption } from "../../args.js";
+import { fullCatalogue } from "../../catalogue.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { UsageError } from "../../errors.js";
 
 const LIST_HINT = "Run 'switchyard explain --list' for every code.";
 

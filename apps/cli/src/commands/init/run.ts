@@ -1,12 +1,12 @@
 import { lstat, mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { writeFileAtomic, writeFileSafely } from "@switchyard/config-schema";
-import { booleanOption } from "../args.js";
-import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
-import { ioErrorFor } from "../errors.js";
-import { displayPath } from "../paths.js";
-import type { Style } from "../style.js";
-import { CONFIG_TEMPLATES } from "../templates/index.js";
+import { booleanOption } from "../../args.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { ioErrorFor } from "../../errors.js";
+import { displayPath } from "../../paths.js";
+import type { Style } from "../../style.js";
+import { CONFIG_TEMPLATES } from "../../templates/index.js";
 
 /** One file `init` wrote (or found already identical). */
 export interface InitFile {

@@ -7,14 +7,14 @@ import {
   generatorCatalogue,
   reloadGateway,
 } from "@switchyard/litellm-generator";
-import { booleanOption, stringOption } from "../args.js";
-import { cliCatalogue } from "../catalogue.js";
-import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
-import { configDirArgument } from "../config-dir.js";
-import { UsageError } from "../errors.js";
-import { blockingErrors, generationOptions, type PruneReport, pruneAfterWrite } from "../generation.js";
-import { displayPath } from "../paths.js";
-import { plural, prettyDiagnostics } from "../report.js";
+import { booleanOption, stringOption } from "../../args.js";
+import { cliCatalogue } from "../../catalogue.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { configDirArgument } from "../../config-dir.js";
+import { UsageError } from "../../errors.js";
+import { blockingErrors, generationOptions, type PruneReport, pruneAfterWrite } from "../../generation.js";
+import { displayPath } from "../../paths.js";
+import { plural, prettyDiagnostics } from "../../report.js";
 
 function timeoutMs(args: ParsedArgs): number | undefined {
   const text = stringOption(args, "timeout");

@@ -15,14 +15,14 @@ import {
   writeFileSafely,
 } from "@switchyard/config-schema";
 import { DEFAULT_OUTPUT_FILE, generatorCatalogue } from "@switchyard/litellm-generator";
-import { booleanOption, stringOption } from "../args.js";
-import { cliCatalogue } from "../catalogue.js";
-import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
-import { configDirArgument } from "../config-dir.js";
-import { ioErrorFor, UsageError } from "../errors.js";
-import { displayPath } from "../paths.js";
-import { plural, prettyDiagnostics } from "../report.js";
-import { type BackupVerification, verifyBackup } from "../verify-backup.js";
+import { booleanOption, stringOption } from "../../args.js";
+import { cliCatalogue } from "../../catalogue.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { configDirArgument } from "../../config-dir.js";
+import { ioErrorFor, UsageError } from "../../errors.js";
+import { displayPath } from "../../paths.js";
+import { plural, prettyDiagnostics } from "../../report.js";
+import { type BackupVerification, verifyBackup } from "../../verify-backup.js";
 
 /** The actions of `switchyard backup`. */
 export const BACKUP_ACTIONS = ["list", "prune", "verify", "restore"] as const;

@@ -14,13 +14,13 @@ import {
   SCHEMA_HISTORY,
   type SetFileMigration,
 } from "@switchyard/migrations";
-import { booleanOption, stringOption } from "../args.js";
-import { cliCatalogue } from "../catalogue.js";
-import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
-import { configDirArgument } from "../config-dir.js";
-import { ioErrorFor, UsageError } from "../errors.js";
-import { displayPath } from "../paths.js";
-import { plural, prettyDiagnostics } from "../report.js";
+import { booleanOption, stringOption } from "../../args.js";
+import { cliCatalogue } from "../../catalogue.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { configDirArgument } from "../../config-dir.js";
+import { ioErrorFor, UsageError } from "../../errors.js";
+import { displayPath } from "../../paths.js";
+import { plural, prettyDiagnostics } from "../../report.js";
 
 /** The subcommands: `switchyard migrate history`, `switchyard migrate rollback`. */
 export const MIGRATE_ACTIONS = ["history", "rollback"] as const;

@@ -10,10 +10,10 @@ import {
   suggestName,
   writeFileAtomic,
 } from "@switchyard/config-schema";
-import { stringOption } from "../args.js";
-import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
-import { ioErrorFor, UsageError } from "../errors.js";
-import { displayPath } from "../paths.js";
+import { stringOption } from "../../args.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { ioErrorFor, UsageError } from "../../errors.js";
+import { displayPath } from "../../paths.js";
 
 function schemaFileName(kind: ConfigFileKind): string {
   return `${kind}.schema.json`;

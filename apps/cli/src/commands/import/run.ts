@@ -7,13 +7,13 @@ import {
   importLiteLLMConfig,
   writeImportedConfig,
 } from "@switchyard/litellm-generator";
-import { booleanOption, stringOption } from "../args.js";
-import { cliCatalogue } from "../catalogue.js";
-import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
-import { DEFAULT_CONFIG_DIR } from "../config-dir.js";
-import { ioErrorFor, UsageError } from "../errors.js";
-import { displayPath } from "../paths.js";
-import { plural, prettyDiagnostics } from "../report.js";
+import { booleanOption, stringOption } from "../../args.js";
+import { cliCatalogue } from "../../catalogue.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { DEFAULT_CONFIG_DIR } from "../../config-dir.js";
+import { ioErrorFor, UsageError } from "../../errors.js";
+import { displayPath } from "../../paths.js";
+import { plural, prettyDiagnostics } from "../../report.js";
 
 /** What `switchyard import` can import from. */
 export const IMPORT_SOURCES = ["litellm"] as const;

@@ -16,14 +16,14 @@ import {
   type WriteSuccess,
   writeLiteLLMConfig,
 } from "@switchyard/litellm-generator";
-import { booleanOption, stringOption } from "../args.js";
-import { cliCatalogue } from "../catalogue.js";
-import type { CommandContext, CommandOutcome, ParsedArgs } from "../command.js";
-import { configDirArgument } from "../config-dir.js";
-import { UsageError } from "../errors.js";
-import { blockingErrors, generationOptions, type PruneReport, pruneAfterWrite } from "../generation.js";
-import { displayPath } from "../paths.js";
-import { plural, prettyDiagnostics } from "../report.js";
+import { booleanOption, stringOption } from "../../args.js";
+import { cliCatalogue } from "../../catalogue.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { configDirArgument } from "../../config-dir.js";
+import { UsageError } from "../../errors.js";
+import { blockingErrors, generationOptions, type PruneReport, pruneAfterWrite } from "../../generation.js";
+import { displayPath } from "../../paths.js";
+import { plural, prettyDiagnostics } from "../../report.js";
 
 type Mode = "check" | "diff" | "write";
 

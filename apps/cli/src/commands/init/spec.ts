@@ -1,0 +1,23 @@
+import type { CommandSpec } from "../../command.js";
+import { forceOption, jsonOption } from "../../options.js";
+
+/** `switchyard init`: what `--help` shows and how its arguments parse; the work is in `run.ts`. */
+export const spec: CommandSpec = {
+  name: "init",
+  summary: "Write a complete, valid, commented config set to start from.",
+  description:
+    "Writes providers.yaml, model-mappings.yaml, ports.yaml and feature-flags.yaml into <dir> (created if needed): a working stack of Ollama, vLLM, two llama.cpp servers and OpenAI behind LiteLLM, with comments explaining every field. Existing files are never overwritten unless --force is given; then each is backed up first.",
+  positionals: [{ name: "dir", description: "Directory to write the config set into (default: ./config)." }],
+  options: {
+    force: forceOption("Overwrite existing files (each is backed up first)."),
+    json: jsonOption(),
+  },
+  examples: [
+    { command: "switchyard init", description: "Write a starter config set into ./config" },
+    {
+      command: "switchyard init /etc/switchyard --force",
+      description: "Replace an existing set, keeping backups",
+    },
+  ],
+  load: () => import("./run.js"),
+};
