@@ -1,3 +1,22 @@
-export type { EvaluationContext, EvaluationReason, FlagEvaluation } from "./evaluate.js";
-export { evaluateFlag } from "./evaluate.js";
-export { murmurhash3, rolloutBucket } from "./murmurhash3.js";
+export { FLAG_CODES, flagsCatalogue } from "./catalogue.js";
+export type { FlagEngineOptions, FlagInfo } from "./engine.js";
+export { FlagEngine } from "./engine.js";
+export type { FlagOverride } from "./evaluate/compile.js";
+export { CompiledFlag, FLAG_NOT_FOUND, INITIAL_VERSION } from "./evaluate/compile.js";
+export { compileFlag, evaluateFlag } from "./evaluate/evaluate.js";
+export type {
+  EvaluationContext,
+  EvaluationErrorCode,
+  EvaluationReason,
+  FlagEvaluation,
+} from "./evaluate/types.js";
+export type { HashPrefix } from "./hash/murmurhash3.js";
+export {
+  bucketOf,
+  hashPrefix,
+  murmurhash3,
+  murmurhash3WithPrefix,
+  rolloutBucket,
+} from "./hash/murmurhash3.js";
+export type { EnvOverrides } from "./overrides/env.js";
+export { overrideVariable, readEnvOverrides } from "./overrides/env.js";

@@ -13,6 +13,28 @@ export const FlagSchema = z
       .describe(
         "Share of users (0–100) who get the flag, by a stable hash of flag and user id (default 100).",
       ),
+    group_id: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The rollout group: a user's bucket is MurmurHash3 (x86, 32-bit, seed 0) of the UTF-8 bytes of `<group_id>:<stickiness value>`, `% 100 + 1`, exactly as Unleash computes it. Defaults to the flag's name; set it to the Unleash `groupId` of a flag moved from Unleash so every user keeps their bucket, or share one between flags that must enable the same users.",
+      ),
+    stickiness: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The context field whose value is bucketed for the rollout: `userId` (default), `sessionId`, or the name of any context property (e.g. `tenantId`). Without a value for it, a partial rollout is off.",
+      ),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "The flag's version, bumped by every change Switchyard writes (stores, `switchyard flags`); used for compare-and-set and ETags. A flag without it is at version 1. Leave it alone when editing by hand: a hand edit is picked up and versioned by the store.",
+      ),
     whitelist: z
       .array(z.string().min(1))
       .optional()
