@@ -91,12 +91,37 @@ export * from "./schemas/model-mappings.js";
 export * from "./schemas/ports.js";
 export * from "./schemas/providers.js";
 export * from "./schemas/settings.js";
+export type {
+  DetectOptions,
+  EntropyThresholds,
+  SecretFormat,
+  SecretKind,
+  SecretSpan,
+  SecretVerdict,
+} from "./secrets/index.js";
+export {
+  credentialPaths,
+  DEFAULT_ENTROPY_THRESHOLDS,
+  detectSecret,
+  findSecretSpans,
+  findSecretsInValue,
+  hasSecretKeyword,
+  isCredentialField,
+  isHighEntropy,
+  isPlaceholder,
+  isSecretKey,
+  mayContainKnownFormat,
+  normalizeKeyName,
+  redactSecret,
+  redactSecrets,
+  SECRET_FORMATS,
+  shannonEntropy,
+} from "./secrets/index.js";
 export * from "./suppressions/index.js";
 export { sha256 } from "./text/hash.js";
 export type { UnifiedDiffOptions } from "./text/unified-diff.js";
 export { unifiedDiff } from "./text/unified-diff.js";
 export { formatYamlPath } from "./validate/describe-path.js";
-export { redactSecret } from "./validate/lint.js";
 export type { SchemaVersionStatus } from "./validate/schema-version.js";
 export type { FileValidation } from "./validate/validate-file.js";
 export { validateSource } from "./validate/validate-file.js";

@@ -224,6 +224,20 @@ describe("loadConfigText: secrets", () => {
     expect(JSON.stringify(loaded.diagnostics)).not.toContain("123456789012345");
   });
 
+  it("does not call a documented dummy key a literal secret (as the audit's SY5103 does not)", () => {
+    expect(located(load(providersWithLine(12, "    api_key: EMPTY")).diagnostics)).toEqual([]);
+    expect(located(load(providersWithLine(12, "    api_key: sk-no-key-required")).diagnostics)).toEqual([]);
+  });
+
+  it("reports a literal database_url (a credential field) without echoing it", () => {
+    const loaded = load(
+      "model_list: []\ngeneral_settings:\n  database_url: postgresql://llm:hunter2pw@db/llm\n",
+      "litellm",
+    );
+    expect(located(loaded.diagnostics)).toEqual(["SY1040 3:17"]);
+    expect(JSON.stringify(loaded.diagnostics)).not.toContain("hunter2pw");
+  });
+
   it.each([
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell syntax LiteLLM does not expand
     ["${OPENAI_API_KEY}", "OPENAI_API_KEY"],

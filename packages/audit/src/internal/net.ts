@@ -46,13 +46,3 @@ export function isAllInterfaces(host: string): boolean {
   const h = host.trim().replace(/^\[|\]$/g, "");
   return h === "0.0.0.0" || h === "::" || h === "*" || h === "" || h === "0:0:0:0:0:0:0:0";
 }
-
-/** A URL with its password (and secret-looking query values) masked, for messages. */
-export function maskUrl(value: string): string {
-  return value
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:\s]*:)[^/@\s]+@/i, "$1****@")
-    .replace(
-      /([?&](?:[^=&#]*(?:key|token|secret|password|passwd|pwd|sig|signature|auth)[^=&#]*)=)[^&#]*/gi,
-      "$1****",
-    );
-}

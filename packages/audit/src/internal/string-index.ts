@@ -1,7 +1,10 @@
-import type { LoadedFile, YamlPath } from "@switchyard/config-schema";
+import {
+  hasSecretKeyword,
+  isCredentialField,
+  type LoadedFile,
+  type YamlPath,
+} from "@switchyard/config-schema";
 import { walkStrings } from "./data.js";
-import { isCredentialField } from "./secret-fields.js";
-import { SECRET_KEY_PATTERN } from "./secrets.js";
 
 /** One string value worth a closer look by the security checks. */
 export interface IndexedString {
@@ -19,18 +22,6 @@ export interface IndexedString {
 
 const cache = new WeakMap<LoadedFile, readonly IndexedString[]>();
 
-/** Keys repeat (`name`, `model`, `provider` thousands of times): classify each distinct key once. */
-const secretKeyMemo = new Map<string, boolean>();
-
-function isSecretKey(key: string): boolean {
-  let known = secretKeyMemo.get(key);
-  if (known === undefined) {
-    known = SECRET_KEY_PATTERN.test(key);
-    if (secretKeyMemo.size < 10_000) secretKeyMemo.set(key, known);
-  }
-  return known;
-}
-
 /**
  * The strings of a file that any security check may care about, found in one walk and kept per
  * file: a 20 000-model set is walked once, not once per check.
@@ -43,7 +34,7 @@ export function interestingStrings(file: LoadedFile): readonly IndexedString[] {
     const last = path[path.length - 1];
     const key = typeof last === "string" ? last : undefined;
     const envVar = file.kind === "litellm" && path.length === 2 && path[0] === "environment_variables";
-    const secretKey = envVar || (key !== undefined && isSecretKey(key));
+    const secretKey = envVar || (key !== undefined && hasSecretKeyword(key));
     const credential = key !== undefined && isCredentialField(file.kind, path);
     const url = value.includes("://");
     if (secretKey || credential || url) out.push({ path: [...path], key, value, secretKey, credential, url });

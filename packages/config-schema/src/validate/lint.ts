@@ -1,33 +1,11 @@
 import type { Diagnostic, YamlPath } from "../diagnostics/diagnostic.js";
 import { ENV_REFERENCE_PATTERN } from "../schemas/common.js";
 import type { ConfigFileKind } from "../schemas/files.js";
+import { credentialPaths, detectSecret, redactSecret } from "../secrets/index.js";
 import type { YamlSource } from "../yaml/parse.js";
-
-/** A secret shown safely: the first four characters and the length. */
-export function redactSecret(value: string): string {
-  if (value.length <= 8) return `${"*".repeat(value.length)} (${value.length} chars)`;
-  return `${value.slice(0, 4)}…${"*".repeat(4)} (${value.length} chars)`;
-}
 
 function entries(value: unknown): [string, unknown][] {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? Object.entries(value) : [];
-}
-
-/** Where each kind of file keeps secrets. */
-function secretPaths(kind: ConfigFileKind, data: unknown): YamlPath[] {
-  const paths: YamlPath[] = [];
-  const root = data as Record<string, unknown>;
-  if (kind === "providers") {
-    for (const [id] of entries(root.providers)) paths.push(["providers", id, "api_key"]);
-  } else if (kind === "litellm") {
-    const list = Array.isArray(root.model_list) ? root.model_list : [];
-    list.forEach((_, i) => {
-      paths.push(["model_list", i, "litellm_params", "api_key"]);
-    });
-    paths.push(["general_settings", "master_key"], ["general_settings", "database_url"]);
-    paths.push(["litellm_settings", "cache_params", "password"], ["router_settings", "redis_password"]);
-  }
-  return paths;
 }
 
 function get(data: unknown, path: YamlPath): unknown {
@@ -46,7 +24,7 @@ function get(data: unknown, path: YamlPath): unknown {
 export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   const file = source.file;
-  for (const path of secretPaths(kind, source.data)) {
+  for (const path of credentialPaths(kind, source.data)) {
     const value = get(source.data, path);
     if (typeof value !== "string" || value === "" || ENV_REFERENCE_PATTERN.test(value)) continue;
     const range = source.rangeOf(path);
@@ -80,6 +58,8 @@ export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[]
       });
       continue;
     }
+    // Documented dummy values (`EMPTY`, `sk-no-key-required`) and placeholders are not secrets.
+    if (detectSecret(String(path[path.length - 1]), value) === undefined) continue;
     out.push({
       code: "SY1040",
       severity: "warning",

@@ -8,9 +8,9 @@ import {
   ID_PATTERN,
   SEMVER_PATTERN,
 } from "../schemas/common.js";
+import { detectSecret, isSecretKey, redactSecret, redactSecrets } from "../secrets/index.js";
 import type { YamlSource } from "../yaml/parse.js";
 import { formatYamlPath } from "./describe-path.js";
-import { redactSecret } from "./lint.js";
 import { enumValues, objectKeys, schemaAt } from "./schema-at.js";
 
 type Issue = z.core.$ZodIssue;
@@ -51,29 +51,39 @@ function knownFormat(pattern: unknown) {
     : formats.find((f) => f.pattern.source === source || String(f.pattern) === source);
 }
 
-/** Keys whose values are secrets: never echoed whole in a message. */
-const SECRET_KEY = /(?:^|_)(?:api_key|master_key|password|secret|token|database_url)$/i;
-
-function isSecretPath(path: YamlPath): boolean {
+/** The map key a path ends in, for the secret detector (`undefined` for a list item). */
+function keyOf(path: YamlPath): string | undefined {
   const last = path[path.length - 1];
-  return typeof last === "string" && SECRET_KEY.test(last);
+  return typeof last === "string" ? last : undefined;
 }
 
-function typeName(value: unknown, secret = false): string {
+/** A value as a message shows it; secrets (by key name or shape) only redacted. */
+function typeName(value: unknown, path: YamlPath = []): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (secret && (typeof value === "string" || typeof value === "number" || typeof value === "bigint")) {
+  const key = keyOf(path);
+  // Numbers are never detected as secrets, but a number where a key belongs (`master_key: 1234…`,
+  // unquoted) is the key itself: a message about a secret-named key never echoes its value.
+  if ((typeof value === "number" || typeof value === "bigint") && key !== undefined && isSecretKey(key))
     return `a ${typeof value} (${redactSecret(String(value))})`;
+  const secret = detectSecret(key, value);
+  if (secret && typeof value === "string") {
+    return secret.reason === "shape"
+      ? `the string ${JSON.stringify(shorten(redactSecrets(value, secret.spans)))}`
+      : `a string (${redactSecret(value)})`;
   }
-  if (typeof value === "string")
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  if (typeof value === "string") return `the string ${JSON.stringify(shorten(value))}`;
   if (typeof value === "number" && !Number.isFinite(value)) {
     return Number.isNaN(value)
       ? "NaN (not a number)"
       : `${value > 0 ? "" : "-"}infinity (a number too large to represent)`;
   }
   return `${typeof value} ${String(value)}`;
+}
+
+function shorten(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 37)}...` : value;
 }
 
 function expectedNoun(expected: string): string {
@@ -198,7 +208,7 @@ export function zodIssuesToDiagnostics(
         out.push({
           code: "SY1032",
           severity: "error",
-          message: `Expected ${expected} at ${where}, got ${typeName(at.value, isSecretPath(path))}`,
+          message: `Expected ${expected} at ${where}, got ${typeName(at.value, path)}`,
           file,
           path,
           ...locate(source, path),
@@ -218,7 +228,7 @@ export function zodIssuesToDiagnostics(
         out.push({
           code: "SY1033",
           severity: "error",
-          message: `Invalid value ${typeName(at.value, isSecretPath(path)).replace(/^the string /, "")} at ${where}${didYouMean(suggestion)}`,
+          message: `Invalid value ${typeName(at.value, path).replace(/^the string /, "")} at ${where}${didYouMean(suggestion)}`,
           file,
           path,
           ...locate(source, path),
@@ -245,7 +255,7 @@ export function zodIssuesToDiagnostics(
           ? issue.origin === "array"
             ? `${where} must have ${relation} ${String(bound)} item${Number(bound) === 1 ? "" : "s"}`
             : `${where} must be ${relation} ${String(bound)} character${Number(bound) === 1 ? "" : "s"} long`
-          : `${where} must be ${relation} ${String(bound)}, got ${isSecretPath(path) ? "a secret value" : String(at.value)}`;
+          : `${where} must be ${relation} ${String(bound)}, got ${typeof at.value === "string" ? typeName(at.value, path).replace(/^the string /, "") : String(at.value)}`;
         out.push({
           code: "SY1034",
           severity: "error",
@@ -265,7 +275,7 @@ export function zodIssuesToDiagnostics(
         out.push({
           code: "SY1035",
           severity: "error",
-          message: `${where} is not ${known?.noun ?? `in the expected format (${issue.format})`}: ${typeName(at.value, isSecretPath(path)).replace(/^the string /, "")}`,
+          message: `${where} is not ${known?.noun ?? `in the expected format (${issue.format})`}: ${typeName(at.value, path).replace(/^the string /, "")}`,
           file,
           path,
           ...locate(source, path),
@@ -296,7 +306,7 @@ export function zodIssuesToDiagnostics(
           out.push({
             code: "SY1032",
             severity: "error",
-            message: `Expected ${expected} at ${where}, got ${typeName(at.value, isSecretPath(path))}`,
+            message: `Expected ${expected} at ${where}, got ${typeName(at.value, path)}`,
             file,
             path,
             ...locate(source, path),

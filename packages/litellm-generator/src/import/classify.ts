@@ -1,6 +1,7 @@
-import { GLOB_PATTERN, HTTP_URL_PATTERN, type ProviderType } from "@switchyard/config-schema";
+import { detectSecret, GLOB_PATTERN, HTTP_URL_PATTERN, type ProviderType } from "@switchyard/config-schema";
 import { publicBaseUrl } from "../internal/addressing.js";
 import { copyRecord, isPlainRecord } from "../internal/records.js";
+import { shownValue } from "./extras.js";
 import type { LocatedEntry } from "./includes.js";
 import type { ImportLog } from "./log.js";
 import type { Place } from "./source.js";
@@ -228,7 +229,13 @@ export function classifyDeployments(
       out.push({ kind: "verbatim", place, modelName: name, entry: copyRecord(value), reason });
     };
     if (apiBase !== undefined && (typeof apiBase !== "string" || !HTTP_URL_PATTERN.test(apiBase))) {
-      verbatim(`its api_base (${JSON.stringify(apiBase)}) is not an http(s) URL`);
+      verbatim(`its api_base (${shownValue(apiBase)}) is not an http(s) URL`);
+      continue;
+    }
+    // providers.yaml cannot hold a base_url as an environment reference: a URL with a password or a
+    // token in it stays in the passthrough file, where its secret becomes os.environ/NAME.
+    if (typeof apiBase === "string" && detectSecret("api_base", apiBase) !== undefined) {
+      verbatim("its api_base carries a secret (a URL password or token), which providers.yaml cannot hold");
       continue;
     }
     const wildcard = name.includes("*");

@@ -1,7 +1,14 @@
-import { LiteLLMModelInfoSchema, LiteLLMParamsSchema, type YamlPath } from "@switchyard/config-schema";
-import { setOwn } from "../internal/records.js";
+import {
+  detectSecret,
+  findSecretsInValue,
+  LiteLLMModelInfoSchema,
+  LiteLLMParamsSchema,
+  redactSecrets,
+  type YamlPath,
+} from "@switchyard/config-schema";
+import { isPlainRecord, setOwn } from "../internal/records.js";
 import type { ImportLog } from "./log.js";
-import { envNameOf, isLiteralSecret, isSecretKey, type SecretNames } from "./secrets.js";
+import { envNameOf, type SecretNames } from "./secrets.js";
 import type { Place } from "./source.js";
 
 interface FieldSchema {
@@ -24,9 +31,17 @@ export interface ValuePlace {
   readonly label: string;
 }
 
+/** A value for an import message: secrets in it redacted. */
+export function shownValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return redactSecrets(text, findSecretsInValue(text));
+}
+
 /**
- * Replace a literal secret by an `os.environ/NAME` reference, reporting the variable to set
- * (SY4214). Returns the value to carry.
+ * Replace every literal secret in a value (config-schema's `detectSecret`: a secret-named key,
+ * a provider key format, a `Bearer` header value, a URL password, a `?token=` parameter) by an
+ * `os.environ/NAME` reference, reporting the variable to set (SY4214). Mappings and lists are walked,
+ * so a header map (`extra_headers: {Authorization: Bearer …}`) is covered. Returns the value to carry.
  */
 export function referenceSecret(
   key: string,
@@ -36,7 +51,41 @@ export function referenceSecret(
   log: ImportLog,
   preferredName: string = envNameOf(key),
 ): unknown {
-  if (!isSecretKey(key) || !isLiteralSecret(value)) return value;
+  if (isPlainRecord(value)) {
+    const out: Record<string, unknown> = {};
+    for (const inner of Object.keys(value)) {
+      const path: YamlPath = [...where.place.path, inner];
+      setOwn(
+        out,
+        inner,
+        referenceSecret(
+          inner,
+          value[inner],
+          { place: { ...where.place, path }, label: `${where.label}.${inner}` },
+          secrets,
+          log,
+          `${preferredName}_${envNameOf(inner)}`,
+        ),
+      );
+    }
+    return out;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item, index) =>
+      referenceSecret(
+        key,
+        item,
+        {
+          place: { ...where.place, path: [...where.place.path, index] },
+          label: `${where.label}[${index}]`,
+        },
+        secrets,
+        log,
+        `${preferredName}_${index + 1}`,
+      ),
+    );
+  }
+  if (typeof value !== "string" || detectSecret(key, value) === undefined) return value;
   const name = secrets.claim(preferredName, value);
   log.lossy(
     "SY4214",
@@ -72,7 +121,7 @@ export function carryExtras(
     if (schema && !schema.safeParse(value).success) {
       log.lossy(
         "SY4215",
-        `${section}.${key} (${JSON.stringify(value)}) is not carried: Switchyard's LiteLLM schema refuses the value`,
+        `${section}.${key} (${shownValue(value)}) is not carried: Switchyard's LiteLLM schema refuses the value`,
         { ...place, path },
         `Fix the value (see the ${section} reference of LiteLLM) and add it to litellm-passthrough.yaml.`,
       );

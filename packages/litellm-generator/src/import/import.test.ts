@@ -233,6 +233,48 @@ describe("what an import cannot carry exactly is reported", () => {
     expect(Object.values(result.files).join("")).not.toMatch(/sk-proj|abc123secret/);
   });
 
+  test("header values, webhook tokens and URL passwords become environment references too", async () => {
+    const bearer = ["Bearer ", "tok", "0123456789abcdefXYZ"].join("");
+    const result = await imported({
+      "config.yaml": yaml`
+        model_list:
+          - model_name: a
+            litellm_params:
+              model: openai/gpt-4o
+              api_key: os.environ/OPENAI_API_KEY
+              extra_headers: { Authorization: "${bearer}", X-Team: blue }
+          - model_name: b
+            litellm_params: { model: openai/local, api_base: "https://bob:hunter2pw@llm.internal/v1" }
+        litellm_settings: { drop_params: true }
+        general_settings:
+          master_key: os.environ/LITELLM_MASTER_KEY
+          alerting: [webhook]
+          alerting_args: { webhook_url: "https://alerts.internal/hook?channel=ops&token=abcdef123456" }
+      `,
+    });
+    const written = Object.values(result.files).join("\n");
+    for (const secret of ["tok0123456789abcdefXYZ", "hunter2pw", "abcdef123456"])
+      expect(written).not.toContain(secret);
+    for (const message of result.lossy.map((d) => d.message)) {
+      for (const secret of ["tok0123456789abcdefXYZ", "hunter2pw", "abcdef123456"])
+        expect(message).not.toContain(secret);
+    }
+    expect(written).toContain("os.environ/");
+    expect(written).toContain("X-Team: blue");
+  });
+
+  test("numbers are never secrets: prices and counts under *_token keys are carried as numbers", async () => {
+    const result = await imported({
+      "config.yaml": base(yaml`
+        - model_name: a
+          litellm_params: { model: openai/gpt-4o, api_key: os.environ/OPENAI_API_KEY, input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001 }
+      `),
+    });
+    expect(result.lossy.filter((d) => d.code === "SY4214")).toEqual([]);
+    expect(Object.values(result.files).join("")).toMatch(/input_cost_per_token: 0?\.?[0-9.e-]+/);
+    expect(Object.values(result.files).join("")).not.toContain("INPUT_COST_PER_TOKEN");
+  });
+
   test("addresses Switchyard normalises, keys it adds, weights it fills in", async () => {
     const result = await imported({
       "config.yaml": base(yaml`

@@ -1,26 +1,7 @@
-import { ENV_REFERENCE_PATTERN, sha256 } from "@switchyard/config-schema";
+import { sha256 } from "@switchyard/config-schema";
 
-/** Keys whose value is a secret: `api_key`, `*_secret`, `password`, `aws_secret_access_key`, `database_url`, ... */
-const SECRET_KEY =
-  /(^|_)(api_key|key|secret|password|passwd|token|credentials?|access_key|private_key|master_key|database_url|connection_string)$/i;
-/** Environment variable names that hold secrets. */
-const SECRET_ENV = /(KEY|SECRET|PASSWORD|PASSWD|TOKEN|CREDENTIALS?)$|SECRET|DATABASE_URL/;
-
-/** Whether a config key holds a secret. */
-export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
-}
-
-/** Whether an environment variable name looks like it holds a secret. */
-export function isSecretEnvName(name: string): boolean {
-  return SECRET_ENV.test(name.toUpperCase());
-}
-
-/** A value written into the file itself rather than as an `os.environ/NAME` reference. */
-export function isLiteralSecret(value: unknown): value is string | number {
-  if (typeof value === "number") return true;
-  return typeof value === "string" && value !== "" && !ENV_REFERENCE_PATTERN.test(value);
-}
+// Whether a value is a secret is decided by config-schema's detector (`detectSecret`); this module
+// only names the environment variables that imported secrets move to.
 
 /** A key in upper snake case, usable as an environment variable name (`api-key` → `API_KEY`). */
 export function envNameOf(key: string): string {

@@ -1,5 +1,6 @@
 import {
   CacheParamsSchema,
+  detectSecret,
   didYouMean,
   ENV_REFERENCE_PATTERN,
   GeneralSettingsSchema,
@@ -13,10 +14,10 @@ import {
 import { DEFAULT_CACHE_NAMESPACE, DEFAULT_MASTER_KEY_ENV } from "../conventions.js";
 import { isPlainRecord, setOwn } from "../internal/records.js";
 import type { GenerateOptions } from "../types.js";
-import { referenceSecret } from "./extras.js";
+import { referenceSecret, shownValue } from "./extras.js";
 import type { LocatedSection } from "./includes.js";
 import type { ImportLog } from "./log.js";
-import { isLiteralSecret, isSecretEnvName, type SecretNames } from "./secrets.js";
+import type { SecretNames } from "./secrets.js";
 import type { Place } from "./source.js";
 
 interface FieldSchema {
@@ -85,7 +86,7 @@ class SettingsReader {
     if (schema && !schema.safeParse(carried).success) {
       this.log.lossy(
         "SY4215",
-        `${section}.${key} (${JSON.stringify(value)}) is not carried: Switchyard's LiteLLM schema refuses the value`,
+        `${section}.${key} (${shownValue(value)}) is not carried: Switchyard's LiteLLM schema refuses the value`,
         at,
         "Fix the value and add it to litellm-passthrough.yaml.",
       );
@@ -346,7 +347,7 @@ function readEnvironment(section: LocatedSection | undefined, log: ImportLog): R
   for (const name of Object.keys(section.value)) {
     const value = section.value[name];
     const at: Place = { ...section.place, path: [...section.place.path, name] };
-    if (isSecretEnvName(name) && isLiteralSecret(value)) {
+    if (detectSecret(name, value) !== undefined) {
       log.lossy(
         "SY4214",
         `environment_variables.${name} holds a literal secret; it is not copied`,

@@ -1,5 +1,10 @@
-import { formatYamlPath } from "@switchyard/config-schema";
-import { findKnownSecrets, isHighEntropy, isPlaceholder, redact } from "../../internal/secrets.js";
+import {
+  findSecretsInValue,
+  formatYamlPath,
+  isHighEntropy,
+  isPlaceholder,
+  redactSecret,
+} from "@switchyard/config-schema";
 import { interestingStrings } from "../../internal/string-index.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
@@ -23,11 +28,11 @@ export const highEntropySecret = defineCheck({
     for (const file of files) {
       for (const { path, value, secretKey, credential } of interestingStrings(file)) {
         if (!secretKey || credential || isPlaceholder(value)) continue;
-        if (!isHighEntropy(value, context.thresholds) || findKnownSecrets(value).length > 0) continue;
+        if (!isHighEntropy(value, context.thresholds) || findSecretsInValue(value).length > 0) continue;
         findings.push({
           file,
           path,
-          message: `${formatYamlPath(path)} looks like a secret in plain text (${redact(value)})`,
+          message: `${formatYamlPath(path)} looks like a secret in plain text (${redactSecret(value)})`,
         });
       }
     }

@@ -1,9 +1,20 @@
-import { formatYamlPath, sha256 } from "@switchyard/config-schema";
+import {
+  findSecretsInValue,
+  formatYamlPath,
+  mayContainKnownFormat,
+  redactSecret,
+  type SecretSpan,
+  sha256,
+} from "@switchyard/config-schema";
 import { walkStrings } from "../../internal/data.js";
 import { rangeAt } from "../../internal/locate.js";
-import { findKnownSecrets, mayContainKnownSecret, redact } from "../../internal/secrets.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
+
+/** Provider keys and private-key blocks (not URL passwords or bearer tokens: SY5108 and SY5102 cover those). */
+function knownFormats(text: string): SecretSpan[] {
+  return findSecretsInValue(text).filter((s) => s.kind === "known-format" || s.kind === "private-key");
+}
 
 /** SY5101: a key in a known provider format, in plain text anywhere in a config file (values, keys, comments). */
 export const knownFormatSecret = defineCheck({
@@ -21,29 +32,31 @@ export const knownFormatSecret = defineCheck({
     if (files.length === 0) return notApplicable("no config file could be read");
     const findings: FindingDraft[] = [];
     for (const file of files) {
-      if (!mayContainKnownSecret(file.source.text)) continue;
+      const text = file.source.text;
+      if (!mayContainKnownFormat(text)) continue;
       const inValues = new Set<string>();
       walkStrings(file.data, (path, value) => {
-        if (!mayContainKnownSecret(value)) return;
-        const matches = findKnownSecrets(value);
+        if (!mayContainKnownFormat(value)) return;
+        const matches = knownFormats(value);
         const first = matches[0];
         if (first === undefined) return;
-        for (const m of matches) inValues.add(m.text);
+        for (const m of matches) inValues.add(value.slice(m.start, m.end));
         const more = matches.length > 1 ? ` (and ${matches.length - 1} more)` : "";
         findings.push({
           file,
           path: [...path],
-          message: `${first.label} in plain text at ${formatYamlPath(path)}: ${redact(first.text)}${more}`,
+          message: `${first.label} in plain text at ${formatYamlPath(path)}: ${redactSecret(value.slice(first.start, first.end))}${more}`,
         });
       });
-      for (const match of findKnownSecrets(file.source.text)) {
-        if (inValues.has(match.text)) continue;
-        const range = rangeAt(file, match.index, match.index + match.text.length);
+      for (const match of knownFormats(text)) {
+        const secret = text.slice(match.start, match.end);
+        if (inValues.has(secret)) continue;
+        const range = rangeAt(file, match.start, match.end);
         findings.push({
           file,
           range,
-          discriminator: sha256(match.text).slice(0, 12),
-          message: `${match.label} in plain text in a comment or key on line ${range.start.line}: ${redact(match.text)}`,
+          discriminator: sha256(secret).slice(0, 12),
+          message: `${match.label} in plain text in a comment or key on line ${range.start.line}: ${redactSecret(secret)}`,
           remediation:
             "Delete it from the file (comments are copied and committed like everything else) and rotate the key.",
         });

@@ -1,5 +1,4 @@
-import { formatYamlPath } from "@switchyard/config-schema";
-import { findKnownSecrets, isPlaceholder, redact } from "../../internal/secrets.js";
+import { findSecretsInValue, formatYamlPath, isPlaceholder, redactSecret } from "@switchyard/config-schema";
 import { interestingStrings } from "../../internal/string-index.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
@@ -23,11 +22,13 @@ export const literalCredential = defineCheck({
     const findings: FindingDraft[] = [];
     for (const file of files) {
       for (const { path, value, credential } of interestingStrings(file)) {
-        if (!credential || isPlaceholder(value) || findKnownSecrets(value).length > 0) continue;
+        // Known formats are SY5101's; a URL (a `database_url`) is SY5108's when it carries a password.
+        if (!credential || isPlaceholder(value) || findSecretsInValue(value).length > 0) continue;
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) continue;
         findings.push({
           file,
           path,
-          message: `${formatYamlPath(path)} is a literal credential (${redact(value)}), not an environment reference`,
+          message: `${formatYamlPath(path)} is a literal credential (${redactSecret(value)}), not an environment reference`,
         });
       }
     }

@@ -1,5 +1,5 @@
-import { formatYamlPath } from "@switchyard/config-schema";
-import { isLoopbackHost, maskUrl, parseUrl } from "../../internal/net.js";
+import { findSecretsInValue, formatYamlPath, redactSecrets } from "@switchyard/config-schema";
+import { isLoopbackHost, parseUrl } from "../../internal/net.js";
 import { interestingStrings } from "../../internal/string-index.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
@@ -40,7 +40,7 @@ export const plainHttpRemote = defineCheck({
         findings.push({
           file,
           path,
-          message: `${formatYamlPath(path)} sends traffic unencrypted to ${url.host} (${maskUrl(value)})`,
+          message: `${formatYamlPath(path)} sends traffic unencrypted to ${url.host} (${redactSecrets(value, findSecretsInValue(value))})`,
         });
       }
     }

@@ -1,22 +1,20 @@
-import { formatYamlPath } from "@switchyard/config-schema";
-import { maskUrl, parseUrl } from "../../internal/net.js";
-import { isPlaceholder } from "../../internal/secrets.js";
+import {
+  findSecretsInValue,
+  formatYamlPath,
+  redactSecrets,
+  type SecretSpan,
+} from "@switchyard/config-schema";
 import { interestingStrings } from "../../internal/string-index.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
 
-const SECRET_PARAM = /key|token|secret|password|passwd|pwd|sig|signature|auth/i;
+/** The secret parts of a URL: a password in the user info, secret-named query parameters. */
+function urlSecrets(value: string): SecretSpan[] {
+  return findSecretsInValue(value).filter((s) => s.kind === "url-password" || s.kind === "url-query");
+}
 
-/** The secret part of a URL, if any: a password in the user info or a secret-named query parameter. */
-function urlSecret(value: string): string | undefined {
-  const url = parseUrl(value);
-  if (!url) return undefined;
-  if (url.password !== "" && !isPlaceholder(url.password)) return "a password";
-  for (const [name, param] of new URLSearchParams(url.search)) {
-    if (SECRET_PARAM.test(name) && param !== "" && !isPlaceholder(param))
-      return `the query parameter '${name}'`;
-  }
-  return undefined;
+function describe(span: SecretSpan): string {
+  return span.kind === "url-password" ? "a password" : `the ${span.label.replace(/^URL /, "")}`;
 }
 
 /** SY5108: a URL carries a password or a secret query parameter. */
@@ -39,12 +37,13 @@ export const secretInUrl = defineCheck({
     for (const file of files) {
       for (const { path, value, url } of interestingStrings(file)) {
         if (!url || (!value.includes("@") && !value.includes("?"))) continue;
-        const secret = urlSecret(value);
-        if (secret === undefined) continue;
+        const spans = urlSecrets(value);
+        const first = spans[0];
+        if (first === undefined) continue;
         findings.push({
           file,
           path,
-          message: `${formatYamlPath(path)} holds a URL with ${secret} in it (${maskUrl(value)})`,
+          message: `${formatYamlPath(path)} holds a URL with ${describe(first)} in it (${redactSecrets(value, findSecretsInValue(value))})`,
         });
       }
     }
