@@ -13,7 +13,7 @@ let full: Promise<Catalogue> | undefined;
  */
 export function cliCatalogue(...extra: readonly Catalogue[]): Catalogue {
   base ??= mergeCatalogues(schemaCatalogue, consistencyCatalogue);
-  return extra.length === 0 ? base : mergeCatalogues(base, ...extra);
+  return extra.reduce((merged, catalogue) => mergeCatalogues(merged, catalogue), base);
 }
 
 /**

@@ -27,7 +27,7 @@ function wrap(text: string, width: number): string[] {
 
 /** Two columns; the right one wraps with a hanging indent. */
 function table(rows: readonly (readonly [string, string])[], indent = 2): string[] {
-  const width = Math.max(0, ...rows.map(([left]) => left.length));
+  const width = rows.reduce((w, [left]) => Math.max(w, left.length), 0);
   const gap = " ".repeat(indent + width + 3);
   return rows.flatMap(([left, right]) => {
     const [first = "", ...rest] = wrap(right, Math.max(40, WIDTH - gap.length));
@@ -102,16 +102,15 @@ export function formatGlobalHelp(commands: readonly CommandSpec[], style: Style)
 export function formatCommandHelp(spec: CommandSpec, style: Style): string {
   const lines = [`${style.bold("Usage:")} ${usageLine(spec)}`, "", ...wrap(spec.description, WIDTH)];
   if (spec.positionals.length > 0) {
-    lines.push("", style.bold("Arguments:"), ...table(spec.positionals.map((p) => [p.name, p.description])));
+    lines.push("", style.bold("Arguments:"));
+    for (const line of table(spec.positionals.map((p) => [p.name, p.description]))) lines.push(line);
   }
   const options = optionsWithHelp(spec);
-  lines.push(
-    "",
-    style.bold("Options:"),
-    ...table(
-      Object.entries(options).map(([name, option]) => [optionLabel(name, option), optionText(option)]),
-    ),
+  lines.push("", style.bold("Options:"));
+  const optionRows = Object.entries(options).map(
+    ([name, option]) => [optionLabel(name, option), optionText(option)] as const,
   );
+  for (const line of table(optionRows)) lines.push(line);
   if (spec.examples.length > 0) {
     lines.push("", style.bold("Examples:"));
     for (const example of spec.examples)

@@ -277,7 +277,7 @@ export async function runAudit(set: ConfigSet, options: AuditOptions = {}): Prom
     adjustable: (code) => known.has(code),
   };
   const overrides = resolveSeverityOverrides(settings?.settings.rules ?? [], overrideScope);
-  problems.push(...overrides.diagnostics);
+  for (const item of overrides.diagnostics) problems.push(item);
 
   const context: AuditContext = {
     set,
@@ -337,8 +337,8 @@ export async function runAudit(set: ConfigSet, options: AuditOptions = {}): Prom
   const suppressions: Suppression[] = [...(settings?.settings.suppressions ?? [])];
   for (const file of loadedFiles(set)) {
     const inline = parseInlineSuppressions(file.source);
-    suppressions.push(...inline.suppressions);
-    problems.push(...inline.diagnostics);
+    for (const item of inline.suppressions) suppressions.push(item);
+    for (const item of inline.diagnostics) problems.push(item);
   }
   const ranIds = new Set(ranChecks.map((r) => r.check.id));
   const scope: CodeScope = {

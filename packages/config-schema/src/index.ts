@@ -24,6 +24,11 @@ export {
   windowIsEmpty,
   windowStart,
 } from "./dates/config-date.js";
+export {
+  capDiagnosticsPerFile,
+  MAX_DIAGNOSTICS_PER_FILE,
+  TOO_MANY_DIAGNOSTICS_CODE,
+} from "./diagnostics/cap.js";
 export type { Catalogue, CatalogueEntry } from "./diagnostics/catalogue.js";
 export { defineCatalogue, formatCatalogueEntry, mergeCatalogues } from "./diagnostics/catalogue.js";
 export type {
@@ -125,7 +130,13 @@ export { formatYamlPath } from "./validate/describe-path.js";
 export type { SchemaVersionStatus } from "./validate/schema-version.js";
 export type { FileValidation } from "./validate/validate-file.js";
 export { validateSource } from "./validate/validate-file.js";
-export type { ParseYamlOptions, YamlSource } from "./yaml/parse.js";
-export { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_BYTES, FORBIDDEN_KEYS, parseYaml } from "./yaml/parse.js";
+export type { ParseYamlOptions, YamlDocumentOptions, YamlSource } from "./yaml/parse.js";
+export {
+  DEFAULT_MAX_ALIAS_COUNT,
+  DEFAULT_MAX_BYTES,
+  FORBIDDEN_KEYS,
+  parseYaml,
+  parseYamlDocument,
+} from "./yaml/parse.js";
 export type { PathLookup } from "./yaml/positions.js";
 export { lookupPath } from "./yaml/positions.js";

@@ -1,5 +1,6 @@
 import { open, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { capDiagnosticsPerFile } from "./diagnostics/cap.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { sortDiagnostics } from "./diagnostics/diagnostic.js";
 import { suggestName } from "./diagnostics/suggest.js";
@@ -106,7 +107,7 @@ export function loadConfigText<K extends ConfigFileKind>(
     data: source.data,
     value: validation.value,
     version: validation.version,
-    diagnostics: sortDiagnostics([...source.diagnostics, ...validation.diagnostics]),
+    diagnostics: capDiagnosticsPerFile([...source.diagnostics, ...validation.diagnostics]),
   };
 }
 
@@ -212,7 +213,7 @@ export async function loadConfigSet(dir: string, options: LoadOptions = {}): Pro
   const files: { [K in ConfigFileKind]?: LoadedFile<K> } = {};
   for (const file of loaded) {
     (files as Record<string, LoadedFile>)[file.kind] = file;
-    diagnostics.push(...file.diagnostics);
+    for (const item of file.diagnostics) diagnostics.push(item);
   }
   for (const kind of CONFIG_FILE_KINDS) {
     const spec = CONFIG_FILES[kind];

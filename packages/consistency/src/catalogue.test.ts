@@ -19,7 +19,7 @@ describe("the rule registry", () => {
     const exported = [];
     for (const file of files) {
       const module = (await import(join(dir, file))) as Record<string, unknown>;
-      exported.push(...Object.values(module));
+      for (const item of Object.values(module)) exported.push(item);
     }
     expect(new Set(exported)).toEqual(new Set(rules));
     const ids = rules.map((r) => r.id);

@@ -19,9 +19,9 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
     .replace(/^\n/, "")
     .replace(/\n\s*$/, "\n")
     .split("\n");
-  const indent = Math.min(
-    ...lines.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length),
-  );
+  const indent = lines
+    .filter((l) => l.trim() !== "")
+    .reduce((least, l) => Math.min(least, l.length - l.trimStart().length), Number.POSITIVE_INFINITY);
   return lines.map((l) => l.slice(indent)).join("\n");
 }
 

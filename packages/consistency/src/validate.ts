@@ -3,6 +3,7 @@ import {
   applySuppressions,
   type CodeScope,
   type ConfigSet,
+  capDiagnosticsPerFile,
   type Diagnostic,
   formatYamlPath,
   type LoadedSettings,
@@ -11,7 +12,6 @@ import {
   type SuppressedDiagnostic,
   type Suppression,
   schemaCatalogue,
-  sortDiagnostics,
   suppressionCatalogue,
 } from "@switchyard/config-schema";
 import { consistencyCatalogue, RULE_FAILURE_CODE } from "./catalogue.js";
@@ -178,13 +178,13 @@ export function validateConfigSet(set: ConfigSet, options: ValidateOptions = {})
 
   const inline: Suppression[] = [];
   const all: Diagnostic[] = [...dropSuperseded(set.diagnostics, findings), ...overrideProblems];
-  for (const { diagnostics } of findings) all.push(...diagnostics);
-  if (loaded) all.push(...loaded.diagnostics);
+  for (const { diagnostics } of findings) for (const item of diagnostics) all.push(item);
+  if (loaded) for (const item of loaded.diagnostics) all.push(item);
   for (const file of Object.values(set.files)) {
     if (file === undefined) continue;
     const parsed = parseInlineSuppressions(file.source);
-    inline.push(...parsed.suppressions);
-    all.push(...parsed.diagnostics);
+    for (const item of parsed.suppressions) inline.push(item);
+    for (const item of parsed.diagnostics) all.push(item);
   }
 
   const suppressionScope: CodeScope = {
@@ -196,7 +196,8 @@ export function validateConfigSet(set: ConfigSet, options: ValidateOptions = {})
     ...(options.now ? { now: options.now } : {}),
   });
   return {
-    diagnostics: sortDiagnostics(applySeverityOverrides(outcome.diagnostics, overrides)),
+    // At most 1,000 per file (then one SY1019 summary): rules can report on every entry of a huge file.
+    diagnostics: capDiagnosticsPerFile(applySeverityOverrides(outcome.diagnostics, overrides)),
     suppressed: outcome.suppressed,
   };
 }

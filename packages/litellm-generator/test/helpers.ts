@@ -23,7 +23,9 @@ export async function configSet(files: Readonly<Record<string, string>>): Promis
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const text = strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ""), "");
   const lines = text.replace(/^\n/, "").split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)![0].length));
+  const indent = lines
+    .filter((l) => l.trim() !== "")
+    .reduce((least, l) => Math.min(least, /^ */.exec(l)![0].length), Number.POSITIVE_INFINITY);
   return lines
     .map((l) => l.slice(indent))
     .join("\n")

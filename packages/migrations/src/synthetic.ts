@@ -45,10 +45,10 @@ export function syntheticLegacySet(models: number): Record<string, string> {
       `    type: ${kind.type}`,
       `    url: http://${host}:${kind.port}${kind.path}   # ${kind.type} endpoint`,
       `    enabled: ${p % 2 === 0 ? "yes" : "true"}`,
-      ...(p % 3 === 0 ? ["    health_check_interval: 30  # seconds, never implemented"] : []),
-      ...(p % 5 === 0 ? [`    priority: ${p}`] : []),
-      "    models:",
     );
+    if (p % 3 === 0) providers.push("    health_check_interval: 30  # seconds, never implemented");
+    if (p % 5 === 0) providers.push(`    priority: ${p}`);
+    providers.push("    models:");
     const first = p * MODELS_PER_PROVIDER;
     const last = Math.min(models, first + MODELS_PER_PROVIDER);
     for (let m = first; m < last; m++)

@@ -117,6 +117,7 @@ export function renderMarkdown(result: AuditResult, options: MarkdownRenderOptio
       `${p.severity} ${code(p.code)} ${p.file !== undefined ? `${code(p.file)} ` : ""}${cell(p.message)}`,
     );
   }
-  if (notes.length > 0) out.push("", ...notes.map((n) => `- ${n}`));
+  if (notes.length > 0) out.push("");
+  for (const n of notes) out.push(`- ${n}`);
   return `${out.join("\n")}\n`;
 }

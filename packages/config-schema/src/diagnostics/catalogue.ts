@@ -53,7 +53,8 @@ export function formatCatalogueEntry(entry: CatalogueEntry): string {
     `  ${entry.fix}`,
   ];
   if (entry.example !== undefined) {
-    lines.push("", "Example", ...entry.example.split("\n").map((l) => `  ${l}`));
+    lines.push("", "Example");
+    for (const l of entry.example.split("\n")) lines.push(`  ${l}`);
   }
   return `${lines.join("\n")}\n`;
 }

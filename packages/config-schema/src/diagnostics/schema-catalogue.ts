@@ -111,6 +111,15 @@ const loadingCatalogue: Catalogue = defineCatalogue([
     fix: "Rename it to the suggested name.",
   },
   {
+    code: "SY1019",
+    name: "too-many-diagnostics",
+    title: "A file has more diagnostics than are listed; the rest are counted in this summary.",
+    severity: "error",
+    cause:
+      "Each file reports at most 1,000 diagnostics (the first by position); one summary counts the others by severity and takes the most severe one's severity, so the exit code is the same as if all were listed. Thousands of problems in one file usually mean a damaged file, a file of another format, or a wrong path.",
+    fix: "Fix the problems listed first and run again, or restore the file from a backup (`switchyard backup list --file <name>`).",
+  },
+  {
     code: "SY1020",
     name: "missing-schema-version",
     title: "The file has no `schema_version`.",

@@ -67,6 +67,35 @@ function toCells(raw: string, tabWidth: number): { cells: string[]; columns: num
   return { cells, columns };
 }
 
+/** Line starts of the last few sources framed: a file with 1,000 diagnostics is split once, not 1,000 times. */
+const lineStartsCache = new Map<string, readonly number[]>();
+const LINE_STARTS_CACHED = 8;
+
+function lineStartsOf(source: string): readonly number[] {
+  const cached = lineStartsCache.get(source);
+  if (cached !== undefined) return cached;
+  const starts = [0];
+  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
+  if (lineStartsCache.size >= LINE_STARTS_CACHED) lineStartsCache.clear();
+  lineStartsCache.set(source, starts);
+  return starts;
+}
+
+/** The lines of `source` (split at `\n`, a trailing `\r` dropped), read one at a time. */
+function sourceLines(source: string): { readonly length: number; at(index: number): string } {
+  const starts = lineStartsOf(source);
+  return {
+    length: starts.length,
+    at(index) {
+      const start = starts[index];
+      if (start === undefined) return "";
+      const next = starts[index + 1];
+      const line = source.slice(start, next === undefined ? source.length : next - 1);
+      return line.endsWith("\r") ? line.slice(0, -1) : line;
+    },
+  };
+}
+
 function clamp(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), high);
 }
@@ -86,7 +115,7 @@ export function buildCodeFrame(
   const maxWidth = Math.max(20, options.maxWidth ?? 160);
   const tabWidth = Math.max(1, options.tabWidth ?? 4);
 
-  const lines = source.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+  const lines = sourceLines(source);
   // The empty "line" after a final newline is shown only when the range points at it.
   const lastContentLine = lines.length > 1 && source.endsWith("\n") ? lines.length - 1 : lines.length;
 
@@ -95,10 +124,10 @@ export function buildCodeFrame(
   let endColumn: number;
   if (line > lines.length) {
     line = lines.length;
-    startColumn = lines[line - 1]!.length + 1;
+    startColumn = lines.at(line - 1).length + 1;
     endColumn = startColumn + 1;
   } else {
-    const length = lines[line - 1]!.length;
+    const length = lines.at(line - 1).length;
     startColumn = clamp(positiveInt(range.start.column), 1, length + 1);
     const endLine = positiveInt(range.end.line);
     if (endLine === line)
@@ -113,7 +142,7 @@ export function buildCodeFrame(
   let markerStart = 0;
   let markerEnd = 1;
   for (let n = first; n <= last; n++) {
-    const raw = lines[n - 1] ?? "";
+    const raw = lines.at(n - 1);
     const { cells, columns } = toCells(raw, tabWidth);
     if (n === line) {
       markerStart = columns[startColumn - 1] ?? cells.length;

@@ -70,7 +70,10 @@ function renderOne(diagnostic: Diagnostic, paint: Palette, options: RenderOption
   if (diagnostic.file !== undefined && diagnostic.file !== "") {
     out.push(`${pad}${paint.dim("-->")} ${sanitizeForTerminal(location)}`);
   }
-  if (frame !== undefined) out.push(emptyGutter, ...formatCodeFrame(frame, width, paint, mark));
+  if (frame !== undefined) {
+    out.push(emptyGutter);
+    for (const line of formatCodeFrame(frame, width, paint, mark)) out.push(line);
+  }
 
   const notes: string[] = [];
   for (const block of related) {
@@ -83,7 +86,8 @@ function renderOne(diagnostic: Diagnostic, paint: Palette, options: RenderOption
       `${pad}${paint.dim(":::")} ${sanitizeForTerminal(where)} ${printable(block.related.message, `${pad}    `)}`,
     );
     if (block.frame !== undefined) {
-      out.push(emptyGutter, ...formatCodeFrame(block.frame, width, paint, paint.bold));
+      out.push(emptyGutter);
+      for (const line of formatCodeFrame(block.frame, width, paint, paint.bold)) out.push(line);
     }
   }
 
@@ -98,7 +102,7 @@ function renderOne(diagnostic: Diagnostic, paint: Palette, options: RenderOption
   }
   if (notes.length > 0) {
     if (frames.length > 0) out.push(emptyGutter);
-    out.push(...notes);
+    for (const item of notes) out.push(item);
   }
   return out;
 }

@@ -130,7 +130,7 @@ export function applySuppressions(
   const active: ActiveSuppression[] = [];
   for (const suppression of suppressions) {
     const checked = checkCodes(suppression.codes, suppression.at, options.scope, "Suppression");
-    out.push(...checked.diagnostics);
+    for (const item of checked.diagnostics) out.push(item);
     if (checked.active.length === 0) continue;
     if (suppression.expires !== undefined && now >= expiryInstant(suppression.expires)) {
       out.push({
@@ -232,7 +232,7 @@ export function resolveSeverityOverrides(
   const diagnostics: Diagnostic[] = [];
   for (const override of overrides) {
     const checked = checkCodes([override.code], override.at, scope, "Severity override");
-    diagnostics.push(...checked.diagnostics);
+    for (const item of checked.diagnostics) diagnostics.push(item);
     for (const code of checked.active) map.set(code, override.setting);
   }
   return { overrides: map, diagnostics };

@@ -78,7 +78,8 @@ export function loadSettingsText(
   if (root === undefined) return { file, source, settings: { rules: [], suppressions: [] }, diagnostics };
   const parsed = SettingsFileSchema.safeParse(root);
   if (!parsed.success)
-    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, SettingsFileSchema, source));
+    for (const item of zodIssuesToDiagnostics(parsed.error.issues, SettingsFileSchema, source))
+      diagnostics.push(item);
 
   const at = (path: YamlPath, part: "key" | "value" = "value") => {
     const range = source.rangeOf(path, part);

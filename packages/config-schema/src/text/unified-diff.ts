@@ -82,7 +82,7 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   middle.reverse();
   const ops: Op[] = [];
   for (let i = 0; i < start; i++) ops.push({ kind: " ", line: a[i]! });
-  ops.push(...middle);
+  for (const item of middle) ops.push(item);
   for (let i = endA; i < a.length; i++) ops.push({ kind: " ", line: a[i]! });
   return ops;
 }
@@ -139,7 +139,8 @@ export function unifiedDiff(oldText: string, newText: string, options: UnifiedDi
     }
     const oldStart = oldCount === 0 ? oldLine - 1 : oldLine;
     const newStart = newCount === 0 ? newLine - 1 : newLine;
-    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`, ...body);
+    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
+    for (const line of body) out.push(line);
     hunkStart = end;
     i = end;
   }

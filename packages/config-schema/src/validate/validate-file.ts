@@ -33,9 +33,9 @@ export function validateSource<K extends ConfigFileKind>(kind: K, source: YamlSo
     const issues = parsed.error.issues.filter(
       (i) => !(diagnostics.length > 0 && i.path[0] === "schema_version"),
     );
-    out.push(...zodIssuesToDiagnostics(issues, spec.schema, source));
+    for (const item of zodIssuesToDiagnostics(issues, spec.schema, source)) out.push(item);
   }
-  out.push(...lintFile(kind, source));
+  for (const item of lintFile(kind, source)) out.push(item);
   // Parse errors that still leave data (duplicate or forbidden keys) make the file invalid too.
   const valid = parsed.success && !hasErrors(out) && !hasErrors(source.diagnostics);
   return { value: valid ? (parsed.data as ConfigFileTypes[K]) : undefined, version, diagnostics: out };

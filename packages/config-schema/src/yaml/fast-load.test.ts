@@ -3,7 +3,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseDocument } from "yaml";
-import { fastLoad } from "./fast-load.js";
+import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
+import { parseYaml } from "./parse.js";
 
 /** The strict tier's reading of a text: its data, or "error" when it reports any error. */
 function strict(text: string): unknown {
@@ -201,6 +202,92 @@ describe("fastLoad", () => {
         agrees(text);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("both tiers apply the same checks (forbidden keys, #10 item 7)", () => {
+  /** Comment lines that take a text past the fast tier's threshold without changing its data. */
+  const PADDING = `${"# padding that makes the file large enough for the fast tier\n".repeat(
+    Math.ceil(FAST_TIER_MIN_LENGTH / 60) + 1,
+  )}`;
+
+  /** What the loader reports about forbidden keys, and the data it hands on. */
+  function reading(text: string) {
+    const source = parseYaml(text, { file: "providers.yaml" });
+    return {
+      forbidden: source.diagnostics
+        .filter((d) => d.code === "SY1007")
+        .map((d) => [d.message, d.range?.start.line, d.range?.start.column]),
+      errors: source.diagnostics.filter((d) => d.severity === "error").map((d) => d.code),
+      data: source.data,
+    };
+  }
+
+  function sameInBothTiers(text: string): void {
+    const large = `${text}${PADDING}`;
+    expect(large.length).toBeGreaterThanOrEqual(FAST_TIER_MIN_LENGTH);
+    expect(reading(large), text).toEqual(reading(text));
+  }
+
+  // Spellings the text search of the fast tier cannot see: escapes in quoted keys.
+  const FORBIDDEN_SPELLINGS = [
+    "__proto__",
+    "'__proto__'",
+    '"__proto__"',
+    '"\\u005f_proto__"',
+    '"\\x5f_proto__"',
+    '"_\\x5fproto__"',
+    '"constructo\\u0072"',
+    '"con\\x73tructor"',
+    '"prot\\u006ftype"',
+    '"\\U0000005f_proto__"',
+    "constructor",
+    "prototype",
+  ];
+
+  test("an escaped __proto__ provider id in a large file is SY1007, as in a small one", () => {
+    const text = [
+      'schema_version: "2.0.0"',
+      "providers:",
+      '  "\\u005f_proto__":',
+      "    type: ollama",
+      "    base_url: http://127.0.0.1:11435",
+      "    models:",
+      "      - name: evil",
+      "",
+    ].join("\n");
+    expect(reading(text).forbidden).toEqual([["Key '__proto__' is not allowed", 3, 3]]);
+    sameInBothTiers(text);
+  });
+
+  test("property: forbidden keys anywhere, in any spelling, read the same in both tiers", () => {
+    const key = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...FORBIDDEN_SPELLINGS) },
+      { weight: 2, arbitrary: fc.constantFrom("a", "b", "name", "models", "x_y") },
+    );
+    const value = fc.constantFrom("1", "x", "{}", "[]", "null", "'v'");
+    const entry = fc.tuple(key, value, fc.nat(3), key);
+    const doc = fc.array(entry, { minLength: 1, maxLength: 6 }).map((entries) =>
+      entries
+        .map(([k, v, shape, inner], i) => {
+          const top = `k${i}`;
+          switch (shape) {
+            case 0:
+              return `${k}: ${v}`;
+            case 1:
+              return `${top}:\n  ${inner}: ${v}`;
+            case 2:
+              return `${top}:\n  - ${inner}: ${v}`;
+            default:
+              return `${top}: { ${inner}: ${v} }`;
+          }
+        })
+        .join("\n"),
+    );
+    fc.assert(
+      fc.property(doc, (text) => sameInBothTiers(`${text}\n`)),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,4 +1,5 @@
 import { FAILSAFE_SCHEMA, load, Type } from "js-yaml";
+import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 
 /**
  * The fast tier of the loader. The `yaml` package builds a full document (every node with its source
@@ -119,5 +120,27 @@ export function fastLoad(text: string): Record<string, unknown> | undefined {
     return undefined;
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+  // The text search above cannot see a key spelt with escapes (`"\u005f_proto__"`): look at the
+  // keys themselves, so that the strict tier reports every forbidden key (SY1007) as it would in a
+  // small file.
+  if (hasForbiddenKey(data)) return undefined;
   return data as Record<string, unknown>;
+}
+
+/** Whether any mapping in `data` has a key in {@link FORBIDDEN_KEYS}. Walks without recursion. */
+function hasForbiddenKey(data: object): boolean {
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== "object") continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return true;
+      stack.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 import {
   type Alias,
   type Document,
+  type DocumentOptions,
   isAlias,
   isCollection,
   isMap,
@@ -9,18 +10,21 @@ import {
   isScalar,
   LineCounter,
   type Node,
+  type ParseOptions,
   parseDocument,
+  type SchemaOptions,
   visit,
   type YAMLError,
   type YAMLMap,
 } from "yaml";
+import { capDiagnosticsPerFile, MAX_DIAGNOSTICS_PER_FILE } from "../diagnostics/cap.js";
 import type { Diagnostic, SourceRange, YamlPath } from "../diagnostics/diagnostic.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
+import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 
-/** Keys that are refused anywhere in a config file, so no consumer can ever be tricked by them. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+export { FORBIDDEN_KEYS };
 
 /** Default cap on a config file's size: 16 MiB. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -179,7 +183,9 @@ function makeSource(
     },
     lineCounter,
     data,
-    diagnostics,
+    // A broken file can have hundreds of thousands of problems (a line of `]` each): list the first.
+    diagnostics:
+      diagnostics.length > MAX_DIAGNOSTICS_PER_FILE ? capDiagnosticsPerFile(diagnostics) : diagnostics,
     rangeOf(path, part = "value") {
       const document = documentOf();
       if (!document) return undefined;
@@ -270,7 +276,7 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
     }
     if (isNode(node)) {
       if (node.anchor) anchors.set(node.anchor, node);
-      if (isMap(node)) diagnostics.push(...duplicateKeys(node, lineCounter, file));
+      if (isMap(node)) for (const item of duplicateKeys(node, lineCounter, file)) diagnostics.push(item);
       return;
     }
     if (!isPair(node)) return;
@@ -352,16 +358,33 @@ function toData(
   }
 }
 
-/** The strict tier: the `yaml` package's document, with every node's source range. */
-function parseStrict(text: string): Document.Parsed {
-  return parseDocument(text, {
-    prettyErrors: false,
-    // yaml's own duplicate-key check compares every key with every earlier one (quadratic: a
-    // 50,000-entry map took over a minute); checkNodes finds duplicates with a set per map instead.
-    uniqueKeys: false,
-    keepSourceTokens: false,
-    logLevel: "error",
-  });
+/** Options of {@link parseYamlDocument}: the `yaml` package's, e.g. `version: "1.1"` for LiteLLM's files. */
+export type YamlDocumentOptions = ParseOptions & DocumentOptions & SchemaOptions;
+
+/**
+ * The strict tier: the `yaml` package's document, with every node's source range (duplicate keys
+ * are not checked here; {@link parseYaml} reports them). Never throws on ordinary input: problems
+ * are in `errors` and `warnings`. Fast on broken input too: no stack trace is captured per problem.
+ */
+export function parseYamlDocument(text: string, options: YamlDocumentOptions = {}): Document.Parsed {
+  // yaml makes an Error object per problem; capturing a stack trace for each costs more than the
+  // parse itself on a broken file (150,000 lines of `]`: 1.5 s of traces and 1.8 s of GC). The
+  // traces point into yaml's own code and are never shown.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(text, {
+      prettyErrors: false,
+      // yaml's own duplicate-key check compares every key with every earlier one (quadratic: a
+      // 50,000-entry map took over a minute); checkNodes finds duplicates with a set per map instead.
+      uniqueKeys: false,
+      keepSourceTokens: false,
+      logLevel: "error",
+      ...options,
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 function parseText(text: string, file: string, maxAliasCount: number): YamlSource {
@@ -376,14 +399,14 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
   // diagnostic needs a location.
   const fast = text.length >= FAST_TIER_MIN_LENGTH ? fastLoad(text) : undefined;
   if (fast !== undefined)
-    return makeSource(file, text, () => parseStrict(text), lineCounter, fast, diagnostics);
-  const document = parseStrict(text);
+    return makeSource(file, text, () => parseYamlDocument(text), lineCounter, fast, diagnostics);
+  const document = parseYamlDocument(text);
   for (const error of document.errors)
     diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, error, "error"));
   for (const warning of document.warnings)
     diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, warning, "warning"));
   const checked = checkNodes(document, lineCounter, file);
-  diagnostics.push(...checked.diagnostics);
+  for (const item of checked.diagnostics) diagnostics.push(item);
 
   // Duplicate and forbidden keys are reported, but the rest of the file can still be validated.
   if (diagnostics.some((d) => d.severity === "error" && d.code !== "SY1007" && d.code !== "SY1002")) {

@@ -11,7 +11,7 @@ export class ImportLog {
 
   /** Record errors that stop the import; returns `undefined` so callers can `return log.fail(...)`. */
   fail(diagnostics: readonly Diagnostic[]): undefined {
-    this.errors.push(...diagnostics);
+    for (const item of diagnostics) this.errors.push(item);
     return undefined;
   }
 

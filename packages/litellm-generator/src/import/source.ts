@@ -1,12 +1,14 @@
 import { readFile } from "node:fs/promises";
 import {
+  capDiagnosticsPerFile,
   type Diagnostic,
   FORBIDDEN_KEYS,
   lookupPath,
+  parseYamlDocument,
   type SourceRange,
   type YamlPath,
 } from "@switchyard/config-schema";
-import { type Document, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, LineCounter, type Node } from "yaml";
 import { displayPath } from "../check.js";
 import { setOwn } from "../internal/records.js";
 
@@ -113,7 +115,7 @@ export async function readSource(path: string, cwd: string, at?: Place): Promise
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, {
+  const document = parseYamlDocument(text, {
     version: "1.1",
     lineCounter,
     prettyErrors: false,
@@ -128,17 +130,19 @@ export async function readSource(path: string, cwd: string, at?: Place): Promise
   if (document.errors.length > 0) {
     return {
       ok: false,
-      diagnostics: document.errors.map((error) => {
-        const start = position(lineCounter, error.pos[0]);
-        return {
-          code: "SY4200",
-          severity: "error",
-          message: `${file} is not valid YAML: ${error.message.split("\n")[0]}`,
-          file,
-          range: { start, end: position(lineCounter, Math.max(error.pos[1], error.pos[0] + 1)) },
-          hint: "Fix the YAML syntax here; LiteLLM cannot read the file either.",
-        };
-      }),
+      diagnostics: capDiagnosticsPerFile(
+        document.errors.map((error) => {
+          const start = position(lineCounter, error.pos[0]);
+          return {
+            code: "SY4200",
+            severity: "error",
+            message: `${file} is not valid YAML: ${error.message.split("\n")[0]}`,
+            file,
+            range: { start, end: position(lineCounter, Math.max(error.pos[1], error.pos[0] + 1)) },
+            hint: "Fix the YAML syntax here; LiteLLM cannot read the file either.",
+          };
+        }),
+      ),
     };
   }
   let data: unknown;

@@ -75,7 +75,7 @@ export function verifyImport(
   const passthroughText = files[PASSTHROUGH_FILE];
   const parsed = passthroughText !== undefined ? parsePassthrough(passthroughText) : undefined;
   const diagnostics: Diagnostic[] = [];
-  if (parsed && !parsed.ok) diagnostics.push(...parsed.diagnostics);
+  if (parsed && !parsed.ok) for (const item of parsed.diagnostics) diagnostics.push(item);
   const generation =
     diagnostics.length === 0
       ? generateLiteLLMConfig(importedConfigSet(files, "/nonexistent/switchyard-import"), {

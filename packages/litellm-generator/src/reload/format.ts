@@ -46,7 +46,7 @@ function verdict(report: ReloadReport): string {
  */
 export function formatReloadReport(report: ReloadReport, options: FormatReloadOptions = {}): string {
   const color = options.color === true;
-  const width = Math.max(...report.steps.map((s) => s.name.length), 8);
+  const width = report.steps.reduce((w, s) => Math.max(w, s.name.length), 8);
   const title = `Reload of ${report.outputPath} via ${report.gatewayUrl} (${duration(report.totalMs)})`;
   const lines = [color ? `${BOLD}${title}${RESET}` : title];
   for (const step of report.steps.filter((s) => s.phase === "reload"))

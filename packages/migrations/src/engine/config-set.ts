@@ -134,9 +134,8 @@ async function readSet(dir: string): Promise<ReadSet> {
     try {
       texts[fileName] = decoder.decode(bytes);
     } catch {
-      diagnostics.push(
-        ...parseYaml(bytes, { file: fileName }).diagnostics.filter((d) => d.severity === "error"),
-      );
+      for (const d of parseYaml(bytes, { file: fileName }).diagnostics)
+        if (d.severity === "error") diagnostics.push(d);
       continue;
     }
     files.push({ kind, fileName, path, bytes });

@@ -245,7 +245,7 @@ export function migrateConfigTexts(
     const text = bom ? raw.slice(1) : raw;
     const parsed = parseForMigration(text, fileName);
     if (!parsed.ok) {
-      diagnostics.push(...parsed.diagnostics);
+      for (const item of parsed.diagnostics) diagnostics.push(item);
       continue;
     }
     const detected = detectVersion(parsed.file.markers);

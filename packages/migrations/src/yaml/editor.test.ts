@@ -268,7 +268,8 @@ const editArb: fc.Arbitrary<{ pick: number; edit: Edit }> = fc.record({
 
 function allMaps(root: YAMLMap): YAMLMap[] {
   const out: YAMLMap[] = [root];
-  for (const pair of root.items) if (isMap(pair.value)) out.push(...allMaps(pair.value));
+  for (const pair of root.items)
+    if (isMap(pair.value)) for (const item of allMaps(pair.value)) out.push(item);
   return out;
 }
 

@@ -297,8 +297,8 @@ export class YamlEditor {
       else if (isMap(node)) {
         this.grownMaps.delete(node);
         if (this.wrappedMaps.has(node)) dropped.add(node);
-        stack.push(...node.items);
-      } else if (isSeq(node)) stack.push(...node.items);
+        for (const item of node.items) stack.push(item);
+      } else if (isSeq(node)) for (const item of node.items) stack.push(item);
     }
     if (dropped.size > 0) this.wraps = this.wraps.filter((w) => !dropped.has(w.map));
   }

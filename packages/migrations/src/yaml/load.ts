@@ -3,8 +3,9 @@ import {
   type Diagnostic,
   FORBIDDEN_KEYS,
   parseYaml,
+  parseYamlDocument,
 } from "@switchyard/config-schema";
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
 import { YamlEditor } from "./editor.js";
 
 /** A config file parsed for migration: an editor over its document. */
@@ -57,7 +58,7 @@ export function parseForMigration(
 ): { ok: true; file: ParsedFile } | { ok: false; diagnostics: Diagnostic[] } {
   let document: Document.Parsed | undefined;
   try {
-    document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    document = parseYamlDocument(text);
   } catch {
     document = undefined;
   }

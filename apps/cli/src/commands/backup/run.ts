@@ -150,7 +150,7 @@ function decisionRows(decisions: readonly RetentionDecision<BackupInfo>[]) {
 }
 
 function table(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  const widths = rows[0]?.map((_, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? "").length), 0)) ?? [];
   return rows.map((r) =>
     `  ${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("   ")}`.trimEnd(),
   );
@@ -212,7 +212,7 @@ async function prune(run: Run, policy: RetentionPolicy, dryRun: boolean): Promis
 
 function verificationReport(run: Run, results: readonly BackupVerification[]): string {
   const { style } = run.context;
-  const width = Math.max(...results.map((r) => r.name.length));
+  const width = results.reduce((w, r) => Math.max(w, r.name.length), 0);
   const lines = results.map((r) =>
     r.ok
       ? `  ${style.green("✔")} ${r.name.padEnd(width)}  restorable`

@@ -32,7 +32,7 @@ function findEntries(entries: readonly CatalogueEntry[], query: string): Catalog
 }
 
 function formatList(entries: readonly CatalogueEntry[]): string {
-  const nameWidth = Math.max(...entries.map((e) => e.name.length));
+  const nameWidth = entries.reduce((w, e) => Math.max(w, e.name.length), 0);
   const lines = entries.map(
     (e) => `${e.code}  ${e.name.padEnd(nameWidth)}  ${e.severity.padEnd(7)}  ${e.title}`,
   );

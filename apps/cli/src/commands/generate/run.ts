@@ -115,12 +115,12 @@ function writeReport(run: Run, result: WriteSuccess, pruned: PruneReport, warnin
     lines.push(
       `  removed ${plural(pruned.removed.length, "old backup")} (keeping the last 10, one a day for 7 days, one a week for 4 weeks):`,
     );
-    lines.push(...pruned.removed.map((p) => `    ${p}`));
+    for (const p of pruned.removed) lines.push(`    ${p}`);
   }
   if (pruned.error !== undefined) lines.push(style.yellow(`  could not prune old backups: ${pruned.error}`));
   if (result.removedTempFiles !== undefined && result.removedTempFiles.length > 0) {
     lines.push("  removed temp files left by an interrupted earlier write:");
-    lines.push(...result.removedTempFiles.map((p) => `    ${displayPath(resolve(p), cwd)}`));
+    for (const p of result.removedTempFiles) lines.push(`    ${displayPath(resolve(p), cwd)}`);
   }
   const models = result.generation.config.model_list.length;
   lines.push(

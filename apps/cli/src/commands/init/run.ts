@@ -108,9 +108,8 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     try {
       if (existing.includes(shown)) {
         const outcome = await writeFileSafely(path, template.content, { backup: true, lock: true });
-        removedTempFiles.push(
-          ...(outcome.removedTempFiles ?? []).map((p) => displayPath(resolve(dir, p), cwd)),
-        );
+        for (const p of outcome.removedTempFiles ?? [])
+          removedTempFiles.push(displayPath(resolve(dir, p), cwd));
         written.push({
           path: shown,
           changed: outcome.changed,

@@ -110,7 +110,7 @@ function fileLines(
   files: readonly SetFileMigration[],
   describe: (file: SetFileMigration) => string,
 ): string[] {
-  const width = Math.max(0, ...files.map((f) => f.fileName.length));
+  const width = files.reduce((w, f) => Math.max(w, f.fileName.length), 0);
   return files.map((f) => `  ${f.fileName.padEnd(width)}  ${describe(f)}`.trimEnd());
 }
 
@@ -209,7 +209,7 @@ function rolledBack(run: Run, result: RollbackResult): string {
       f.backup === undefined ? [] : [[f.file, f.backup] as const],
     ),
   );
-  const width = Math.max(0, ...result.files.map((f) => f.fileName.length));
+  const width = result.files.reduce((w, f) => Math.max(w, f.fileName.length), 0);
   const lines = [
     `${run.context.style.green("Rolled back")} migration ${undone?.id ?? "?"} (${undone?.from ?? "?"} → ${undone?.to ?? "?"}) in ${run.shownDir}:`,
     ...result.files.map((f) => {

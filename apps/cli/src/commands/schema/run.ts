@@ -40,8 +40,8 @@ function listKinds(): CommandOutcome {
     required: CONFIG_FILES[kind].required,
     schemaUrl: schemaUrl(kind),
   }));
-  const width = Math.max(...rows.map((r) => r.kind.length));
-  const fileWidth = Math.max(...rows.map((r) => r.fileName.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.kind.length), 0);
+  const fileWidth = rows.reduce((w, r) => Math.max(w, r.fileName.length), 0);
   const lines = [
     "Config file kinds and their JSON Schemas:",
     "",

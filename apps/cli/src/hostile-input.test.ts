@@ -1,0 +1,109 @@
+/**
+ * Hostile config files through the built binary (issue #10): the whole command, as a process, must
+ * end with a located diagnostic and a documented exit code, quickly — never exit 70.
+ */
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBin } from "./test-support/bin.js";
+import { BIN } from "./test-support/paths.js";
+import { copyExample } from "./test-support/run.js";
+
+beforeAll(() => {
+  if (!existsSync(join(BIN, "../../dist/cli.cjs")))
+    throw new Error(
+      "apps/cli/dist/cli.cjs is missing: run 'npx tsup' in apps/cli (turbo builds before test)",
+    );
+});
+
+describe("150,000 diagnostics in one file (#10 item 1)", () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await copyExample("config");
+    await writeFile(
+      join(cwd, "config", "providers.yaml"),
+      `schema_version: "2.0.0"\n${"]\n".repeat(150_000)}`,
+    );
+  });
+
+  it("validate --json: 1,000 located diagnostics and one SY1019 summary, exit 1", async () => {
+    const run = await runBin(["validate", "config", "--json"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      diagnostics: { code: string; file?: string; range?: { start: { line: number } } }[];
+    };
+    const inProviders = report.diagnostics.filter((d) => d.file === "config/providers.yaml");
+    expect(inProviders).toHaveLength(1001);
+    expect(inProviders.slice(0, 1000).every((d) => d.code === "SY1001" && d.range !== undefined)).toBe(true);
+    expect(inProviders[0]!.range!.start.line).toBe(2);
+    const summary = inProviders[1000]!;
+    expect(summary).toMatchObject({ code: "SY1019", severity: "error" });
+    expect((summary as { message?: string }).message).toMatch(
+      /^149000 more diagnostics in config\/providers\.yaml/,
+    );
+    expect(run.ms).toBeLessThan(20_000);
+  });
+
+  it("validate (pretty), audit, generate --check and migrate --check end with their own codes, quickly", async () => {
+    const commands = [
+      ["validate", "config"],
+      ["audit", "config", "--json"],
+      ["generate", "--config-dir", "config", "--check"],
+      ["migrate", "--check", "--config-dir", "config"],
+    ];
+    const runs = [];
+    // One at a time, so that each figure is the command's own (a loaded machine still adds to it).
+    for (const args of commands) runs.push(await runBin(args, { cwd }));
+    const [validate, audit, generate, migrate] = runs;
+    for (const [i, run] of runs.entries()) {
+      expect(run.stderr, commands[i]!.join(" ")).not.toContain("internal error");
+      expect(run.ms, commands[i]!.join(" ")).toBeLessThan(15_000);
+    }
+    expect(validate!.code).toBe(1);
+    expect(validate!.stdout).toContain("config/providers.yaml:2:1");
+    expect(validate!.stdout).toContain("error[SY1019]: 149000 more diagnostics");
+    // The audit's own codes: 1 or 2 by score band; the invalid file is a high finding.
+    expect([1, 2]).toContain(audit!.code);
+    expect(JSON.parse(audit!.stdout).findings.map((f: { id: string }) => f.id)).toContain("SY5402");
+    expect(generate!.code).toBe(1);
+    expect(generate!.stdout + generate!.stderr).toContain("config/providers.yaml:2:1");
+    expect(migrate!.code).toBe(1);
+    expect(migrate!.stdout + migrate!.stderr).toContain("providers.yaml:2:1");
+  });
+});
+
+describe("a forbidden key in a file over 64 KiB (#10 item 7)", () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await copyExample("config");
+    const path = join(cwd, "config", "providers.yaml");
+    const original = await readFile(path, "utf8");
+    // An escaped `__proto__` provider id, and enough comment lines for the fast YAML tier.
+    const hostile = original.replace(
+      "providers:\n",
+      'providers:\n  "\\u005f_proto__":\n    type: ollama\n    base_url: http://127.0.0.1:11435\n    models:\n      - name: evil\n',
+    );
+    expect(hostile).not.toBe(original);
+    await writeFile(path, `${hostile}${"# a comment line that pads the file past 64 KiB\n".repeat(1500)}`);
+  });
+
+  it("validate reports SY1007 at the key and exits 1; generate writes nothing", async () => {
+    const validate = await runBin(["validate", "config", "--json"], { cwd });
+    expect(validate.code).toBe(1);
+    const report = JSON.parse(validate.stdout) as {
+      diagnostics: { code: string; file?: string; range?: unknown }[];
+    };
+    expect(report.diagnostics.filter((d) => d.code === "SY1007")).toEqual([
+      expect.objectContaining({
+        file: "config/providers.yaml",
+        range: expect.objectContaining({ start: expect.objectContaining({ line: expect.any(Number) }) }),
+      }),
+    ]);
+    const generate = await runBin(["generate", "--config-dir", "config"], { cwd });
+    expect(generate.code).toBe(1);
+    expect(generate.stdout + generate.stderr).toContain("SY1007");
+    expect(existsSync(join(cwd, "config", "litellm-unified.yaml"))).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+import { execFile } from "node:child_process";
+import { BIN, REPO_ROOT } from "./paths.js";
+
+/** What one run of the built binary printed and returned. */
+export interface BinRun {
+  readonly code: number;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Wall time of the whole process, in ms. */
+  readonly ms: number;
+}
+
+/**
+ * Run the built `switchyard` (`bin/switchyard.cjs` → `dist/cli.cjs`, what `npm i -g` installs) as a
+ * process, with colour settings cleared unless `env` sets them. Never rejects on a non-zero exit.
+ */
+export function runBin(
+  args: readonly string[],
+  options: { readonly cwd?: string; readonly env?: Record<string, string> } = {},
+): Promise<BinRun> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    FORCE_COLOR: undefined,
+    NO_COLOR: undefined,
+    ...options.env,
+  };
+  const started = performance.now();
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd ?? REPO_ROOT, env, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const failed = error as (Error & { code?: unknown; signal?: NodeJS.Signals | null }) | null;
+        resolve({
+          code: failed === null ? 0 : typeof failed.code === "number" ? failed.code : -1,
+          signal: failed?.signal ?? null,
+          stdout,
+          stderr,
+          ms: performance.now() - started,
+        });
+      },
+    );
+  });
+}
