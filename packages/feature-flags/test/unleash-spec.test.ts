@@ -108,7 +108,7 @@ function translate(feature: Feature, segmentsUsed: boolean): Translated {
       }
       const ids =
         strategy.name === "userWithId" ? (p.userIds ?? "").split(",").map((s) => s.trim()) : userIn!;
-      whitelist.push(...ids.filter((s) => s !== ""));
+      for (const id of ids) if (id !== "") whitelist.push(id);
       whitelistStrategies++;
       continue;
     }
