@@ -130,6 +130,8 @@ export { formatYamlPath } from "./validate/describe-path.js";
 export type { SchemaVersionStatus } from "./validate/schema-version.js";
 export type { FileValidation } from "./validate/validate-file.js";
 export { validateSource } from "./validate/validate-file.js";
+export type { InsertPosition, InsertValue } from "./yaml/editor.js";
+export { YamlEditError, YamlEditor } from "./yaml/editor.js";
 export type { ParseYamlOptions, YamlDocumentOptions, YamlSource } from "./yaml/parse.js";
 export {
   DEFAULT_MAX_ALIAS_COUNT,
@@ -140,3 +142,5 @@ export {
 } from "./yaml/parse.js";
 export type { PathLookup } from "./yaml/positions.js";
 export { lookupPath } from "./yaml/positions.js";
+export type { ScalarStyle, ScalarValue } from "./yaml/scalar-text.js";
+export { isSafePlainString, scalarText, styleOf } from "./yaml/scalar-text.js";

@@ -20,3 +20,8 @@ export {
 } from "./hash/murmurhash3.js";
 export type { EnvOverrides } from "./overrides/env.js";
 export { overrideVariable, readEnvOverrides } from "./overrides/env.js";
+export type { FileFlagStoreOptions } from "./stores/file.js";
+export { editFlagText, FileFlagStore } from "./stores/file.js";
+export { MemoryFlagStore } from "./stores/memory.js";
+export type { FlagChange, FlagStore, StoredFlag, StoreHealth } from "./stores/types.js";
+export { FlagStoreUnavailableError, FlagVersionConflictError, flagsOf } from "./stores/types.js";

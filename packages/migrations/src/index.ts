@@ -51,6 +51,6 @@ export type { DetectedVersion, VersionMarker } from "./versions/detect.js";
 export { detectVersion } from "./versions/detect.js";
 export type { LegacyVersion, VersionedKind } from "./versions/legacy-schemas.js";
 export { LEGACY_SCHEMAS } from "./versions/legacy-schemas.js";
-export type { InsertPosition } from "./yaml/editor.js";
-export { YamlEditError, YamlEditor } from "./yaml/editor.js";
-export type { ScalarStyle, ScalarValue } from "./yaml/scalar-text.js";
+// The text-preserving YAML editor lives in config-schema (shared with the flag store); re-exported here.
+export type { InsertPosition, ScalarStyle, ScalarValue } from "@switchyard/config-schema";
+export { YamlEditError, YamlEditor } from "@switchyard/config-schema";

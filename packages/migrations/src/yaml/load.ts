@@ -4,9 +4,9 @@ import {
   FORBIDDEN_KEYS,
   parseYaml,
   parseYamlDocument,
+  YamlEditor,
 } from "@switchyard/config-schema";
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
-import { YamlEditor } from "./editor.js";
 
 /** A config file parsed for migration: an editor over its document. */
 export interface ParsedFile {

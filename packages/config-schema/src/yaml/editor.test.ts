@@ -1,13 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
-import { YamlEditError, type YamlEditor } from "./editor.js";
-import { parseForMigration } from "./load.js";
+import { YamlEditError, YamlEditor } from "./editor.js";
 
 function open(text: string): YamlEditor {
-  const parsed = parseForMigration(text, "test.yaml");
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  return parsed.file.editor;
+  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  if (document.errors.length > 0) throw new Error(String(document.errors[0]));
+  return new YamlEditor(text, document);
 }
 
 function map(editor: YamlEditor, ...path: string[]): YAMLMap {
@@ -324,5 +323,58 @@ describe("YamlEditor, property", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("YamlEditor: lists and new entries (the flag store's edits)", () => {
+  const FLAGS = [
+    "# flags",
+    "flags:",
+    "  beta:  # the beta",
+    "    enabled: true",
+    "    whitelist:",
+    "      - ann   # tester",
+    "      - bob",
+    "    tags: [a, b]  # tags",
+    "  # trailing comment of beta",
+    "",
+  ].join("\n");
+
+  it("appends to block and flow sequences, keeping every comment", () => {
+    const editor = open(FLAGS);
+    const beta = map(editor, "flags", "beta");
+    editor.appendToSeq(editor.getSeq(beta, "whitelist")!, "cat");
+    editor.appendToSeq(editor.getSeq(beta, "tags")!, "c d");
+    const text = expectConsistent(editor);
+    expect(text).toContain("      - bob\n      - cat\n");
+    expect(text).toContain('    tags: [a, b, "c d"]  # tags');
+    expect(text).toContain("      - ann   # tester");
+    expect(text).toContain("  # trailing comment of beta");
+  });
+
+  it("removes items from block and flow sequences", () => {
+    const editor = open(FLAGS);
+    const beta = map(editor, "flags", "beta");
+    editor.removeFromSeq(editor.getSeq(beta, "whitelist")!, 1);
+    editor.removeFromSeq(editor.getSeq(beta, "tags")!, 0);
+    const text = expectConsistent(editor);
+    expect(text).toContain("      - ann   # tester\n    tags: [b]  # tags");
+    expect(() => editor.removeFromSeq(editor.getSeq(beta, "whitelist")!, 0)).toThrow(YamlEditError);
+  });
+
+  it("inserts a list value in flow style and a whole mapping in block style", () => {
+    const editor = open(FLAGS);
+    editor.insert(map(editor, "flags", "beta"), "blacklist", ["eve", "mallory"], { after: "whitelist" });
+    editor.insert(map(editor, "flags"), "gamma", { enabled: false, rollout_percentage: 5, tags: ["x"] });
+    const text = expectConsistent(editor);
+    expect(text).toContain("      - bob\n    blacklist: [eve, mallory]\n    tags:");
+    expect(text).toContain("  gamma:\n    enabled: false\n    rollout_percentage: 5\n    tags: [x]\n");
+    expect(text.startsWith("# flags\nflags:\n  beta:  # the beta\n")).toBe(true);
+  });
+
+  it("inserts into an empty flow mapping in flow style", () => {
+    const editor = open("flags: {}\n");
+    editor.insert(map(editor, "flags"), "f", { enabled: true });
+    expect(expectConsistent(editor)).toBe("flags: {f: {enabled: true}}\n");
   });
 });

@@ -11,7 +11,7 @@ import {
   Pair,
   Scalar,
   YAMLMap,
-  type YAMLSeq,
+  YAMLSeq,
 } from "yaml";
 import { type ScalarStyle, type ScalarValue, scalarText, styleOf } from "./scalar-text.js";
 
@@ -99,6 +99,7 @@ export class YamlEditor {
   private readonly created = new Set<object>();
   private readonly dirty = new Map<Scalar, DirtyScalar>();
   private readonly deletions: { start: number; end: number; text: string }[] = [];
+  private readonly rawInserts: { at: number; text: string }[] = [];
   private readonly grownMaps = new Set<YAMLMap>();
   private wraps: Wrap[] = [];
   private readonly wrappedMaps = new Set<YAMLMap>();
@@ -126,7 +127,11 @@ export class YamlEditor {
   /** Whether the editor has recorded any change. */
   get edited(): boolean {
     return (
-      this.dirty.size > 0 || this.deletions.length > 0 || this.grownMaps.size > 0 || this.wraps.length > 0
+      this.dirty.size > 0 ||
+      this.deletions.length > 0 ||
+      this.grownMaps.size > 0 ||
+      this.wraps.length > 0 ||
+      this.rawInserts.length > 0
     );
   }
 
@@ -238,7 +243,7 @@ export class YamlEditor {
   }
 
   /** Insert `key: value` into `map` (first, after the key `after`, or last). */
-  insert(map: YAMLMap, key: string, value: ScalarValue, position: InsertPosition = {}): void {
+  insert(map: YAMLMap, key: string, value: InsertValue, position: InsertPosition = {}): void {
     if (this.pair(map, key)) throw new YamlEditError(`cannot insert '${key}': the key already exists`);
     if (this.created.has(map) || this.wrappedMaps.has(map)) {
       throw new YamlEditError(`cannot insert '${key}' into a mapping created by an earlier edit`);
@@ -246,11 +251,10 @@ export class YamlEditor {
     if (!map.range) throw new YamlEditError(`cannot insert '${key}' into a mapping without source position`);
     this.edits++;
     const keyNode = new Scalar(key);
-    const valueNode = new Scalar(value);
+    const valueNode = this.createValue(value);
     const pair = new Pair(keyNode, valueNode);
     this.created.add(pair).add(keyNode).add(valueNode);
     this.rememberStyle(keyNode);
-    this.rememberStyle(valueNode);
     let index = map.items.length;
     if (position.first) index = 0;
     else if (position.after !== undefined) {
@@ -362,6 +366,7 @@ export class YamlEditor {
       });
       if (w.flow) ops.push({ kind: "insert", at: end, depth: 0, order: order++, text: "}" });
     }
+    for (const r of this.rawInserts) ops.push({ kind: "insert", at: r.at, depth: 0, order: order++, text: r.text });
     for (const map of this.grownMaps) {
       for (const op of this.insertOps(map)) ops.push({ ...op, order: order++ });
     }
@@ -472,7 +477,7 @@ export class YamlEditor {
       let pending: Pair[] = [];
       const flush = (at: number, leading: boolean, trailing: boolean) => {
         if (pending.length === 0) return;
-        const body = pending.map((p) => this.pairText(p)).join(", ");
+        const body = pending.map((p) => this.pairText(p, "", true)).join(", ");
         ops.push({ kind: "insert", at, depth, text: `${leading ? ", " : ""}${body}${trailing ? ", " : ""}` });
         pending = [];
       };
@@ -497,7 +502,7 @@ export class YamlEditor {
     let pending: Pair[] = [];
     const flush = (at: number) => {
       if (pending.length === 0) return;
-      let text = pending.map((p) => `${indent}${this.pairText(p)}${this.eol}`).join("");
+      let text = pending.map((p) => `${indent}${this.pairText(p, indent)}${this.eol}`).join("");
       if (at === this.text.length && at > 0 && this.text[at - 1] !== "\n") text = `${this.eol}${text}`;
       ops.push({ kind: "insert", at, depth, text });
       pending = [];
@@ -540,10 +545,120 @@ export class YamlEditor {
     return scalarText(node.value as ScalarValue, this.createdStyles.get(node));
   }
 
-  private pairText(pair: Pair): string {
+  /**
+   * The text of an entry made by the editor. A sequence is written in flow style (`[a, b]`); a
+   * mapping in block style below the key (indented two more than `indent`) or, inside a flow
+   * mapping, in flow style.
+   */
+  private pairText(pair: Pair, indent = "", flow = false): string {
     const key = isScalar(pair.key) ? this.scalarNodeText(pair.key) : String(pair.key);
-    const value = isScalar(pair.value) ? this.scalarNodeText(pair.value) : "null";
-    return `${key}: ${value}`;
+    const value = pair.value;
+    if (isMap(value)) {
+      if (flow || value.items.length === 0) {
+        return `${key}: {${value.items.map((p) => this.pairText(p, "", true)).join(", ")}}`;
+      }
+      const inner = `${indent}  `;
+      return `${key}:${value.items.map((p) => `${this.eol}${inner}${this.pairText(p, inner)}`).join("")}`;
+    }
+    return `${key}: ${this.valueText(value)}`;
+  }
+
+  private valueText(value: unknown): string {
+    if (isScalar(value)) return this.scalarNodeText(value);
+    if (isSeq(value)) return `[${value.items.map((item) => this.valueText(item)).join(", ")}]`;
+    if (isMap(value)) return `{${value.items.map((p) => this.pairText(p, "", true)).join(", ")}}`;
+    return "null";
+  }
+
+  /** A node tree for a value the editor inserts (every node marked as created). */
+  private createValue(value: InsertValue): Node {
+    if (Array.isArray(value)) {
+      const seq = new YAMLSeq();
+      seq.flow = true;
+      for (const item of value) seq.items.push(this.createValue(item as InsertValue));
+      this.created.add(seq);
+      return seq;
+    }
+    if (value !== null && typeof value === "object") {
+      const map = new YAMLMap();
+      for (const [k, v] of Object.entries(value)) {
+        if (v === undefined) continue;
+        const keyNode = new Scalar(k);
+        const pair = new Pair(keyNode, this.createValue(v as InsertValue));
+        this.created.add(pair).add(keyNode);
+        this.rememberStyle(keyNode);
+        map.items.push(pair);
+      }
+      this.created.add(map);
+      return map;
+    }
+    const scalar = new Scalar(value as ScalarValue);
+    this.created.add(scalar);
+    this.rememberStyle(scalar);
+    return scalar;
+  }
+
+  /**
+   * Append a scalar to a sequence written in the file: a block sequence gets a new `- item` line
+   * after its last item (same indentation), a flow sequence `, item` before its `]`.
+   */
+  appendToSeq(seq: YAMLSeq, value: ScalarValue): void {
+    if (this.created.has(seq) || !seq.range) throw new YamlEditError("cannot append to a sequence the file does not hold");
+    const last = seq.items[seq.items.length - 1] as Node | undefined;
+    const node = new Scalar(value);
+    this.created.add(node);
+    this.rememberStyle(node);
+    const text = this.scalarNodeText(node);
+    this.edits++;
+    if (seq.flow) {
+      const lastOriginal = [...seq.items].reverse().find((i) => !this.created.has(i as object)) as Node | undefined;
+      if (lastOriginal?.range) this.rawInserts.push({ at: lastOriginal.range[1], text: `, ${text}` });
+      else {
+        const open = this.text.indexOf("[", seq.range[0]);
+        this.rawInserts.push({ at: open + 1, text });
+      }
+    } else {
+      if (!last?.range) throw new YamlEditError("cannot append to an empty block sequence");
+      const lineStart = this.lineStart(last.range[0]);
+      const prefix = this.text.slice(lineStart, last.range[0]);
+      if (!/^[ ]*-[ ]+$/.test(prefix)) throw new YamlEditError("cannot append to a sequence whose items are not one per line");
+      const at = this.lineEndAfter(last.range[1]);
+      const lead = at === this.text.length && !this.text.endsWith("\n") ? this.eol : "";
+      this.rawInserts.push({ at, text: `${lead}${prefix}${text}${this.eol}` });
+    }
+    seq.items.push(node);
+  }
+
+  /**
+   * Remove item `index` (a scalar the file holds) from a sequence: its line goes from a block
+   * sequence, the item and one comma from a flow sequence.
+   */
+  removeFromSeq(seq: YAMLSeq, index: number): void {
+    const item = seq.items[index] as Node | undefined;
+    if (!item || this.created.has(item) || !item.range || !isScalar(item)) {
+      throw new YamlEditError(`item ${index} is not a scalar written in the file`);
+    }
+    if (!seq.flow && seq.items.length === 1) {
+      throw new YamlEditError("cannot remove the only item of a block sequence; delete its key instead");
+    }
+    this.edits++;
+    const [start, end] = item.range;
+    if (seq.flow) {
+      let from = start;
+      let to = end;
+      const after = /^\s*,[ \t]*/.exec(this.text.slice(to, to + 200));
+      if (after && index < seq.items.length - 1) to += after[0].length;
+      else {
+        const before = /,\s*$/.exec(this.text.slice(Math.max(0, from - 200), from));
+        if (before) from -= before[0].length;
+      }
+      this.deletions.push({ start: from, end: to, text: "" });
+    } else {
+      const lineStart = this.lineStart(start);
+      this.deletions.push({ start: lineStart, end: this.lineEndAfter(end), text: "" });
+    }
+    this.dirty.delete(item as Scalar);
+    seq.items.splice(index, 1);
   }
 
   private apply(ops: Op[]): string {
@@ -602,6 +717,9 @@ export class YamlEditor {
     return parts.join("");
   }
 }
+
+/** A value {@link YamlEditor.insert} can write: a scalar, a list (written `[a, b]`) or a mapping. */
+export type InsertValue = ScalarValue | readonly InsertValue[] | { readonly [key: string]: InsertValue | undefined };
 
 /** Where {@link YamlEditor.insert} puts a new key. */
 export interface InsertPosition {

@@ -1,0 +1,137 @@
+import type { Flag } from "@switchyard/config-schema";
+import { afterEach, describe, expect, test } from "vitest";
+import { type FlagStore, FlagVersionConflictError, type StoredFlag } from "../src/stores/types.js";
+
+/** What a store factory gives the shared suite. */
+export interface StoreUnderTest {
+  readonly store: FlagStore;
+  /** Another instance over the same backing data (another process's view, another replica). */
+  readonly replica?: () => Promise<FlagStore>;
+}
+
+export type StoreFactory = (initial: Readonly<Record<string, Flag>>) => Promise<StoreUnderTest>;
+
+const INITIAL: Readonly<Record<string, Flag>> = {
+  "new-router": { enabled: true, rollout_percentage: 10, whitelist: ["ann"], tags: ["routing"] },
+  "semantic-cache": { enabled: false },
+};
+
+/** Wait until `check` holds, polling on the event loop, for at most `ms`. */
+export async function until(check: () => boolean, ms: number): Promise<number> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > ms) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return performance.now() - start;
+}
+
+/** The one contract every flag store passes (memory, YAML file, Redis). */
+export function describeStoreContract(kind: string, factory: StoreFactory): void {
+  describe(`${kind} store: the shared contract`, () => {
+    const open: FlagStore[] = [];
+    const make = async () => {
+      const made = await factory(INITIAL);
+      open.push(made.store);
+      return made;
+    };
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((s) => s.close()));
+    });
+
+    test("get and list return the flags with their versions", async () => {
+      const { store } = await make();
+      expect((await store.list()).map((f) => [f.name, f.version])).toEqual([
+        ["new-router", 1],
+        ["semantic-cache", 1],
+      ]);
+      expect((await store.get("new-router"))?.flag).toMatchObject(INITIAL["new-router"]!);
+      expect(await store.get("nope")).toBeUndefined();
+      expect(store.health().state).toBe("ok");
+    });
+
+    test("put with the current version writes and bumps the version; 0 creates", async () => {
+      const { store } = await make();
+      const before = (await store.get("new-router"))!;
+      const after = await store.put("new-router", { ...before.flag, rollout_percentage: 50 }, before.version);
+      expect(after.version).toBe(before.version + 1);
+      expect(after.flag.version).toBe(after.version);
+      expect((await store.get("new-router"))?.flag.rollout_percentage).toBe(50);
+      expect(store.snapshot().get("new-router")?.version).toBe(after.version);
+      const created = await store.put("brand-new", { enabled: true, tags: ["x"] }, 0);
+      expect(created.version).toBe(1);
+      expect((await store.get("brand-new"))?.flag).toMatchObject({ enabled: true, tags: ["x"] });
+    });
+
+    test("a put with a stale version is rejected (no lost update)", async () => {
+      const { store } = await make();
+      const a = (await store.get("new-router"))!;
+      const b = (await store.get("new-router"))!;
+      await store.put("new-router", { ...a.flag, whitelist: ["ann", "bob"] }, a.version);
+      const stale = store.put("new-router", { ...b.flag, whitelist: ["ann", "cat"] }, b.version);
+      await expect(stale).rejects.toBeInstanceOf(FlagVersionConflictError);
+      await expect(stale).rejects.toMatchObject({ code: "SY7003", expected: 1, actual: 2 });
+      expect((await store.get("new-router"))?.flag.whitelist).toEqual(["ann", "bob"]);
+      await expect(store.put("semantic-cache", { enabled: true }, 0)).rejects.toBeInstanceOf(
+        FlagVersionConflictError,
+      );
+      await expect(store.put("nope", { enabled: true }, 3)).rejects.toMatchObject({ actual: 0 });
+    });
+
+    test("50 concurrent writers, each adding itself to the whitelist: every write survives", async () => {
+      const { store, replica } = await make();
+      const other = replica ? await replica() : store;
+      if (other !== store) open.push(other);
+      const writers = Array.from({ length: 50 }, (_, i) => `writer-${i}`);
+      let conflicts = 0;
+      await Promise.all(
+        writers.map(async (id, i) => {
+          const via = i % 2 === 0 ? store : other;
+          for (;;) {
+            // Read through the store itself (its own view may lag a replica's write).
+            const current = await readFresh(via, "new-router");
+            try {
+              await via.put(
+                "new-router",
+                { ...current.flag, whitelist: [...(current.flag.whitelist ?? []), id] },
+                current.version,
+              );
+              return;
+            } catch (error) {
+              if (!(error instanceof FlagVersionConflictError)) throw error;
+              conflicts++;
+              await new Promise((r) => setTimeout(r, Math.random() * 5));
+            }
+          }
+        }),
+      );
+      // A replica's last write reaches this instance by its change feed (pub/sub, file watch).
+      await until(() => store.snapshot().get("new-router")?.version === 51, 2_000);
+      const final = await readFresh(store, "new-router");
+      expect(final.version).toBe(51);
+      expect([...(final.flag.whitelist ?? [])].sort()).toEqual(["ann", ...writers].sort());
+      expect(conflicts).toBeGreaterThan(0);
+    });
+
+    test("watch reports a change made through another instance within 1 s", async () => {
+      const { store, replica } = await make();
+      const other = replica ? await replica() : store;
+      if (other !== store) open.push(other);
+      const seen: string[] = [];
+      store.watch((change) => seen.push(...change.names));
+      const current = (await other.get("semantic-cache"))!;
+      await other.put("semantic-cache", { ...current.flag, enabled: true }, current.version);
+      const ms = await until(() => store.snapshot().get("semantic-cache")?.version === 2, 1_000);
+      expect(seen).toContain("semantic-cache");
+      expect(store.snapshot().get("semantic-cache")?.flag.enabled).toBe(true);
+      expect(ms).toBeLessThan(1_000);
+    });
+  });
+}
+
+/** The freshest view of a flag: a conflict tells us the real version, so wait for the store to catch up. */
+async function readFresh(store: FlagStore, name: string): Promise<StoredFlag> {
+  const flag = await store.get(name);
+  if (!flag) throw new Error(`flag ${name} is gone`);
+  return flag;
+}
