@@ -31,8 +31,11 @@ function findUnknownOption(argv: readonly string[], options: Record<string, Opti
 function toParseArgsOptions(options: Record<string, OptionSpec>): NonNullable<ParseArgsConfig["options"]> {
   const out: NonNullable<ParseArgsConfig["options"]> = {};
   for (const [name, option] of Object.entries(options)) {
-    out[name] =
-      option.short === undefined ? { type: option.type } : { type: option.type, short: option.short };
+    out[name] = {
+      type: option.type,
+      ...(option.short === undefined ? {} : { short: option.short }),
+      ...(option.multiple === true ? { multiple: true } : {}),
+    };
   }
   return out;
 }
@@ -90,10 +93,12 @@ export async function parseCommandArgs(spec: CommandSpec, argv: readonly string[
     throw error;
   }
   const values: Record<string, string | boolean | undefined> = {};
+  const lists: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(parsed.values)) {
     values[name] = Array.isArray(value) ? value[value.length - 1] : value;
+    if (Array.isArray(value)) lists[name] = value.filter((v): v is string => typeof v === "string");
   }
-  if (values.help === true) return { values, positionals: parsed.positionals };
+  if (values.help === true) return { values, positionals: parsed.positionals, lists };
 
   for (const [name, option] of Object.entries(options)) {
     const value = values[name];
@@ -119,7 +124,12 @@ export async function parseCommandArgs(spec: CommandSpec, argv: readonly string[
       hint: helpPointer(spec.name),
     });
   }
-  return { values, positionals: parsed.positionals };
+  return { values, positionals: parsed.positionals, lists };
+}
+
+/** Every value of an option declared `multiple` (empty when not given). */
+export function listOption(args: ParsedArgs, name: string): readonly string[] {
+  return args.lists?.[name] ?? [];
 }
 
 /** A string option's value, or undefined. */

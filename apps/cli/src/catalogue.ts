@@ -26,12 +26,14 @@ export function fullCatalogue(): Promise<Catalogue> {
     import("@switchyard/litellm-generator"),
     import("@switchyard/migrations"),
     import("@switchyard/audit"),
-  ]).then(([generator, migrations, audit]) =>
+    import("@switchyard/feature-flags"),
+  ]).then(([generator, migrations, audit, flags]) =>
     mergeCatalogues(
       cliCatalogue(),
       generator.generatorCatalogue,
       migrations.migrationsCatalogue,
       audit.auditCatalogue,
+      flags.flagsCatalogue,
     ),
   );
   return full;

@@ -13,6 +13,8 @@ export interface OptionSpec {
   readonly choices?: readonly string[];
   /** The default shown in help (the command applies it). */
   readonly defaultText?: string;
+  /** The option may be given several times (`--attr a=1 --attr b=2`); read it with `listOption`. */
+  readonly multiple?: boolean;
 }
 
 /** A positional argument, for help and arity checks. */
@@ -32,6 +34,8 @@ export interface Example {
 export interface ParsedArgs {
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
   readonly positionals: readonly string[];
+  /** Every value of each option declared `multiple`, in order (`values` holds the last one). */
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** What a command gets besides its arguments. */

@@ -63,6 +63,7 @@ export { GITHUB_ANNOTATIONS_PER_LEVEL, renderGithub } from "./render/github.js";
 export { JSON_REPORT_VERSION, renderJson } from "./render/json.js";
 export { renderPretty } from "./render/pretty.js";
 export { renderDiagnostics } from "./render/render.js";
+export { sanitizeForTerminal } from "./render/sanitize.js";
 export {
   renderSarif,
   SARIF_FINGERPRINT_KEY,

@@ -1,3 +1,6 @@
+// The text-preserving YAML editor lives in config-schema (shared with the flag store); re-exported here.
+export type { InsertPosition, ScalarStyle, ScalarValue } from "@switchyard/config-schema";
+export { YamlEditError, YamlEditor } from "@switchyard/config-schema";
 export { migrationsCatalogue } from "./catalogue.js";
 export type {
   ConfigDirOptions,
@@ -51,6 +54,3 @@ export type { DetectedVersion, VersionMarker } from "./versions/detect.js";
 export { detectVersion } from "./versions/detect.js";
 export type { LegacyVersion, VersionedKind } from "./versions/legacy-schemas.js";
 export { LEGACY_SCHEMAS } from "./versions/legacy-schemas.js";
-// The text-preserving YAML editor lives in config-schema (shared with the flag store); re-exported here.
-export type { InsertPosition, ScalarStyle, ScalarValue } from "@switchyard/config-schema";
-export { YamlEditError, YamlEditor } from "@switchyard/config-schema";

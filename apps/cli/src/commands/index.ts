@@ -7,6 +7,7 @@ import type { CommandSpec } from "../command.js";
 import { spec as audit } from "./audit/spec.js";
 import { spec as backup } from "./backup/spec.js";
 import { spec as explain } from "./explain/spec.js";
+import { spec as flags } from "./flags/spec.js";
 import { spec as generate } from "./generate/spec.js";
 import { spec as importCommand } from "./import/spec.js";
 import { spec as init } from "./init/spec.js";
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   migrate,
   audit,
   backup,
+  flags,
   schema,
   explain,
 ];

@@ -366,7 +366,8 @@ export class YamlEditor {
       });
       if (w.flow) ops.push({ kind: "insert", at: end, depth: 0, order: order++, text: "}" });
     }
-    for (const r of this.rawInserts) ops.push({ kind: "insert", at: r.at, depth: 0, order: order++, text: r.text });
+    for (const r of this.rawInserts)
+      ops.push({ kind: "insert", at: r.at, depth: 0, order: order++, text: r.text });
     for (const map of this.grownMaps) {
       for (const op of this.insertOps(map)) ops.push({ ...op, order: order++ });
     }
@@ -603,7 +604,8 @@ export class YamlEditor {
    * after its last item (same indentation), a flow sequence `, item` before its `]`.
    */
   appendToSeq(seq: YAMLSeq, value: ScalarValue): void {
-    if (this.created.has(seq) || !seq.range) throw new YamlEditError("cannot append to a sequence the file does not hold");
+    if (this.created.has(seq) || !seq.range)
+      throw new YamlEditError("cannot append to a sequence the file does not hold");
     const last = seq.items[seq.items.length - 1] as Node | undefined;
     const node = new Scalar(value);
     this.created.add(node);
@@ -611,7 +613,9 @@ export class YamlEditor {
     const text = this.scalarNodeText(node);
     this.edits++;
     if (seq.flow) {
-      const lastOriginal = [...seq.items].reverse().find((i) => !this.created.has(i as object)) as Node | undefined;
+      const lastOriginal = [...seq.items].reverse().find((i) => !this.created.has(i as object)) as
+        | Node
+        | undefined;
       if (lastOriginal?.range) this.rawInserts.push({ at: lastOriginal.range[1], text: `, ${text}` });
       else {
         const open = this.text.indexOf("[", seq.range[0]);
@@ -621,7 +625,8 @@ export class YamlEditor {
       if (!last?.range) throw new YamlEditError("cannot append to an empty block sequence");
       const lineStart = this.lineStart(last.range[0]);
       const prefix = this.text.slice(lineStart, last.range[0]);
-      if (!/^[ ]*-[ ]+$/.test(prefix)) throw new YamlEditError("cannot append to a sequence whose items are not one per line");
+      if (!/^[ ]*-[ ]+$/.test(prefix))
+        throw new YamlEditError("cannot append to a sequence whose items are not one per line");
       const at = this.lineEndAfter(last.range[1]);
       const lead = at === this.text.length && !this.text.endsWith("\n") ? this.eol : "";
       this.rawInserts.push({ at, text: `${lead}${prefix}${text}${this.eol}` });
@@ -719,7 +724,10 @@ export class YamlEditor {
 }
 
 /** A value {@link YamlEditor.insert} can write: a scalar, a list (written `[a, b]`) or a mapping. */
-export type InsertValue = ScalarValue | readonly InsertValue[] | { readonly [key: string]: InsertValue | undefined };
+export type InsertValue =
+  | ScalarValue
+  | readonly InsertValue[]
+  | { readonly [key: string]: InsertValue | undefined };
 
 /** Where {@link YamlEditor.insert} puts a new key. */
 export interface InsertPosition {

@@ -5,6 +5,8 @@ import {
   KNOWN_SCHEMA_VERSIONS,
   kindOfFileName,
   unifiedDiff,
+  YamlEditError,
+  type YamlEditor,
   type YamlPath,
 } from "@switchyard/config-schema";
 import semver from "semver";
@@ -15,7 +17,6 @@ import { type DetectedVersion, detectVersion, type VersionMarker } from "../vers
 import { MARKER_ONLY_STEPS } from "../versions/legacy-schemas.js";
 import { writeVersionMarker } from "../versions/marker.js";
 import { originalRange, validateAtVersion } from "../versions/validate.js";
-import { YamlEditError, type YamlEditor } from "@switchyard/config-schema";
 import { documentData, parseForMigration } from "../yaml/load.js";
 
 /** The file kinds a migration touches, in the order they are processed and reported. */

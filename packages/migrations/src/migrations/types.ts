@@ -1,6 +1,5 @@
-import type { Diagnostic, YamlPath } from "@switchyard/config-schema";
+import type { Diagnostic, YamlEditor, YamlPath } from "@switchyard/config-schema";
 import type { Document, YAMLMap } from "yaml";
-import type { YamlEditor } from "@switchyard/config-schema";
 
 /** The file kinds that carry a schema version and are migrated. */
 export type MigratedKind = "providers" | "model-mappings" | "ports" | "feature-flags";

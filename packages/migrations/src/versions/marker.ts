@@ -1,5 +1,5 @@
-import type { YAMLMap } from "yaml";
 import type { YamlEditor } from "@switchyard/config-schema";
+import type { YAMLMap } from "yaml";
 import { legacyMarkerValue, usesSchemaVersionKey } from "./detect.js";
 
 /**

@@ -1,3 +1,4 @@
+import type { YamlEditor } from "@switchyard/config-schema";
 import {
   CURRENT_SCHEMA_VERSION,
   type Diagnostic,
@@ -12,7 +13,6 @@ import { isMap, LineCounter, type Node } from "yaml";
 import type { z } from "zod";
 import type { MigratedKind } from "../migrations/types.js";
 import { vllmConflicts } from "../rules/one-active-vllm.js";
-import type { YamlEditor } from "@switchyard/config-schema";
 import { LEGACY_SCHEMAS, type LegacyVersion } from "./legacy-schemas.js";
 
 /** Most validation problems reported per file and step (the rest are counted). */

@@ -1,0 +1,433 @@
+import { join, resolve } from "node:path";
+import {
+  type Diagnostic,
+  didYouMean,
+  type Flag,
+  type LoadedFile,
+  loadConfigFile,
+  sanitizeForTerminal,
+  suggestName,
+  type YamlPath,
+} from "@switchyard/config-schema";
+import {
+  type EvaluationContext,
+  FileFlagStore,
+  FLAG_CODES,
+  FlagEngine,
+  type FlagEvaluation,
+  FlagVersionConflictError,
+  flagsCatalogue,
+  flagsOf,
+  type StoredFlag,
+} from "@switchyard/feature-flags";
+import { listOption, stringOption } from "../../args.js";
+import { cliCatalogue } from "../../catalogue.js";
+import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { configDirArgument } from "../../config-dir.js";
+import { ioErrorFor, UsageError } from "../../errors.js";
+import { displayPath } from "../../paths.js";
+import { prettyDiagnostics } from "../../report.js";
+
+/** The actions of `switchyard flags`. */
+export const FLAG_ACTIONS = [
+  "list",
+  "get",
+  "eval",
+  "enable",
+  "disable",
+  "rollout",
+  "whitelist",
+  "blacklist",
+] as const;
+type Action = (typeof FLAG_ACTIONS)[number];
+
+/** Which options each action takes (besides --config-dir and --json). */
+const ACTION_OPTIONS: Readonly<Record<Action, readonly string[]>> = {
+  list: ["tag"],
+  get: [],
+  eval: ["user", "attr"],
+  enable: [],
+  disable: [],
+  rollout: [],
+  whitelist: [],
+  blacklist: [],
+};
+/** How many positionals each action takes after its name. */
+const ARITY: Readonly<Record<Action, number>> = {
+  list: 0,
+  get: 1,
+  eval: 1,
+  enable: 1,
+  disable: 1,
+  rollout: 2,
+  whitelist: 3,
+  blacklist: 3,
+};
+const SHARED_OPTIONS = new Set(["config-dir", "json", "help"]);
+const FLAG_FILE = "feature-flags.yaml";
+
+function usage(message: string): UsageError {
+  return new UsageError(message, { hint: "Run 'switchyard flags --help' for usage." });
+}
+
+/** User-controlled text for the terminal (config-schema's one sanitiser). */
+const safe = sanitizeForTerminal;
+
+function parseAction(args: ParsedArgs): Action {
+  const text = args.positionals[0];
+  if (text === undefined) throw usage(`Missing action: one of ${FLAG_ACTIONS.join(", ")}`);
+  if (!(FLAG_ACTIONS as readonly string[]).includes(text)) {
+    throw usage(
+      `Unknown flags action '${safe(text)}'${didYouMean(suggestName(text, FLAG_ACTIONS))} (actions: ${FLAG_ACTIONS.join(", ")})`,
+    );
+  }
+  const action = text as Action;
+  for (const [name, value] of Object.entries(args.values)) {
+    if (value === undefined || SHARED_OPTIONS.has(name) || ACTION_OPTIONS[action].includes(name)) continue;
+    throw usage(`'flags ${action}' takes no --${name}`);
+  }
+  const given = args.positionals.length - 1;
+  if (given < ARITY[action]) {
+    const shape: Record<Action, string> = {
+      list: "flags list",
+      get: "flags get <flag>",
+      eval: "flags eval <flag> --user <id>",
+      enable: "flags enable <flag>",
+      disable: "flags disable <flag>",
+      rollout: "flags rollout <flag> <percent>",
+      whitelist: "flags whitelist add|remove <flag> <user>",
+      blacklist: "flags blacklist add|remove <flag> <user>",
+    };
+    throw usage(`Missing argument: ${shape[action]}`);
+  }
+  if (given > ARITY[action])
+    throw usage(
+      `Too many arguments for 'flags ${action}': unexpected '${safe(args.positionals[ARITY[action] + 1]!)}'`,
+    );
+  return action;
+}
+
+/**
+ * Where the flags live. Today only the config directory's file (through the file store); the
+ * coming server adds a remote target here (`--server URL --token T`) behind the same actions.
+ */
+interface FlagTarget {
+  readonly shown: string;
+  readonly loaded: LoadedFile<"feature-flags">;
+  readonly store: FileFlagStore;
+}
+
+interface Run {
+  readonly context: CommandContext;
+  readonly target: FlagTarget;
+}
+
+/** A finding located in the flag file (at `path`, or its deepest existing key). */
+function located(run: Run, code: string, message: string, path: YamlPath, hint: string): Diagnostic {
+  const { loaded, shown } = run.target;
+  const range = loaded.source.rangeOf(path, "key");
+  return { code, severity: "error", message, file: shown, path, ...(range ? { range } : {}), hint };
+}
+
+function refused(
+  run: Run,
+  diagnostics: readonly Diagnostic[],
+  data: Record<string, unknown> = {},
+): CommandOutcome {
+  const stderr = prettyDiagnostics(diagnostics, run.context, {
+    stream: "stderr",
+    catalogue: cliCatalogue(flagsCatalogue),
+    sources: new Map([[run.target.shown, run.target.loaded.source.text]]),
+  });
+  return { status: "invalid", data: { ...data, diagnostics }, stderr };
+}
+
+async function openTarget(args: ParsedArgs, context: CommandContext): Promise<FlagTarget | CommandOutcome> {
+  const cwd = context.io.cwd;
+  const dir = resolve(cwd, configDirArgument(args, "flags"));
+  const path = join(dir, FLAG_FILE);
+  const shown = displayPath(path, cwd);
+  const loaded = await loadConfigFile("feature-flags", path, { cwd });
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    const stderr = prettyDiagnostics(loaded.diagnostics, context, {
+      stream: "stderr",
+      catalogue: cliCatalogue(flagsCatalogue),
+      sources: new Map([[loaded.file, loaded.source.text]]),
+      summaryTarget: shown,
+    });
+    return {
+      status: errors.some((d) => d.code === "SY1010") ? "io-error" : "invalid",
+      data: { file: shown, diagnostics: loaded.diagnostics },
+      stderr,
+    };
+  }
+  const store = await FileFlagStore.open(path, { watch: false });
+  return { shown, loaded, store };
+}
+
+function flagName(run: Run, raw: string): { name: string } | { outcome: CommandOutcome } {
+  if (raw.trim() === "" || /[\r\n]/.test(raw)) {
+    return {
+      outcome: refused(run, [
+        located(
+          run,
+          FLAG_CODES.invalidFlagName,
+          `Invalid flag name ${JSON.stringify(raw)}`,
+          ["flags"],
+          "Flag names are non-empty, single-line keys of `flags:`.",
+        ),
+      ]),
+    };
+  }
+  if (!run.target.store.snapshot().has(raw)) {
+    const names = [...run.target.store.snapshot().keys()];
+    return {
+      outcome: refused(
+        run,
+        [
+          located(
+            run,
+            FLAG_CODES.flagNotFound,
+            `No flag '${safe(raw)}' in ${run.target.shown}${didYouMean(suggestName(raw, names))}`,
+            ["flags"],
+            names.length > 0
+              ? "Run 'switchyard flags list' to see the flags."
+              : "The file declares no flag yet; add it under `flags:`.",
+          ),
+        ],
+        { flag: raw },
+      ),
+    };
+  }
+  return { name: raw };
+}
+
+/** One line describing who gets a flag. */
+function describe(flag: Flag): string {
+  if (!flag.enabled) return "off (disabled)";
+  const parts: string[] = [];
+  const p = flag.rollout_percentage ?? 100;
+  parts.push(p >= 100 ? "on for everyone" : p <= 0 ? "0 %" : `${p} %`);
+  if (flag.whitelist?.length) parts.push(`+${flag.whitelist.length} whitelisted`);
+  if (flag.blacklist?.length) parts.push(`-${flag.blacklist.length} blacklisted`);
+  if (flag.start_date || flag.end_date) parts.push(`${flag.start_date ?? "…"} → ${flag.end_date ?? "…"}`);
+  return parts.join(", ");
+}
+
+function list(run: Run, tag: string | undefined): CommandOutcome {
+  const engine = new FlagEngine(flagsOf(run.target.store.snapshot()), { env: run.context.io.env });
+  const flags = engine.listFlags(tag === undefined ? {} : { tag });
+  const data = {
+    file: run.target.shown,
+    ...(tag !== undefined ? { tag } : {}),
+    flags: flags.map((f) => ({
+      name: f.name,
+      version: f.version,
+      ...f.flag,
+      ...(f.override ? { override: f.override } : {}),
+    })),
+  };
+  if (flags.length === 0) {
+    return {
+      status: "ok",
+      data,
+      stdout: `No flags${tag !== undefined ? ` tagged '${safe(tag)}'` : ""} in ${run.target.shown}.\n`,
+    };
+  }
+  const width = Math.max(...flags.map((f) => safe(f.name).length));
+  const lines = flags.map((f) => {
+    const tags = f.flag.tags?.length ? `  [${f.flag.tags.map(safe).join(", ")}]` : "";
+    const override = f.override ? "  (environment override)" : "";
+    return `  ${safe(f.name).padEnd(width)}  v${f.version}  ${describe(f.flag)}${tags}${override}`;
+  });
+  return { status: "ok", data, stdout: `${lines.join("\n")}\n` };
+}
+
+function get(run: Run, stored: StoredFlag): CommandOutcome {
+  const data = { name: stored.name, version: stored.version, flag: stored.flag };
+  const lines = [`${safe(stored.name)} (version ${stored.version}): ${describe(stored.flag)}`];
+  for (const [key, value] of Object.entries(stored.flag)) {
+    if (key === "version") continue;
+    lines.push(
+      `  ${key}: ${Array.isArray(value) ? `[${value.map((v) => safe(String(v))).join(", ")}]` : safe(String(value))}`,
+    );
+  }
+  return { status: "ok", data, stdout: `${lines.join("\n")}\n` };
+}
+
+function evaluationContext(args: ParsedArgs): EvaluationContext {
+  const properties: Record<string, string> = {};
+  let sessionId: string | undefined;
+  for (const pair of listOption(args, "attr")) {
+    const at = pair.indexOf("=");
+    if (at <= 0) throw usage(`Invalid --attr '${safe(pair)}': write key=value`);
+    const key = pair.slice(0, at);
+    const value = pair.slice(at + 1);
+    if (key === "sessionId") sessionId = value;
+    else Object.defineProperty(properties, key, { value, enumerable: true });
+  }
+  const user = stringOption(args, "user");
+  return {
+    ...(user !== undefined ? { userId: user } : {}),
+    ...(sessionId !== undefined ? { sessionId } : {}),
+    properties,
+  };
+}
+
+function explainResult(result: FlagEvaluation): string {
+  const why: Record<string, string> = {
+    DISABLED: "the flag is disabled",
+    TARGETING_MATCH: result.value ? "the user is whitelisted" : "blacklisted, or outside the date window",
+    SPLIT: `bucket ${result.bucket} of the rollout`,
+    STATIC: result.value ? "rolled out to everyone" : "rolled out to nobody",
+    DEFAULT: "a partial rollout and no value to bucket (give --user or the stickiness attribute)",
+    OVERRIDE: "an environment override (FEATURE_*)",
+    ERROR: result.errorCode ?? "error",
+  };
+  return `${result.value ? "on" : "off"} (${result.reason}: ${why[result.reason]})`;
+}
+
+function evaluate(run: Run, name: string, args: ParsedArgs): CommandOutcome {
+  const engine = new FlagEngine(flagsOf(run.target.store.snapshot()), { env: run.context.io.env });
+  const context = evaluationContext(args);
+  const result = engine.evaluate(name, context);
+  const data = { flag: name, context, ...result };
+  return {
+    status: "ok",
+    data,
+    stdout: `${safe(name)}: ${explainResult(result)}, version ${result.version}\n`,
+  };
+}
+
+function validPercentage(text: string): number | undefined {
+  if (!/^\d+(?:\.\d+)?%?$/.test(text.trim())) return undefined;
+  const value = Number(text.trim().replace("%", ""));
+  return value >= 0 && value <= 100 ? value : undefined;
+}
+
+/** Write a changed flag (or say that nothing changed). */
+async function change(run: Run, stored: StoredFlag, next: Flag, what: string): Promise<CommandOutcome> {
+  const unchanged = JSON.stringify({ ...next, version: stored.version }) === JSON.stringify(stored.flag);
+  if (unchanged) {
+    const data = { flag: stored.name, changed: false, version: stored.version };
+    return { status: "ok", data, stdout: `${safe(stored.name)}: already ${what}; nothing to change.\n` };
+  }
+  try {
+    const saved = await run.target.store.put(stored.name, next, stored.version);
+    const data = {
+      flag: stored.name,
+      changed: true,
+      version: saved.version,
+      previousVersion: stored.version,
+      file: run.target.shown,
+    };
+    return {
+      status: "ok",
+      data,
+      stdout: `${safe(stored.name)}: ${what} (version ${stored.version} → ${saved.version}); ${run.target.shown} updated, previous file backed up.\n`,
+    };
+  } catch (error) {
+    if (error instanceof FlagVersionConflictError) {
+      return refused(run, [
+        located(
+          run,
+          FLAG_CODES.versionConflict,
+          error.message,
+          ["flags", stored.name],
+          "Someone changed the flag meanwhile; run the command again.",
+        ),
+      ]);
+    }
+    throw ioErrorFor("write", run.target.shown, run.target.store.path, error);
+  }
+}
+
+export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
+  const action = parseAction(args);
+  const opened = await openTarget(args, context);
+  if ("status" in opened) return opened;
+  const run: Run = { context, target: opened };
+  try {
+    const [, a, b, c] = args.positionals as [string, string?, string?, string?];
+    if (action === "list") return list(run, stringOption(args, "tag"));
+    let listAction: "add" | "remove" | undefined;
+    let rawFlag = a!;
+    if (action === "whitelist" || action === "blacklist") {
+      if (a !== "add" && a !== "remove") {
+        throw usage(
+          `'flags ${action}' takes add or remove, got '${safe(a ?? "")}'${didYouMean(suggestName(a ?? "", ["add", "remove"]))}`,
+        );
+      }
+      listAction = a;
+      rawFlag = b!;
+    }
+    const found = flagName(run, rawFlag);
+    if ("outcome" in found) return found.outcome;
+    const stored = run.target.store.snapshot().get(found.name)!;
+    switch (action) {
+      case "get":
+        return get(run, stored);
+      case "eval":
+        return evaluate(run, found.name, args);
+      case "enable":
+      case "disable":
+        return change(
+          run,
+          stored,
+          { ...stored.flag, enabled: action === "enable" },
+          action === "enable" ? "enabled" : "disabled",
+        );
+      case "rollout": {
+        const percentage = validPercentage(b!);
+        if (percentage === undefined) {
+          return refused(run, [
+            located(
+              run,
+              FLAG_CODES.invalidPercentage,
+              `Invalid rollout percentage '${safe(b!)}' for flag '${safe(found.name)}': give a number from 0 to 100`,
+              ["flags", found.name, "rollout_percentage"],
+              "For example `switchyard flags rollout new-router 25`.",
+            ),
+          ]);
+        }
+        return change(
+          run,
+          stored,
+          { ...stored.flag, rollout_percentage: percentage },
+          `rolled out to ${percentage} %`,
+        );
+      }
+      case "whitelist":
+      case "blacklist": {
+        const user = c!;
+        if (user.trim() === "" || /[\r\n]/.test(user)) {
+          return refused(run, [
+            located(
+              run,
+              FLAG_CODES.invalidUser,
+              `Invalid user id ${JSON.stringify(user)}`,
+              ["flags", found.name, action],
+              "Give the user id exactly as the application passes it.",
+            ),
+          ]);
+        }
+        const current = stored.flag[action] ?? [];
+        const next =
+          listAction === "add"
+            ? current.includes(user)
+              ? current
+              : [...current, user]
+            : current.filter((u) => u !== user);
+        const flag: Flag = { ...stored.flag };
+        if (next.length > 0) flag[action] = next;
+        else delete flag[action];
+        const what =
+          listAction === "add" ? `'${safe(user)}' in the ${action}` : `'${safe(user)}' not in the ${action}`;
+        return change(run, stored, flag, what);
+      }
+    }
+  } finally {
+    await run.target.store.close();
+  }
+}

@@ -1,0 +1,108 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { rolloutBucket } from "@switchyard/feature-flags";
+import { describe, expect, it } from "vitest";
+import { copyExample, runCli } from "./test-support/run.js";
+
+const FILE = "config/feature-flags.yaml";
+
+async function setup(): Promise<{ cwd: string; before: string }> {
+  const cwd = await copyExample("config");
+  return { cwd, before: await readFile(join(cwd, FILE), "utf8") };
+}
+
+describe("switchyard flags", () => {
+  it("list and list --tag, in text and JSON", async () => {
+    const { cwd } = await setup();
+    const all = await runCli(["flags", "list"], cwd);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain("semantic-cache  v1  25 %  [cache]");
+    expect(all.stdout).toContain("cloud-fallback  v1  off (disabled)  [routing]");
+    const tagged = await runCli(["flags", "list", "--tag", "routing", "--json"], cwd);
+    expect(JSON.parse(tagged.stdout).flags.map((f: { name: string }) => f.name)).toEqual(["cloud-fallback"]);
+  });
+
+  it("get shows a flag; eval answers with the reason and bucket", async () => {
+    const { cwd } = await setup();
+    const got = JSON.parse((await runCli(["flags", "get", "semantic-cache", "--json"], cwd)).stdout);
+    expect(got).toMatchObject({ name: "semantic-cache", version: 1, flag: { rollout_percentage: 25 } });
+    const evaluated = await runCli(
+      ["flags", "eval", "semantic-cache", "--user", "alice", "--attr", "plan=pro", "--json"],
+      cwd,
+    );
+    expect(evaluated.code).toBe(0);
+    const bucket = rolloutBucket("semantic-cache", "alice");
+    expect(JSON.parse(evaluated.stdout)).toMatchObject({
+      value: bucket <= 25,
+      reason: "SPLIT",
+      bucket,
+      version: 1,
+      context: { userId: "alice", properties: { plan: "pro" } },
+    });
+    const text = await runCli(["flags", "eval", "cloud-fallback", "--user", "ops-oncall"], cwd);
+    expect(text.stdout).toBe("cloud-fallback: off (DISABLED: the flag is disabled), version 1\n");
+    const overridden = await runCli(["flags", "eval", "cloud-fallback", "--json"], cwd, {
+      FEATURE_CLOUD_FALLBACK: "true",
+    });
+    expect(JSON.parse(overridden.stdout)).toMatchObject({ value: true, reason: "OVERRIDE" });
+  });
+
+  it("enable, rollout, whitelist and blacklist edit the file keeping every comment, and bump the version", async () => {
+    const { cwd, before } = await setup();
+    expect((await runCli(["flags", "enable", "cloud-fallback"], cwd)).code).toBe(0);
+    expect((await runCli(["flags", "rollout", "semantic-cache", "50"], cwd)).code).toBe(0);
+    expect((await runCli(["flags", "whitelist", "add", "cloud-fallback", "qa-bot"], cwd)).code).toBe(0);
+    expect((await runCli(["flags", "blacklist", "add", "semantic-cache", "ci-bot"], cwd)).code).toBe(0);
+    const removed = await runCli(
+      ["flags", "whitelist", "remove", "cloud-fallback", "ops-oncall", "--json"],
+      cwd,
+    );
+    expect(JSON.parse(removed.stdout)).toMatchObject({ changed: true, previousVersion: 3, version: 4 });
+    const after = await readFile(join(cwd, FILE), "utf8");
+    // Every comment line of the original is still there, in order.
+    const comments = (t: string) => t.split("\n").filter((l) => l.trimStart().startsWith("#"));
+    expect(comments(after)).toEqual(comments(before));
+    expect(after).toContain("    rollout_percentage: 50\n");
+    expect(after).toContain("    whitelist: [qa-bot]\n");
+    expect(after).toContain("    blacklist: [ci-bot]\n");
+    expect(after).toContain("  cloud-fallback:\n    enabled: true\n    version: 4\n");
+    const backups = (await readdir(join(cwd, "config"))).filter((n) =>
+      n.startsWith("feature-flags.yaml.backup-"),
+    );
+    expect(backups.length).toBeGreaterThan(0);
+    const again = await runCli(["flags", "enable", "cloud-fallback"], cwd);
+    expect(again.stdout).toBe("cloud-fallback: already enabled; nothing to change.\n");
+  });
+
+  it("bad names and percentages get located diagnostics and exit 1, never a stack trace", async () => {
+    const { cwd, before } = await setup();
+    const unknown = await runCli(["flags", "enable", "semantic-cach"], cwd);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(
+      "error[SY7001]: No flag 'semantic-cach' in config/feature-flags.yaml — did you mean 'semantic-cache'?",
+    );
+    expect(unknown.stderr).toMatch(/config\/feature-flags\.yaml:14:1/);
+    const percent = await runCli(["flags", "rollout", "semantic-cache", "150"], cwd);
+    expect(percent.code).toBe(1);
+    expect(percent.stderr).toContain(
+      "error[SY7002]: Invalid rollout percentage '150' for flag 'semantic-cache'",
+    );
+    expect(percent.stderr).toMatch(/config\/feature-flags\.yaml:17:5/);
+    const json = JSON.parse(
+      (await runCli(["flags", "rollout", "semantic-cache", "abc", "--json"], cwd)).stdout,
+    );
+    expect(json.diagnostics[0]).toMatchObject({ code: "SY7002", file: "config/feature-flags.yaml" });
+    expect(await readFile(join(cwd, FILE), "utf8")).toBe(before);
+    const action = await runCli(["flags", "enabel", "x"], cwd);
+    expect(action.code).toBe(2);
+    expect(action.stderr).toContain("Unknown flags action 'enabel' — did you mean 'enable'?");
+  });
+
+  it("an invalid flag file is reported with its own diagnostics and nothing is written", async () => {
+    const { cwd } = await setup();
+    await writeFile(join(cwd, FILE), "schema_version: '2.0.0'\nflags:\n  x:\n    enabled: maybe\n");
+    const result = await runCli(["flags", "enable", "x"], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("config/feature-flags.yaml:4:14");
+  });
+});
