@@ -244,7 +244,7 @@ function list(run: Run, tag: string | undefined): CommandOutcome {
   return { status: "ok", data, stdout: `${lines.join("\n")}\n` };
 }
 
-function get(run: Run, stored: StoredFlag): CommandOutcome {
+function get(stored: StoredFlag): CommandOutcome {
   const data = { name: stored.name, version: stored.version, flag: stored.flag };
   const lines = [`${safe(stored.name)} (version ${stored.version}): ${describe(stored.flag)}`];
   for (const [key, value] of Object.entries(stored.flag)) {
@@ -367,7 +367,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     const stored = run.target.store.snapshot().get(found.name)!;
     switch (action) {
       case "get":
-        return get(run, stored);
+        return get(stored);
       case "eval":
         return evaluate(run, found.name, args);
       case "enable":
