@@ -16,8 +16,7 @@ import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { FLAG_CODES } from "../catalogue.js";
 import { INITIAL_VERSION } from "../evaluate/compile.js";
 import {
-  type FlagChange,
-  type FlagStore,
+  CachedFlagStore,
   FlagStoreUnavailableError,
   FlagVersionConflictError,
   notify,
@@ -55,10 +54,8 @@ function content(flag: Flag): string {
  * restart (a changed flag whose `version` was not bumped gets the next version); a file that stops
  * validating keeps the last good state being served, and {@link FileFlagStore.health} says why.
  */
-export class FileFlagStore implements FlagStore {
+export class FileFlagStore extends CachedFlagStore {
   readonly path: string;
-  private flags = new Map<string, StoredFlag>();
-  private readonly listeners = new Set<(change: FlagChange) => void>();
   private problems: readonly Diagnostic[] = [];
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -67,6 +64,7 @@ export class FileFlagStore implements FlagStore {
   private readonly options: FileFlagStoreOptions;
 
   private constructor(path: string, options: FileFlagStoreOptions) {
+    super();
     this.path = resolve(path);
     this.options = options;
   }
@@ -79,25 +77,8 @@ export class FileFlagStore implements FlagStore {
     return store;
   }
 
-  async get(name: string): Promise<StoredFlag | undefined> {
-    return this.flags.get(name);
-  }
-
-  async list(): Promise<StoredFlag[]> {
-    return [...this.flags.values()];
-  }
-
-  snapshot(): ReadonlyMap<string, StoredFlag> {
-    return this.flags;
-  }
-
   health(): StoreHealth {
     return this.problems.length === 0 ? { state: "ok" } : { state: "degraded", diagnostics: this.problems };
-  }
-
-  watch(listener: (change: FlagChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   async close(): Promise<void> {

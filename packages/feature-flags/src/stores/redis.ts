@@ -2,8 +2,7 @@ import type { Diagnostic, Flag } from "@switchyard/config-schema";
 import { createClient } from "redis";
 import { FLAG_CODES } from "../catalogue.js";
 import {
-  type FlagChange,
-  type FlagStore,
+  CachedFlagStore,
   FlagStoreUnavailableError,
   FlagVersionConflictError,
   notify,
@@ -59,9 +58,7 @@ function parseStored(name: string, json: string | null | undefined): StoredFlag 
  * {@link FlagStoreUnavailableError}; the store reconnects on its own and reloads everything (a change
  * made meanwhile is reported to watchers).
  */
-export class RedisFlagStore implements FlagStore {
-  private flags = new Map<string, StoredFlag>();
-  private readonly listeners = new Set<(change: FlagChange) => void>();
+export class RedisFlagStore extends CachedFlagStore {
   private readonly hashKey: string;
   private readonly channel: string;
   private clientUp = false;
@@ -74,6 +71,7 @@ export class RedisFlagStore implements FlagStore {
     private readonly subscriber: Client,
     namespace: string,
   ) {
+    super();
     this.hashKey = `${namespace}:flags`;
     this.channel = `${namespace}:changes`;
   }
@@ -133,18 +131,6 @@ export class RedisFlagStore implements FlagStore {
     });
   }
 
-  async get(name: string): Promise<StoredFlag | undefined> {
-    return this.flags.get(name);
-  }
-
-  async list(): Promise<StoredFlag[]> {
-    return [...this.flags.values()];
-  }
-
-  snapshot(): ReadonlyMap<string, StoredFlag> {
-    return this.flags;
-  }
-
   health(): StoreHealth {
     if (this.clientUp && this.subscriberUp) return { state: "ok" };
     const diagnostic: Diagnostic = {
@@ -154,11 +140,6 @@ export class RedisFlagStore implements FlagStore {
       hint: "The store reconnects on its own; check that the Redis server is up.",
     };
     return { state: "degraded", diagnostics: [diagnostic] };
-  }
-
-  watch(listener: (change: FlagChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   async put(name: string, flag: Flag, expectedVersion: number): Promise<StoredFlag> {

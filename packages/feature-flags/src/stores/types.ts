@@ -99,3 +99,33 @@ export function notify(listeners: Iterable<(change: FlagChange) => void>, change
     }
   }
 }
+
+/**
+ * What every store shares: the last known state (a map replaced or updated as changes arrive), the
+ * listeners, and the reads served from that state. A store adds `put`, `health` and `close`.
+ */
+export abstract class CachedFlagStore implements FlagStore {
+  protected flags = new Map<string, StoredFlag>();
+  protected readonly listeners = new Set<(change: FlagChange) => void>();
+
+  async get(name: string): Promise<StoredFlag | undefined> {
+    return this.flags.get(name);
+  }
+
+  async list(): Promise<StoredFlag[]> {
+    return [...this.flags.values()];
+  }
+
+  snapshot(): ReadonlyMap<string, StoredFlag> {
+    return this.flags;
+  }
+
+  watch(listener: (change: FlagChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  abstract put(name: string, flag: Flag, expectedVersion: number): Promise<StoredFlag>;
+  abstract health(): StoreHealth;
+  abstract close(): Promise<void>;
+}
