@@ -118,7 +118,9 @@ export function describeStoreContract(kind: string, factory: StoreFactory): void
       const other = replica ? await replica() : store;
       if (other !== store) open.push(other);
       const seen: string[] = [];
-      store.watch((change) => seen.push(...change.names));
+      store.watch((change) => {
+        for (const name of change.names) seen.push(name);
+      });
       const current = (await other.get("semantic-cache"))!;
       await other.put("semantic-cache", { ...current.flag, enabled: true }, current.version);
       const ms = await until(() => store.snapshot().get("semantic-cache")?.version === 2, 1_000);

@@ -95,7 +95,9 @@ describe("YAML file store: text, backups, hand edits", () => {
     const path = await flagFile(TEXT);
     const store = await FileFlagStore.open(path);
     const seen: string[] = [];
-    store.watch((c) => seen.push(...c.names));
+    store.watch((c) => {
+      for (const name of c.names) seen.push(name);
+    });
     await writeFile(path, TEXT.replace("enabled: false", "enabled: true"));
     const ms = await until(() => store.snapshot().get("semantic-cache")?.flag.enabled === true, 2_000);
     expect(ms).toBeLessThan(1_000);

@@ -235,7 +235,7 @@ function list(run: Run, tag: string | undefined): CommandOutcome {
       stdout: `No flags${tag !== undefined ? ` tagged '${safe(tag)}'` : ""} in ${run.target.shown}.\n`,
     };
   }
-  const width = Math.max(...flags.map((f) => safe(f.name).length));
+  const width = flags.reduce((max, f) => Math.max(max, safe(f.name).length), 0);
   const lines = flags.map((f) => {
     const tags = f.flag.tags?.length ? `  [${f.flag.tags.map(safe).join(", ")}]` : "";
     const override = f.override ? "  (environment override)" : "";
