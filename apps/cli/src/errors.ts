@@ -1,3 +1,5 @@
+import { describeFsError } from "@switchyard/config-schema";
+
 /**
  * How a run ends. Commands return `ok` or `invalid` (or `io-error` when an input could not be read)
  * and throw {@link UsageError} / {@link IoError}; {@link EXIT_CODES} is the one place these become
@@ -63,29 +65,8 @@ export class IoError extends Error {
   }
 }
 
-/** A short, readable reason for a Node.js file-system error (`ENOENT` → "no such file or directory"). */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOTDIR":
-      return "a parent path is not a directory";
-    case "EISDIR":
-      return "is a directory";
-    case "EEXIST":
-      return "already exists";
-    case "ENOSPC":
-      return "no space left on the device";
-    case "EROFS":
-      return "read-only file system";
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
+// Errno → words has one home: config-schema's describeFsError ("read-only file system", …).
+export { describeFsError };
 
 /** Wrap a failed read or write of `path` (shown as `shown`) as an {@link IoError}, keeping any hint the error carries. */
 export function ioErrorFor(action: string, shown: string, path: string, error: unknown): IoError {

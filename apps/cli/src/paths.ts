@@ -1,8 +1,2 @@
-import { relative } from "node:path";
-
-/** `absolute` relative to `cwd` when inside it (`.` for cwd itself), else absolute: how paths are shown. */
-export function displayPath(absolute: string, cwd: string): string {
-  const rel = relative(cwd, absolute);
-  if (rel === "") return ".";
-  return rel.startsWith("..") ? absolute : rel;
-}
+// How paths are shown has one home: config-schema's displayPath (relative inside cwd, `.` for cwd).
+export { displayPath } from "@switchyard/config-schema";

@@ -1,14 +1,13 @@
-import { readFile } from "node:fs/promises";
 import {
   type BackupInfo,
   type Diagnostic,
   kindOfFileName,
   loadConfigText,
   parseYaml,
+  readBoundedFile,
   sha256,
 } from "@switchyard/config-schema";
 import { parseGeneratedHeader } from "@switchyard/litellm-generator";
-import { describeFsError } from "./errors.js";
 
 /** What {@link verifyBackup} found about one backup. */
 export interface BackupVerification {
@@ -36,18 +35,18 @@ export async function verifyBackup(
   baseName: string,
   shown: string,
 ): Promise<BackupVerification> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(backup.path);
-  } catch (error) {
+  // Backups are regular files inside the directory: never follow a symlink, never read a FIFO.
+  const read = await readBoundedFile(backup.path, { noFollow: true });
+  if (!read.ok) {
     return {
       name: backup.name,
       file: shown,
       ok: false,
-      problems: [`cannot be read: ${describeFsError(error)}`],
+      problems: [`cannot be read: ${read.failure.reason}`],
       diagnostics: [],
     };
   }
+  const bytes = read.bytes;
   const kind = kindOfFileName(baseName);
   const diagnostics =
     kind === undefined

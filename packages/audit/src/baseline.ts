@@ -1,6 +1,14 @@
-import { mkdir, readFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
-import { type Diagnostic, type SafeWriteResult, writeFileSafely } from "@switchyard/config-schema";
+import { dirname, join, resolve } from "node:path";
+import {
+  AUDIT_BASELINE_FILE,
+  type Diagnostic,
+  displayPath,
+  makeDirectory,
+  readBoundedFile,
+  type SafeWriteResult,
+  STATE_DIR,
+  writeFileSafely,
+} from "@switchyard/config-schema";
 import { AUDIT_PROBLEM_CODES } from "./catalogue.js";
 import type { AuditFinding, AuditResult, BaselineEntry } from "./types.js";
 
@@ -8,7 +16,7 @@ import type { AuditFinding, AuditResult, BaselineEntry } from "./types.js";
 export const BASELINE_FORMAT = "switchyard-audit-baseline/1";
 
 /** Where `--write-baseline` writes, and where the audit looks for a baseline, relative to the config directory. */
-export const DEFAULT_BASELINE_FILE = join(".switchyard", "audit-baseline.json");
+export const DEFAULT_BASELINE_FILE = join(STATE_DIR, AUDIT_BASELINE_FILE);
 
 /** A baseline: the findings accepted when it was written, keyed by check, file and YAML path. */
 export interface Baseline {
@@ -52,11 +60,6 @@ export function createBaseline(result: AuditResult): Baseline {
 /** The baseline as the JSON text written to disk (entries sorted by key, so diffs stay small). */
 export function formatBaseline(baseline: Baseline): string {
   return `${JSON.stringify(baseline, null, 2)}\n`;
-}
-
-function display(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === "" || rel.startsWith("..") ? path : rel;
 }
 
 function badBaseline(file: string, message: string): Diagnostic {
@@ -125,19 +128,20 @@ export async function readBaseline(
   options: ReadBaselineOptions = {},
 ): Promise<{ ok: true; loaded: LoadedBaseline | undefined } | { ok: false; diagnostic: Diagnostic }> {
   const absolute = resolve(path);
-  const file = display(absolute, options.cwd ?? process.cwd());
-  let text: string;
-  try {
-    text = await readFile(absolute, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "EIO";
-    if (code === "ENOENT" && options.optional) return { ok: true, loaded: undefined };
+  const file = displayPath(absolute, options.cwd ?? process.cwd());
+  const read = await readBoundedFile(absolute);
+  if (!read.ok) {
+    const failure = read.failure;
+    if (failure.kind === "not-found" && options.optional) return { ok: true, loaded: undefined };
     return {
       ok: false,
-      diagnostic: badBaseline(file, code === "ENOENT" ? "does not exist" : `cannot be read (${code})`),
+      diagnostic: badBaseline(
+        file,
+        failure.kind === "not-found" ? "does not exist" : `cannot be read (${failure.reason})`,
+      ),
     };
   }
-  const parsed = parseBaseline(text, file);
+  const parsed = parseBaseline(read.bytes.toString("utf8"), file);
   return parsed.ok ? { ok: true, loaded: { file, baseline: parsed.baseline } } : parsed;
 }
 
@@ -150,7 +154,7 @@ export async function writeBaseline(
   result: AuditResult,
 ): Promise<{ readonly baseline: Baseline; readonly write: SafeWriteResult }> {
   const baseline = createBaseline(result);
-  await mkdir(dirname(resolve(path)), { recursive: true });
+  await makeDirectory(dirname(resolve(path)));
   const write = await writeFileSafely(resolve(path), formatBaseline(baseline));
   return { baseline, write };
 }

@@ -1,14 +1,14 @@
-import { readFile } from "node:fs/promises";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, relative } from "node:path";
 import {
   applySuppressions,
   type CodeScope,
   type ConfigSet,
+  configDirDisplay,
   type Diagnostic,
   formatYamlPath,
   type LoadedFile,
   type LoadedSettings,
-  loadSettingsText,
+  loadSettingsFile,
   parseInlineSuppressions,
   resolveSeverityOverrides,
   SETTINGS_FILE_NAME,
@@ -87,19 +87,9 @@ function loadedFiles(set: ConfigSet): LoadedFile[] {
   return filesOfSet(set);
 }
 
-/** The config directory as diagnostics show it (so settings suppressions resolve to the same display paths). */
-function configDirDisplay(set: ConfigSet, cwd: string): string {
-  const first = loadedFiles(set)[0];
-  if (first) return dirname(first.file);
-  const rel = relative(cwd, set.dir);
-  return rel === "" ? "." : rel.startsWith("..") ? set.dir : rel;
-}
-
-async function readSettings(set: ConfigSet, cwd: string): Promise<LoadedSettings | undefined> {
-  const displayDir = configDirDisplay(set, cwd);
-  const text = await readFile(join(set.dir, SETTINGS_FILE_NAME)).catch(() => undefined);
-  if (text === undefined) return undefined;
-  return loadSettingsText(text, join(displayDir, SETTINGS_FILE_NAME), { configDir: displayDir });
+/** `.switchyard.yaml`, read by config-schema's one settings reader (read errors are reported, not swallowed). */
+function readSettings(set: ConfigSet, cwd: string): LoadedSettings {
+  return loadSettingsFile(set.dir, configDirDisplay(set, cwd));
 }
 
 /** Whether the set could not be read at all (no files, and an I/O error on the directory). */

@@ -48,6 +48,25 @@ export {
 } from "./diagnostics/diagnostic.js";
 export { schemaCatalogue } from "./diagnostics/schema-catalogue.js";
 export { didYouMean, suggestName } from "./diagnostics/suggest.js";
+export type {
+  BoundedReadFailure,
+  BoundedReadOptions,
+  BoundedReadResult,
+  BoundedReadSuccess,
+  FileType,
+} from "./fs/index.js";
+export {
+  BoundedReadError,
+  describeFsError,
+  displayPath,
+  errnoCode,
+  isPermissionError,
+  makeDirectory,
+  readBoundedFile,
+  readBoundedFileIfExists,
+  readBoundedFileSync,
+  readFailureDiagnostic,
+} from "./fs/index.js";
 export {
   generateJsonSchema,
   generateJsonSchemas,
@@ -56,7 +75,7 @@ export {
   yamlLanguageServerComment,
 } from "./json-schema.js";
 export type { ConfigSet, LoadedFile, LoadOptions } from "./load.js";
-export { loadConfigFile, loadConfigSet, loadConfigText } from "./load.js";
+export { configDirDisplay, loadConfigFile, loadConfigSet, loadConfigText } from "./load.js";
 export { collectSources } from "./render/collect-sources.js";
 export { shouldUseColor } from "./render/color-support.js";
 export { GITHUB_ANNOTATIONS_PER_LEVEL, renderGithub } from "./render/github.js";
@@ -123,6 +142,15 @@ export {
   SECRET_FORMATS,
   shannonEntropy,
 } from "./secrets/index.js";
+export {
+  AUDIT_BASELINE_FILE,
+  FLAG_HISTORY_FILE,
+  flagHistoryPath,
+  MIGRATION_HISTORY_FILE,
+  migrationHistoryPath,
+  STATE_DIR,
+  stateDirOf,
+} from "./state/state-files.js";
 export * from "./suppressions/index.js";
 export { sha256 } from "./text/hash.js";
 export type { UnifiedDiffOptions } from "./text/unified-diff.js";

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -381,12 +382,27 @@ describe("loadConfigFile and loadConfigSet on real files", () => {
     expect(loaded.source.diagnostics).toEqual(loaded.diagnostics);
   });
 
-  it.skipIf(process.platform === "win32")("stops reading an endless stream at the cap (SY1006)", async () => {
-    const loaded = await loadConfigFile("providers", "/dev/zero", { maxBytes: 4096 });
-    expect(loaded.diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ["SY1006", "File is larger than the 4096-byte limit"],
-    ]);
-  });
+  it.skipIf(process.platform === "win32")(
+    "refuses an endless device without reading it (SY1010)",
+    async () => {
+      const loaded = await loadConfigFile("providers", "/dev/zero", { maxBytes: 4096 });
+      expect(loaded.diagnostics.map((d) => [d.code, d.message])).toEqual([
+        ["SY1010", "Cannot read /dev/zero: it is a character device, not a regular file"],
+      ]);
+    },
+  );
+
+  it.skipIf(process.platform === "win32")(
+    "refuses a FIFO named providers.yaml at once (#10 item 2)",
+    async () => {
+      const dir = await dirWith("fifo", {});
+      execFileSync("mkfifo", [join(dir, "providers.yaml")]);
+      const set = await loadConfigSet(dir, { cwd: dir });
+      expect(set.diagnostics.filter((d) => d.code === "SY1010").map((d) => d.message)).toEqual([
+        "Cannot read providers.yaml: it is a FIFO (named pipe), not a regular file",
+      ]);
+    },
+  );
 
   it("accepts a file of exactly the cap", async () => {
     const dir = await dirWith("exact", { "providers.yaml": VALID_PROVIDERS });

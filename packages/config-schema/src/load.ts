@@ -1,9 +1,13 @@
-import { open, readdir } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { readdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { capDiagnosticsPerFile } from "./diagnostics/cap.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { sortDiagnostics } from "./diagnostics/diagnostic.js";
 import { suggestName } from "./diagnostics/suggest.js";
+import { displayPath } from "./fs/display-path.js";
+import { describeFsError, errnoCode } from "./fs/errno.js";
+import { readFailureDiagnostic } from "./fs/read-diagnostic.js";
+import { readBoundedFile } from "./fs/read-file.js";
 import {
   CONFIG_FILE_KINDS,
   CONFIG_FILES,
@@ -12,13 +16,7 @@ import {
 } from "./schemas/files.js";
 import type { SchemaVersionStatus } from "./validate/schema-version.js";
 import { validateSource } from "./validate/validate-file.js";
-import {
-  DEFAULT_MAX_BYTES,
-  fileTooLargeDiagnostic,
-  parseYaml,
-  sourceWithoutDocument,
-  type YamlSource,
-} from "./yaml/parse.js";
+import { DEFAULT_MAX_BYTES, parseYaml, sourceWithoutDocument, type YamlSource } from "./yaml/parse.js";
 
 /** One loaded file of a config set. */
 export interface LoadedFile<K extends ConfigFileKind = ConfigFileKind> {
@@ -58,26 +56,13 @@ export interface LoadOptions {
   readonly maxAliasCount?: number;
 }
 
-function displayPath(absolute: string, cwd: string): string {
-  const rel = relative(cwd, absolute);
-  return rel === "" || rel.startsWith("..") ? absolute : rel;
-}
-
-const ERRNO_TEXT: Record<string, string> = {
-  ENOENT: "no such file or directory",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "it is a directory",
-  ENOTDIR: "a parent of it is not a directory",
-};
-
+/** SY1010 for a directory that cannot be listed. */
 function ioDiagnostic(file: string, error: unknown, action: string): Diagnostic {
-  const code = (error as Partial<NodeJS.ErrnoException> | undefined)?.code ?? "EIO";
-  const reason = ERRNO_TEXT[code] ?? (error instanceof Error ? error.message : String(error));
+  const code = errnoCode(error);
   return {
     code: "SY1010",
     severity: "error",
-    message: `Cannot ${action} ${file}: ${reason}`,
+    message: `Cannot ${action} ${file}: ${describeFsError(error)}`,
     file,
     hint:
       code === "EACCES" || code === "EPERM"
@@ -111,34 +96,6 @@ export function loadConfigText<K extends ConfigFileKind>(
   };
 }
 
-type ReadResult = { readonly bytes: Uint8Array } | { readonly tooLarge: number | undefined };
-
-/**
- * Read at most `maxBytes + 1` bytes of a file, so that a huge (or endless, like a device) file is
- * never read into memory. Throws the usual `ErrnoException` on I/O failure.
- */
-async function readBounded(path: string, maxBytes: number): Promise<ReadResult> {
-  const handle = await open(path, "r");
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    if (info.isFile() && info.size > maxBytes) return { tooLarge: info.size };
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) return { tooLarge: undefined };
-    }
-    return { bytes: Buffer.concat(chunks, total) };
-  } finally {
-    await handle.close();
-  }
-}
-
 function unreadFile<K extends ConfigFileKind>(
   kind: K,
   path: string,
@@ -151,8 +108,9 @@ function unreadFile<K extends ConfigFileKind>(
 }
 
 /**
- * Read, parse and validate one file of a config set. Never throws: I/O failures become SY1010
- * diagnostics, and a file over `maxBytes` is refused (SY1006) without being read into memory.
+ * Read, parse and validate one file of a config set. Never throws: every read goes through
+ * the bounded reader, so a FIFO, a device or a directory is an SY1010 diagnostic (never a hang), and a
+ * file over `maxBytes` is refused (SY1006) without being read into memory.
  */
 export async function loadConfigFile<K extends ConfigFileKind>(
   kind: K,
@@ -162,15 +120,22 @@ export async function loadConfigFile<K extends ConfigFileKind>(
   const absolute = resolve(path);
   const file = displayPath(absolute, options.cwd ?? process.cwd());
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let read: ReadResult;
-  try {
-    read = await readBounded(absolute, maxBytes);
-  } catch (error) {
-    return unreadFile(kind, absolute, file, ioDiagnostic(file, error, "read"));
-  }
-  if ("tooLarge" in read)
-    return unreadFile(kind, absolute, file, fileTooLargeDiagnostic(file, read.tooLarge, maxBytes));
+  const read = await readBoundedFile(absolute, { maxBytes });
+  if (!read.ok) return unreadFile(kind, absolute, file, readFailureDiagnostic(file, read.failure));
   return { ...loadConfigText(kind, read.bytes, file, { ...options, maxBytes }), path: absolute };
+}
+
+/**
+ * The config directory as the set's diagnostics show it: the directory part of its files' display
+ * paths (so settings suppressions resolve to the same paths), else the directory relative to `cwd`.
+ */
+export function configDirDisplay(set: ConfigSet, cwd: string = process.cwd()): string {
+  for (const file of Object.values(set.files)) {
+    if (file === undefined) continue;
+    const slash = Math.max(file.file.lastIndexOf("/"), file.file.lastIndexOf("\\"));
+    return slash < 0 ? "." : file.file.slice(0, slash);
+  }
+  return displayPath(set.dir, cwd);
 }
 
 const KNOWN_NAMES: string[] = CONFIG_FILE_KINDS.map((k) => CONFIG_FILES[k].fileName);

@@ -1,6 +1,13 @@
-import { readFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
-import { type Diagnostic, loadConfigSet, sha256, unifiedDiff } from "@switchyard/config-schema";
+import { join, resolve } from "node:path";
+import {
+  type Diagnostic,
+  displayPath,
+  loadConfigSet,
+  readBoundedFile,
+  readFailureDiagnostic,
+  sha256,
+  unifiedDiff,
+} from "@switchyard/config-schema";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
 import { parseGeneratedHeader } from "./header.js";
 import type {
@@ -98,32 +105,28 @@ export interface CheckGeneratedOptions extends GenerateOptions {
   readonly cwd?: string;
 }
 
-/** The display form of a path: relative to `cwd` when inside it. */
-export function displayPath(path: string, cwd: string = process.cwd()): string {
-  const rel = relative(cwd, path);
-  return rel === "" || rel.startsWith("..") ? path : rel;
-}
+export { displayPath };
 
-/** Read a file as UTF-8, `undefined` when it does not exist; other I/O errors become a diagnostic. */
+/**
+ * Read the generated file as UTF-8 through the bounded reader, `undefined` when it does not exist;
+ * anything else (unreadable, a FIFO, a device, too large) becomes a diagnostic.
+ */
 export async function readExisting(
   path: string,
   file: string,
 ): Promise<{ text: string | undefined } | { diagnostic: Diagnostic }> {
-  try {
-    return { text: await readFile(path, "utf8") };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { text: undefined };
-    return {
-      diagnostic: {
-        code: "SY1010",
-        severity: "error",
-        message: `Cannot read ${file}: ${code ?? (error as Error).message}`,
-        file,
-        hint: code === "EACCES" ? "Check the file's permissions." : "Check the path given with `--out`.",
-      },
-    };
-  }
+  const read = await readBoundedFile(path);
+  if (read.ok) return { text: read.bytes.toString("utf8") };
+  if (read.failure.kind === "not-found") return { text: undefined };
+  return {
+    diagnostic: readFailureDiagnostic(
+      file,
+      read.failure,
+      read.failure.kind === "permission"
+        ? "Check the file's permissions."
+        : "Check the path given with `--out`.",
+    ),
+  };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import {
   type ConfigSet,
@@ -10,6 +9,7 @@ import {
   LiteLLMSettingsSchema,
   parseYaml,
   RouterSettingsSchema,
+  readBoundedFileSync,
   type YamlPath,
   type YamlSource,
 } from "@switchyard/config-schema";
@@ -217,24 +217,22 @@ function displayFile(set: ConfigSet): string {
  */
 export function readPassthrough(set: ConfigSet): PassthroughResult {
   const file = displayFile(set);
-  let text: string;
-  try {
-    text = readFileSync(join(set.dir, PASSTHROUGH_FILE), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { ok: true, passthrough: undefined };
+  // The bounded reader: a FIFO or /dev/zero named litellm-passthrough.yaml is refused, never read.
+  const read = readBoundedFileSync(join(set.dir, PASSTHROUGH_FILE));
+  if (!read.ok) {
+    if (read.failure.kind === "not-found") return { ok: true, passthrough: undefined };
     return {
       ok: false,
       diagnostics: [
         {
           code: "SY4050",
           severity: "error",
-          message: `Cannot read ${file}: ${code ?? (error as Error).message}`,
+          message: `Cannot read ${file}: ${read.failure.reason}`,
           file,
-          hint: "Check the file's permissions, or remove it if the settings it carried are not needed.",
+          hint: "Make it a readable regular file, or remove it if the settings it carried are not needed.",
         },
       ],
     };
   }
-  return parsePassthrough(text, file);
+  return parsePassthrough(read.bytes.toString("utf8"), file);
 }

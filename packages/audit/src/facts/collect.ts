@@ -1,16 +1,21 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
-import { type ConfigSet, type LoadedFile, listBackups, parseYaml } from "@switchyard/config-schema";
+import {
+  type ConfigSet,
+  displayPath,
+  flagHistoryPath,
+  type LoadedFile,
+  listBackups,
+  migrationHistoryPath,
+  parseYaml,
+  readBoundedFile,
+} from "@switchyard/config-schema";
 import { filesOfSet } from "../internal/files.js";
 import { gitDirOf, trackedPaths } from "./git-index.js";
 import type { AuditFacts, BackupFact, FlagHistoryFact, HistoryFact, VcsFact } from "./types.js";
 
-/** Where Switchyard keeps its own state inside a config directory. */
-export const STATE_DIR = ".switchyard";
-/** The migration history written by `@switchyard/migrations`. */
-export const MIGRATION_HISTORY_FILE = "migrations.jsonl";
-/** The flag history: one JSON object per line with `flag` and `at` (ISO 8601). */
-export const FLAG_HISTORY_FILE = "flag-history.jsonl";
+// The state directory and history names have one home, config-schema's state-files (re-exported here).
+export { FLAG_HISTORY_FILE, MIGRATION_HISTORY_FILE, STATE_DIR } from "@switchyard/config-schema";
 
 /** Options for {@link collectFacts}. */
 export interface CollectFactsOptions {
@@ -114,19 +119,16 @@ function parseJsonLines(text: string): JsonLines {
   return { records, badLines };
 }
 
+/** A history file's text through the bounded reader; `undefined` when it is missing or cannot be read (a FIFO never hangs the audit). */
 async function readText(path: string): Promise<string | undefined> {
-  return readFile(path, "utf8").catch(() => undefined);
-}
-
-function display(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === "" || rel.startsWith("..") ? path : rel;
+  const read = await readBoundedFile(path);
+  return read.ok ? read.bytes.toString("utf8") : undefined;
 }
 
 /** The migration history, `<configDir>/.switchyard/migrations.jsonl`. */
 export async function collectMigrationHistory(set: ConfigSet, cwd = process.cwd()): Promise<HistoryFact> {
-  const path = join(set.dir, STATE_DIR, MIGRATION_HISTORY_FILE);
-  const file = display(path, cwd);
+  const path = migrationHistoryPath(set.dir);
+  const file = displayPath(path, cwd);
   const text = await readText(path);
   if (text === undefined) return { status: "missing", file };
   const { records, badLines } = parseJsonLines(text);
@@ -145,8 +147,8 @@ function dateField(record: Record<string, unknown>): Date | undefined {
 
 /** When each flag last changed, from `<configDir>/.switchyard/flag-history.jsonl` (lines `{flag, at}`). */
 export async function collectFlagHistory(set: ConfigSet, cwd = process.cwd()): Promise<FlagHistoryFact> {
-  const path = join(set.dir, STATE_DIR, FLAG_HISTORY_FILE);
-  const file = display(path, cwd);
+  const path = flagHistoryPath(set.dir);
+  const file = displayPath(path, cwd);
   const text = await readText(path);
   if (text === undefined) return { status: "missing", file };
   const lastChange = new Map<string, Date>();

@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { BoundedReadError, readBoundedFile } from "../fs/read-file.js";
 import { writeFileExclusive } from "../safe-write/atomic-write.js";
 import { backupName, backupNameWithSequence, parseBackupName } from "./backup-name.js";
 import { compareNaiveTime, type NaiveTime } from "./naive-time.js";
@@ -37,20 +38,19 @@ const MAX_SEQUENCE = 10_000;
  */
 export async function backupFile(path: string, options: BackupFileOptions = {}): Promise<string | undefined> {
   const source = resolve(path);
-  let content: Buffer;
-  let mode: number;
-  try {
-    [content, mode] = await Promise.all([readFile(source), stat(source).then((s) => s.mode & 0o7777)]);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+  // The bounded reader: the mode comes from the same descriptor the bytes do.
+  const read = await readBoundedFile(source);
+  if (!read.ok) {
+    if (read.failure.kind === "not-found") return undefined;
+    throw new BoundedReadError(source, read.failure);
   }
+  const { bytes: content, mode } = read;
   const first = join(dirname(source), backupName(basename(source), (options.now ?? (() => new Date()))()));
   for (let sequence = 1; sequence <= MAX_SEQUENCE; sequence++) {
     const candidate = backupNameWithSequence(first, sequence);
     if (await writeFileExclusive(candidate, content, { mode })) return candidate;
-    const existing = await readFile(candidate).catch(() => undefined);
-    if (existing?.equals(content)) return candidate;
+    const existing = await readBoundedFile(candidate, { noFollow: true });
+    if (existing.ok && existing.bytes.equals(content)) return candidate;
   }
   throw new Error(`too many backups of ${source} within one second`);
 }

@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { open, readFile, stat, unlink } from "node:fs/promises";
+import { open, stat, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { readBoundedFile } from "../fs/read-file.js";
 import { isProcessAlive } from "./process-alive.js";
+
+/** Largest lock file read: an owner record is a few hundred bytes. */
+const LOCK_MAX_BYTES = 64 * 1024;
 
 /** Who holds a lock, as recorded in the lock file. */
 export interface LockOwner {
@@ -94,12 +98,22 @@ type LockState =
   | { kind: "held"; owner: LockOwner; text: string; stale: boolean }
   | { kind: "unreadable"; since: Date; text: string; stale: boolean };
 
+/** A lock file's text through the bounded reader (a lock is a few hundred bytes; a FIFO is refused). */
+async function readLockText(lockPath: string): Promise<string> {
+  const read = await readBoundedFile(lockPath, { maxBytes: LOCK_MAX_BYTES, noFollow: true });
+  if (read.ok) return read.bytes.toString("utf8");
+  if (read.failure.kind === "not-found")
+    throw Object.assign(new Error(read.failure.reason), { code: "ENOENT" });
+  // Anything else is a lock nobody can parse: judged "unreadable", and stale after the usual wait.
+  return read.failure.reason;
+}
+
 /** Read the lock file and judge whether its holder is gone. */
 async function inspectLock(lockPath: string): Promise<LockState> {
   let text: string;
   let mtime: Date;
   try {
-    [text, mtime] = await Promise.all([readFile(lockPath, "utf8"), stat(lockPath).then((s) => s.mtime)]);
+    [text, mtime] = await Promise.all([readLockText(lockPath), stat(lockPath).then((s) => s.mtime)]);
   } catch (error) {
     if (isErrno(error, "ENOENT")) return { kind: "free" };
     throw error;
@@ -160,7 +174,7 @@ async function breakStaleLock(lockPath: string, staleText: string): Promise<bool
     return false;
   }
   try {
-    const current = await readFile(lockPath, "utf8").catch(() => undefined);
+    const current = await readLockText(lockPath).catch(() => undefined);
     if (current !== staleText) return false;
     await unlink(lockPath).catch((error: unknown) => {
       if (!isErrno(error, "ENOENT")) throw error;
@@ -217,6 +231,6 @@ export async function withFileLock<T>(
 
 /** Remove the lock file if it is still ours (it may have been broken by hand). */
 async function releaseLock(lockPath: string, text: string): Promise<void> {
-  const current = await readFile(lockPath, "utf8").catch(() => undefined);
+  const current = await readLockText(lockPath).catch(() => undefined);
   if (current === text) await unlink(lockPath).catch(() => undefined);
 }

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { backupFile } from "../backups/backup-file.js";
+import { readBoundedFileIfExists } from "../fs/read-file.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { cleanStaleTempFiles } from "./clean-temp.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type LockOwner, withFileLock } from "./file-lock.js";
@@ -33,15 +33,6 @@ export interface SafeWriteResult {
   removedTempFiles?: string[];
 }
 
-async function readIfExists(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
 function toBytes(content: string | Uint8Array): Buffer {
   return typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
 }
@@ -64,7 +55,7 @@ export async function writeFileSafely(
     const removedTempFiles = await cleanStaleTempFiles(dirname(target), basename(target));
     const extra = removedTempFiles.length > 0 ? { removedTempFiles } : {};
     const bytes = toBytes(content);
-    const previous = await readIfExists(target);
+    const previous = await readBoundedFileIfExists(target);
     if (previous?.equals(bytes)) return { path: target, changed: false, ...extra };
     let backupPath: string | undefined;
     if (previous !== undefined && options.backup !== false) {

@@ -14,5 +14,5 @@ export { SUPPRESSION_CODES, suppressionCatalogue } from "./catalogue.js";
 export type { InlineSuppressions } from "./comments.js";
 export { parseInlineSuppressions, SUPPRESSION_DIRECTIVE } from "./comments.js";
 export type { LoadedSettings, LoadSettingsOptions, Settings } from "./settings-file.js";
-export { emptySettings, loadSettingsText } from "./settings-file.js";
+export { emptySettings, loadSettingsFile, loadSettingsText } from "./settings-file.js";
 export type { CodeScope, SuppressedDiagnostic, Suppression, SuppressionLocation } from "./types.js";

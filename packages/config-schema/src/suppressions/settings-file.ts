@@ -1,8 +1,11 @@
 import { join } from "node:path";
 import type { Diagnostic, YamlPath } from "../diagnostics/diagnostic.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { readFailureDiagnostic } from "../fs/read-diagnostic.js";
+import { readBoundedFileSync } from "../fs/read-file.js";
 import {
   DIAGNOSTIC_CODE_PATTERN,
+  SETTINGS_FILE_NAME,
   SEVERITY_SETTINGS,
   SettingsFileSchema,
   SettingsSuppressionSchema,
@@ -124,4 +127,27 @@ export function loadSettingsText(
     settings: { rules, suppressions, ...(maxFallbackDepth !== undefined ? { maxFallbackDepth } : {}) },
     diagnostics: sortDiagnostics(diagnostics),
   };
+}
+
+/**
+ * Read `.switchyard.yaml` from a config directory through the bounded reader: a missing file gives
+ * empty settings; one that cannot be read (a FIFO, a device, too large, no permission) gives an
+ * SY1010 (or SY1006) diagnostic and empty settings. Never throws, never hangs. The one reader of the
+ * settings file: `validate` and `audit` both use it.
+ *
+ * @param dir absolute path of the config directory
+ * @param display the config directory as diagnostics show it (default: `dir`)
+ */
+export function loadSettingsFile(dir: string, display: string = dir): LoadedSettings {
+  const file = display === "." ? SETTINGS_FILE_NAME : join(display, SETTINGS_FILE_NAME);
+  const read = readBoundedFileSync(join(dir, SETTINGS_FILE_NAME));
+  if (read.ok) return loadSettingsText(read.bytes, file, { configDir: display });
+  const failure = read.failure;
+  if (failure.kind === "not-found") return emptySettings(file);
+  const diagnostic = readFailureDiagnostic(
+    file,
+    failure,
+    "Make it a readable regular file, or remove it to use the default settings.",
+  );
+  return { ...emptySettings(file), diagnostics: [diagnostic] };
 }

@@ -19,15 +19,14 @@ import {
 } from "yaml";
 import { capDiagnosticsPerFile, MAX_DIAGNOSTICS_PER_FILE } from "../diagnostics/cap.js";
 import type { Diagnostic, SourceRange, YamlPath } from "../diagnostics/diagnostic.js";
+import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 
+export { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 export { FORBIDDEN_KEYS };
-
-/** Default cap on a config file's size: 16 MiB. */
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 /** Default cap on alias expansion (yaml's own measure of alias fan-out). */
 export const DEFAULT_MAX_ALIAS_COUNT = 100;
 

@@ -1,15 +1,15 @@
-import { readFile } from "node:fs/promises";
 import {
   capDiagnosticsPerFile,
   type Diagnostic,
+  displayPath,
   FORBIDDEN_KEYS,
   lookupPath,
   parseYamlDocument,
+  readBoundedFile,
   type SourceRange,
   type YamlPath,
 } from "@switchyard/config-schema";
 import { type Document, LineCounter, type Node } from "yaml";
-import { displayPath } from "../check.js";
 import { setOwn } from "../internal/records.js";
 
 /** One LiteLLM config file, read the way PyYAML reads it (YAML 1.1), with positions. */
@@ -90,11 +90,9 @@ export type ReadSource =
  */
 export async function readSource(path: string, cwd: string, at?: Place): Promise<ReadSource> {
   const file = displayPath(path, cwd);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+  const read = await readBoundedFile(path);
+  if (!read.ok) {
+    const code = read.failure.kind === "not-found" ? "ENOENT" : undefined;
     return {
       ok: false,
       diagnostics: [
@@ -104,7 +102,7 @@ export async function readSource(path: string, cwd: string, at?: Place): Promise
           message:
             code === "ENOENT"
               ? `${at ? "Included file" : "LiteLLM config"} not found: ${file}`
-              : `Cannot read ${file}: ${code ?? (error as Error).message}`,
+              : `Cannot read ${file}: ${read.failure.reason}`,
           ...(at ? located(at) : { file }),
           hint: at
             ? "Included files are resolved against the main config file's directory, as LiteLLM does; fix the path or add the file."
@@ -113,6 +111,7 @@ export async function readSource(path: string, cwd: string, at?: Place): Promise
       ],
     };
   }
+  let text = read.bytes.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lineCounter = new LineCounter();
   const document = parseYamlDocument(text, {

@@ -1,6 +1,6 @@
-import { access, mkdir, unlink } from "node:fs/promises";
+import { access, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { backupFile, type Diagnostic, writeFileSafely } from "@switchyard/config-schema";
+import { backupFile, type Diagnostic, makeDirectory, writeFileSafely } from "@switchyard/config-schema";
 import { displayPath } from "../check.js";
 import { PASSTHROUGH_FILE } from "../passthrough.js";
 import type { ImportedFiles, ImportResult } from "./import.js";
@@ -85,7 +85,7 @@ export async function writeImportedConfig(
   const removed: string[] = [];
   let current = dir;
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
     for (const target of targets) {
       current = target.path;
       if (target.text === undefined) {

@@ -1,10 +1,11 @@
-import { readFile, unlink } from "node:fs/promises";
+import { unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import {
   backupFile,
   type Diagnostic,
   loadConfigSet,
+  readBoundedFileIfExists,
   withFileLock,
   writeFileSafely,
 } from "@switchyard/config-schema";
@@ -247,10 +248,7 @@ async function backupAndWrite(
   let failed = false;
   const locked = async () => {
     const backup = await ctx.steps.run("backup", "reload", async () => {
-      const now = await readFile(ctx.outputPath, "utf8").catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return undefined;
-        throw error;
-      });
+      const now = (await readBoundedFileIfExists(ctx.outputPath))?.toString("utf8");
       if (now !== previous) {
         const message = `${ctx.file} changed while the reload ran; nothing was written`;
         return {
@@ -362,7 +360,7 @@ async function restoreStep(ctx: Context, previous: string | undefined): Promise<
       },
       { timeoutMs: ctx.options.lockTimeoutMs ?? 10_000 },
     );
-    const now = await readFile(ctx.outputPath, "utf8").catch(() => undefined);
+    const now = (await readBoundedFileIfExists(ctx.outputPath).catch(() => undefined))?.toString("utf8");
     if (now !== previous) {
       const message = `${ctx.file} could not be restored: its content differs from the backup`;
       return {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { hostname, userInfo } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import {
@@ -7,8 +7,13 @@ import {
   CONFIG_FILES,
   cleanStaleTempFiles,
   type Diagnostic,
+  displayPath,
   FileLockedError,
+  makeDirectory,
   parseYaml,
+  readBoundedFile,
+  readBoundedFileIfExists,
+  readFailureDiagnostic,
   sha256,
   withFileLock,
   writeFileAtomic,
@@ -118,19 +123,12 @@ async function readSet(dir: string): Promise<ReadSet> {
     const fileName = CONFIG_FILES[kind].fileName;
     if (!names.has(fileName)) continue;
     const path = join(dir, fileName);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      diagnostics.push({
-        code: "SY1010",
-        severity: "error",
-        message: `Cannot read ${fileName}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-        file: fileName,
-        hint: "Check the file's permissions.",
-      });
+    const read = await readBoundedFile(path);
+    if (!read.ok) {
+      diagnostics.push(readFailureDiagnostic(fileName, read.failure));
       continue;
     }
+    const bytes = read.bytes;
     try {
       texts[fileName] = decoder.decode(bytes);
     } catch {
@@ -189,7 +187,7 @@ export async function withConfigSetLock<T>(
   const lockEach = (i: number): Promise<T> =>
     i === paths.length ? fn() : withFileLock(paths[i]!, () => lockEach(i + 1), { timeoutMs });
   try {
-    await mkdir(join(dir, STATE_DIR), { recursive: true });
+    await makeDirectory(join(dir, STATE_DIR));
     return {
       ok: true,
       value: await withFileLock(join(dir, STATE_DIR, "migrate"), () => lockEach(0), { timeoutMs }),
@@ -207,7 +205,7 @@ export async function restoreOriginals(
   const failures: { path: string; error: string }[] = [];
   for (const file of files) {
     try {
-      const current = await readFile(file.path).catch(() => undefined);
+      const current = await readBoundedFileIfExists(file.path).catch(() => undefined);
       if (current?.equals(file.bytes)) continue;
       await writeFileAtomic(file.path, file.bytes);
     } catch (error) {
@@ -215,11 +213,6 @@ export async function restoreOriginals(
     }
   }
   return failures;
-}
-
-function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === "" || rel.startsWith("..") ? path : rel;
 }
 
 /** Show file names in diagnostics as paths relative to `cwd`. */

@@ -1,11 +1,17 @@
-import { open, readFile } from "node:fs/promises";
-import { join } from "node:path";
-import type { Diagnostic, YamlPath } from "@switchyard/config-schema";
+import { open } from "node:fs/promises";
+import {
+  type Diagnostic,
+  MIGRATION_HISTORY_FILE,
+  migrationHistoryPath,
+  readBoundedFileIfExists,
+  STATE_DIR,
+  type YamlPath,
+} from "@switchyard/config-schema";
 
-/** The directory, inside the config directory, where Switchyard keeps its own state. */
-export const STATE_DIR = ".switchyard";
-/** The history file's name inside {@link STATE_DIR}. */
-export const HISTORY_FILE = "migrations.jsonl";
+// The state directory and the history file's name have one home: config-schema's state-files.
+export { STATE_DIR };
+/** The history file's name inside {@link STATE_DIR} (config-schema's `MIGRATION_HISTORY_FILE`). */
+export const HISTORY_FILE = MIGRATION_HISTORY_FILE;
 
 /** One file in a history record. */
 export interface HistoryFileEntry {
@@ -45,7 +51,7 @@ export interface HistoryRecord {
 
 /** The absolute path of a config directory's history file. */
 export function historyPath(dir: string): string {
-  return join(dir, STATE_DIR, HISTORY_FILE);
+  return migrationHistoryPath(dir);
 }
 
 function isRecord(value: unknown): value is HistoryRecord {
@@ -75,13 +81,10 @@ export interface HistoryReading {
  */
 export async function readHistory(dir: string): Promise<HistoryReading> {
   const path = historyPath(dir);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { records: [], diagnostics: [] };
-    throw error;
-  }
+  // The bounded reader: a FIFO or a device in place of the history is an error, never a hang.
+  const bytes = await readBoundedFileIfExists(path);
+  if (bytes === undefined) return { records: [], diagnostics: [] };
+  const text = bytes.toString("utf8");
   const records: HistoryRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   text.split("\n").forEach((line, index) => {

@@ -1,7 +1,13 @@
-import { readFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { backupFile, type Diagnostic, sha256, writeFileAtomic } from "@switchyard/config-schema";
+import {
+  backupFile,
+  type Diagnostic,
+  readBoundedFile,
+  readBoundedFileIfExists,
+  sha256,
+  writeFileAtomic,
+} from "@switchyard/config-schema";
 import {
   type ConfigDirOptions,
   currentUser,
@@ -49,12 +55,7 @@ export interface RollbackResult {
 }
 
 async function readOrUndefined(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
+  return readBoundedFileIfExists(path);
 }
 
 interface Restore {
@@ -183,7 +184,10 @@ export async function rollbackLastMigration(
       for (const restore of restores) {
         await options.beforeWrite?.(restore.path);
         await writeFileAtomic(restore.path, restore.original);
-        const written = await readFile(restore.path);
+        const readBack = await readBoundedFile(restore.path);
+        if (!readBack.ok)
+          throw new Error(`${restore.entry.file} cannot be read back: ${readBack.failure.reason}`);
+        const written = readBack.bytes;
         if (sha256(written) !== restore.entry.before)
           throw new Error(`${restore.entry.file} does not read back with the recorded hash`);
       }

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import {
   type BackupInfo,
+  BoundedReadError,
   DEFAULT_RETENTION,
   didYouMean,
   listBackups,
@@ -11,6 +11,7 @@ import {
   type RetentionDecision,
   type RetentionPolicy,
   type RetentionRule,
+  readBoundedFile,
   suggestName,
   writeFileSafely,
 } from "@switchyard/config-schema";
@@ -300,12 +301,15 @@ async function restore(run: Run, args: ParsedArgs): Promise<CommandOutcome> {
       stderr: `Refusing to restore ${backup.name}: it ${verification!.problems.join("; ")}.\nRun 'switchyard backup verify --all' for details, or pass --force to restore it anyway (the current file is backed up first).\n`,
     };
   }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(backup.path);
-  } catch (error) {
-    throw ioErrorFor("read", displayPath(backup.path, run.context.io.cwd), backup.path, error);
-  }
+  const read = await readBoundedFile(backup.path, { noFollow: true });
+  if (!read.ok)
+    throw ioErrorFor(
+      "read",
+      displayPath(backup.path, run.context.io.cwd),
+      backup.path,
+      new BoundedReadError(backup.path, read.failure),
+    );
+  const bytes = read.bytes;
   let written: Awaited<ReturnType<typeof writeFileSafely>>;
   try {
     written = await writeFileSafely(run.path, bytes, { backup: true, lock: true });

@@ -1,6 +1,6 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { didYouMean, suggestName } from "@switchyard/config-schema";
+import { didYouMean, readBoundedFile, suggestName } from "@switchyard/config-schema";
 import {
   generatorCatalogue,
   type ImportSuccess,
@@ -41,8 +41,8 @@ export function generateFlags(options: ImportSuccess["generateOptions"]): string
 async function sourcesOf(result: ImportSuccess, cwd: string): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
   for (const path of result.sources) {
-    const text = await readFile(path, "utf8").catch(() => undefined);
-    if (text !== undefined) sources.set(displayPath(path, cwd), text);
+    const read = await readBoundedFile(path);
+    if (read.ok) sources.set(displayPath(path, cwd), read.bytes.toString("utf8"));
   }
   return sources;
 }

@@ -1,6 +1,6 @@
-import { lstat, mkdir } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { writeFileAtomic, writeFileSafely } from "@switchyard/config-schema";
+import { makeDirectory, writeFileAtomic, writeFileSafely } from "@switchyard/config-schema";
 import { booleanOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { ioErrorFor } from "../../errors.js";
@@ -98,7 +98,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     return { status: "invalid", data: result, stderr: refusal(existing) };
   }
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
   } catch (error) {
     throw ioErrorFor("create", shownDir, dir, error);
   }

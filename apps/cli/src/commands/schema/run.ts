@@ -1,4 +1,3 @@
-import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   CONFIG_FILE_KINDS,
@@ -6,6 +5,7 @@ import {
   type ConfigFileKind,
   didYouMean,
   generateJsonSchemas,
+  makeDirectory,
   schemaUrl,
   suggestName,
   writeFileAtomic,
@@ -61,7 +61,7 @@ async function writeSchemas(
   const dir = resolve(cwd, outArgument);
   const schemas = generateJsonSchemas();
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
   } catch (error) {
     throw ioErrorFor("create", displayPath(dir, cwd), dir, error);
   }

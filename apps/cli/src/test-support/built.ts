@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { BIN } from "./paths.js";
+
+const DIST = fileURLToPath(new URL("../../dist/cli.cjs", import.meta.url));
+
+/** What one run of the built `switchyard` process did. */
+export interface BuiltRun {
+  /** Exit code, or `undefined` when it was killed. */
+  readonly code: number | undefined;
+  /** Set when the guard had to kill it (it hung). */
+  readonly killed: boolean;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+/** Fail early, with the fix, when the bundle has not been built (turbo builds before test). */
+export function requireBuiltCli(): void {
+  if (!existsSync(DIST))
+    throw new Error(`${DIST} is missing: run 'npx tsup' in apps/cli (turbo builds before test)`);
+}
+
+/**
+ * Run the built CLI as a process in `cwd` (no colour unless `env` asks). The process is awaited to
+ * its exit; `guardMs` only kills one that hangs, so a regression shows as `killed: true` instead of
+ * a stuck test run. The guard is minutes on purpose: a busy machine is slow, never that slow.
+ */
+export function runBuilt(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; guardMs?: number; stdin?: string },
+): Promise<BuiltRun> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: "1", ...options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    let killed = false;
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdin.end(options.stdin ?? "");
+    const guard = setTimeout(() => {
+      killed = true;
+      child.kill("SIGKILL");
+    }, options.guardMs ?? 120_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(guard);
+      resolve({ code: code ?? undefined, killed, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}

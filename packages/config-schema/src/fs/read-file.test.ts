@@ -1,0 +1,143 @@
+import { execFileSync } from "node:child_process";
+import { chmod, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  BoundedReadError,
+  describeFsError,
+  displayPath,
+  readBoundedFile,
+  readBoundedFileIfExists,
+  readBoundedFileSync,
+} from "./index.js";
+
+async function scratch(): Promise<string> {
+  return mkdtemp(join(tmpdir(), "sy-read-"));
+}
+
+/** A real FIFO (mkfifo(1) from coreutils; CI installs it with the base image). */
+async function fifo(dir: string, name: string): Promise<string> {
+  const path = join(dir, name);
+  execFileSync("mkfifo", [path]);
+  return path;
+}
+
+describe.each([
+  ["readBoundedFile", (path: string, options = {}) => readBoundedFile(path, options)],
+  ["readBoundedFileSync", async (path: string, options = {}) => readBoundedFileSync(path, options)],
+] as const)("%s", (_name, read) => {
+  it("reads a regular file with its mode", async () => {
+    const dir = await scratch();
+    await writeFile(join(dir, "a.yaml"), "a: 1\n", { mode: 0o640 });
+    await chmod(join(dir, "a.yaml"), 0o640);
+    const result = await read(join(dir, "a.yaml"));
+    expect(result).toMatchObject({ ok: true, mode: 0o640 });
+    expect(result.ok && result.bytes.toString()).toBe("a: 1\n");
+  });
+
+  it("refuses a FIFO at once instead of waiting for a writer", async () => {
+    const dir = await scratch();
+    const started = performance.now();
+    const result = await read(await fifo(dir, "providers.yaml"));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result).toEqual({
+      ok: false,
+      failure: {
+        kind: "not-regular-file",
+        fileType: "FIFO (named pipe)",
+        reason: "it is a FIFO (named pipe), not a regular file",
+      },
+    });
+  });
+
+  it("refuses /dev/zero behind a symlink without reading it", async () => {
+    const dir = await scratch();
+    await symlink("/dev/zero", join(dir, ".switchyard.yaml"));
+    const before = process.memoryUsage().rss;
+    const result = await read(join(dir, ".switchyard.yaml"));
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: "not-regular-file", fileType: "character device" },
+    });
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("refuses a directory and a socket", async () => {
+    const dir = await scratch();
+    await mkdir(join(dir, "sub"));
+    expect(await read(join(dir, "sub"))).toMatchObject({ ok: false, failure: { fileType: "directory" } });
+    const socketPath = join(dir, "s.sock");
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(socketPath, done));
+    try {
+      expect(await read(socketPath)).toMatchObject({ ok: false, failure: { kind: "not-regular-file" } });
+    } finally {
+      server.close();
+    }
+  });
+
+  it("enforces the size cap", async () => {
+    const dir = await scratch();
+    await writeFile(join(dir, "big.yaml"), "x".repeat(2048));
+    expect(await read(join(dir, "big.yaml"), { maxBytes: 1024 })).toMatchObject({
+      ok: false,
+      failure: { kind: "too-large", size: 2048, maxBytes: 1024 },
+    });
+    expect(await read(join(dir, "big.yaml"), { maxBytes: 2048 })).toMatchObject({ ok: true });
+  });
+
+  it("follows a symlink unless told not to", async () => {
+    const dir = await scratch();
+    await writeFile(join(dir, "real.yaml"), "a: 1\n");
+    await symlink(join(dir, "real.yaml"), join(dir, "link.yaml"));
+    expect(await read(join(dir, "link.yaml"))).toMatchObject({ ok: true });
+    expect(await read(join(dir, "link.yaml"), { noFollow: true })).toMatchObject({
+      ok: false,
+      failure: { kind: "not-regular-file", fileType: "symbolic link" },
+    });
+  });
+
+  it("says not-found for a missing file or a file under a file", async () => {
+    const dir = await scratch();
+    await writeFile(join(dir, "f"), "");
+    expect(await read(join(dir, "missing.yaml"))).toMatchObject({
+      ok: false,
+      failure: { kind: "not-found" },
+    });
+    expect(await read(join(dir, "f", "x.yaml"))).toMatchObject({
+      ok: false,
+      failure: { kind: "not-found", code: "ENOTDIR" },
+    });
+  });
+});
+
+describe("readBoundedFileIfExists", () => {
+  it("is undefined for a missing file and throws a described error for a FIFO", async () => {
+    const dir = await scratch();
+    expect(await readBoundedFileIfExists(join(dir, "none"))).toBeUndefined();
+    const error = await readBoundedFileIfExists(await fifo(dir, "history.jsonl")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BoundedReadError);
+    expect(describeFsError(error)).toBe("it is a FIFO (named pipe), not a regular file");
+  });
+});
+
+describe("displayPath", () => {
+  it("is relative inside cwd, '.' for cwd itself, absolute outside", () => {
+    expect(displayPath("/work/a/b.yaml", "/work/a")).toBe("b.yaml");
+    expect(displayPath("/work/a", "/work/a")).toBe(".");
+    expect(displayPath("/work/b.yaml", "/work/a")).toBe("/work/b.yaml");
+    expect(displayPath("/work/a/..cache/x", "/work/a")).toBe("..cache/x");
+  });
+});
+
+describe("describeFsError", () => {
+  it("says read-only file system and no space in words", () => {
+    expect(describeFsError(Object.assign(new Error("x"), { code: "EROFS" }))).toBe("read-only file system");
+    expect(describeFsError(Object.assign(new Error("x"), { code: "ENOSPC" }))).toBe(
+      "no space left on the device",
+    );
+    expect(describeFsError(new Error("odd"))).toBe("odd");
+  });
+});
