@@ -106,3 +106,14 @@ describe("switchyard flags", () => {
     expect(result.stderr).toContain("config/feature-flags.yaml:4:14");
   });
 });
+
+describe("switchyard flags without a flag file", () => {
+  it("says which file is missing and exits 2", async () => {
+    const cwd = await copyExample("config");
+    const { rm } = await import("node:fs/promises");
+    await rm(join(cwd, FILE));
+    const result = await runCli(["flags", "list"], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Cannot read config/feature-flags.yaml: no such file or directory");
+  });
+});

@@ -1,5 +1,5 @@
 import { type Flag, windowEnd, windowStart } from "@switchyard/config-schema";
-import { bucketOf, type HashPrefix, hashPrefix, murmurhash3WithPrefix } from "../hash/murmurhash3.js";
+import { bucketWithPrefix, type HashPrefix, hashPrefix } from "../hash/murmurhash3.js";
 import type { EvaluationContext, EvaluationReason, FlagEvaluation } from "./types.js";
 
 /** What an environment override changes about one flag (see `overrides/env.ts`). */
@@ -127,7 +127,7 @@ export class CompiledFlag {
     const key = this.stickiness === "userId" ? userId : stickyValue(context, this.stickiness);
     if (key === undefined || key === "") return this.noKey;
     if (key === null) return this.invalid;
-    const bucket = bucketOf(murmurhash3WithPrefix(this.prefix, key));
+    const bucket = bucketWithPrefix(this.prefix, key);
     const known = this.splits[bucket];
     if (known !== undefined) return known;
     const fresh = result(bucket <= percentage, this.splitReason, this.version, { bucket });
@@ -137,7 +137,7 @@ export class CompiledFlag {
 
   /** The bucket (1–100) of a stickiness value in this flag's group. */
   bucketOf(value: string): number {
-    return bucketOf(murmurhash3WithPrefix(this.prefix, value));
+    return bucketWithPrefix(this.prefix, value);
   }
 }
 

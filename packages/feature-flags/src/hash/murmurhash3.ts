@@ -21,8 +21,12 @@ function block(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** The tail (0–3 pending bytes in `k`), length and avalanche. */
-function finish(h: number, k: number, pending: number, length: number): number {
+/**
+ * The tail (0–3 pending bytes in `k`), length and avalanche; with `bucket`, Unleash's bucket
+ * (`hash % 100 + 1`) instead of the hash. The bucket is computed here so that no unsigned 32-bit
+ * number (a heap number in V8 when above 2^30) leaves the function on the evaluation hot path.
+ */
+function finish(h: number, k: number, pending: number, length: number, bucket: boolean): number {
   if (pending > 0) {
     k = Math.imul(k, C1);
     k = (k << 15) | (k >>> 17);
@@ -35,7 +39,7 @@ function finish(h: number, k: number, pending: number, length: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return bucket ? ((h >>> 0) % 100) + 1 : h >>> 0;
 }
 
 /** The hash state after some bytes: a prefix hashed once and reused for every id. */
@@ -54,7 +58,7 @@ export interface HashPrefix {
  * Hash `text`'s UTF-8 bytes continuing from a state (`h`, `k`, `pending`, `length`). One function
  * with the byte step written inline so V8 keeps every variable in a register.
  */
-function run(h: number, k: number, pending: number, length: number, text: string): number {
+function run(h: number, k: number, pending: number, length: number, text: string, bucket: boolean): number {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
@@ -101,12 +105,12 @@ function run(h: number, k: number, pending: number, length: number, text: string
       }
     }
   }
-  return finish(h, k, pending, length);
+  return finish(h, k, pending, length, bucket);
 }
 
 /** MurmurHash3 x86 32-bit of the UTF-8 bytes of `key`, as an unsigned 32-bit number. */
 export function murmurhash3(key: string, seed = 0): number {
-  return run(seed | 0, 0, 0, 0, key);
+  return run(seed | 0, 0, 0, 0, key, false);
 }
 
 /**
@@ -127,7 +131,12 @@ export function hashPrefix(prefix: string, seed = 0): HashPrefix {
 
 /** The hash of the UTF-8 bytes of `prefix + key`, continuing from {@link hashPrefix}; allocates nothing. */
 export function murmurhash3WithPrefix(prefix: HashPrefix, key: string): number {
-  return run(prefix.h, prefix.k, prefix.pending, prefix.length, key);
+  return run(prefix.h, prefix.k, prefix.pending, prefix.length, key, false);
+}
+
+/** Unleash's bucket (1–100) of `prefix + key`, continuing from {@link hashPrefix}; allocates nothing. */
+export function bucketWithPrefix(prefix: HashPrefix, key: string): number {
+  return run(prefix.h, prefix.k, prefix.pending, prefix.length, key, true);
 }
 
 /** Unleash's normalisation of a hash to a bucket from 1 to 100. */
@@ -140,5 +149,5 @@ export function bucketOf(hash: number): number {
  * number from 1 to 100. An id is in a rollout of `p` percent when `p > 0 && bucket <= p`.
  */
 export function rolloutBucket(groupId: string, id: string, seed = 0): number {
-  return bucketOf(murmurhash3WithPrefix(hashPrefix(`${groupId}:`, seed), id));
+  return bucketWithPrefix(hashPrefix(`${groupId}:`, seed), id);
 }

@@ -6,6 +6,7 @@ import {
   type Flag,
   FlagSchema,
   type InsertValue,
+  type LoadedFile,
   loadConfigText,
   type ScalarValue,
   withFileLock,
@@ -35,6 +36,8 @@ export interface FileFlagStoreOptions {
   readonly lockTimeoutMs?: number;
   /** How long to let a burst of file events settle before re-reading, in ms (default 10). */
   readonly settleMs?: number;
+  /** The file's name in diagnostics (e.g. relative to the working directory); default the absolute path. */
+  readonly displayName?: string;
 }
 
 /** The order of a flag's keys, for placing a key the file does not have yet. */
@@ -57,6 +60,8 @@ function content(flag: Flag): string {
 export class FileFlagStore extends CachedFlagStore {
   readonly path: string;
   private problems: readonly Diagnostic[] = [];
+  private last: LoadedFile<"feature-flags"> | undefined;
+  private lastReadError: unknown;
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -87,6 +92,19 @@ export class FileFlagStore extends CachedFlagStore {
     if (this.timer) clearTimeout(this.timer);
     this.listeners.clear();
     await this.queue.catch(() => undefined);
+  }
+
+  /**
+   * The last read of the file, valid or not: its source (for code frames) and every diagnostic of
+   * parsing and validation. Undefined when the file could not be read at all.
+   */
+  get loaded(): LoadedFile<"feature-flags"> | undefined {
+    return this.last;
+  }
+
+  /** Why the last read of the file failed (an `ErrnoException`), when it did. */
+  get readError(): unknown {
+    return this.lastReadError;
   }
 
   /** Re-read the file now (the watcher does this on its own). */
@@ -135,26 +153,30 @@ export class FileFlagStore extends CachedFlagStore {
     try {
       text = await readFile(this.path, "utf8");
     } catch (error) {
+      this.last = undefined;
+      this.lastReadError = error;
       this.degrade([
         {
           code: FLAG_CODES.storeInvalid,
           severity: "error",
-          message: `Cannot read ${this.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; serving the last good state`,
-          file: this.path,
+          message: `Cannot read ${this.options.displayName ?? this.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; serving the last good state`,
+          file: this.options.displayName ?? this.path,
           hint: "Restore the file (backups sit beside it as <name>.backup-<stamp>).",
         },
       ]);
       return undefined;
     }
-    const loaded = loadConfigText("feature-flags", text, this.path);
+    this.lastReadError = undefined;
+    const loaded = loadConfigText("feature-flags", text, this.options.displayName ?? this.path);
+    this.last = loaded;
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0 || loaded.value === undefined) {
       this.degrade([
         {
           code: FLAG_CODES.storeInvalid,
           severity: "error",
-          message: `${this.path} stopped validating (${errors.length} error${errors.length === 1 ? "" : "s"}); serving the last good state`,
-          file: this.path,
+          message: `${this.options.displayName ?? this.path} stopped validating (${errors.length} error${errors.length === 1 ? "" : "s"}); serving the last good state`,
+          file: this.options.displayName ?? this.path,
           hint: "Run `switchyard validate` and fix the file; it is picked up again without a restart.",
         },
         ...errors,

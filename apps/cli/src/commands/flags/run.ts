@@ -4,7 +4,6 @@ import {
   didYouMean,
   type Flag,
   type LoadedFile,
-  loadConfigFile,
   sanitizeForTerminal,
   suggestName,
   type YamlPath,
@@ -147,22 +146,24 @@ async function openTarget(args: ParsedArgs, context: CommandContext): Promise<Fl
   const dir = resolve(cwd, configDirArgument(args, "flags"));
   const path = join(dir, FLAG_FILE);
   const shown = displayPath(path, cwd);
-  const loaded = await loadConfigFile("feature-flags", path, { cwd });
+  // One read: the store parses and validates the file and keeps that read for our diagnostics.
+  const store = await FileFlagStore.open(path, { watch: false, displayName: shown });
+  const loaded = store.loaded;
+  if (loaded === undefined) {
+    await store.close();
+    throw ioErrorFor("read", shown, path, store.readError);
+  }
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
+    await store.close();
     const stderr = prettyDiagnostics(loaded.diagnostics, context, {
       stream: "stderr",
       catalogue: cliCatalogue(flagsCatalogue),
       sources: new Map([[loaded.file, loaded.source.text]]),
       summaryTarget: shown,
     });
-    return {
-      status: errors.some((d) => d.code === "SY1010") ? "io-error" : "invalid",
-      data: { file: shown, diagnostics: loaded.diagnostics },
-      stderr,
-    };
+    return { status: "invalid", data: { file: shown, diagnostics: loaded.diagnostics }, stderr };
   }
-  const store = await FileFlagStore.open(path, { watch: false });
   return { shown, loaded, store };
 }
 
