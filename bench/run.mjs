@@ -1,36 +1,17 @@
 // `pnpm bench`: every speed and memory goal of the issues, measured on this machine with ratios
 // against baselines measured in the same run. Not a test: it prints figures (PASS/FAIL against each
 // goal) and exits 0 unless a benchmark could not run. Needs `pnpm build` first (the script does it).
-import { existsSync } from "node:fs";
 import { cpus } from "node:os";
-import { atMost, below, gitRevision, median, report, results, root, runWorker, timeCommand } from "./lib.mjs";
+import { cliStart } from "./cli-start.mjs";
+import { atMost, below, gitRevision, report, results, root, runWorker } from "./lib.mjs";
 
 const quick = process.argv.includes("--quick");
 console.log(
   `switchyard benchmarks · ${gitRevision()} · Node ${process.version} · ${cpus().length} cores${quick ? " · quick" : ""}\n`,
 );
 
-// 1. CLI start: `switchyard validate examples/config` against bare `node -e 0`, interleaved runs.
-{
-  const bin = `${root}apps/cli/bin/switchyard.cjs`;
-  if (!existsSync(`${root}apps/cli/dist/cli.cjs`)) throw new Error("build the CLI first: pnpm build");
-  const args = [bin, "validate", `${root}examples/config`];
-  timeCommand(process.execPath, args); // warm the compile cache, as every run after the first is
-  const node = [];
-  const cli = [];
-  for (let i = 0; i < (quick ? 5 : 15); i++) {
-    node.push(timeCommand(process.execPath, ["-e", "0"]));
-    cli.push(timeCommand(process.execPath, args));
-  }
-  const ratio = median(cli) / median(node);
-  report(
-    "validate examples/config vs node -e 0 (wall, median)",
-    ratio,
-    "×",
-    atMost(2.5),
-    `${median(cli).toFixed(0)} ms vs ${median(node).toFixed(0)} ms`,
-  );
-}
+// 1. CLI start (issue #18): each command's whole process against `node -e 0`, bundle sizes.
+cliStart({ runs: quick ? 5 : 15 });
 
 // 2. Loading + validating a large set, in fresh processes; 10× the size must grow linearly.
 {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIG_FILE_KINDS, CONFIG_FILES, type ConfigFileKind } from "./schemas/files.js";
 
 /** Where the published JSON Schemas live; editors fetch them from the `$schema` comment. */

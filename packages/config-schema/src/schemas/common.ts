@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DATE_PATTERN, parseConfigDate } from "../dates/config-date.js";
 
 /** The schema version this release of Switchyard writes and validates. */

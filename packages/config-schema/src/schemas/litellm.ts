@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ROUTING_STRATEGIES } from "./model-mappings.js";
 
 const fallbackMaps = z

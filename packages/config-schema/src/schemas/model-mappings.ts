@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { description, GLOB_PATTERN, identifier, positiveInt, schemaVersion, tags } from "./common.js";
 
 /** LiteLLM's routing strategies. */

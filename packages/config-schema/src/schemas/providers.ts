@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { description, httpUrl, identifier, positiveInt, schemaVersion, tags } from "./common.js";
 
 /** Provider types Switchyard knows how to address. */

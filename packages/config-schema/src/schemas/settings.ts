@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIG_DATE_SEMANTICS } from "../dates/config-date.js";
 import { isoDate, positiveInt, schemaVersion } from "./common.js";
 

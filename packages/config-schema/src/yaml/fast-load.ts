@@ -1,4 +1,4 @@
-import { FAILSAFE_SCHEMA, load, Type } from "js-yaml";
+import { FAILSAFE_SCHEMA, load, type Schema, Type } from "js-yaml";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 
 /**
@@ -15,63 +15,73 @@ import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
  * (duplicate keys included). A differential property test keeps the two tiers in agreement.
  */
 
-const coreNull = new Type("tag:yaml.org,2002:null", {
-  kind: "scalar",
-  resolve: (data: string) => /^(?:~|[Nn]ull|NULL)?$/.test(data),
-  construct: () => null,
-});
-const coreBool = new Type("tag:yaml.org,2002:bool", {
-  kind: "scalar",
-  resolve: (data: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(data),
-  construct: (data: string) => data[0] === "t" || data[0] === "T",
-});
-const coreInt = new Type("tag:yaml.org,2002:int", {
-  kind: "scalar",
-  resolve: (data: string) => /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(data),
-  construct: (data: string) =>
-    data.startsWith("0o")
-      ? Number.parseInt(data.slice(2), 8)
-      : data.startsWith("0x")
-        ? Number.parseInt(data.slice(2), 16)
-        : Number.parseInt(data, 10),
-});
-const coreFloat = new Type("tag:yaml.org,2002:float", {
-  kind: "scalar",
-  resolve: (data: string) =>
-    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(
-      data,
-    ),
-  construct: (data: string) => {
-    if (/nan$/i.test(data)) return Number.NaN;
-    if (/inf$/i.test(data)) return data[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-    return Number.parseFloat(data);
-  },
-});
+let coreSchema: Schema | undefined;
 
-/** YAML 1.2 core scalars, resolved as the `yaml` package resolves them (no timestamps, no merge keys). */
-const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+/**
+ * YAML 1.2 core scalars, resolved as the `yaml` package resolves them (no timestamps, no merge keys).
+ * Built on first use: only large files take the fast tier, so most runs never need it.
+ */
+function coreSchemaOf(): Schema {
+  if (coreSchema !== undefined) return coreSchema;
+  const coreNull = new Type("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: (data: string) => /^(?:~|[Nn]ull|NULL)?$/.test(data),
+    construct: () => null,
+  });
+  const coreBool = new Type("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: (data: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(data),
+    construct: (data: string) => data[0] === "t" || data[0] === "T",
+  });
+  const coreInt = new Type("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: (data: string) => /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(data),
+    construct: (data: string) =>
+      data.startsWith("0o")
+        ? Number.parseInt(data.slice(2), 8)
+        : data.startsWith("0x")
+          ? Number.parseInt(data.slice(2), 16)
+          : Number.parseInt(data, 10),
+  });
+  const coreFloat = new Type("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: (data: string) =>
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(
+        data,
+      ),
+    construct: (data: string) => {
+      if (/nan$/i.test(data)) return Number.NaN;
+      if (/inf$/i.test(data)) return data[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+      return Number.parseFloat(data);
+    },
+  });
+  coreSchema = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+  return coreSchema;
+}
 
 /**
  * Text the fast tier leaves to the strict one: tabs, anchors, aliases, tags, directives, document
  * markers, complex keys, forbidden key names and unusual line breaks. Conservative on purpose: a
  * false match only costs speed.
  */
-const NEEDS_STRICT_TIER = new RegExp(
-  [
-    "\\t", // tabs
-    "(?:^|[\\s[{,])[&*!]", // anchors, aliases, tags
-    "^%", // directives
-    "^(?:---|\\.\\.\\.)(?:\\s|$)", // document markers
-    "(?:^|\\s)\\?(?:\\s|$)", // complex keys
-    "(?:^|[\\s{[,])(?:~|[Nn]ull|NULL)?:(?=[\\s,\\]}]|$)", // null or empty keys (js-yaml names them "null", yaml "")
-    "[\"'\\]}]#", // a comment glued to a token, which the strict tier rejects
-    "__proto__|constructor|prototype", // forbidden key names
-    "\\r(?!\\n)|[\\u0085\\u2028\\u2029]", // unusual line breaks
-    "^[ -]*[[{].*[\\]}][ ]*:(?:\\s|$)", // flow collections as keys
-    "-[ ]+-(?:\\s|$)", // compact nested sequences ("- -"), read differently by the two parsers
-  ].join("|"),
-  "m",
-);
+let needsStrictTier: RegExp | undefined;
+const needsStrictTierOf = (): RegExp =>
+  (needsStrictTier ??= new RegExp(
+    [
+      "\\t", // tabs
+      "(?:^|[\\s[{,])[&*!]", // anchors, aliases, tags
+      "^%", // directives
+      "^(?:---|\\.\\.\\.)(?:\\s|$)", // document markers
+      "(?:^|\\s)\\?(?:\\s|$)", // complex keys
+      "(?:^|[\\s{[,])(?:~|[Nn]ull|NULL)?:(?=[\\s,\\]}]|$)", // null or empty keys (js-yaml names them "null", yaml "")
+      "[\"'\\]}]#", // a comment glued to a token, which the strict tier rejects
+      "__proto__|constructor|prototype", // forbidden key names
+      "\\r(?!\\n)|[\\u0085\\u2028\\u2029]", // unusual line breaks
+      "^[ -]*[[{].*[\\]}][ ]*:(?:\\s|$)", // flow collections as keys
+      "-[ ]+-(?:\\s|$)", // compact nested sequences ("- -"), read differently by the two parsers
+    ].join("|"),
+    "m",
+  ));
 
 /**
  * True when a flow collection (`[`, `{`) or a quoted scalar spans lines or is left open: the two
@@ -112,10 +122,10 @@ export const FAST_TIER_MIN_LENGTH = 64 * 1024;
 
 /** Data of a plain YAML file read by the fast tier, or `undefined` when the strict tier must read it. */
 export function fastLoad(text: string): Record<string, unknown> | undefined {
-  if (NEEDS_STRICT_TIER.test(text) || hasMultilineConstruct(text)) return undefined;
+  if (needsStrictTierOf().test(text) || hasMultilineConstruct(text)) return undefined;
   let data: unknown;
   try {
-    data = load(text, { schema: CORE_SCHEMA, json: false });
+    data = load(text, { schema: coreSchemaOf(), json: false });
   } catch {
     return undefined;
   }

@@ -11,7 +11,7 @@ import {
   RoutingSettingsSchema,
   ServiceSchema,
 } from "@switchyard/config-schema";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The schema versions before 2.0.0, whose schemas live in this package. */
 export type LegacyVersion = "1.0.0" | "1.1.0" | "1.2.0";

@@ -5,9 +5,9 @@ import {
   suggestName,
 } from "@switchyard/config-schema";
 import { booleanOption } from "../../args.js";
-import { fullCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { UsageError } from "../../errors.js";
+import { fullCatalogue } from "../../full-catalogue.js";
 
 const LIST_HINT = "Run 'switchyard explain --list' for every code.";
 

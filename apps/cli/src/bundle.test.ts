@@ -1,0 +1,126 @@
+/**
+ * What the built CLI (`dist/`, from scripts/build.mjs) loads for each command, read from the build's
+ * metafile (`dist/meta.json`): a command loads its own chunk and the shared chunks it imports, and
+ * `--version`/`--help` load the CLI's own code alone. Plus the built catalogue `explain` reads, and
+ * the installed package's size.
+ */
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "./cli.js";
+import { BIN, REPO_ROOT } from "./test-support/paths.js";
+import { runCli } from "./test-support/run.js";
+
+const exec = promisify(execFile);
+const CLI_ROOT = fileURLToPath(new URL("../", import.meta.url));
+const META = join(CLI_ROOT, "dist", "meta.json");
+const CACHE = mkdtempSync(join(tmpdir(), "switchyard-bundle-test-"));
+afterAll(() => rmSync(CACHE, { recursive: true, force: true }));
+
+interface Output {
+  readonly bytes: number;
+  readonly entryPoint?: string;
+  readonly inputs: Record<string, unknown>;
+  readonly imports: readonly { readonly path: string; readonly kind: string; readonly external?: boolean }[];
+}
+let meta: { readonly entry: string; readonly outputs: Record<string, Output> };
+
+beforeAll(() => {
+  if (!existsSync(META)) throw new Error(`${META} is missing: run 'pnpm build' in apps/cli`);
+  meta = JSON.parse(readFileSync(META, "utf8")) as typeof meta;
+});
+
+/** The chunks loaded when `entryPoint` (a source path) runs: its chunk and their static imports. */
+function loadedWith(entryPoint: string): string[] {
+  const start = Object.keys(meta.outputs).find((o) => meta.outputs[o]?.entryPoint === entryPoint);
+  if (start === undefined) throw new Error(`no chunk for ${entryPoint}`);
+  const seen = new Set<string>();
+  const visit = (chunk: string) => {
+    if (seen.has(chunk)) return;
+    seen.add(chunk);
+    for (const i of meta.outputs[chunk]?.imports ?? [])
+      if (i.kind === "import-statement" && i.external !== true) visit(i.path);
+  };
+  visit(start);
+  return [...seen];
+}
+function inputsOf(chunks: readonly string[]): string[] {
+  return chunks.flatMap((c) => Object.keys(meta.outputs[c]?.inputs ?? {}));
+}
+const libraries = (inputs: readonly string[]) => [
+  ...new Set(
+    inputs
+      .filter((i) => i.includes("node_modules/"))
+      .map((i) => i.replace(/.*node_modules\//, "").split("/")[0]),
+  ),
+];
+const packages = (inputs: readonly string[]) => [
+  ...new Set(
+    inputs.filter((i) => i.includes("packages/")).map((i) => i.replace(/.*packages\//, "").split("/")[0]),
+  ),
+];
+
+describe("the built CLI's chunks", () => {
+  it("--version and --help load the CLI's own code and two dependency-free modules of config-schema", () => {
+    const inputs = inputsOf(loadedWith("src/cli.ts"));
+    expect(libraries(inputs)).toEqual([]);
+    expect(inputs.filter((i) => i.includes("packages/")).sort()).toEqual([
+      "../../packages/config-schema/src/render/color-support.ts",
+      "../../packages/config-schema/src/render/types.ts",
+    ]);
+    for (const spec of COMMANDS) expect(inputs).toContain(`src/commands/${spec.name}/spec.ts`);
+    expect(inputs.filter((i) => /^src\/commands\/[^/]+\/run\.ts$/.test(i))).toEqual([]);
+  });
+
+  it("each command has its own chunk, loaded only when it runs", () => {
+    for (const spec of COMMANDS) {
+      const chunks = loadedWith(`src/commands/${spec.name}/run.ts`);
+      const runs = inputsOf(chunks).filter((i) => /^src\/commands\/[^/]+\/run\.ts$/.test(i));
+      expect(runs, spec.name).toEqual([`src/commands/${spec.name}/run.ts`]);
+    }
+  });
+
+  it("validate loads no audit, migration or generator code; explain loads no package and no zod or yaml", () => {
+    expect(packages(inputsOf(loadedWith("src/commands/validate/run.ts"))).sort()).toEqual([
+      "config-schema",
+      "consistency",
+    ]);
+    const explain = inputsOf(loadedWith("src/commands/explain/run.ts"));
+    expect(libraries(explain)).toEqual(["fastest-levenshtein"]);
+    expect(packages(explain)).toEqual(["config-schema"]);
+  });
+
+  it("explain reads a catalogue built at build time that equals the one built from the packages", async () => {
+    const built = await exec(process.execPath, [BIN, "explain", "--list", "--json"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SWITCHYARD_CACHE_DIR: CACHE },
+    });
+    const source = await runCli(["explain", "--list", "--json"]);
+    expect(source.code).toBe(0);
+    expect(JSON.parse(built.stdout)).toEqual(JSON.parse(source.stdout));
+    expect((JSON.parse(built.stdout) as unknown[]).length).toBeGreaterThan(100);
+  });
+});
+
+describe("the installed package", () => {
+  it("is under 2 MB unpacked, with the launcher and every chunk but no build metadata", () => {
+    const [pack] = JSON.parse(
+      execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+        cwd: CLI_ROOT,
+        encoding: "utf8",
+      }),
+    ) as { unpackedSize: number; files: { path: string }[] }[];
+    expect(pack).toBeDefined();
+    expect(pack!.unpackedSize).toBeLessThan(2 * 1024 * 1024);
+    const files = pack!.files.map((f) => f.path);
+    expect(files).toContain("bin/switchyard.cjs");
+    expect(files).toContain("dist/cli.cjs");
+    expect(files).toContain(`dist/${meta.entry}`);
+    for (const chunk of Object.keys(meta.outputs)) expect(files).toContain(chunk);
+    expect(files).not.toContain("dist/meta.json");
+  });
+});
