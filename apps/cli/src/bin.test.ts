@@ -2,26 +2,22 @@
  * Real-process tests of the built CLI (`bin/switchyard.cjs` → `dist/`), as `npm i -g` runs it. turbo builds before testing; by hand, run `npx tsup` in apps/cli first.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testCacheDir } from "./test-support/cache-dir.js";
 import { BIN, REPO_ROOT } from "./test-support/paths.js";
 
 const exec = promisify(execFile);
 const DIST = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
-/** The compile cache of these runs: never the real home's. */
-const CACHE = mkdtempSync(join(tmpdir(), "switchyard-bin-test-"));
-afterAll(() => rmSync(CACHE, { recursive: true, force: true }));
 
 async function runBin(args: string[], env: Record<string, string> = {}) {
   const base: Record<string, string | undefined> = {
     ...process.env,
     FORCE_COLOR: undefined,
     NO_COLOR: undefined,
-    SWITCHYARD_CACHE_DIR: CACHE,
+    SWITCHYARD_CACHE_DIR: testCacheDir(),
   };
   try {
     const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], {

@@ -13,7 +13,7 @@ import { copyExample } from "./test-support/run.js";
 beforeAll(() => {
   if (!existsSync(join(BIN, "../../dist/cli.cjs")))
     throw new Error(
-      "apps/cli/dist/cli.cjs is missing: run 'npx tsup' in apps/cli (turbo builds before test)",
+      "apps/cli/dist/cli.cjs is missing: run 'pnpm build' in apps/cli (turbo builds before test)",
     );
 });
 

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { testCacheDir } from "./cache-dir.js";
 import { BIN, REPO_ROOT } from "./paths.js";
 
 /** What one run of the built binary printed and returned. */
@@ -23,6 +24,7 @@ export function runBin(
     ...process.env,
     FORCE_COLOR: undefined,
     NO_COLOR: undefined,
+    SWITCHYARD_CACHE_DIR: testCacheDir(),
     ...options.env,
   };
   const started = performance.now();

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { testCacheDir } from "./cache-dir.js";
 import { BIN } from "./paths.js";
 
 const DIST = fileURLToPath(new URL("../../dist/cli.cjs", import.meta.url));
@@ -19,7 +20,7 @@ export interface BuiltRun {
 /** Fail early, with the fix, when the bundle has not been built (turbo builds before test). */
 export function requireBuiltCli(): void {
   if (!existsSync(DIST))
-    throw new Error(`${DIST} is missing: run 'npx tsup' in apps/cli (turbo builds before test)`);
+    throw new Error(`${DIST} is missing: run 'pnpm build' in apps/cli (turbo builds before test)`);
 }
 
 /**
@@ -35,7 +36,13 @@ export function runBuilt(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: "1", ...options.env },
+      env: {
+        ...process.env,
+        FORCE_COLOR: undefined,
+        NO_COLOR: "1",
+        SWITCHYARD_CACHE_DIR: testCacheDir(),
+        ...options.env,
+      },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
