@@ -3,7 +3,7 @@
  * end with a located diagnostic and a documented exit code, quickly — never exit 70.
  */
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runBin } from "./test-support/bin.js";
@@ -105,5 +105,39 @@ describe("a forbidden key in a file over 64 KiB (#10 item 7)", () => {
     expect(generate.code).toBe(1);
     expect(generate.stdout + generate.stderr).toContain("SY1007");
     expect(existsSync(join(cwd, "config", "litellm-unified.yaml"))).toBe(false);
+  });
+});
+
+describe("audit of a config file that cannot be read (#10 item 9)", () => {
+  it("a directory in place of providers.yaml fails `audit --quick --fail-on high` (exit 2)", async () => {
+    const cwd = await copyExample("config");
+    await rm(join(cwd, "config", "providers.yaml"));
+    await mkdir(join(cwd, "config", "providers.yaml"));
+    const run = await runBin(["audit", "config", "--quick", "--fail-on", "high"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("SY5407 config-unreadable");
+    expect(run.stdout).toContain("Cannot read config/providers.yaml: it is a directory");
+    const json = await runBin(["audit", "config", "--quick", "--fail-on", "high", "--json"], { cwd });
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).findings).toContainEqual(
+      expect.objectContaining({ id: "SY5407", severity: "critical", file: "config/providers.yaml" }),
+    );
+  });
+
+  it("an unreadable providers.yaml (mode 000, audited as an unprivileged user) fails it too", async () => {
+    expect(process.getuid?.(), "the test needs root, to run the audit as another user").toBe(0);
+    const cwd = await copyExample("config");
+    await chmod(cwd, 0o755);
+    await chmod(join(cwd, "config"), 0o755);
+    for (const name of await readdir(join(cwd, "config"))) await chmod(join(cwd, "config", name), 0o644);
+    await chmod(join(cwd, "config", "providers.yaml"), 0o000);
+    const run = await runBin(["audit", "config", "--quick", "--fail-on", "high"], {
+      cwd,
+      uid: 65534,
+      env: { SWITCHYARD_NO_COMPILE_CACHE: "1", HOME: cwd },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("Cannot read config/providers.yaml: permission denied");
   });
 });

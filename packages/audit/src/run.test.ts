@@ -1,9 +1,13 @@
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { loadConfigSet } from "@switchyard/config-schema";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditDir, cleanupStacks, makeStack } from "../test/helpers.js";
 import { auditConfigDir } from "./audit-dir.js";
 import { defineCheck } from "./checks/define.js";
 import { AUDIT_CHECKS } from "./checks/registry.js";
 import { auditExitCode } from "./gate.js";
+import { runAudit } from "./run.js";
 
 afterAll(cleanupStacks);
 
@@ -158,5 +162,49 @@ describe("when the audit cannot run", () => {
     expect(result.problems).toMatchObject([{ code: "SY5003" }]);
     expect(result.categories.security.score).toBe(100);
     expect(auditExitCode(result)).toBe(3);
+  });
+});
+
+describe("a config file that cannot be read (#10 item 9)", () => {
+  async function withProvidersDirectory(): Promise<string> {
+    const dir = await makeStack();
+    await rm(join(dir, "providers.yaml"));
+    await mkdir(join(dir, "providers.yaml"));
+    return dir;
+  }
+
+  it.each([
+    ["full", {}],
+    ["--quick", { quick: true }],
+    ["--focus performance", { focus: "performance" as const }],
+    ["--focus security", { focus: "security" as const }],
+  ])("is a critical finding in %s mode, so no gate passes", async (_mode, options) => {
+    const result = await auditDir(await withProvidersDirectory(), options);
+    expect(result.findings.filter((f) => f.id === "SY5407")).toMatchObject([
+      {
+        severity: "critical",
+        file: "providers.yaml",
+        message: "Cannot read providers.yaml: it is a directory; no check saw its content",
+      },
+    ]);
+    expect(auditExitCode(result, { failOn: "high" })).toBe(2);
+    expect(result.capped).toBe(true);
+    expect(auditExitCode(result)).toBe(2);
+    // Reported once: not also as an invalid file.
+    expect(result.findings.filter((f) => f.id === "SY5402")).toEqual([]);
+  });
+
+  it("a file too large to read is one too", async () => {
+    const dir = await makeStack();
+    const set = await loadConfigSet(dir, { cwd: dir, maxBytes: 64 });
+    const result = await runAudit(set, { cwd: dir, quick: true });
+    expect(result.findings.filter((f) => f.id === "SY5407").map((f) => f.file)).toContain("providers.yaml");
+    expect(auditExitCode(result, { failOn: "high" })).toBe(2);
+  });
+
+  it("when every file reads, the check does not apply and changes no score", async () => {
+    const result = await auditDir(await makeStack(), { quick: true });
+    expect(result.checksSkipped.find((s) => s.id === "SY5407")).toMatchObject({ reason: "not-applicable" });
+    expect(result.checksRun.find((c) => c.id === "SY5407")).toBeUndefined();
   });
 });

@@ -283,7 +283,7 @@ export async function runAudit(set: ConfigSet, options: AuditOptions = {}): Prom
   for (const check of checks) {
     const skip = (reason: CheckSkip["reason"], detail: string) =>
       skipped.push({ id: check.id, name: check.name, category: check.category, reason, detail });
-    if (!selected.includes(check.category)) {
+    if (!selected.includes(check.category) && check.everyMode !== true) {
       skip(
         "not-selected",
         mode === "quick" ? "--quick runs security and compliance only" : `--focus ${options.focus ?? ""}`,

@@ -104,6 +104,11 @@ export interface AuditCheck {
   readonly fix: string;
   /** Optional YAML that triggers it. */
   readonly example?: string;
+  /**
+   * Run whatever `--quick` or `--focus` selects: for findings no partial audit may leave out (a
+   * config file that cannot be read hides everything in it from every check).
+   */
+  readonly everyMode?: boolean;
   run(context: AuditContext): CheckOutcome;
 }
 

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,8 +17,8 @@ export function auditFixture(name: string): string {
   return join(REPO_ROOT, "examples", "audit", name);
 }
 
-/** A file's new content, a function of its old content, or `null` to delete it. */
-export type Edit = string | ((text: string) => string) | null;
+/** A file's new content, a function of its old content, `null` to delete it, or a directory in its place. */
+export type Edit = string | ((text: string) => string) | null | { readonly directory: true };
 
 const HEADER_END = /^(?:#.*\n)+/;
 
@@ -69,6 +69,9 @@ export async function makeStack(options: StackOptions = {}): Promise<string> {
     const target = join(dir, path);
     if (edit === null) {
       await rm(target, { force: true });
+    } else if (typeof edit === "object") {
+      await rm(target, { force: true });
+      await mkdir(target);
     } else if (typeof edit === "string") {
       await writeFile(target, edit);
     } else {

@@ -75,7 +75,7 @@ export {
   yamlLanguageServerComment,
 } from "./json-schema.js";
 export type { ConfigSet, LoadedFile, LoadOptions } from "./load.js";
-export { configDirDisplay, loadConfigFile, loadConfigSet, loadConfigText } from "./load.js";
+export { configDirDisplay, loadConfigFile, loadConfigSet, loadConfigText, readFailure } from "./load.js";
 export { collectSources } from "./render/collect-sources.js";
 export { shouldUseColor } from "./render/color-support.js";
 export { GITHUB_ANNOTATIONS_PER_LEVEL, renderGithub } from "./render/github.js";

@@ -96,6 +96,18 @@ export function loadConfigText<K extends ConfigFileKind>(
   };
 }
 
+/** Codes of a file whose content was never read: an I/O error (SY1010) or over the size cap (SY1006). */
+const UNREAD_CODES: ReadonlySet<string> = new Set(["SY1010", "SY1006"]);
+
+/**
+ * Why a file of a config set could not be read at all (so no check saw its content), or
+ * `undefined` when it was read. A file that was read but does not parse or validate is not one.
+ */
+export function readFailure(file: LoadedFile): Diagnostic | undefined {
+  if (file.data !== undefined || file.source.text !== "") return undefined;
+  return file.diagnostics.find((d) => UNREAD_CODES.has(d.code));
+}
+
 function unreadFile<K extends ConfigFileKind>(
   kind: K,
   path: string,

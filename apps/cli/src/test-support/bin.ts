@@ -18,7 +18,12 @@ export interface BinRun {
  */
 export function runBin(
   args: readonly string[],
-  options: { readonly cwd?: string; readonly env?: Record<string, string> } = {},
+  options: {
+    readonly cwd?: string;
+    readonly env?: Record<string, string>;
+    /** Run as this user (and group) id; the tests run as root in CI, and root reads every file. */
+    readonly uid?: number;
+  } = {},
 ): Promise<BinRun> {
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -32,7 +37,12 @@ export function runBin(
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: options.cwd ?? REPO_ROOT, env, maxBuffer: 256 * 1024 * 1024 },
+      {
+        cwd: options.cwd ?? REPO_ROOT,
+        env,
+        maxBuffer: 256 * 1024 * 1024,
+        ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+      },
       (error, stdout, stderr) => {
         const failed = error as (Error & { code?: unknown; signal?: NodeJS.Signals | null }) | null;
         resolve({

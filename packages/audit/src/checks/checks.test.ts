@@ -259,6 +259,13 @@ const CASES: readonly Case[] = [
     stack: { files: { "feature-flags.yaml": (t) => t.replace("    rollout_percentage: 25\n", "") } },
     expected: [94, 99, 0],
   },
+  {
+    id: "SY5407",
+    what: "a directory in place of providers.yaml",
+    stack: { files: { "providers.yaml": { directory: true } } },
+    // Critical: the overall score is capped at 59, so even the default gate fails.
+    expected: [58, 59, 2],
+  },
   // LiteLLM pitfalls: 5501, 5503, 5504 apply to well-kept (total 11); 5502 needs a router Redis.
   {
     id: "SY5501",
@@ -310,7 +317,7 @@ describe("each check has a fixture that triggers it", () => {
     expect(result.problems).toEqual([]);
     expect(result.overall).toBe(100);
     expect(Object.values(result.categories).map((c) => c.score)).toEqual([100, 100, 100, 100, 100]);
-    expect(result.checksSkipped.map((s) => s.id)).toEqual(["SY5305", "SY5502"]);
+    expect(result.checksSkipped.map((s) => s.id)).toEqual(["SY5305", "SY5407", "SY5502"]);
     expect(auditExitCode(result)).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import type { AuditCheck } from "../types.js";
 import { configInvalid } from "./completeness/config-invalid.js";
+import { configUnreadable } from "./completeness/config-unreadable.js";
 import { providerWithoutModels } from "./completeness/provider-without-models.js";
 import { requiredFileMissing } from "./completeness/required-file-missing.js";
 import { serviceWithoutHealthUrl } from "./completeness/service-without-health-url.js";
@@ -60,6 +61,7 @@ export const AUDIT_CHECKS: readonly AuditCheck[] = [
   unroutedProvider,
   serviceWithoutHealthUrl,
   staleFlag,
+  configUnreadable,
   storeModelInDb,
   sharedRedis,
   unknownRouterSetting,

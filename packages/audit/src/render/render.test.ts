@@ -97,7 +97,7 @@ describe("text", () => {
 
   it("shows a score bar per category and groups findings under their category", () => {
     const text = renderAudit(result, "text", { target: "config" });
-    expect(text).toContain("Switchyard audit of config — full audit: 28 checks ran, 2 not applicable");
+    expect(text).toContain("Switchyard audit of config — full audit: 28 checks ran, 3 not applicable");
     expect(text).toMatch(/^Overall {11}█{19}░ {2}96\/100$/m);
     expect(text).toMatch(/^Performance {7}█{15}░{5} {2}73 {2}4 passed, 1 failed, 1 n\/a$/m);
     expect(text).toContain(

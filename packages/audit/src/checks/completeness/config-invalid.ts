@@ -1,8 +1,16 @@
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
 
-/** Version problems are SY5205's; a missing file is SY5401's. */
-const COVERED_ELSEWHERE: ReadonlySet<string> = new Set(["SY1011", "SY1020", "SY1021", "SY1022", "SY1023"]);
+/** Version problems are SY5205's; a missing file is SY5401's; a file that could not be read is SY5407's. */
+const COVERED_ELSEWHERE: ReadonlySet<string> = new Set([
+  "SY1011",
+  "SY1020",
+  "SY1021",
+  "SY1022",
+  "SY1023",
+  "SY1010",
+  "SY1006",
+]);
 
 /** SY5402: a config file has parse or schema errors. */
 export const configInvalid = defineCheck({
