@@ -4,7 +4,8 @@
  * crash. turbo builds before testing; by hand, run `npx tsup` in apps/cli first.
  */
 import { execFileSync } from "node:child_process";
-import { rm, symlink } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type BuiltRun, requireBuiltCli, runBuilt } from "./test-support/built.js";
@@ -57,4 +58,139 @@ describe("#10 item 2: every config read is bounded, regular files only", () => {
       }
     },
   );
+});
+
+describe("150,000 diagnostics in one file (#10 item 1)", () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await copyExample("config");
+    await writeFile(
+      join(cwd, "config", "providers.yaml"),
+      `schema_version: "2.0.0"\n${"]\n".repeat(150_000)}`,
+    );
+  });
+
+  it("validate --json: 1,000 located diagnostics and one SY1019 summary, exit 1", async () => {
+    const run = await runBuilt(["validate", "config", "--json"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      diagnostics: { code: string; file?: string; range?: { start: { line: number } } }[];
+    };
+    const inProviders = report.diagnostics.filter((d) => d.file === "config/providers.yaml");
+    expect(inProviders).toHaveLength(1001);
+    expect(inProviders.slice(0, 1000).every((d) => d.code === "SY1001" && d.range !== undefined)).toBe(true);
+    expect(inProviders[0]!.range!.start.line).toBe(2);
+    const summary = inProviders[1000]!;
+    expect(summary).toMatchObject({ code: "SY1019", severity: "error" });
+    expect((summary as { message?: string }).message).toMatch(
+      /^149000 more diagnostics in config\/providers\.yaml/,
+    );
+    expect(run.ms).toBeLessThan(20_000);
+  });
+
+  it("validate (pretty), audit, generate --check and migrate --check end with their own codes, quickly", async () => {
+    const commands = [
+      ["validate", "config"],
+      ["audit", "config", "--json"],
+      ["generate", "--config-dir", "config", "--check"],
+      ["migrate", "--check", "--config-dir", "config"],
+    ];
+    const runs = [];
+    // One at a time, so that each figure is the command's own (a loaded machine still adds to it).
+    for (const args of commands) runs.push(await runBuilt(args, { cwd }));
+    const [validate, audit, generate, migrate] = runs;
+    for (const [i, run] of runs.entries()) {
+      finished(run);
+      expect(run.stderr, commands[i]!.join(" ")).not.toContain("internal error");
+    }
+    // Quickly: the 1,000 code frames of the pretty output cost a few times reading a well-formed
+    // file of the same size, not fifty (they once split the whole file once per frame: 22 s). The
+    // two runs are back to back, so a loaded machine slows both.
+    const sameSize = await copyExample("config");
+    await writeFile(
+      join(sameSize, "config", "providers.yaml"),
+      `${await readFile(join(cwd, "config", "providers.yaml"), "utf8").then((t) => t.replaceAll("]", "#"))}`,
+    );
+    const baseline = await runBuilt(["validate", "config"], { cwd: sameSize });
+    expect(validate!.ms / baseline.ms, `${validate!.ms} ms against ${baseline.ms} ms`).toBeLessThan(15);
+    expect(validate!.code).toBe(1);
+    expect(validate!.stdout).toContain("config/providers.yaml:2:1");
+    expect(validate!.stdout).toContain("error[SY1019]: 149000 more diagnostics");
+    // The audit's own codes: 1 or 2 by score band; the invalid file is a high finding.
+    expect([1, 2]).toContain(audit!.code);
+    expect(JSON.parse(audit!.stdout).findings.map((f: { id: string }) => f.id)).toContain("SY5402");
+    expect(generate!.code).toBe(1);
+    expect(generate!.stdout + generate!.stderr).toContain("config/providers.yaml:2:1");
+    expect(migrate!.code).toBe(1);
+    expect(migrate!.stdout + migrate!.stderr).toContain("providers.yaml:2:1");
+  });
+});
+
+describe("a forbidden key in a file over 64 KiB (#10 item 7)", () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await copyExample("config");
+    const path = join(cwd, "config", "providers.yaml");
+    const original = await readFile(path, "utf8");
+    // An escaped `__proto__` provider id, and enough comment lines for the fast YAML tier.
+    const hostile = original.replace(
+      "providers:\n",
+      'providers:\n  "\\u005f_proto__":\n    type: ollama\n    base_url: http://127.0.0.1:11435\n    models:\n      - name: evil\n',
+    );
+    expect(hostile).not.toBe(original);
+    await writeFile(path, `${hostile}${"# a comment line that pads the file past 64 KiB\n".repeat(1500)}`);
+  });
+
+  it("validate reports SY1007 at the key and exits 1; generate writes nothing", async () => {
+    const validate = await runBuilt(["validate", "config", "--json"], { cwd });
+    expect(validate.code).toBe(1);
+    const report = JSON.parse(validate.stdout) as {
+      diagnostics: { code: string; file?: string; range?: unknown }[];
+    };
+    expect(report.diagnostics.filter((d) => d.code === "SY1007")).toEqual([
+      expect.objectContaining({
+        file: "config/providers.yaml",
+        range: expect.objectContaining({ start: expect.objectContaining({ line: expect.any(Number) }) }),
+      }),
+    ]);
+    const generate = await runBuilt(["generate", "--config-dir", "config"], { cwd });
+    expect(generate.code).toBe(1);
+    expect(generate.stdout + generate.stderr).toContain("SY1007");
+    expect(existsSync(join(cwd, "config", "litellm-unified.yaml"))).toBe(false);
+  });
+});
+
+describe("audit of a config file that cannot be read (#10 item 9)", () => {
+  it("a directory in place of providers.yaml fails `audit --quick --fail-on high` (exit 2)", async () => {
+    const cwd = await copyExample("config");
+    await rm(join(cwd, "config", "providers.yaml"));
+    await mkdir(join(cwd, "config", "providers.yaml"));
+    const run = await runBuilt(["audit", "config", "--quick", "--fail-on", "high"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("SY5407 config-unreadable");
+    expect(run.stdout).toContain("Cannot read config/providers.yaml: it is a directory");
+    const json = await runBuilt(["audit", "config", "--quick", "--fail-on", "high", "--json"], { cwd });
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).findings).toContainEqual(
+      expect.objectContaining({ id: "SY5407", severity: "critical", file: "config/providers.yaml" }),
+    );
+  });
+
+  it("an unreadable providers.yaml (mode 000, audited as an unprivileged user) fails it too", async () => {
+    expect(process.getuid?.(), "the test needs root, to run the audit as another user").toBe(0);
+    const cwd = await copyExample("config");
+    await chmod(cwd, 0o755);
+    await chmod(join(cwd, "config"), 0o755);
+    for (const name of await readdir(join(cwd, "config"))) await chmod(join(cwd, "config", name), 0o644);
+    await chmod(join(cwd, "config", "providers.yaml"), 0o000);
+    const run = await runBuilt(["audit", "config", "--quick", "--fail-on", "high"], {
+      cwd,
+      uid: 65534,
+      env: { SWITCHYARD_NO_COMPILE_CACHE: "1", HOME: cwd },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("Cannot read config/providers.yaml: permission denied");
+  });
 });

@@ -30,7 +30,14 @@ export function requireBuiltCli(): void {
  */
 export function runBuilt(
   args: readonly string[],
-  options: { cwd: string; env?: Record<string, string>; guardMs?: number; stdin?: string },
+  options: {
+    cwd: string;
+    env?: Record<string, string>;
+    guardMs?: number;
+    stdin?: string;
+    /** Run as this user and group id (the tests run as root, and root reads every file). */
+    uid?: number;
+  },
 ): Promise<BuiltRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -44,6 +51,7 @@ export function runBuilt(
         ...options.env,
       },
       stdio: ["pipe", "pipe", "pipe"],
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     });
     let stdout = "";
     let stderr = "";
