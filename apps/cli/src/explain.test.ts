@@ -8,6 +8,7 @@ describe("explain covers every package's catalogue", () => {
     ["SY3001", "newer-schema-version"],
     ["SY4102", "sources-changed"],
     ["SY5101", "known-format-secret"],
+    ["SY6010", "port-conflict"],
   ])("explains %s (%s), by code or by name", async (code, name) => {
     const { code: exit, stdout } = await runCli(["explain", code]);
     expect(exit).toBe(0);
@@ -19,7 +20,7 @@ describe("explain covers every package's catalogue", () => {
 
   it("--list holds the codes of every package", async () => {
     const { stdout } = await runCli(["explain", "--list"]);
-    for (const code of ["SY1001", "SY2001", "SY3001", "SY4001", "SY5001"])
+    for (const code of ["SY1001", "SY2001", "SY3001", "SY4001", "SY5001", "SY6010"])
       expect(stdout).toMatch(new RegExp(`^${code} `, "m"));
   });
 
@@ -32,5 +33,12 @@ describe("explain covers every package's catalogue", () => {
       code: string;
     }[];
     expect(entries.map((e) => e.code)).toEqual(["SY2001", "SY4002"]);
+  });
+
+  it("a former code prints the entry that replaced it: SY6001 is now SY2020", async () => {
+    const { code, stdout } = await runCli(["explain", "SY6001"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^SY2020 duplicate-service-port \(error\)\n/);
+    expect(stdout).toContain("\nFormerly\n  SY6001 (now reported as SY2020)\n");
   });
 });

@@ -5,7 +5,8 @@ let full: Promise<Catalogue> | undefined;
 
 /**
  * Every diagnostic code switchyard can report, for `explain`: the {@link cliCatalogue} plus the
- * generator's SY4xxx, the migrations' SY3xxx, the audit's SY5xxx and the flags' SY7xxx entries. Building it loads every
+ * generator's SY4xxx, the migrations' SY3xxx, the audit's SY5xxx, port-registry's SY6xxx and the
+ * flags' SY7xxx entries. Building it loads every
  * package (the audit's and consistency's catalogues are built from their checks and rules), so the
  * built CLI does not: scripts/build.mjs runs this function at build time and replaces this module
  * with its result, and `explain` then loads a table of text and no library
@@ -17,13 +18,15 @@ export function fullCatalogue(): Promise<Catalogue> {
     import("@switchyard/migrations"),
     import("@switchyard/audit"),
     import("@switchyard/feature-flags"),
-  ]).then(([generator, migrations, audit, flags]) =>
+    import("@switchyard/port-registry"),
+  ]).then(([generator, migrations, audit, flags, ports]) =>
     mergeCatalogues(
       cliCatalogue(),
       generator.generatorCatalogue,
       migrations.migrationsCatalogue,
       audit.auditCatalogue,
       flags.flagsCatalogue,
+      ports.portsCatalogue,
     ),
   );
   return full;

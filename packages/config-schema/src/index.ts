@@ -30,7 +30,12 @@ export {
   TOO_MANY_DIAGNOSTICS_CODE,
 } from "./diagnostics/cap.js";
 export type { Catalogue, CatalogueEntry } from "./diagnostics/catalogue.js";
-export { defineCatalogue, formatCatalogueEntry, mergeCatalogues } from "./diagnostics/catalogue.js";
+export {
+  defineCatalogue,
+  findCatalogueEntry,
+  formatCatalogueEntry,
+  mergeCatalogues,
+} from "./diagnostics/catalogue.js";
 export type {
   Diagnostic,
   DiagnosticCounts,
@@ -67,6 +72,28 @@ export {
   readBoundedFileSync,
   readFailureDiagnostic,
 } from "./fs/index.js";
+export type { Dependency, DependencyCycle, DependencyOrder } from "./graph/dependency-order.js";
+export { dependencyOrder } from "./graph/dependency-order.js";
+export type { Components, Cycle, Edge, LongestPaths, Waves } from "./graph/graph.js";
+export {
+  adjacency,
+  cycleThrough,
+  findCycles,
+  longestPaths,
+  NodeIds,
+  startWaves,
+  stronglyConnectedComponents,
+} from "./graph/graph.js";
+export type { Host, HostKind } from "./hosts/host.js";
+export {
+  bindsOverlap,
+  connectHost,
+  formatHostPort,
+  isLoopbackHost,
+  isWildcardHost,
+  parseHost,
+} from "./hosts/host.js";
+export { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from "./hosts/ip.js";
 export {
   generateJsonSchema,
   generateJsonSchemas,

@@ -15,6 +15,7 @@ export function ruleEntry(rule: Rule): CatalogueEntry {
     cause: rule.cause,
     fix: rule.fix,
     ...(rule.example !== undefined ? { example: rule.example } : {}),
+    ...(rule.aliases !== undefined ? { aliases: rule.aliases } : {}),
   };
 }
 

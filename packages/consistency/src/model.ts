@@ -1,4 +1,11 @@
-import type { ConfigFileKind, ConfigSet, LoadedFile, YamlPath } from "@switchyard/config-schema";
+import {
+  type ConfigFileKind,
+  type ConfigSet,
+  type Host,
+  type LoadedFile,
+  parseHost,
+  type YamlPath,
+} from "@switchyard/config-schema";
 import { compileGlob, type Glob } from "./internal/glob.js";
 import { asRecord, field, forEachEntry, listOf, text } from "./internal/read.js";
 
@@ -106,8 +113,8 @@ export interface ServiceEntry {
   readonly port: number | undefined;
   /** `tcp` unless written otherwise. */
   readonly protocol: string;
-  /** The bind address (default `127.0.0.1`), normalized. */
-  readonly host: string;
+  /** The bind address (default `127.0.0.1`), parsed by config-schema's host model. */
+  readonly host: Host;
   /** The raw `health_url` (undefined when absent). */
   readonly healthUrl: unknown;
   readonly providers: readonly NamedItem[];
@@ -475,20 +482,13 @@ function readServices(file: LoadedFile<"ports"> | undefined): Map<string, Servic
       port:
         typeof port === "number" && Number.isInteger(port) && port >= 1 && port <= 65535 ? port : undefined,
       protocol: typeof protocol === "string" ? protocol : "tcp",
-      host: normalizeBindHost(host),
+      host: parseHost(host),
       healthUrl: field(raw, "health_url"),
       providers: namedItems(file, field(raw, "providers"), [...path, "providers"]),
       dependsOn: namedItems(file, field(raw, "depends_on"), [...path, "depends_on"]),
     });
   });
   return services;
-}
-
-function normalizeBindHost(host: string): string {
-  const lower = host.toLowerCase().replace(/^\[|\]$/g, "");
-  if (lower === "localhost") return "127.0.0.1";
-  if (lower === "0.0.0.0" || lower === "::" || lower === "*") return "*";
-  return lower;
 }
 
 function readFlags(file: LoadedFile<"feature-flags"> | undefined): FlagEntry[] {

@@ -554,6 +554,27 @@ describe("litellm and general settings", () => {
     );
   });
 
+  test("every spelling of a wildcard bind is connected to on 127.0.0.1 (config-schema's host model)", async () => {
+    for (const host of ['"[::]"', '"0:0:0:0:0:0:0:0"', '"::ffff:0.0.0.0"', '"*"']) {
+      const ports = `schema_version: "2.0.0"\nservices:\n  redis: {port: 6379, host: ${host}}\n`;
+      const result = await generate({
+        "providers.yaml": PROVIDERS,
+        "model-mappings.yaml": mappings,
+        "ports.yaml": ports,
+      });
+      expect(result.config.litellm_settings).toMatchObject({
+        cache_params: { host: "127.0.0.1", port: 6379 },
+      });
+    }
+    const ports = `schema_version: "2.0.0"\nservices:\n  redis: {port: 6379, host: "::1"}\n`;
+    const result = await generate({
+      "providers.yaml": PROVIDERS,
+      "model-mappings.yaml": mappings,
+      "ports.yaml": ports,
+    });
+    expect(result.config.litellm_settings).toMatchObject({ cache_params: { host: "::1" } });
+  });
+
   test("no Redis service means no cache, with a note", async () => {
     const result = await generate({ "providers.yaml": PROVIDERS, "model-mappings.yaml": mappings });
     expect(result.config.litellm_settings).toEqual({ drop_params: true });

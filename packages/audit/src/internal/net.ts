@@ -1,3 +1,5 @@
+import { parseHost } from "@switchyard/config-schema";
+
 /** What a URL says about where it goes. */
 export interface UrlInfo {
   readonly protocol: string;
@@ -30,19 +32,11 @@ export function parseUrl(value: string): UrlInfo | undefined {
 }
 
 /**
- * Whether a host name or address stays on this machine: `localhost` (and `*.localhost`), 127.0.0.0/8,
- * `::1`, an IPv4-mapped loopback, or `host.docker.internal` (the host, seen from its own containers).
+ * Whether a host stays on this machine: loopback by config-schema's host model (127.0.0.0/8,
+ * `::1`, their IPv4-mapped forms, `localhost`, `*.localhost`), or `host.docker.internal` (the host,
+ * seen from its own containers: traffic to it never leaves the machine either).
  */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h === "localhost" || h.endsWith(".localhost") || h === "host.docker.internal") return true;
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
-  if (h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
-  return /^::ffff:127\./.test(h) || /^::ffff:7f[0-9a-f]{2}:/.test(h);
-}
-
-/** Whether a bind address means "every interface". */
-export function isAllInterfaces(host: string): boolean {
-  const h = host.trim().replace(/^\[|\]$/g, "");
-  return h === "0.0.0.0" || h === "::" || h === "*" || h === "" || h === "0:0:0:0:0:0:0:0";
+  const parsed = parseHost(host);
+  return parsed.kind === "loopback" || parsed.key === "host.docker.internal";
 }

@@ -1,6 +1,12 @@
+import {
+  adjacency,
+  type Components,
+  type Edge,
+  NodeIds,
+  stronglyConnectedComponents,
+} from "@switchyard/config-schema";
 import type { FallbackEdge } from "../model.js";
 import type { RuleContext } from "../rule.js";
-import { adjacency, type Components, type Edge, NodeIds, stronglyConnectedComponents } from "./graph.js";
 
 /** The fallback graph of a config set: public names as nodes, one edge per fallback entry. */
 export interface FallbackGraph {

@@ -1,4 +1,4 @@
-import { HTTP_URL_PATTERN } from "@switchyard/config-schema";
+import { HTTP_URL_PATTERN, parseHost } from "@switchyard/config-schema";
 
 /** Provider types that run inside the stack (as opposed to cloud APIs). */
 export const SELF_HOSTED_TYPES: ReadonlySet<string> = new Set([
@@ -39,7 +39,7 @@ export interface ParsedUrl {
   readonly url: URL;
   /** The explicit port, or the scheme's default (80, 443). */
   readonly port: number;
-  /** The host, lower case, without IPv6 brackets; `localhost` is folded into `127.0.0.1`. */
+  /** The host as {@link normalizeHost} keys it: without IPv6 brackets, `localhost` folded into `127.0.0.1`. */
   readonly host: string;
   /** The path without trailing slashes (`""` for the root). */
   readonly path: string;
@@ -53,9 +53,15 @@ export type UrlReading =
   /** It passes the schema's pattern but is not a valid URL (a bad port, an empty host). */
   | { readonly kind: "malformed"; readonly value: string; readonly reason: string };
 
+/**
+ * A URL host as one key per host (config-schema's host model: IPv6 canonical, IPv4-mapped
+ * addresses as IPv4), with `localhost` folded into `127.0.0.1` as the URL rules document.
+ */
 export function normalizeHost(host: string): string {
-  const lower = host.toLowerCase().replace(/^\[|\]$/g, "");
-  return lower === "localhost" ? "127.0.0.1" : lower;
+  const parsed = parseHost(host);
+  return parsed.kind === "loopback" && parsed.family === undefined && parsed.key === "localhost"
+    ? "127.0.0.1"
+    : parsed.key;
 }
 
 export function readUrl(value: unknown): UrlReading {

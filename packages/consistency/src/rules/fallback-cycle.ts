@@ -1,6 +1,6 @@
+import { findCycles } from "@switchyard/config-schema";
 import { arrowPath, listNames, MAX_RELATED, q } from "../internal/describe.js";
 import { fallbackGraph } from "../internal/fallback-graph.js";
-import { cycleThrough } from "../internal/graph.js";
 import { defineRule } from "../rule.js";
 
 /** SY2012: fallbacks that loop back across models (one finding per loop, listing the whole cycle). */
@@ -16,17 +16,17 @@ export const fallbackCycle = defineRule({
     "exact_matches:\n  a: {provider: openai, fallbacks: [b]}\n  b: {provider: anthropic, fallbacks: [a]}",
   *check(context) {
     const graph = fallbackGraph(context);
-    for (const component of graph.scc.components) {
-      if (component.length < 2) continue;
-      const start = component[0]!;
-      const cycle = cycleThrough(start, graph.edges, graph.out, graph.scc.componentOf);
+    for (const { members, edges: cycle } of findCycles(graph.edges, graph.out, graph.scc)) {
+      // A model falling back to itself is SY2011's finding (fallback-to-self).
+      if (members.length < 2) continue;
+      const start = members[0]!;
       const first = graph.edges[cycle[0]!];
       if (!first) continue;
       const names = [graph.ids.names[start]!, ...cycle.map((e) => graph.ids.names[graph.edges[e]!.to]!)];
       const more =
-        component.length > cycle.length
-          ? ` (part of a loop through ${component.length} models: ${listNames(
-              component.map((n) => graph.ids.names[n]!),
+        members.length > cycle.length
+          ? ` (part of a loop through ${members.length} models: ${listNames(
+              members.map((n) => graph.ids.names[n]!),
               10,
             )})`
           : "";

@@ -1,6 +1,6 @@
+import { longestPaths } from "@switchyard/config-schema";
 import { arrowPath, MAX_RELATED, q } from "../internal/describe.js";
 import { fallbackGraph } from "../internal/fallback-graph.js";
-import { longestPaths } from "../internal/graph.js";
 import { defineRule } from "../rule.js";
 
 /** SY2013: fallback chains longer than the configured depth. */

@@ -28,6 +28,37 @@ describe("SY2020 duplicate-service-port", () => {
   });
 });
 
+describe("SY2020 with config-schema's host model (where the old copies disagreed)", () => {
+  it("clashes by the kernel's rules: 0.0.0.0 leaves ::1 free, :: takes everything, a mapped IPv4 is its IPv4", () => {
+    const report = check({
+      ...base,
+      ports: yaml`
+        schema_version: "2.0.0"
+        services:
+          v4-all: {port: 9100, host: 0.0.0.0}
+          v6-loop: {port: 9100, host: "::1"}
+          dual: {port: 9101, host: "[::]"}
+          other: {port: 9101, host: 10.0.0.5}
+          mapped: {port: 9102, host: "::ffff:127.0.0.1"}
+          plain: {port: 9102, host: 127.0.0.1}
+          named: {port: 9103, host: localhost}
+          six: {port: 9103, host: "::1"}
+      `,
+    });
+    expect(lines(report).filter((l) => l.includes("SY2020"))).toEqual([
+      "config/ports.yaml:6:17 error SY2020 Services 'dual' and 'other' both listen on 10.0.0.5:9101/tcp",
+      "config/ports.yaml:8:17 error SY2020 Services 'mapped' and 'plain' both listen on 127.0.0.1:9102/tcp",
+      "config/ports.yaml:10:15 error SY2020 Services 'named' and 'six' both listen on [::1]:9103/tcp",
+    ]);
+  });
+
+  it("is what `explain SY6001` finds: port-registry's old clash code is an alias of SY2020", async () => {
+    const { consistencyCatalogue } = await import("../catalogue.js");
+    const { findCatalogueEntry } = await import("@switchyard/config-schema");
+    expect(findCatalogueEntry(consistencyCatalogue, "SY6001")?.code).toBe("SY2020");
+  });
+});
+
 describe("SY2021 provider-port-mismatch", () => {
   it("reports a base_url port that differs from its service's, with both places and the fixed URL", () => {
     const report = check({ ...base, ports: base.ports.replace("port: 8001", "port: 8002") });

@@ -1,15 +1,13 @@
+import { dependencyOrder } from "@switchyard/config-schema";
 import { arrowPath, listNames, MAX_RELATED, q } from "../internal/describe.js";
-import {
-  adjacency,
-  cycleThrough,
-  type Edge,
-  NodeIds,
-  stronglyConnectedComponents,
-} from "../internal/graph.js";
 import type { NamedItem } from "../model.js";
 import { defineRule } from "../rule.js";
 
-/** SY2061: services whose `depends_on` form a cycle (one finding per cycle). */
+/**
+ * SY2061: services whose `depends_on` form a cycle (one finding per cycle). The cycles come from
+ * config-schema's `dependencyOrder`, the same start-order computation `switchyard ports order` uses,
+ * so the rule and the start order can never disagree.
+ */
 export const serviceDependencyCycle = defineRule({
   id: "SY2061",
   name: "service-dependency-cycle",
@@ -22,51 +20,34 @@ export const serviceDependencyCycle = defineRule({
     "services:\n  litellm: {port: 4000, depends_on: [redis]}\n  redis: {port: 6379, depends_on: [litellm]}",
   *check(context) {
     const services = context.model.services;
-    const ids = new NodeIds();
-    for (const id of services.keys()) ids.id(id);
-    const edges: (Edge & { item: NamedItem; from: number })[] = [];
-    for (const service of services.values()) {
-      for (const item of service.dependsOn) {
-        if (!services.has(item.name)) continue;
-        edges.push({ from: ids.id(service.id), to: ids.id(item.name), item });
-      }
-    }
-    const out = adjacency(ids.size, edges);
-    const scc = stronglyConnectedComponents(ids.size, edges, out);
-    for (const component of scc.components) {
-      const start = component[0]!;
-      if (component.length === 1) {
-        const self = (out[start] ?? []).map((e) => edges[e]!).find((e) => e.to === start);
-        if (!self) continue;
+    const order = dependencyOrder<NamedItem>(
+      services.keys(),
+      [...services.values()].flatMap((service) =>
+        service.dependsOn.map((item) => ({ from: service.id, to: item.name, data: item })),
+      ),
+    );
+    for (const cycle of order.cycles) {
+      const [first, ...rest] = cycle.dependencies;
+      if (!first) continue;
+      if (cycle.members.length === 1) {
         yield {
-          message: `Service ${q(ids.names[start]!)} depends on itself`,
-          ...context.at(self.item.place),
+          message: `Service ${q(first.from)} depends on itself`,
+          ...context.at(first.data.place),
           hint: "Remove the service from its own depends_on.",
         };
         continue;
       }
-      const cycle = cycleThrough(start, edges, out, scc.componentOf);
-      const first = edges[cycle[0]!];
-      if (!first) continue;
-      const names = [ids.names[start]!, ...cycle.map((e) => ids.names[edges[e]!.to]!)];
       const more =
-        component.length > cycle.length
-          ? ` (part of a loop through ${component.length} services: ${listNames(
-              component.map((n) => ids.names[n]!),
-              10,
-            )})`
+        cycle.members.length > cycle.dependencies.length
+          ? ` (part of a loop through ${cycle.members.length} services: ${listNames(cycle.members, 10)})`
           : "";
       yield {
-        message: `Service dependency cycle: ${arrowPath(names)}${more}`,
-        ...context.at(first.item.place),
+        message: `Service dependency cycle: ${arrowPath(cycle.path)}${more}`,
+        ...context.at(first.data.place),
         hint: "Remove one of these dependencies; services in a cycle can never start in order.",
-        related: cycle.slice(1, MAX_RELATED + 1).map((e) => {
-          const edge = edges[e]!;
-          return context.related(
-            `${q(ids.names[edge.from]!)} depends on ${q(edge.item.name)} here`,
-            edge.item.place,
-          );
-        }),
+        related: rest
+          .slice(0, MAX_RELATED)
+          .map((d) => context.related(`${q(d.from)} depends on ${q(d.to)} here`, d.data.place)),
       };
     }
   },

@@ -1,11 +1,16 @@
-import type { ModelMappingsFile, PortsFile, RoutingStrategy, Service } from "@switchyard/config-schema";
+import {
+  isWildcardHost,
+  type ModelMappingsFile,
+  type PortsFile,
+  type RoutingStrategy,
+  type Service,
+} from "@switchyard/config-schema";
 import { DEFAULT_CACHE_NAMESPACE, DEFAULT_MASTER_KEY_ENV } from "../conventions.js";
 import type { GenerateOptions } from "../types.js";
 import type { Findings } from "./notes.js";
 import { byCodeUnits } from "./order.js";
 
 const LITELLM_DEFAULT_STRATEGY: RoutingStrategy = "simple-shuffle";
-const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]", "*"]);
 
 /** `router_settings` from model-mappings.yaml's `routing:` plus the fallbacks; keys in emission order. */
 export function buildRouterSettings(
@@ -92,7 +97,7 @@ export function buildLiteLLMSettings(
   }
   const [id, service] = redis;
   let host = service.host ?? "127.0.0.1";
-  if (WILDCARD_HOSTS.has(host)) {
+  if (isWildcardHost(host)) {
     findings.add(
       "SY4031",
       "info",

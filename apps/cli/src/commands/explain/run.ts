@@ -21,6 +21,9 @@ function findEntries(entries: readonly CatalogueEntry[], query: string): Catalog
   const lower = query.toLowerCase();
   const byCode = entries.filter((e) => e.code === upper);
   if (byCode.length > 0) return byCode;
+  // A former code (SY6001, now SY2020) finds the entry that replaced it.
+  const byAlias = entries.filter((e) => e.aliases?.includes(upper));
+  if (byAlias.length > 0) return byAlias;
   const byName = entries.filter((e) => e.name === lower);
   if (byName.length > 0) return byName;
   const looksLikeCode = /^sy\d/i.test(query);

@@ -1,5 +1,5 @@
+import { isWildcardHost } from "@switchyard/config-schema";
 import { arrayOf, entriesOf, field, stringField } from "../../internal/data.js";
-import { isAllInterfaces } from "../../internal/net.js";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
@@ -35,7 +35,7 @@ export const openGateway = defineCheck({
     const findings: FindingDraft[] = [];
     for (const [id, service] of gateways) {
       const host = stringField(service, "host");
-      if (host === undefined || !isAllInterfaces(host)) continue;
+      if (host === undefined || !isWildcardHost(host)) continue;
       findings.push({
         file: ports,
         path: ["services", id, "host"],

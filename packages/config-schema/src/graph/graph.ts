@@ -1,7 +1,8 @@
 /**
  * Directed graphs over dense node ids (0..n-1): strongly connected components (iterative Tarjan,
  * O(V+E), no recursion so 50,000-node chains cannot overflow the stack), one cycle per component,
- * and longest weighted paths over the condensation.
+ * start waves (Kahn's algorithm), and longest weighted paths over the condensation. The one graph
+ * implementation of Switchyard: fallback chains, service dependencies and start order use it.
  */
 
 /** An edge from `from` to `to`; `weight` is used by {@link longestPaths} (default 1). */
@@ -120,6 +121,79 @@ export function cycleThrough(
     }
   }
   return [];
+}
+
+/** A cycle of a graph: the members of its strongly connected component and one shortest loop. */
+export interface Cycle {
+  /** Every node of the component, ascending (one node for a self-loop). */
+  readonly members: readonly number[];
+  /**
+   * A shortest cycle through `members[0]`, as edge indices: the first leaves it, the last returns
+   * to it (one edge for a self-loop).
+   */
+  readonly edges: readonly number[];
+}
+
+/**
+ * Every cycle of a graph, one per strongly connected component with more than one node or with a
+ * self-loop, in the order of `scc.components` (reverse topological).
+ */
+export function findCycles(
+  edges: readonly Edge[],
+  out: readonly (readonly number[])[],
+  scc: Components,
+): Cycle[] {
+  const cycles: Cycle[] = [];
+  for (const component of scc.components) {
+    const start = component[0]!;
+    if (component.length === 1) {
+      const self = (out[start] ?? []).find((e) => edges[e]!.to === start);
+      if (self !== undefined) cycles.push({ members: component, edges: [self] });
+      continue;
+    }
+    cycles.push({ members: component, edges: cycleThrough(start, edges, out, scc.componentOf) });
+  }
+  return cycles;
+}
+
+/** The result of {@link startWaves}. */
+export interface Waves {
+  /**
+   * Nodes in waves: every edge of a node in wave k leads to a node of an earlier wave, so wave 0
+   * holds the nodes without edges. Within a wave nodes keep ascending id order.
+   */
+  readonly waves: readonly (readonly number[])[];
+  /** Nodes that never get a wave: on a cycle, or leading to one. Ascending. */
+  readonly blocked: readonly number[];
+}
+
+/**
+ * Kahn's algorithm in waves, for edges that mean "`from` needs `to` first" (a service and what it
+ * depends on): what can start together, in order. O(V+E).
+ */
+export function startWaves(size: number, edges: readonly Edge[]): Waves {
+  const waiting = new Int32Array(size);
+  const needed: number[][] = Array.from({ length: size }, () => []);
+  for (const edge of edges) {
+    waiting[edge.from]!++;
+    needed[edge.to]?.push(edge.from);
+  }
+  const waves: number[][] = [];
+  let current: number[] = [];
+  for (let node = 0; node < size; node++) if (waiting[node] === 0) current.push(node);
+  let placed = 0;
+  while (current.length > 0) {
+    waves.push(current);
+    placed += current.length;
+    const next: number[] = [];
+    for (const node of current) {
+      for (const waiter of needed[node]!) if (--waiting[waiter]! === 0) next.push(waiter);
+    }
+    current = next.sort((a, b) => a - b);
+  }
+  const blocked: number[] = [];
+  if (placed < size) for (let node = 0; node < size; node++) if (waiting[node]! > 0) blocked.push(node);
+  return { waves, blocked };
 }
 
 /** The result of {@link longestPaths}. */
