@@ -98,7 +98,7 @@ export function readProcNet(procRoot = "/proc", protocols: readonly Protocol[] =
         const code = (error as NodeJS.ErrnoException).code;
         return { ok: false, reason: `${name} cannot be read (${code ?? String(error)})` };
       }
-      sockets.push(...parseProcNetTcp(text, family, protocol));
+      for (const socket of parseProcNetTcp(text, family, protocol)) sockets.push(socket);
     }
   }
   return { ok: true, sockets };
