@@ -125,7 +125,8 @@ describe("the lsof fallback (where /proc is unreadable)", () => {
     const snapshot = await readListeners({ procRoot: "/nonexistent-proc", lsof: "/nonexistent/lsof" });
     expect(snapshot).toEqual({
       source: "none",
-      detail: "/nonexistent-proc/net/tcp cannot be read (ENOENT); /nonexistent/lsof is not installed",
+      detail:
+        "/nonexistent-proc/net/tcp cannot be read (no such file or directory); /nonexistent/lsof is not installed",
       listeners: [],
     });
   });

@@ -66,7 +66,7 @@ describe("parseProcNetTcp", () => {
   test("says why when /proc/net/tcp cannot be read", () => {
     expect(readProcNet("/nonexistent-proc")).toEqual({
       ok: false,
-      reason: "/nonexistent-proc/net/tcp cannot be read (ENOENT)",
+      reason: "/nonexistent-proc/net/tcp cannot be read (no such file or directory)",
     });
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { endianness } from "node:os";
-import { formatIPv4, formatIPv6 } from "@switchyard/config-schema";
+import { describeFsError, formatIPv4, formatIPv6 } from "@switchyard/config-schema";
 
 /** The transport of a socket or a service. */
 export type Protocol = "tcp" | "udp";
@@ -95,8 +95,7 @@ export function readProcNet(procRoot = "/proc", protocols: readonly Protocol[] =
         text = readFileSync(name, "latin1");
       } catch (error) {
         if (family === 6) continue;
-        const code = (error as NodeJS.ErrnoException).code;
-        return { ok: false, reason: `${name} cannot be read (${code ?? String(error)})` };
+        return { ok: false, reason: `${name} cannot be read (${describeFsError(error)})` };
       }
       for (const socket of parseProcNetTcp(text, family, protocol)) sockets.push(socket);
     }

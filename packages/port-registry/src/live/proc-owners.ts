@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { describeFsError } from "@switchyard/config-schema";
 
 /** A process that holds a socket. */
 export interface ProcessInfo {
@@ -24,12 +25,6 @@ export interface OwnerScan {
 }
 
 const SOCKET_LINK = /^socket:\[(\d+)\]$/;
-
-function errnoWords(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return code ?? String(error);
-}
 
 function readProcessInfo(procRoot: string, pid: number): ProcessInfo {
   let comm = "";
@@ -62,7 +57,7 @@ export function scanSocketOwners(inodes: ReadonlySet<number>, procRoot = "/proc"
   try {
     entries = readdirSync(procRoot);
   } catch (error) {
-    return { owners: new Map(), unreadable: { count: 1, reason: `${procRoot}: ${errnoWords(error)}` } };
+    return { owners: new Map(), unreadable: { count: 1, reason: `${procRoot}: ${describeFsError(error)}` } };
   }
   for (const entry of entries) {
     const first = entry.charCodeAt(0);
@@ -76,7 +71,7 @@ export function scanSocketOwners(inodes: ReadonlySet<number>, procRoot = "/proc"
       // ENOENT: the process exited meanwhile; anything else hides its sockets from us.
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
         unreadableCount++;
-        unreadableReason ??= errnoWords(error);
+        unreadableReason ??= describeFsError(error);
       }
       continue;
     }
