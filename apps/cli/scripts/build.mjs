@@ -20,7 +20,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, transform } from "esbuild";
 import { sourceImports } from "./source-imports.mjs";
@@ -135,9 +135,9 @@ for (const file of split.outputFiles) {
     legalComments: "none",
   });
   writeFileSync(join(DIST, name), code);
-  const meta = split.metafile.outputs[`dist/${name}`];
+  const meta = split.metafile.outputs[relative(ROOT, file.path)];
   if (meta !== undefined) meta.bytes = Buffer.byteLength(code);
-  if (split.metafile.outputs[`dist/${name}`]?.entryPoint === "src/cli.ts") entry = name;
+  if (meta?.entryPoint === "src/cli.ts") entry = name;
 }
 if (entry === undefined) throw new Error("esbuild produced no entry chunk for src/cli.ts");
 writeFileSync(join(DIST, "cli.cjs"), `"use strict";module.exports=require("./${entry}");\n`);
