@@ -5,7 +5,8 @@
  * the installed package's size.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -18,6 +19,9 @@ import { runCli } from "./test-support/run.js";
 const exec = promisify(execFile);
 const CLI_ROOT = fileURLToPath(new URL("../", import.meta.url));
 const META = join(CLI_ROOT, "dist", "meta.json");
+const VERSION_IN_PACKAGE = (
+  JSON.parse(readFileSync(join(CLI_ROOT, "package.json"), "utf8")) as { version: string }
+).version;
 
 interface Output {
   readonly bytes: number;
@@ -130,4 +134,39 @@ describe("the installed package", () => {
     for (const chunk of Object.keys(meta.outputs)) expect(files).toContain(chunk);
     expect(files).not.toContain("dist/meta.json");
   });
+
+  it("installs from its tarball with no dependency and runs from the installed bin", async () => {
+    const temp = mkdtempSync(join(tmpdir(), "switchyard-install-test-"));
+    try {
+      execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", temp], {
+        cwd: CLI_ROOT,
+      });
+      const prefix = join(temp, "prefix");
+      execFileSync(
+        "npm",
+        [
+          "install",
+          "--global",
+          "--offline",
+          "--no-audit",
+          "--no-fund",
+          "--prefix",
+          prefix,
+          join(temp, `switchyard-cli-${VERSION_IN_PACKAGE}.tgz`),
+        ],
+        { cwd: temp, stdio: "ignore" },
+      );
+      expect(readdirSync(join(prefix, "lib", "node_modules"))).toEqual(["@switchyard"]);
+      expect(readdirSync(join(prefix, "lib", "node_modules", "@switchyard"))).toEqual(["cli"]);
+      const env = { ...process.env, SWITCHYARD_CACHE_DIR: join(temp, "cache") };
+      const bin = join(prefix, "bin", "switchyard");
+      const version = await exec(bin, ["--version"], { cwd: REPO_ROOT, env });
+      expect(version.stdout.trim()).toBe(VERSION_IN_PACKAGE);
+      const validate = await exec(bin, ["validate", "examples/config"], { cwd: REPO_ROOT, env });
+      expect(validate.stdout).toContain("no problems found");
+      expect(readdirSync(join(temp, "cache")).length).toBeGreaterThan(3);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
