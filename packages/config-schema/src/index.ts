@@ -169,6 +169,7 @@ export {
   SECRET_FORMATS,
   shannonEntropy,
 } from "./secrets/index.js";
+export { isGatewayService, isRedisService } from "./services/roles.js";
 export {
   AUDIT_BASELINE_FILE,
   FLAG_HISTORY_FILE,

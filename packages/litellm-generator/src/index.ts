@@ -26,6 +26,7 @@ export type {
 export { PASSTHROUGH_FILE, parsePassthrough, readPassthrough } from "./passthrough.js";
 export type { FormatReloadOptions } from "./reload/format.js";
 export { formatReloadReport } from "./reload/format.js";
+export { expectedServedModels } from "./reload/gates.js";
 export { DEFAULT_GATEWAY_URL, reloadGateway } from "./reload/reload.js";
 export type {
   ReloadOptions,

@@ -19,6 +19,20 @@ export const PROVIDER_TYPES = [
   "together_ai",
 ] as const;
 
+/**
+ * Provider types that run inside the stack (servers Switchyard can probe and whose ports ports.yaml
+ * registers), as opposed to cloud APIs.
+ */
+export const SELF_HOSTED_PROVIDER_TYPES: readonly ProviderTypeName[] = [
+  "ollama",
+  "vllm",
+  "llamacpp",
+  "llamacpp_python",
+  "openai_compatible",
+];
+
+type ProviderTypeName = (typeof PROVIDER_TYPES)[number];
+
 export const ProviderTypeSchema = z
   .enum(PROVIDER_TYPES)
   .describe(

@@ -1,13 +1,7 @@
-import { HTTP_URL_PATTERN, parseHost } from "@switchyard/config-schema";
+import { HTTP_URL_PATTERN, parseHost, SELF_HOSTED_PROVIDER_TYPES } from "@switchyard/config-schema";
 
-/** Provider types that run inside the stack (as opposed to cloud APIs). */
-export const SELF_HOSTED_TYPES: ReadonlySet<string> = new Set([
-  "ollama",
-  "vllm",
-  "llamacpp",
-  "llamacpp_python",
-  "openai_compatible",
-]);
+/** Provider types that run inside the stack (as opposed to cloud APIs): config-schema's list. */
+export const SELF_HOSTED_TYPES: ReadonlySet<string> = new Set(SELF_HOSTED_PROVIDER_TYPES);
 
 /** Self-hosted types whose server speaks the OpenAI API under `/v1`. */
 export const OPENAI_COMPATIBLE_TYPES: ReadonlySet<string> = new Set([

@@ -1,7 +1,17 @@
 import type { Diagnostic } from "@switchyard/config-schema";
+import {
+  type Attempt,
+  compareServedModels,
+  describeNetworkError,
+  type ExpectedModels,
+  excerpt,
+  httpGet,
+  listNames,
+  type PollResult,
+  poll,
+} from "@switchyard/health";
 import { litellmWildcardMatches } from "../internal/glob.js";
 import { isPlainRecord } from "../internal/records.js";
-import { type Attempt, describeNetworkError, httpGet, type PollResult, poll } from "./http.js";
 
 /** How a gate probes the gateway. */
 export interface GateOptions {
@@ -20,16 +30,12 @@ export interface StepOutcome {
   readonly diagnostics?: readonly Diagnostic[];
 }
 
-/** The model names a config serves, as `/v1/models` must list them. */
-export interface ExpectedModels {
-  /** Concrete `model_name`s. */
-  readonly names: ReadonlySet<string>;
-  /** Wildcard `model_name`s: not compared, and served ids they match are not "unexpected". */
-  readonly wildcards: readonly string[];
-}
-
-/** The expected model names of a `model_list`. */
-export function expectedModels(modelList: readonly unknown[]): ExpectedModels {
+/**
+ * The model names a `model_list` serves, as the gateway's `/v1/models` must list them: concrete
+ * `model_name`s are compared; wildcard routes are not, and served ids they match (by LiteLLM's own
+ * wildcard rule) are not "unexpected". The health probes and the reload's model gate both use it.
+ */
+export function expectedServedModels(modelList: readonly unknown[]): ExpectedModels {
   const names = new Set<string>();
   const wildcards: string[] = [];
   for (const entry of modelList) {
@@ -37,12 +43,11 @@ export function expectedModels(modelList: readonly unknown[]): ExpectedModels {
     if (entry.model_name.includes("*")) wildcards.push(entry.model_name);
     else names.add(entry.model_name);
   }
-  return { names, wildcards };
-}
-
-function excerpt(body: string): string {
-  const flat = body.replace(/\s+/g, " ").trim();
-  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+  return {
+    names,
+    covers: (id) => wildcards.some((pattern) => litellmWildcardMatches(pattern, id)),
+    wildcards: wildcards.length,
+  };
 }
 
 async function getOnce(
@@ -138,29 +143,6 @@ export async function waitReady(options: GateOptions): Promise<StepOutcome> {
   );
 }
 
-interface Comparison {
-  readonly missing: string[];
-  readonly unexpected: string[];
-}
-
-function compare(served: readonly string[], expected: ExpectedModels): Comparison {
-  const servedSet = new Set(served);
-  const missing = [...expected.names].filter((name) => !servedSet.has(name)).sort();
-  const unexpected = [...servedSet]
-    .filter(
-      (id) =>
-        !expected.names.has(id) &&
-        !id.includes("*") &&
-        !expected.wildcards.some((pattern) => litellmWildcardMatches(pattern, id)),
-    )
-    .sort();
-  return { missing, unexpected };
-}
-
-function list(names: readonly string[]): string {
-  return names.length > 6 ? `${names.slice(0, 6).join(", ")} and ${names.length - 6} more` : names.join(", ");
-}
-
 /**
  * `GET /v1/models` with the master key until the served ids equal the generated concrete model
  * names. Wildcard routes are not compared: their `model_name` may or may not be listed, and ids
@@ -173,7 +155,7 @@ export async function waitModels(
   masterKey: { readonly env: string; readonly value: string },
 ): Promise<StepOutcome> {
   const url = `${options.baseUrl}/v1/models`;
-  let lastComparison: Comparison | undefined;
+  let lastComparison: { missing: readonly string[]; unexpected: readonly string[] } | undefined;
   const result = await poll(
     async (remaining): Promise<Attempt<number>> => {
       try {
@@ -194,12 +176,12 @@ export async function waitModels(
         const served = data.flatMap((item: unknown) =>
           isPlainRecord(item) && typeof item.id === "string" ? [item.id] : [],
         );
-        lastComparison = compare(served, expected);
+        lastComparison = compareServedModels(served, expected);
         if (lastComparison.missing.length === 0 && lastComparison.unexpected.length === 0)
           return { done: true, value: served.length };
         const parts = [
-          lastComparison.missing.length > 0 ? `missing ${list(lastComparison.missing)}` : "",
-          lastComparison.unexpected.length > 0 ? `unexpected ${list(lastComparison.unexpected)}` : "",
+          lastComparison.missing.length > 0 ? `missing ${listNames(lastComparison.missing)}` : "",
+          lastComparison.unexpected.length > 0 ? `unexpected ${listNames(lastComparison.unexpected)}` : "",
         ].filter((p) => p !== "");
         return { done: false, reason: `served models differ: ${parts.join("; ")}` };
       } catch (error) {
@@ -212,10 +194,9 @@ export async function waitModels(
     { timeoutMs: options.timeoutMs, intervalMs: options.intervalMs, now: options.now },
   );
   if (result.ok) {
+    const wildcards = expected.wildcards ?? 0;
     const wild =
-      expected.wildcards.length > 0
-        ? ` (+${expected.wildcards.length} wildcard route${expected.wildcards.length === 1 ? "" : "s"} not compared)`
-        : "";
+      wildcards > 0 ? ` (+${wildcards} wildcard route${wildcards === 1 ? "" : "s"} not compared)` : "";
     return { status: "ok", detail: `${expected.names.size} model names served as generated${wild}` };
   }
   if (!result.timedOut) {

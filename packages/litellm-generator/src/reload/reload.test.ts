@@ -11,11 +11,11 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema";
+import { httpGet } from "@switchyard/health";
 import { afterAll, describe, expect, test } from "vitest";
 import { configDir, yaml } from "../../test/helpers.js";
 import { writeLiteLLMConfig } from "../write.js";
 import { formatReloadReport } from "./format.js";
-import { httpGet } from "./http.js";
 import { reloadGateway } from "./reload.js";
 import type { ReloadOptions, ReloadReport } from "./types.js";
 

@@ -9,6 +9,7 @@ import {
   withFileLock,
   writeFileSafely,
 } from "@switchyard/config-schema";
+import { DEFAULT_GATEWAY_URL, type ExpectedModels } from "@switchyard/health";
 import { parse } from "yaml";
 import { compareWithGeneration, displayPath, readExisting } from "../check.js";
 import { DEFAULT_MASTER_KEY_ENV } from "../conventions.js";
@@ -16,8 +17,7 @@ import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "../generate.js";
 import { deepEqual, isPlainRecord } from "../internal/records.js";
 import type { GenerationSuccess } from "../types.js";
 import {
-  type ExpectedModels,
-  expectedModels,
+  expectedServedModels,
   type GateOptions,
   type StepOutcome,
   waitLive,
@@ -28,7 +28,8 @@ import { describeCommand, runRestartCommand } from "./restart.js";
 import type { ReloadOptions, ReloadReport, ReloadStep, ReloadStepName } from "./types.js";
 
 /** The gateway URL used when none is given (never `localhost`: Node may resolve it to ::1). */
-export const DEFAULT_GATEWAY_URL = "http://127.0.0.1:4000";
+export { DEFAULT_GATEWAY_URL };
+
 const RELOAD_STEPS: readonly ReloadStepName[] = [
   "generate",
   "validate",
@@ -121,7 +122,7 @@ function modelsOf(text: string | undefined): ExpectedModels | undefined {
   try {
     const data: unknown = parse(text, { version: "1.1" });
     return isPlainRecord(data) && Array.isArray(data.model_list)
-      ? expectedModels(data.model_list)
+      ? expectedServedModels(data.model_list)
       : undefined;
   } catch {
     return undefined;
@@ -152,10 +153,10 @@ async function generateStep(ctx: Context): Promise<GenerationSuccess | undefined
       };
     }
     generation = result;
-    const models = expectedModels(result.config.model_list);
+    const models = expectedServedModels(result.config.model_list);
     return {
       status: "ok",
-      detail: `${result.config.model_list.length} deployments, ${models.names.size} model names${models.wildcards.length > 0 ? `, ${models.wildcards.length} wildcard routes` : ""}`,
+      detail: `${result.config.model_list.length} deployments, ${models.names.size} model names${(models.wildcards ?? 0) > 0 ? `, ${models.wildcards} wildcard routes` : ""}`,
     };
   });
   return generation;
@@ -468,7 +469,7 @@ export async function reloadGateway(options: ReloadOptions): Promise<ReloadRepor
   const validated = await validateStep(ctx, generation, gateway.note);
   if (!validated) return finish("validate");
   changed = validated.previous !== generation.text;
-  const expected = expectedModels(generation.config.model_list);
+  const expected = expectedServedModels(generation.config.model_list);
 
   if (!changed) {
     steps.skip("backup", "reload", `${ctx.file} is already current`);

@@ -1,9 +1,7 @@
-import { isWildcardHost } from "@switchyard/config-schema";
-import { arrayOf, entriesOf, field, stringField } from "../../internal/data.js";
+import { isGatewayService, isWildcardHost } from "@switchyard/config-schema";
+import { entriesOf, field, stringField } from "../../internal/data.js";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
-
-const GATEWAY_ID = /litellm|gateway|proxy/i;
 
 /** SY5106: the gateway binds every interface while the proxy enforces no authentication. */
 export const openGateway = defineCheck({
@@ -20,12 +18,8 @@ export const openGateway = defineCheck({
   run(context) {
     const ports = parsedFile(context, "ports");
     if (!ports) return notApplicable("no ports.yaml");
-    const gateways = entriesOf(dataOf(ports).services).filter(
-      ([id, service]) =>
-        GATEWAY_ID.test(id) ||
-        arrayOf(field(service, "expected_processes")).some(
-          (p) => typeof p === "string" && /litellm/i.test(p),
-        ),
+    const gateways = entriesOf(dataOf(ports).services).filter(([id, service]) =>
+      isGatewayService(id, service),
     );
     if (gateways.length === 0) return notApplicable("ports.yaml declares no gateway service");
     const litellm = parsedFile(context, "litellm");

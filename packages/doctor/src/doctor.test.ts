@@ -1,0 +1,148 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { type ExampleStack, startExampleStack } from "../test/example-stack.mjs";
+import { runDoctor } from "./run.js";
+import type { DoctorCheck, DoctorReport } from "./types.js";
+
+let stack: ExampleStack | undefined;
+afterEach(async () => {
+  await stack?.stop();
+  stack = undefined;
+});
+
+const probe = { timeoutMs: 2000, retries: 1, backoffMs: 50 };
+const byId = (report: DoctorReport) => new Map(report.checks.map((c) => [c.id, c] as const));
+const line = (c: DoctorCheck) => `${c.status} ${c.id}: ${c.reason}`;
+
+describe.skipIf(process.platform !== "linux")(
+  "switchyard doctor against stand-ins of the example stack",
+  () => {
+    test("green: every check passes (the audit may warn), each with its time", async () => {
+      stack = await startExampleStack();
+      const report = await runDoctor({ configDir: stack.configDir, env: stack.env, probe });
+      const failing = report.checks.filter((c) => c.status === "fail" || c.status === "skip").map(line);
+      expect(failing).toEqual([]);
+      expect(report.ok).toBe(true);
+      const checks = byId(report);
+      expect([...checks.keys()]).toEqual([
+        "yaml",
+        "schema",
+        "consistency",
+        "schema-version",
+        "generated",
+        "ports",
+        "provider:ollama",
+        "provider:vllm-qwen",
+        "provider:llamacpp-python",
+        "provider:llamacpp-native",
+        "gateway",
+        "redis",
+        "backups",
+        "audit",
+      ]);
+      for (const id of [
+        "yaml",
+        "schema",
+        "consistency",
+        "schema-version",
+        "generated",
+        "ports",
+        "gateway",
+        "redis",
+        "backups",
+      ])
+        expect(line(checks.get(id)!)).toMatch(/^pass /);
+      expect(checks.get("ports")!.reason).toMatch(/^6 running, 0 free, 0 in conflict, 0 unknown \(proc\)$/);
+      expect(checks.get("gateway")!.reason).toBe("up, serving all 9 expected models (1.74.0)");
+      expect((checks.get("gateway")!.data as { notes?: string[] }).notes).toEqual([
+        "1 wildcard route not compared",
+      ]);
+      expect(checks.get("redis")!.reason).toMatch(/^PONG \(Redis \d+\.\d+\.\d+\)$/);
+      for (const check of report.checks) {
+        expect(check.durationMs).toBeGreaterThanOrEqual(0);
+        if (check.status !== "pass") expect(check.fix).toBeTruthy();
+      }
+    });
+
+    test("red: a provider down fails its check with the reason and the fix", async () => {
+      stack = await startExampleStack({ without: ["vllm"] });
+      const report = await runDoctor({ configDir: stack.configDir, env: stack.env, probe });
+      expect(report.ok).toBe(false);
+      const failed = report.checks.filter((c) => c.status === "fail");
+      expect(failed.map((c) => c.id)).toEqual(["provider:vllm-qwen"]);
+      expect(failed[0]).toMatchObject({
+        reason:
+          "connection refused: vLLM opens its port only after loading the weights, so it is booting or stopped",
+        fix: "Wait for the weights to load, or check the vLLM process and its logs.",
+        critical: true,
+      });
+      // vLLM is not required: its free port is no port failure.
+      expect(byId(report).get("ports")!.status).toBe("pass");
+    });
+
+    test("red: a model missing from Ollama fails the provider with `ollama pull`", async () => {
+      stack = await startExampleStack({ models: { ollama: ["llama3.1:8b", "nomic-embed-text"] } });
+      const report = await runDoctor({ configDir: stack.configDir, env: stack.env, probe });
+      expect(report.checks.filter((c) => c.status === "fail").map(line)).toEqual([
+        "fail provider:ollama: up, but missing qwen2.5-coder:7b (0.6.2)",
+      ]);
+      expect(byId(report).get("provider:ollama")!.fix).toBe("ollama pull qwen2.5-coder:7b");
+    });
+
+    test("red: a required service stopped fails ports and its own probe; --critical runs only the essentials", async () => {
+      stack = await startExampleStack({ without: ["redis"] });
+      const report = await runDoctor({ configDir: stack.configDir, env: stack.env, probe, critical: true });
+      const checks = byId(report);
+      expect([...checks.keys()]).not.toContain("audit");
+      expect([...checks.keys()]).not.toContain("backups");
+      expect([...checks.keys()]).not.toContain("schema-version");
+      expect(checks.get("ports")).toMatchObject({
+        status: "fail",
+        reason: "redis: required, but nothing listens on its port",
+      });
+      expect(checks.get("ports")!.fix).toContain("switchyard ports");
+      expect(checks.get("redis")).toMatchObject({
+        status: "fail",
+        reason: "connection refused: Redis is not answering",
+      });
+    });
+
+    test("a gateway alive but not ready, and a generated file edited by hand", async () => {
+      stack = await startExampleStack({ gateway: "never-ready" });
+      const path = join(stack.configDir, "litellm-unified.yaml");
+      const { readFile } = await import("node:fs/promises");
+      await writeFile(path, `${await readFile(path, "utf8")}# a hand edit\n`);
+      const report = await runDoctor({ configDir: stack.configDir, env: stack.env, probe });
+      const checks = byId(report);
+      expect(checks.get("gateway")!.status).toBe("fail");
+      expect(checks.get("gateway")!.reason).toMatch(
+        /^alive, but not ready: GET \/health\/readiness answered 503/,
+      );
+      expect(checks.get("generated")).toMatchObject({
+        status: "fail",
+        fix: expect.stringMatching(/^switchyard generate --force --config-dir /),
+      });
+      expect(checks.get("generated")!.reason).toContain("edited by hand");
+    });
+  },
+);
+
+describe("switchyard doctor on broken files", () => {
+  test("bad YAML fails the syntax check and nothing throws", async () => {
+    const { mkdtemp } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "sy-doctor-"));
+    await writeFile(join(dir, "providers.yaml"), 'schema_version: "2.0.0"\nproviders: {a: [\n');
+    await writeFile(join(dir, "ports.yaml"), 'schema_version: "2.0.0"\nservices: {}\n');
+    const report = await runDoctor({ configDir: dir, env: {}, probe: { ...probe, retries: 0 } });
+    expect(report.ok).toBe(false);
+    const yaml = byId(report).get("yaml")!;
+    expect(yaml.status).toBe("fail");
+    expect(yaml.diagnostics?.map((d) => d.code)).toContain("SY1001");
+    expect(yaml.diagnostics?.find((d) => d.code === "SY1001")?.file).toMatch(/providers\.yaml$/);
+    expect(yaml.fix).toMatch(/^switchyard validate --config-dir /);
+    // The other checks still answer, each for itself.
+    expect(byId(report).get("schema-version")?.status).toBeDefined();
+  });
+});
