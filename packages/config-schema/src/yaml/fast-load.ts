@@ -86,30 +86,33 @@ const needsStrictTierOf = (): RegExp =>
 /**
  * True when a flow collection (`[`, `{`) or a quoted scalar spans lines or is left open: the two
  * parsers disagree on several malformed forms of these, so such files take the strict tier.
+ * A line break inside either answers true at once, so every line starts outside both: only lines
+ * with a quote or an opening bracket need the character scan (a cold run interprets this loop).
  */
 function hasMultilineConstruct(text: string): boolean {
+  for (const line of text.matchAll(/^.*["'[{].*$/gm)) if (leavesOpen(line[0])) return true;
+  return false;
+}
+
+/** Whether a quote or a flow collection opened on `line` is still open at its end. */
+function leavesOpen(line: string): boolean {
   let depth = 0;
   let quote = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
     if (quote !== "") {
-      if (c === "\n") return true;
       if (quote === '"' && c === "\\") i++;
       else if (c === quote) {
-        if (quote === "'" && text[i + 1] === "'") i++;
+        if (quote === "'" && line[i + 1] === "'") i++;
         else quote = "";
       }
       continue;
     }
-    const before = i === 0 ? "\n" : text[i - 1]!;
-    if (c === "#" && (before === " " || before === "\n")) {
-      const end = text.indexOf("\n", i);
-      if (end === -1) break;
-      i = end - 1;
-    } else if ((c === '"' || c === "'") && " \n[{,:-".includes(before)) quote = c;
+    const before = i === 0 ? "\n" : line[i - 1]!;
+    if (c === "#" && (before === " " || before === "\n")) break;
+    if ((c === '"' || c === "'") && " \n[{,:-".includes(before)) quote = c;
     else if (c === "[" || c === "{") depth++;
     else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-    else if (c === "\n" && depth > 0) return true;
   }
   return depth > 0 || quote !== "";
 }
