@@ -2,9 +2,10 @@ import { existsSync } from "node:fs";
 import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigFile } from "@switchyard/config-schema";
+import { syntheticConfigTexts } from "@switchyard/consistency";
 import { parseGeneratedHeader } from "@switchyard/litellm-generator";
 import { describe, expect, it } from "vitest";
-import { copyExample, runCli } from "./test-support/run.js";
+import { copyExample, runCli, tempDir } from "./test-support/run.js";
 
 const OUT = "config/litellm-unified.yaml";
 
@@ -91,6 +92,31 @@ describe("generate", () => {
     expect(diff.stdout).toMatch(/^-# sources: sha256:/m);
     expect(diff.stderr).toContain("sources changed");
     expect(await readFile(join(cwd, OUT), "utf8")).toBe(before);
+  });
+
+  it("a diff beyond the edit limit is not computed: --check and --diff say 'too large' instead", async () => {
+    // One provider serving 1,100 public names: a new base_url path changes 1,100 api_base lines (2,200 edits).
+    const texts = syntheticConfigTexts({ providers: 1, modelsPerProvider: 1100, mappings: 1100 });
+    const cwd = await tempDir();
+    await mkdir(join(cwd, "config"));
+    for (const [name, text] of Object.entries(texts)) await writeFile(join(cwd, "config", name), text);
+    expect((await runCli(["generate"], cwd)).code).toBe(0);
+    const providers = join(cwd, "config/providers.yaml");
+    await writeFile(providers, (await readFile(providers, "utf8")).replace(":8001/v1", ":8001/openai/v1"));
+
+    const check = await runCli(["generate", "--check"], cwd);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("error[SY4102]");
+    expect(check.stdout).toMatch(
+      /^files differ \(\d+ lines vs \d+\), diff too large to show \(more than 2000 changed lines\)$/m,
+    );
+    expect(check.stdout).not.toContain("@@");
+
+    // --diff: stdout stays a patch (here none), so a pipe never reads the sentence as one.
+    const diff = await runCli(["generate", "--diff"], cwd);
+    expect(diff).toMatchObject({ code: 0, stdout: "" });
+    expect(diff.stderr).toContain("sources changed");
+    expect(diff.stderr).toContain("diff too large to show");
   });
 
   it("--check uses the same options as writing: a file written with --prometheus is current only with it", async () => {

@@ -181,8 +181,12 @@ export {
 } from "./state/state-files.js";
 export * from "./suppressions/index.js";
 export { sha256 } from "./text/hash.js";
-export type { UnifiedDiffOptions } from "./text/unified-diff.js";
-export { unifiedDiff } from "./text/unified-diff.js";
+export {
+  DEFAULT_MAX_DIFF_EDITS,
+  type UnifiedDiff,
+  type UnifiedDiffOptions,
+  unifiedDiff,
+} from "./text/unified-diff.js";
 export { formatYamlPath } from "./validate/describe-path.js";
 export type { SchemaVersionStatus } from "./validate/schema-version.js";
 export type { FileValidation } from "./validate/validate-file.js";

@@ -43,7 +43,7 @@ describe("checkGenerated", () => {
     const report = await check(dir);
     expect(report).toMatchObject({
       status: "current",
-      diff: "",
+      diff: { kind: "equal", text: "" },
       message: "litellm-unified.yaml is up to date",
     });
     expect(report.diagnostic).toBeUndefined();
@@ -55,8 +55,8 @@ describe("checkGenerated", () => {
     const report = await check(dir);
     expect(report.status).toBe("missing");
     expect(report.diagnostic).toMatchObject({ code: "SY4101", severity: "error" });
-    expect(report.diff.split("\n").slice(0, 2)).toEqual(["--- /dev/null", "+++ b/litellm-unified.yaml"]);
-    expect(report.diff).toContain(`+${text.split("\n")[0]}`);
+    expect(report.diff.text.split("\n").slice(0, 2)).toEqual(["--- /dev/null", "+++ b/litellm-unified.yaml"]);
+    expect(report.diff.text).toContain(`+${text.split("\n")[0]}`);
   });
 
   test("changed sources are detected, with the diff of what regenerating changes", async () => {
@@ -69,8 +69,8 @@ describe("checkGenerated", () => {
     expect(report.status).toBe("sources-changed");
     expect(report.message).toBe("litellm-unified.yaml: sources changed, regenerate");
     expect(report.diagnostic?.code).toBe("SY4102");
-    expect(report.diff).toContain("+  - model_name: qwen\n");
-    expect(report.diff).toMatch(/^-# sources: sha256:[0-9a-f]{64}$/m);
+    expect(report.diff.text).toContain("+  - model_name: qwen\n");
+    expect(report.diff.text).toMatch(/^-# sources: sha256:[0-9a-f]{64}$/m);
   });
 
   test("a comment-only change to a source is a source change too (the hash covers the bytes)", async () => {
@@ -78,7 +78,7 @@ describe("checkGenerated", () => {
     await writeFile(join(dir, "providers.yaml"), `# a comment\n${PROVIDERS}`);
     const report = await check(dir);
     expect(report.status).toBe("sources-changed");
-    expect(report.diff.split("\n").filter((l) => /^[-+][^-+]/.test(l))).toHaveLength(2);
+    expect(report.diff.text.split("\n").filter((l) => /^[-+][^-+]/.test(l))).toHaveLength(2);
   });
 
   test("a hand edit is detected even when the sources changed too", async () => {
@@ -91,7 +91,7 @@ describe("checkGenerated", () => {
     expect(edited.status).toBe("hand-edited");
     expect(edited.message).toBe("litellm-unified.yaml: the file was edited by hand");
     expect(edited.diagnostic?.code).toBe("SY4103");
-    expect(edited.diff).toContain(
+    expect(edited.diff.text).toContain(
       "-      api_base: http://10.0.0.9:11434\n+      api_base: http://127.0.0.1:11434\n",
     );
 
@@ -119,7 +119,20 @@ describe("checkGenerated", () => {
     const report = await check(dir, { prometheus: true });
     expect(report.status).toBe("generator-changed");
     expect(report.diagnostic?.code).toBe("SY4105");
-    expect(report.diff).toContain("+  callbacks:\n+    - prometheus\n");
+    expect(report.diff.text).toContain("+  callbacks:\n+    - prometheus\n");
+  });
+
+  test("beyond maxDiffEdits the diff is reported as too large, and the status is still exact", async () => {
+    const { dir } = await generatedDir();
+    await writeFile(
+      join(dir, "model-mappings.yaml"),
+      `${MAPPINGS}  qwen: { provider: ollama, model: "qwen2.5:7b" }\n`,
+    );
+    const result = await checkGenerated({ configDir: dir, cwd: dir, maxDiffEdits: 2 });
+    if (!result.ok) throw new Error("check failed");
+    expect(result.status).toBe("sources-changed");
+    expect(result.diff).toMatchObject({ kind: "too-large", maxEditLength: 2 });
+    expect(result.diff.text).toMatch(/^files differ \(\d+ lines vs \d+\), diff too large to show/);
   });
 
   test("an explicit output path outside the config dir is checked", async () => {

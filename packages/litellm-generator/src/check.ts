@@ -11,8 +11,8 @@ import {
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
 import { parseGeneratedHeader } from "./header.js";
 import type {
-  CheckReport,
   CheckResult,
+  FileComparison,
   GeneratedFileStatus,
   GenerateOptions,
   GenerationSuccess,
@@ -58,25 +58,22 @@ function statusOf(generation: GenerationSuccess, existing: string | undefined): 
 }
 
 /**
- * Compare the text of a generated file (`undefined` when there is none) with a fresh generation.
- * The status says why they differ, checked in this order: missing, header missing, edited by hand
- * (the body no longer matches the header's body hash — reported first, as regenerating would
- * discard the edits), sources changed (the header's sources hash differs from the sources now),
- * generator changed (same sources, other text). The diff goes from the file to the fresh text.
+ * Compare the text of a generated file (`undefined` when there is none) with a fresh generation,
+ * from the hashes its header carries: no diff is computed (writing and reloading never need one;
+ * {@link checkGenerated} adds the diff it shows). The status says why they differ, checked in this
+ * order: missing, header missing, edited by hand (the body no longer matches the header's body hash —
+ * reported first, as regenerating would discard the edits), sources changed (the header's sources
+ * hash differs from the sources now), generator changed (same sources, other text).
  */
 export function compareWithGeneration(
   generation: GenerationSuccess,
   existing: string | undefined,
   options: CompareOptions = {},
-): CheckReport {
+): FileComparison {
   const file = options.file ?? DEFAULT_OUTPUT_FILE;
   const status = statusOf(generation, existing);
-  const diff = unifiedDiff(existing ?? "", generation.text, {
-    oldLabel: existing === undefined ? "/dev/null" : `a/${file}`,
-    newLabel: `b/${file}`,
-  });
   if (status === "current") {
-    return { ok: true, status, message: `${file} is up to date`, diff, generation };
+    return { ok: true, status, message: `${file} is up to date`, generation };
   }
   const finding = FINDINGS[status];
   let message = `${file}: ${finding.message}`;
@@ -92,7 +89,7 @@ export function compareWithGeneration(
     file,
     hint: HINTS[status],
   };
-  return { ok: true, status, message, diff, diagnostic, generation };
+  return { ok: true, status, message, diagnostic, generation };
 }
 
 /** Options of {@link checkGenerated}. */
@@ -103,6 +100,8 @@ export interface CheckGeneratedOptions extends GenerateOptions {
   readonly outputPath?: string;
   /** Paths in messages are shown relative to this directory (default `process.cwd()`). */
   readonly cwd?: string;
+  /** Changed lines beyond which the diff is not computed but reported as too large (default 2,000). */
+  readonly maxDiffEdits?: number;
 }
 
 export { displayPath };
@@ -130,9 +129,10 @@ export async function readExisting(
 }
 
 /**
- * Load a config directory, generate, and compare the generated file on disk with the result
- * (see {@link compareWithGeneration}). `--check` fails unless the status is `current`;
- * `--diff` prints `diff`. Never throws; a set that cannot be generated gives `{ ok: false }`.
+ * Load a config directory, generate, compare the generated file on disk with the result (see
+ * {@link compareWithGeneration}) and diff it (bounded: beyond `maxDiffEdits` changed lines the diff
+ * is `too-large`). `--check` fails unless the status is `current`; `--diff` prints `diff`. Never
+ * throws; a set that cannot be generated gives `{ ok: false }`.
  */
 export async function checkGenerated(options: CheckGeneratedOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -143,5 +143,11 @@ export async function checkGenerated(options: CheckGeneratedOptions): Promise<Ch
   if (!generation.ok) return generation;
   const existing = await readExisting(outputPath, file);
   if ("diagnostic" in existing) return { ok: false, diagnostics: [existing.diagnostic] };
-  return compareWithGeneration(generation, existing.text, { file });
+  const comparison = compareWithGeneration(generation, existing.text, { file });
+  const diff = unifiedDiff(existing.text ?? "", generation.text, {
+    oldLabel: existing.text === undefined ? "/dev/null" : `a/${file}`,
+    newLabel: `b/${file}`,
+    ...(options.maxDiffEdits !== undefined ? { maxEditLength: options.maxDiffEdits } : {}),
+  });
+  return { ...comparison, diff };
 }

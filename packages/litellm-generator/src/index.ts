@@ -39,6 +39,7 @@ export { SOURCE_FILES, sourcesHash } from "./sources.js";
 export type {
   CheckReport,
   CheckResult,
+  FileComparison,
   GeneratedFileStatus,
   GenerateOptions,
   GenerationFailure,

@@ -1,4 +1,4 @@
-import type { Diagnostic, LiteLLMConfig } from "@switchyard/config-schema";
+import type { Diagnostic, LiteLLMConfig, UnifiedDiff } from "@switchyard/config-schema";
 import type { LoadedPassthrough } from "./passthrough.js";
 
 /** Options that change what is generated. The same set and options always give the same text. */
@@ -67,18 +67,28 @@ export type GeneratedFileStatus =
   /** Same sources, different text: another generator version or other options. */
   | "generator-changed";
 
-/** The outcome of comparing the generated file with a fresh generation. */
-export interface CheckReport {
+/**
+ * How the generated file on disk relates to a fresh generation, decided from the hashes its header
+ * carries (no diff is computed: writing and reloading never need one).
+ */
+export interface FileComparison {
   readonly ok: true;
   readonly status: GeneratedFileStatus;
   /** One sentence for people, e.g. "sources changed, regenerate". */
   readonly message: string;
-  /** Unified diff from the file on disk to a fresh generation; `""` when they are equal. */
-  readonly diff: string;
   /** The SY41xx finding for every status but `current`. */
   readonly diagnostic?: Diagnostic;
   /** The fresh generation the file was compared with. */
   readonly generation: GenerationSuccess;
+}
+
+/** The outcome of `--check`/`--diff`: the comparison, and the diff that is shown. */
+export interface CheckReport extends FileComparison {
+  /**
+   * Unified diff from the file on disk to a fresh generation: `equal`, a `patch`, or `too-large`
+   * ("files differ (N lines vs M), diff too large to show") beyond the edit limit.
+   */
+  readonly diff: UnifiedDiff;
 }
 
 export type CheckResult = CheckReport | GenerationFailure;

@@ -27,8 +27,6 @@ export interface WriteSuccess {
   readonly changed: boolean;
   /** How the file on disk related to the generation before writing. */
   readonly previousStatus: GeneratedFileStatus;
-  /** Unified diff from the previous file to the written one (`""` when unchanged). */
-  readonly diff: string;
   /** The backup of the previous file, when one was made. */
   readonly backupPath?: string;
   /** Temp files of crashed earlier writes that were cleaned up. */
@@ -73,7 +71,6 @@ export async function writeLiteLLMConfig(set: ConfigSet, options: WriteOptions =
       outputPath,
       changed: written.changed,
       previousStatus: report.status,
-      diff: written.changed ? report.diff : "",
       ...(written.backupPath !== undefined ? { backupPath: written.backupPath } : {}),
       ...(written.removedTempFiles !== undefined ? { removedTempFiles: written.removedTempFiles } : {}),
       generation,

@@ -34,7 +34,7 @@ function applyDiff(oldText: string, diff: string): string {
 
 describe("unifiedDiff", () => {
   test("equal texts give no diff", () => {
-    expect(unifiedDiff("a\nb\n", "a\nb\n")).toBe("");
+    expect(unifiedDiff("a\nb\n", "a\nb\n")).toEqual({ kind: "equal", text: "" });
   });
 
   test("matches the hunk layout of diff -u", () => {
@@ -49,7 +49,7 @@ describe("unifiedDiff", () => {
     } catch (error) {
       expected = String((error as { stdout: Buffer }).stdout);
     }
-    expect(unifiedDiff(oldText, newText, { oldLabel: "old", newLabel: "new" })).toBe(expected);
+    expect(unifiedDiff(oldText, newText, { oldLabel: "old", newLabel: "new" }).text).toBe(expected);
   });
 
   test("property: applying the diff to the old text gives the new text", () => {
@@ -58,9 +58,59 @@ describe("unifiedDiff", () => {
       .map((lines) => (lines.length === 0 ? "" : `${lines.join("\n")}\n`));
     fc.assert(
       fc.property(text, text, (a, b) => {
-        expect(applyDiff(a, unifiedDiff(a, b))).toBe(b);
+        expect(applyDiff(a, unifiedDiff(a, b).text)).toBe(b);
       }),
       { numRuns: 300 },
     );
+  });
+
+  test("a diff beyond the edit limit is refused, not computed", () => {
+    const a = "1\n2\n3\n4\n";
+    const b = "w\nx\ny\nz\n";
+    expect(unifiedDiff(a, b, { maxEditLength: 7 })).toEqual({
+      kind: "too-large",
+      text: "files differ (4 lines vs 4), diff too large to show (more than 7 changed lines)\n",
+      oldLines: 4,
+      newLines: 4,
+      maxEditLength: 7,
+    });
+    // Exactly at the limit (4 removed + 4 added) the patch is still computed.
+    expect(unifiedDiff(a, b, { maxEditLength: 8 }).kind).toBe("patch");
+    // A length gap beyond the limit needs no diff at all.
+    expect(unifiedDiff("", "a\nb\nc\n", { maxEditLength: 2 })).toMatchObject({
+      kind: "too-large",
+      oldLines: 0,
+      newLines: 3,
+    });
+  });
+
+  test("a one-line edit in a 200,000-line file is still shown, as one hunk", () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => `  - model_name: m${i}`);
+    const a = `${lines.join("\n")}\n`;
+    lines[123_456] = "  - model_name: edited";
+    const diff = unifiedDiff(a, `${lines.join("\n")}\n`);
+    expect(diff.kind).toBe("patch");
+    expect(diff.text.split("\n").filter((l) => l.startsWith("@@"))).toEqual(["@@ -123454,7 +123454,7 @@"]);
+  });
+
+  // Regression (issue #9): the hand-written diff kept a frontier per edit step, so two large texts
+  // with nothing in common took minutes and gigabytes. Not timed: memory is the bound that matters.
+  test("two 200,000-line texts with no common line: too large, in bounded memory", () => {
+    const a = `${Array.from({ length: 200_000 }, (_, i) => `old ${i}`).join("\n")}\n`;
+    const b = `${Array.from({ length: 200_000 }, (_, i) => `new ${i}`).join("\n")}\n`;
+    // Peak memory of a synchronous call: the process's peak RSS after it, less its RSS before it,
+    // bounds what the call added at its peak (the old diff needed ~19 GB here).
+    const rssBefore = process.memoryUsage().rss;
+    const heapBefore = process.memoryUsage().heapUsed;
+    const diff = unifiedDiff(a, b);
+    const peakGrowthMB = (process.resourceUsage().maxRSS * 1024 - rssBefore) / 2 ** 20;
+    const heapGrowthMB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+    expect(diff).toMatchObject({ kind: "too-large", oldLines: 200_000, newLines: 200_000 });
+    expect(diff.text).toBe(
+      "files differ (200000 lines vs 200000), diff too large to show (more than 2000 changed lines)\n",
+    );
+    // Two texts of ~2.2 MB each, tokenised; the bounded diff keeps O(limit) paths, not O(lines × edits).
+    expect(peakGrowthMB).toBeLessThan(200);
+    expect(heapGrowthMB).toBeLessThan(100);
   });
 });

@@ -1,148 +1,84 @@
+import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from "diff";
+
+/**
+ * How many changed lines (removed + added) a diff may hold before {@link unifiedDiff} gives up and
+ * answers "too large". Myers' algorithm (jsdiff) costs O(N + D²) for D changed lines; at this limit a
+ * 200,000-line file with no line in common is refused in well under a second and in a few MB.
+ */
+export const DEFAULT_MAX_DIFF_EDITS = 2000;
+
 /** Options for {@link unifiedDiff}. */
 export interface UnifiedDiffOptions {
   /** Label of the old side (`--- a/...`). */
   readonly oldLabel?: string;
   /** Label of the new side (`+++ b/...`). */
   readonly newLabel?: string;
-  /** Lines of context around each change (default 3). */
+  /** Lines of context around each change (default 3, as `diff -u`). */
   readonly context?: number;
-}
-
-type Op = { readonly kind: " " | "-" | "+"; readonly line: string };
-
-function splitLines(text: string): string[] {
-  if (text === "") return [];
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-
-/** Myers' O(ND) diff of two line arrays, as a list of keep/delete/insert operations. */
-function diffLines(a: readonly string[], b: readonly string[]): Op[] {
-  // Trim the common prefix and suffix first: most config edits touch a few lines of a long file.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const x0 = a.slice(start, endA);
-  const y0 = b.slice(start, endB);
-  const n = x0.length;
-  const m = y0.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = n === 0 && m === 0;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x: number;
-      if (k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)) x = v[offset + k + 1]!;
-      else x = v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && x0[x] === y0[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  // Backtrack through the saved frontiers.
-  const middle: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0 && (x > 0 || y > 0); d--) {
-    const vd = trace[d]!;
-    const k = x - y;
-    let prevK: number;
-    if (k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!)) prevK = k + 1;
-    else prevK = k - 1;
-    const prevX = vd[offset + prevK]!;
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      middle.push({ kind: " ", line: x0[x - 1]! });
-      x--;
-      y--;
-    }
-    if (d > 0) {
-      if (x === prevX) middle.push({ kind: "+", line: y0[y - 1]! });
-      else middle.push({ kind: "-", line: x0[x - 1]! });
-      x = prevX;
-      y = prevY;
-    }
-  }
-  middle.reverse();
-  const ops: Op[] = [];
-  for (let i = 0; i < start; i++) ops.push({ kind: " ", line: a[i]! });
-  for (const item of middle) ops.push(item);
-  for (let i = endA; i < a.length; i++) ops.push({ kind: " ", line: a[i]! });
-  return ops;
+  /** Changed lines (removed + added) beyond which no diff is computed (default {@link DEFAULT_MAX_DIFF_EDITS}). */
+  readonly maxEditLength?: number;
 }
 
 /**
- * A unified diff (as `diff -u` and `git diff` print it) between two texts, or `""` when they are
- * equal. Lines are compared whole; a missing final newline is not reported separately.
+ * The outcome of {@link unifiedDiff}. `text` is what a human is shown in every case: `""` when the
+ * texts are equal, the patch, or one line saying the diff is too large. Print `patch` alone where a
+ * tool reads it (`| patch -p1`).
  */
-export function unifiedDiff(oldText: string, newText: string, options: UnifiedDiffOptions = {}): string {
-  if (oldText === newText) return "";
-  const context = options.context ?? 3;
-  const ops = diffLines(splitLines(oldText), splitLines(newText));
-  const out: string[] = [`--- ${options.oldLabel ?? "a"}`, `+++ ${options.newLabel ?? "b"}`];
-  const changed = ops.map((op) => op.kind !== " ");
-  let i = 0;
-  while (i < ops.length) {
-    if (!changed[i]) {
-      i++;
-      continue;
-    }
-    let hunkStart = Math.max(0, i - context);
-    let hunkEnd = i;
-    // Extend the hunk while the next change is within 2×context lines.
-    let j = i;
-    while (j < ops.length) {
-      if (changed[j]) {
-        hunkEnd = j;
-        j++;
-        continue;
-      }
-      let k = j;
-      while (k < ops.length && !changed[k]) k++;
-      if (k < ops.length && k - j <= 2 * context) {
-        j = k;
-        continue;
-      }
-      break;
-    }
-    const end = Math.min(ops.length, hunkEnd + context + 1);
-    let oldLine = 1;
-    let newLine = 1;
-    for (let p = 0; p < hunkStart; p++) {
-      if (ops[p]!.kind !== "+") oldLine++;
-      if (ops[p]!.kind !== "-") newLine++;
-    }
-    let oldCount = 0;
-    let newCount = 0;
-    const body: string[] = [];
-    for (let p = hunkStart; p < end; p++) {
-      const op = ops[p]!;
-      if (op.kind !== "+") oldCount++;
-      if (op.kind !== "-") newCount++;
-      body.push(`${op.kind}${op.line}`);
-    }
-    const oldStart = oldCount === 0 ? oldLine - 1 : oldLine;
-    const newStart = newCount === 0 ? newLine - 1 : newLine;
-    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-    for (const line of body) out.push(line);
-    hunkStart = end;
-    i = end;
+export type UnifiedDiff =
+  | { readonly kind: "equal"; readonly text: "" }
+  | { readonly kind: "patch"; readonly text: string; readonly patch: string }
+  | {
+      readonly kind: "too-large";
+      readonly text: string;
+      /** Lines of the old text. */
+      readonly oldLines: number;
+      /** Lines of the new text. */
+      readonly newLines: number;
+      /** The limit that was exceeded, in changed lines. */
+      readonly maxEditLength: number;
+    };
+
+function countLines(text: string): number {
+  if (text === "") return 0;
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  return text.endsWith("\n") ? lines : lines + 1;
+}
+
+/**
+ * A unified diff (as `diff -u` and `git diff` print it) between two texts, computed with jsdiff and
+ * bounded: when more than `maxEditLength` lines would change, no diff is computed and the answer is
+ * `too-large` ("files differ (N lines vs M), diff too large to show"), in time and memory bounded by
+ * the limit rather than by the texts. Compute a diff only where one is shown: to learn whether a
+ * file changed, compare texts or hashes.
+ */
+export function unifiedDiff(oldText: string, newText: string, options: UnifiedDiffOptions = {}): UnifiedDiff {
+  if (oldText === newText) return { kind: "equal", text: "" };
+  const maxEditLength = options.maxEditLength ?? DEFAULT_MAX_DIFF_EDITS;
+  const oldLines = countLines(oldText);
+  const newLines = countLines(newText);
+  // At least |N − M| lines change, so a length gap beyond the limit needs no diff at all.
+  const patch =
+    Math.abs(oldLines - newLines) > maxEditLength
+      ? undefined
+      : structuredPatch(
+          options.oldLabel ?? "a",
+          options.newLabel ?? "b",
+          oldText,
+          newText,
+          undefined,
+          undefined,
+          { context: options.context ?? 3, maxEditLength },
+        );
+  if (patch === undefined) {
+    return {
+      kind: "too-large",
+      text: `files differ (${oldLines} lines vs ${newLines}), diff too large to show (more than ${maxEditLength} changed lines)\n`,
+      oldLines,
+      newLines,
+      maxEditLength,
+    };
   }
-  return `${out.join("\n")}\n`;
+  const text = formatPatch(patch, FILE_HEADERS_ONLY);
+  return { kind: "patch", text, patch: text };
 }

@@ -92,9 +92,9 @@ describe("migrateConfigSet", () => {
     const result = await migrateConfigSet(dir, { dryRun: true });
     expect(result.status).toBe("dry-run");
     expect(
-      result.files.every((f) => f.diff?.startsWith(`--- a/${f.fileName}\n+++ b/${f.fileName}\n@@ `)),
+      result.files.every((f) => f.diff?.text.startsWith(`--- a/${f.fileName}\n+++ b/${f.fileName}\n@@ `)),
     ).toBe(true);
-    expect(result.files[0]!.diff).toContain('-version: "1.0"\n+schema_version: "2.0.0"');
+    expect(result.files[0]!.diff?.text).toContain('-version: "1.0"\n+schema_version: "2.0.0"');
     expect(await snapshot(dir)).toEqual(before);
     expect(await readdir(dir)).not.toContain(".switchyard");
   });

@@ -4,6 +4,7 @@ import {
   type Diagnostic,
   KNOWN_SCHEMA_VERSIONS,
   kindOfFileName,
+  type UnifiedDiff,
   unifiedDiff,
   YamlEditError,
   type YamlEditor,
@@ -66,8 +67,8 @@ export interface FileMigration {
   readonly changed: boolean;
   readonly before: string;
   readonly after: string;
-  /** Unified diff from `before` to `after` (when asked for and changed). */
-  readonly diff?: string;
+  /** Unified diff from `before` to `after` (when asked for and changed); `too-large` beyond the edit limit. */
+  readonly diff?: UnifiedDiff;
 }
 
 /** Options of {@link migrateConfigTexts}. */

@@ -76,8 +76,11 @@ async function check(run: Run, mode: "check" | "diff"): Promise<CommandOutcome> 
   });
   if (!result.ok) return refused(run, result.diagnostics);
   if (mode === "diff") {
-    // stdout is the patch alone (empty when current), so it can be piped; the status goes to stderr.
-    return { status: "ok", data: result, stdout: result.diff, stderr: `${result.message}\n` };
+    // stdout is the patch alone (empty when current), so it can be piped; the status goes to stderr,
+    // and so does "diff too large to show": a pipe then reads no patch rather than a sentence.
+    const patch = result.diff.kind === "patch" ? result.diff.patch : "";
+    const tooLarge = result.diff.kind === "too-large" ? result.diff.text : "";
+    return { status: "ok", data: result, stdout: patch, stderr: `${result.message}\n${tooLarge}` };
   }
   if (result.status === "current") {
     return { status: "ok", data: result, stdout: `${run.context.style.green("✔")} ${result.message}\n` };
@@ -90,7 +93,7 @@ function checkFailure(run: Run, report: CheckReport): string {
     report.diagnostic === undefined
       ? `${report.message}\n`
       : prettyDiagnostics([report.diagnostic], run.context, { stream: "stdout", catalogue: run.catalogue });
-  return report.diff === "" ? finding : `${finding}\n${report.diff}`;
+  return report.diff.text === "" ? finding : `${finding}\n${report.diff.text}`;
 }
 
 const PREVIOUS: Record<WriteSuccess["previousStatus"], string> = {

@@ -149,7 +149,11 @@ async function dryRun(run: Run): Promise<CommandOutcome> {
   });
   if (!result.ok) return failure(run, result, result);
   if (result.status === "current") return current(run, result);
-  const diffs = result.files.flatMap((f) => (f.diff === undefined || f.diff === "" ? [] : [f.diff]));
+  const diffs = result.files.flatMap((f) =>
+    f.diff === undefined || f.diff.kind === "equal"
+      ? []
+      : [f.diff.kind === "patch" ? f.diff.text : `${f.fileName}: ${f.diff.text}`],
+  );
   const summary = [
     `Dry run: ${run.shownDir} would go from ${result.from} to ${result.target}; nothing was written.`,
     ...fileLines(result.files, (f) => (f.changed ? f.versions.join(" → ") : `${f.from} (unchanged)`)),
