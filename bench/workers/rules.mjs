@@ -13,4 +13,4 @@ for (let i = 0; i < 5; i++) {
   validateConfigSet(set, { settings: false });
   times.push(performance.now() - start);
 }
-console.log(JSON.stringify({ medianMs: median(times) }));
+console.log(JSON.stringify({ medianMs: median(times), firstMs: times[0] }));

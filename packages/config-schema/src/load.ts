@@ -54,6 +54,12 @@ export interface LoadOptions {
   readonly maxBytes?: number;
   /** Alias-expansion limit (default 100). */
   readonly maxAliasCount?: number;
+  /**
+   * {@link loadConfigSet} only: read only these kinds of file (default every kind). `generate` leaves
+   * out the file it writes (`litellm`), which it never needs parsed; kinds left out are neither read
+   * nor reported missing.
+   */
+  readonly kinds?: readonly ConfigFileKind[];
 }
 
 /** SY1010 for a directory that cannot be listed. */
@@ -182,8 +188,9 @@ export async function loadConfigSet(dir: string, options: LoadOptions = {}): Pro
     };
   }
   const present = new Set(names);
+  const kinds = options.kinds === undefined ? CONFIG_FILE_KINDS : CONFIG_FILE_KINDS.filter((k) => options.kinds!.includes(k));
   const loaded = await Promise.all(
-    CONFIG_FILE_KINDS.filter((kind) => present.has(CONFIG_FILES[kind].fileName)).map((kind) =>
+    kinds.filter((kind) => present.has(CONFIG_FILES[kind].fileName)).map((kind) =>
       loadConfigFile(kind, join(absolute, CONFIG_FILES[kind].fileName), options),
     ),
   );
@@ -192,7 +199,7 @@ export async function loadConfigSet(dir: string, options: LoadOptions = {}): Pro
     (files as Record<string, LoadedFile>)[file.kind] = file;
     for (const item of file.diagnostics) diagnostics.push(item);
   }
-  for (const kind of CONFIG_FILE_KINDS) {
+  for (const kind of kinds) {
     const spec = CONFIG_FILES[kind];
     if (!spec.required || present.has(spec.fileName)) continue;
     diagnostics.push({

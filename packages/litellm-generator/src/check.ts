@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import {
+  type ConfigSet,
   type Diagnostic,
   displayPath,
   loadConfigSet,
@@ -96,6 +97,8 @@ export function compareWithGeneration(
 export interface CheckGeneratedOptions extends GenerateOptions {
   /** The config directory holding providers.yaml, model-mappings.yaml and ports.yaml. */
   readonly configDir: string;
+  /** The set of `configDir`, when the caller has loaded it already (it is not loaded again). */
+  readonly set?: ConfigSet;
   /** The generated file (default `<configDir>/litellm-unified.yaml`). */
   readonly outputPath?: string;
   /** Paths in messages are shown relative to this directory (default `process.cwd()`). */
@@ -136,7 +139,7 @@ export async function readExisting(
  */
 export async function checkGenerated(options: CheckGeneratedOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
-  const set = await loadConfigSet(options.configDir, { cwd });
+  const set = options.set ?? (await loadConfigSet(options.configDir, { cwd }));
   const outputPath = resolve(options.outputPath ?? join(set.dir, DEFAULT_OUTPUT_FILE));
   const file = displayPath(outputPath, cwd);
   const generation = generateLiteLLMConfig(set, { ...options, outputFile: file });

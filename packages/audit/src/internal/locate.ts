@@ -66,6 +66,8 @@ export function locate(
   path: YamlPath,
   part: "key" | "value" = "value",
 ): SourceRange | undefined {
+  // A large plain file answers from its line index, so its document is never built.
+  if (file.source.indexed) return file.source.rangeOf(path, part);
   const document = file.source.document;
   if (!document) return undefined;
   let current: unknown = document.contents;

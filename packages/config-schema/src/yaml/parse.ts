@@ -23,6 +23,7 @@ import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
+import { buildPlainIndex, lookupPlainPath, type PlainNode } from "./plain-index.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 
 export { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
@@ -60,6 +61,11 @@ export interface YamlSource {
    * value is empty), or, for a path that does not exist, the key of the deepest entry that does.
    */
   rangeOf(path: YamlPath, part?: "key" | "value"): SourceRange | undefined;
+  /**
+   * True when `rangeOf` answers from an index of the text (large plain files read by the fast tier)
+   * without building `document`: callers that locate many nodes should then use `rangeOf`.
+   */
+  readonly indexed: boolean;
 }
 
 const START: SourceRange = {
@@ -168,12 +174,19 @@ function makeSource(
   data: unknown,
   diagnostics: Diagnostic[],
 ): YamlSource {
-  // A document passed as a function is built on first use (see fast-load.ts).
+  // A document passed as a function is built on first use (see fast-load.ts); until then, and
+  // whenever it can, the plain index answers rangeOf (see plain-index.ts).
   let built = typeof documentOrParse === "function" ? undefined : documentOrParse;
   const documentOf = () => {
     if (built === undefined && typeof documentOrParse === "function") built = documentOrParse();
     return built;
   };
+  let plain: PlainNode | null | undefined = typeof documentOrParse === "function" ? undefined : null;
+  const plainIndex = () => {
+    if (plain === undefined) plain = buildPlainIndex(text) ?? null;
+    return plain;
+  };
+  const range = (start: number, end: number) => rangeFromOffsets(lineCounter, start, end);
   return {
     file,
     text,
@@ -185,7 +198,24 @@ function makeSource(
     // A broken file can have hundreds of thousands of problems (a line of `]` each): list the first.
     diagnostics:
       diagnostics.length > MAX_DIAGNOSTICS_PER_FILE ? capDiagnosticsPerFile(diagnostics) : diagnostics,
+    get indexed() {
+      return plainIndex() !== null;
+    },
     rangeOf(path, part = "value") {
+      const index = plainIndex();
+      if (index !== null) {
+        const found = lookupPlainPath(index, path);
+        if (found.value) {
+          const node = found.key && (part === "key" || found.value.empty) ? found.key : found.value;
+          return range(node.start, node.end);
+        }
+        if (found.depth > 0) {
+          const parent = lookupPlainPath(index, path.slice(0, found.depth));
+          const node = parent.key ?? parent.value;
+          if (node) return range(node.start, node.end);
+        }
+        return range(found.deepest.start, found.deepest.end);
+      }
       const document = documentOf();
       if (!document) return undefined;
       const found = lookupPath(document.contents as Node | null, path);

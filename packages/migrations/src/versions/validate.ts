@@ -74,6 +74,7 @@ function sourceOf(editor: YamlEditor, data: unknown, file: string): YamlSource {
     data,
     diagnostics: [],
     rangeOf: (path, part) => originalRange(editor, path, part),
+    indexed: false,
   };
 }
 

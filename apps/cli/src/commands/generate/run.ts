@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import {
+  CONFIG_FILE_KINDS,
   type Catalogue,
   type ConfigSet,
   collectSources,
@@ -26,6 +27,9 @@ import { displayPath } from "../../paths.js";
 import { plural, prettyDiagnostics } from "../../report.js";
 
 type Mode = "check" | "diff" | "write";
+
+/** Every kind of config file but the generated one. */
+const SOURCE_KINDS = CONFIG_FILE_KINDS.filter((kind) => kind !== "litellm");
 
 /** Codes that mean a file or directory could not be read or written: exit 2, as for `validate`. */
 const IO_CODES = new Set(["SY1010", "SY4111"]);
@@ -71,6 +75,7 @@ async function check(run: Run, mode: "check" | "diff"): Promise<CommandOutcome> 
   const result = await checkGenerated({
     ...run.options,
     configDir: run.dir,
+    set: run.set,
     outputPath: run.outputPath,
     cwd,
   });
@@ -158,7 +163,8 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   const dir = resolve(cwd, configDirArgument(args, "generate", { positional: true }));
   const out = stringOption(args, "out");
   const outputPath = out === undefined ? join(dir, DEFAULT_OUTPUT_FILE) : resolve(cwd, out);
-  const set = await loadConfigSet(dir, { cwd });
+  // The generated file itself is never parsed: writing and --check compare it by its header's hashes.
+  const set = await loadConfigSet(dir, { cwd, kinds: SOURCE_KINDS });
   const run: Run = {
     context,
     set,
