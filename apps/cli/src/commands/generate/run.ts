@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import {
-  CONFIG_FILE_KINDS,
   type Catalogue,
+  CONFIG_FILE_KINDS,
   type ConfigSet,
   collectSources,
   type Diagnostic,
