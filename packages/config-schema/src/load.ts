@@ -188,11 +188,12 @@ export async function loadConfigSet(dir: string, options: LoadOptions = {}): Pro
     };
   }
   const present = new Set(names);
-  const kinds = options.kinds === undefined ? CONFIG_FILE_KINDS : CONFIG_FILE_KINDS.filter((k) => options.kinds!.includes(k));
+  const only = options.kinds;
+  const kinds = only === undefined ? CONFIG_FILE_KINDS : CONFIG_FILE_KINDS.filter((k) => only.includes(k));
   const loaded = await Promise.all(
-    kinds.filter((kind) => present.has(CONFIG_FILES[kind].fileName)).map((kind) =>
-      loadConfigFile(kind, join(absolute, CONFIG_FILES[kind].fileName), options),
-    ),
+    kinds
+      .filter((kind) => present.has(CONFIG_FILES[kind].fileName))
+      .map((kind) => loadConfigFile(kind, join(absolute, CONFIG_FILES[kind].fileName), options)),
   );
   const files: { [K in ConfigFileKind]?: LoadedFile<K> } = {};
   for (const file of loaded) {
