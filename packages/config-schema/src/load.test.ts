@@ -323,6 +323,23 @@ describe("loadConfigFile and loadConfigSet on real files", () => {
     expect(set.files["model-mappings"]?.value?.exact_matches?.llama?.provider).toBe("ollama");
   });
 
+  it("with kinds, reads only those files: an unreadable generated file is not even parsed", async () => {
+    const dir = await dirWith("kinds", {
+      "providers.yaml": VALID_PROVIDERS,
+      "model-mappings.yaml": VALID_MAPPINGS,
+      "litellm-unified.yaml": "model_list: [unclosed\n",
+    });
+    const all = await loadConfigSet(dir, { cwd: root });
+    expect(all.files.litellm).toBeDefined();
+    expect(all.diagnostics.some((d) => d.file === join("kinds", "litellm-unified.yaml"))).toBe(true);
+    const sources = await loadConfigSet(dir, { cwd: root, kinds: ["providers", "model-mappings"] });
+    expect(Object.keys(sources.files).sort()).toEqual(["model-mappings", "providers"]);
+    expect(sources.diagnostics).toEqual([]);
+    // A required kind left out is not reported missing.
+    const mappingsOnly = await loadConfigSet(dir, { cwd: root, kinds: ["model-mappings"] });
+    expect(mappingsOnly.diagnostics).toEqual([]);
+  });
+
   it("reports a missing directory (SY1010)", async () => {
     const set = await loadConfigSet(join(root, "does-not-exist"), { cwd: root });
     expect(set.diagnostics.map((d) => [d.code, d.message])).toEqual([

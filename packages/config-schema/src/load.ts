@@ -16,7 +16,13 @@ import {
 } from "./schemas/files.js";
 import type { SchemaVersionStatus } from "./validate/schema-version.js";
 import { validateSource } from "./validate/validate-file.js";
-import { DEFAULT_MAX_BYTES, parseYaml, sourceWithoutDocument, type YamlSource } from "./yaml/parse.js";
+import {
+  DEFAULT_MAX_BYTES,
+  type ParseYamlOptions,
+  parseYaml,
+  sourceWithoutDocument,
+  type YamlSource,
+} from "./yaml/parse.js";
 
 /** One loaded file of a config set. */
 export interface LoadedFile<K extends ConfigFileKind = ConfigFileKind> {
@@ -82,12 +88,13 @@ export function loadConfigText<K extends ConfigFileKind>(
   kind: K,
   input: string | Uint8Array,
   file: string,
-  options: Omit<LoadOptions, "cwd"> = {},
+  options: Omit<LoadOptions, "cwd" | "kinds"> & Pick<ParseYamlOptions, "data"> = {},
 ): LoadedFile<K> {
   const source = parseYaml(input, {
     file,
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.maxAliasCount !== undefined ? { maxAliasCount: options.maxAliasCount } : {}),
+    ...(options.data !== undefined ? { data: options.data } : {}),
   });
   const validation = validateSource(kind, source);
   return {

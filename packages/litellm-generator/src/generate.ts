@@ -131,7 +131,7 @@ export function generateLiteLLMConfig(set: ConfigSet, options: GenerateOptions =
   const hash = sourcesHash(set, passthrough?.text);
   const text = `${renderHeader(hash, bodyHash)}${body}`;
 
-  const validated = validateOutput(text, options.outputFile ?? DEFAULT_OUTPUT_FILE);
+  const validated = validateOutput(text, options.outputFile ?? DEFAULT_OUTPUT_FILE, data);
   if (!validated.ok) return validated;
   const config = validated.config;
   return {

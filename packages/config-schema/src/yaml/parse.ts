@@ -39,6 +39,12 @@ export interface ParseYamlOptions {
   readonly maxBytes?: number;
   /** Refuse documents whose aliases expand more than this (default 100). */
   readonly maxAliasCount?: number;
+  /**
+   * The data the text is known to read as — the data a generator has just emitted as this text —
+   * so that it is not read again: positions are built from the text only when a diagnostic needs
+   * one. The caller vouches for the equivalence (the emitter's round-trip tests do).
+   */
+  readonly data?: Record<string, unknown>;
 }
 
 /** A parsed YAML file that remembers where every node came from. */
@@ -493,6 +499,9 @@ export function parseYaml(input: string | Uint8Array, options: ParseYamlOptions)
     text = decoded.text;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (options.data !== undefined) {
+    return makeSource(file, text, () => parseYamlDocument(text), lineCounterOf(text), options.data, []);
+  }
   try {
     return parseText(text, file, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
   } catch (error) {

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import { FAST_TIER_MIN_LENGTH } from "./fast-load.js";
+import { parseYaml } from "./parse.js";
 import { buildPlainIndex, lookupPlainPath } from "./plain-index.js";
 
 type Path = (string | number)[];
@@ -135,5 +137,35 @@ describe("plain index", () => {
     );
     // The interesting branch ran: most generated files are read by the index, not declined.
     expect(agreed).toBeGreaterThan(150);
+  });
+
+  test("a large plain file is located from the index, as the strict tier locates it", () => {
+    const entries = Array.from(
+      { length: 3000 },
+      (_, i) => `  m-${i}:\n    provider: p-${i % 7}\n    fallbacks: [m-${i + 1}, "m-${i + 2}"]`,
+    );
+    const text = `schema_version: "2.0.0"\nexact_matches:\n${entries.join("\n")}\n`;
+    expect(text.length).toBeGreaterThan(FAST_TIER_MIN_LENGTH);
+    const fast = parseYaml(text, { file: "big.yaml" });
+    expect(fast.indexed).toBe(true);
+    const paths: (string | number)[][] = [
+      ["exact_matches", "m-2999", "provider"],
+      ["exact_matches", "m-1500", "fallbacks", 1],
+      ["exact_matches", "m-7"],
+      ["exact_matches", "m-7", "missing"],
+      ["schema_version"],
+    ];
+    // The yaml package's document of the same text: what the strict tier locates from.
+    const document = parseDocument(text);
+    for (const path of paths) {
+      const found = fast.rangeOf(path, "key");
+      const node = document.getIn(path, true) as Node | undefined;
+      if (path.at(-1) === "missing") {
+        expect(found?.start.line).toBe(fast.rangeOf(path.slice(0, -1), "key")?.start.line);
+        continue;
+      }
+      const value = fast.rangeOf(path);
+      expect(value?.start.offset, JSON.stringify(path)).toBe(node?.range?.[0]);
+    }
   });
 });

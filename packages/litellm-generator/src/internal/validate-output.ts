@@ -1,14 +1,18 @@
 import { type Diagnostic, type LiteLLMConfig, loadConfigText } from "@switchyard/config-schema";
 
 /**
- * Validate generated text the way `switchyard validate` reads the file: parsed and checked against
- * `LiteLLMConfigSchema`. Any error refuses the output with SY4004 followed by the schema's findings.
+ * Validate generated text the way `switchyard validate` checks the file: against
+ * `LiteLLMConfigSchema` and the lints. With `data` (what the text was emitted from; the emitter's
+ * round-trip tests vouch that the text reads back as it), the text is not parsed again: positions
+ * are built from it only if a finding needs one. Any error refuses the output with SY4004 followed
+ * by the schema's findings.
  */
 export function validateOutput(
   text: string,
   file: string,
+  data?: Record<string, unknown>,
 ): { ok: true; config: LiteLLMConfig } | { ok: false; diagnostics: Diagnostic[] } {
-  const loaded = loadConfigText("litellm", text, file);
+  const loaded = loadConfigText("litellm", text, file, data === undefined ? {} : { data });
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length === 0 && loaded.value !== undefined) return { ok: true, config: loaded.value };
   return {
