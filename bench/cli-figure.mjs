@@ -3,12 +3,13 @@
 // input), then once more on 10× the input.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   atMost,
   below,
   freshCopy,
+  maxOf,
   measureCli,
   measureLibrary,
   measureNode,
@@ -98,7 +99,9 @@ function checkExit(figure, run) {
 export function runCliFigure(figure, file, { quick }) {
   const iterations = quick ? 3 : 7;
   const scale = SCALES["1x"];
-  console.log(`\n${figure.title} — ${scale.label}, ${iterations} runs interleaved, each on a fresh copy`);
+  console.log(
+    `\n${figure.title} — ${scale.label}, ${iterations} runs interleaved, each on a fresh copy (load ${loadavg()[0].toFixed(1)})`,
+  );
   const template = inputTemplate("1x", figure.input);
   const series = [
     ["node -e 0", () => measureNode()],
@@ -134,12 +137,12 @@ export function runCliFigure(figure, file, { quick }) {
   row(
     "switchyard (process)",
     cli.map((r) => r.wallMs),
-    `   cpu ${Math.round(summary(cli.map((r) => r.cpuMs)).median)} ms   peak RSS ${Math.round(Math.max(...cli.map((r) => r.maxRssMB)))} MB`,
+    `   cpu ${Math.round(summary(cli.map((r) => r.cpuMs)).median)} ms   peak RSS ${Math.round(maxOf(cli.map((r) => r.maxRssMB)))} MB`,
   );
   row(
     "library (process)",
     library.map((r) => r.wallMs),
-    `   peak RSS ${Math.round(Math.max(...library.map((r) => r.maxRssMB)))} MB`,
+    `   peak RSS ${Math.round(maxOf(library.map((r) => r.maxRssMB)))} MB`,
   );
   row(
     "library call alone",
@@ -161,7 +164,7 @@ export function runCliFigure(figure, file, { quick }) {
   const nodeMs = summary(node.map((r) => r.wallMs)).median;
   const libraryProcessMs = summary(library.map((r) => r.wallMs)).median;
   const libraryMs = summary(library.map((r) => r.libraryMs)).median;
-  const peak = Math.max(...cli.map((r) => r.maxRssMB));
+  const peak = maxOf(cli.map((r) => r.maxRssMB));
   report(
     `${figure.name}: wall (median)`,
     cliMs,
@@ -198,7 +201,7 @@ export function runCliFigure(figure, file, { quick }) {
   row(
     "switchyard, 10× input",
     large.map((r) => r.wallMs),
-    `   peak RSS ${Math.round(Math.max(...large.map((r) => r.maxRssMB)))} MB`,
+    `   peak RSS ${Math.round(maxOf(large.map((r) => r.maxRssMB)))} MB`,
   );
   report(
     `${figure.name}: 10× the input, time ratio (above node -e 0)`,

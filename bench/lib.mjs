@@ -25,14 +25,16 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+export const maxOf = (values) => values.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+
 /** median, first (the cold run), min and max of a series. */
 export function summary(values) {
   return {
     n: values.length,
     median: median(values),
     first: values[0],
-    min: Math.min(...values),
-    max: Math.max(...values),
+    min: values.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY),
+    max: maxOf(values),
   };
 }
 

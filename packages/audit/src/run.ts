@@ -122,6 +122,19 @@ const OVERRIDE_SEVERITY: Record<"error" | "warning" | "info", AuditSeverity> = {
   info: "info",
 };
 
+/** `relative(dir, path)`, computed once per file: tens of thousands of findings share a few files. */
+const relativePaths = new Map<string, string>();
+function relativeTo(dir: string, path: string): string {
+  const key = `${dir}\0${path}`;
+  let rel = relativePaths.get(key);
+  if (rel === undefined) {
+    if (relativePaths.size > 1000) relativePaths.clear();
+    rel = relative(dir, path);
+    relativePaths.set(key, rel);
+  }
+  return rel;
+}
+
 function finalize(
   check: AuditCheck,
   severity: AuditSeverity,
@@ -131,7 +144,7 @@ function finalize(
   const loaded = typeof draft.file === "object" ? draft.file : undefined;
   const display = loaded?.file ?? (typeof draft.file === "string" ? draft.file : undefined);
   const range = draft.range ?? (loaded && draft.path ? locate(loaded, draft.path, "key") : undefined);
-  const fileKey = loaded ? relative(set.dir, loaded.path) : display !== undefined ? basename(display) : "";
+  const fileKey = loaded ? relativeTo(set.dir, loaded.path) : display !== undefined ? basename(display) : "";
   const location =
     draft.path !== undefined
       ? formatYamlPath(draft.path)

@@ -115,14 +115,20 @@ describe("plain index", () => {
           if (seen.has(k)) continue;
           seen.add(k);
           if (typeof v === "string") lines.push(`${pad}${k}:${v === "" ? "" : ` ${v}`}`);
-          else lines.push(`${pad}${k}:`, ...render(v, indent + 2, true));
+          else {
+            lines.push(`${pad}${k}:`);
+            for (const line of render(v, indent + 2, true)) lines.push(line);
+          }
         }
       } else {
         const base = indentless ? indent - 2 : indent;
         const pad = " ".repeat(base);
         for (const item of node.s) {
           if (typeof item === "string") lines.push(`${pad}-${item === "" ? "" : ` ${item}`}`);
-          else lines.push(`${pad}-`, ...render(item, base + 2, false));
+          else {
+            lines.push(`${pad}-`);
+            for (const line of render(item, base + 2, false)) lines.push(line);
+          }
         }
       }
       return lines;

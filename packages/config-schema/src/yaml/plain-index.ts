@@ -37,19 +37,25 @@ const decline = (): never => {
   throw new Decline();
 };
 
-interface Line {
-  /** Offset of the line's first character. */
-  readonly start: number;
-  /** Offset of its first non-space character, or -1 for a blank or comment-only line. */
-  readonly content: number;
-  /** Offset of the line break (or the end of the text). */
-  readonly end: number;
+/**
+ * The lines of a text, as three offset arrays (one entry per line): where the line starts, where its
+ * content starts (-1 for a blank or comment-only line) and where it ends (before `\r\n` or `\n`).
+ */
+interface Lines {
+  readonly length: number;
+  readonly start: Int32Array;
+  readonly content: Int32Array;
+  readonly end: Int32Array;
 }
 
-function readLines(text: string): Line[] {
-  const lines: Line[] = [];
+function readLines(text: string): Lines {
+  let count = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  const starts = new Int32Array(count);
+  const contents = new Int32Array(count);
+  const ends = new Int32Array(count);
   let start = 0;
-  while (start <= text.length) {
+  for (let n = 0; n < count; n++) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
     let lineEnd = end;
@@ -57,36 +63,36 @@ function readLines(text: string): Line[] {
     let content = start;
     while (content < lineEnd && text.charCodeAt(content) === 32) content++;
     const blank = content === lineEnd || text.charCodeAt(content) === 35; // '#'
-    lines.push({ start, content: blank ? -1 : content, end: lineEnd });
-    if (end === text.length) break;
+    starts[n] = start;
+    contents[n] = blank ? -1 : content;
+    ends[n] = lineEnd;
     start = end + 1;
   }
-  return lines;
+  return { length: count, start: starts, content: contents, end: ends };
 }
 
 const isSpace = (c: number) => c === 32 || c === 9;
 
 class Reader {
-  private readonly lines: Line[];
+  private readonly lines: Lines;
   constructor(private readonly text: string) {
     this.lines = readLines(text);
   }
 
   /** Index of the next content line at or after `i` (lines.length when none). */
   next(i: number): number {
-    while (i < this.lines.length && this.lines[i]!.content === -1) i++;
+    while (i < this.lines.length && this.lines.content[i]! === -1) i++;
     return i;
   }
 
   column(i: number): number {
-    const line = this.lines[i]!;
-    return line.content - line.start;
+    return this.lines.content[i]! - this.lines.start[i]!;
   }
 
   root(): PlainNode {
     const first = this.next(0);
     if (first >= this.lines.length || this.column(first) !== 0) decline();
-    const [node, after] = this.block(first, this.lines[first]!.content, 0);
+    const [node, after] = this.block(first, this.lines.content[first]!, 0);
     if (this.next(after) < this.lines.length) decline();
     if (node.entries === undefined) decline();
     return node;
@@ -94,7 +100,7 @@ class Reader {
 
   /** A block node starting at offset `at` of line `i`, whose items sit at column `col`. */
   private block(i: number, at: number, col: number): [PlainNode, number] {
-    return this.text.charCodeAt(at) === 45 && this.isSeqIndicator(at, this.lines[i]!.end)
+    return this.text.charCodeAt(at) === 45 && this.isSeqIndicator(at, this.lines.end[i]!)
       ? this.sequence(i, at, col)
       : this.map(i, at, col);
   }
@@ -109,7 +115,7 @@ class Reader {
     let offset = at;
     let line = i;
     for (;;) {
-      const end = this.lines[line]!.end;
+      const end = this.lines.end[line]!;
       if (!this.isSeqIndicator(offset, end)) decline();
       let rest = offset + 1;
       while (rest < end && this.text.charCodeAt(rest) === 32) rest++;
@@ -119,13 +125,13 @@ class Reader {
         // `-` alone: the item is the block below it, or empty.
         const below = this.next(line + 1);
         if (below < this.lines.length && this.column(below) > col) {
-          [value, after] = this.block(below, this.lines[below]!.content, this.column(below));
+          [value, after] = this.block(below, this.lines.content[below]!, this.column(below));
         } else {
           value = { start: rest === end ? end : rest, end: rest === end ? end : rest, empty: true };
           after = line + 1;
         }
       } else if (this.keyEnd(rest, end) !== undefined) {
-        [value, after] = this.map(line, rest, rest - this.lines[line]!.start);
+        [value, after] = this.map(line, rest, rest - this.lines.start[line]!);
       } else {
         [value, after] = this.inlineValue(line, rest, col);
       }
@@ -137,9 +143,9 @@ class Reader {
         return [{ start: at, end: lastEnd, items }, following];
       }
       line = following;
-      offset = this.lines[line]!.content;
+      offset = this.lines.content[line]!;
       // A key at the sequence's indentation ends it (a sequence indented as its key).
-      if (!this.isSeqIndicator(offset, this.lines[line]!.end))
+      if (!this.isSeqIndicator(offset, this.lines.end[line]!))
         return [{ start: at, end: lastEnd, items }, following];
     }
   }
@@ -150,7 +156,7 @@ class Reader {
     let offset = at;
     let line = i;
     for (;;) {
-      const end = this.lines[line]!.end;
+      const end = this.lines.end[line]!;
       const key = this.keyEnd(offset, end);
       if (key === undefined) decline();
       const { keyEnd, colon, text: keyText } = key!;
@@ -161,8 +167,8 @@ class Reader {
       if (rest === end || this.text.charCodeAt(rest) === 35) {
         const below = this.next(line + 1);
         const belowCol = below < this.lines.length ? this.column(below) : -1;
-        const belowAt = below < this.lines.length ? this.lines[below]!.content : 0;
-        if (belowCol > col || (belowCol === col && this.isSeqIndicator(belowAt, this.lines[below]!.end))) {
+        const belowAt = below < this.lines.length ? this.lines.content[below]! : 0;
+        if (belowCol > col || (belowCol === col && this.isSeqIndicator(belowAt, this.lines.end[below]!))) {
           // The value is the block below (a sequence may sit at its key's indentation).
           [value, after] = this.block(below, belowAt, belowCol);
         } else {
@@ -180,8 +186,8 @@ class Reader {
         return [{ start: at, end: lastEnd, entries }, following];
       }
       line = following;
-      offset = this.lines[line]!.content;
-      if (this.isSeqIndicator(offset, this.lines[line]!.end)) {
+      offset = this.lines.content[line]!;
+      if (this.isSeqIndicator(offset, this.lines.end[line]!)) {
         // A sequence at this map's indentation ends the map (it belongs to an outer key).
         return [{ start: at, end: lastEnd, entries }, following];
       }
@@ -236,7 +242,7 @@ class Reader {
 
   /** A value that starts on its key's (or dash's) line: a scalar or a one-line flow collection. */
   private inlineValue(line: number, at: number, col: number): [PlainNode, number] {
-    const end = this.lines[line]!.end;
+    const end = this.lines.end[line]!;
     const text = this.text;
     const c = text.charCodeAt(at);
     let valueEnd: number;
