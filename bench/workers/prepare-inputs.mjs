@@ -5,7 +5,7 @@
 //   generated/  sources/ plus the LiteLLM config generated from them (current)
 //   edited/     generated/ after a one-line source edit (one provider's base_url path): stale
 //   legacy-v1/  the 1.0.0 equivalent of the set, for `migrate --auto`
-//   backups/    generated/ plus 500 backups of the generated file, one every 6 hours
+//   backups/    generated/ plus 500 backups of the generated file (5,000 at 10×), one every 6 hours
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { backupName, loadConfigSet } from "../../packages/config-schema/dist/index.js";
@@ -44,7 +44,9 @@ writeAll(join(out, "legacy-v1"), syntheticLegacySet(scale.providers * scale.mode
 
 const backups = { ...texts, [OUTPUT]: generated };
 const newest = Date.UTC(2026, 0, 31, 12, 0, 0);
-for (let i = 0; i < 500; i++) {
+// 500 backups for the 20k set; 10× the input is 10× the backups too.
+const backupCount = Math.round((500 * scale.providers) / 2000);
+for (let i = 0; i < backupCount; i++) {
   // `backup list` reads names and sizes, never contents: small files keep 500 copies cheap.
   backups[backupName(OUTPUT, new Date(newest - i * 6 * 3600 * 1000))] =
     `${generated.slice(0, generated.indexOf("\nmodel_list:"))}\n# backup ${i}\n`;
