@@ -70,6 +70,9 @@ export function removeTemplates() {
   for (const dir of templateRoots) rmSync(dir, { recursive: true, force: true });
 }
 
+/** Let a Ctrl-C (SIGINT/SIGTERM handler in run.mjs) in between two measured runs. */
+const yieldToSignals = () => new Promise((resolve) => setImmediate(resolve));
+
 function row(label, values, extra = "") {
   const s = summary(values);
   const ms = (v) => `${Math.round(v)}`.padStart(6);
@@ -96,7 +99,7 @@ function checkExit(figure, run) {
  * - `library`: `{ imports, run(libs, { dir }) }`, the library calls the command makes;
  * - `baselines`: optional, more named `{ imports, run }` measured the same way (e.g. a parse floor).
  */
-export function runCliFigure(figure, file, { quick }) {
+export async function runCliFigure(figure, file, { quick }) {
   const iterations = quick ? 3 : 7;
   const scale = SCALES["1x"];
   console.log(
@@ -125,6 +128,7 @@ export function runCliFigure(figure, file, { quick }) {
       } finally {
         copy.remove();
       }
+      await yieldToSignals();
     }
   }
   const node = runs.get("node -e 0");
@@ -195,6 +199,7 @@ export function runCliFigure(figure, file, { quick }) {
     } finally {
       copy.remove();
     }
+    await yieldToSignals();
   }
   const largeMs = summary(large.map((r) => r.wallMs)).median;
   const largeNodeMs = summary(largeNode).median;

@@ -43,7 +43,7 @@ try {
   for (const { file, figure } of figures) {
     if (only.length > 0 && !only.includes(figure.name)) continue;
     try {
-      if (figure.kind === "cli") runCliFigure(figure, file, { quick });
+      if (figure.kind === "cli") await runCliFigure(figure, file, { quick });
       else {
         console.log(`\n${figure.title}`);
         await figure.run({ quick });

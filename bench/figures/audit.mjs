@@ -8,6 +8,11 @@ export default {
   args: ({ dir }) => ["audit", dir],
   // The audit's own exit codes: 0, 1 or 2 by score; 3 (could not run) and 70 are failures.
   exit: [0, 1, 2],
+  verify(run) {
+    // The audit must have read every file: one refused (SY1006, over the size cap) is a smaller audit.
+    if (/SY1006|could not be read/.test(run.stdout + run.stderr))
+      throw new Error(`the audit did not read every file:\n${(run.stdout + run.stderr).slice(0, 1500)}`);
+  },
   library: {
     imports: ["audit"],
     async run({ audit }, { dir }) {

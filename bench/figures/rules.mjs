@@ -1,6 +1,7 @@
 // The consistency rules alone on 2,000 providers, 20,000 models and 50,000 mapping entries (a
-// library diagnosis: the set is loaded first, untimed, in a fresh process).
-import { below, report, runWorker } from "../lib.mjs";
+// library diagnosis, in a fresh process), beside loading the same set in that process: the rules
+// must cost less than reading the files they check, and stay under 1 s.
+import { atMost, below, report, runWorker } from "../lib.mjs";
 
 export default {
   kind: "custom",
@@ -13,7 +14,8 @@ export default {
       rules.medianMs,
       "ms",
       below(1000),
-      `first run ${Math.round(rules.firstMs)} ms`,
+      `first (cold) run ${Math.round(rules.firstMs)} ms; loading the set ${Math.round(rules.loadMs)} ms`,
     );
+    report("consistency rules (cold) / loading the set", rules.firstMs / rules.loadMs, "×", atMost(1));
   },
 };

@@ -46,6 +46,38 @@ function countLines(text: string): number {
 }
 
 /**
+ * Where the two texts start and stop differing, in whole lines, keeping `context` unchanged lines on
+ * each side: the common head and tail never need tokenising (a one-line edit of a 4 MB generated file
+ * is then diffed in a few lines, not 200,000).
+ */
+function trimCommon(
+  a: string,
+  b: string,
+  context: number,
+): { head: number; headLines: number; tail: number } {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  // The start of the first line that differs, then `context` lines before it.
+  let head = p === 0 ? 0 : a.lastIndexOf("\n", p - 1) + 1;
+  for (let i = 0; i < context && head > 0; i++) head = head < 2 ? 0 : a.lastIndexOf("\n", head - 2) + 1;
+  let headLines = 0;
+  for (let i = a.indexOf("\n"); i !== -1 && i < head; i = a.indexOf("\n", i + 1)) headLines++;
+  // The common tail, starting at a line start in both texts and not reaching into the head.
+  let tail = 0;
+  const room = max - head;
+  while (tail < room && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  while (tail > 0 && !(a.charCodeAt(a.length - tail - 1) === 10 && b.charCodeAt(b.length - tail - 1) === 10))
+    tail--;
+  // Keep `context` of its lines.
+  for (let i = 0; i < context && tail > 0; i++) {
+    const lineEnd = a.indexOf("\n", a.length - tail);
+    tail = lineEnd === -1 ? 0 : a.length - lineEnd - 1;
+  }
+  return { head, headLines, tail };
+}
+
+/**
  * A unified diff (as `diff -u` and `git diff` print it) between two texts, computed with jsdiff and
  * bounded: when more than `maxEditLength` lines would change, no diff is computed and the answer is
  * `too-large` ("files differ (N lines vs M), diff too large to show"), in time and memory bounded by
@@ -58,18 +90,24 @@ export function unifiedDiff(oldText: string, newText: string, options: UnifiedDi
   const oldLines = countLines(oldText);
   const newLines = countLines(newText);
   // At least |N − M| lines change, so a length gap beyond the limit needs no diff at all.
-  const patch =
-    Math.abs(oldLines - newLines) > maxEditLength
-      ? undefined
-      : structuredPatch(
-          options.oldLabel ?? "a",
-          options.newLabel ?? "b",
-          oldText,
-          newText,
-          undefined,
-          undefined,
-          { context: options.context ?? 3, maxEditLength },
-        );
+  const context = options.context ?? 3;
+  let patch: ReturnType<typeof structuredPatch> | undefined;
+  if (Math.abs(oldLines - newLines) <= maxEditLength) {
+    const { head, headLines, tail } = trimCommon(oldText, newText, context);
+    patch = structuredPatch(
+      options.oldLabel ?? "a",
+      options.newLabel ?? "b",
+      oldText.slice(head, oldText.length - tail),
+      newText.slice(head, newText.length - tail),
+      undefined,
+      undefined,
+      { context, maxEditLength },
+    );
+    for (const hunk of patch?.hunks ?? []) {
+      hunk.oldStart += headLines;
+      hunk.newStart += headLines;
+    }
+  }
   if (patch === undefined) {
     return {
       kind: "too-large",

@@ -46,4 +46,12 @@ describe("validateOutput", () => {
       config: { model_list: [{ model_name: "a", litellm_params: { model: "openai/a" } }] },
     });
   });
+
+  test("its own output is not held to the 16 MiB cap on files read from disk (200,000 models make 41 MB)", () => {
+    const body = "model_list:\n  - model_name: a\n    litellm_params: { model: openai/a }\n";
+    const text = `# ${"x".repeat(17 * 1024 * 1024)}\n${body}`;
+    const config = { model_list: [{ model_name: "a", litellm_params: { model: "openai/a" } }] };
+    expect(validateOutput(text, "out.yaml")).toEqual({ ok: true, config });
+    expect(validateOutput(text, "out.yaml", config)).toEqual({ ok: true, config });
+  });
 });

@@ -12,7 +12,12 @@ export function validateOutput(
   file: string,
   data?: Record<string, unknown>,
 ): { ok: true; config: LiteLLMConfig } | { ok: false; diagnostics: Diagnostic[] } {
-  const loaded = loadConfigText("litellm", text, file, data === undefined ? {} : { data });
+  // The size cap guards reading files from disk; this text is the generator's own, already in
+  // memory (200,000 models make a 41 MB file, which must still be generated).
+  const loaded = loadConfigText("litellm", text, file, {
+    maxBytes: Number.POSITIVE_INFINITY,
+    ...(data === undefined ? {} : { data }),
+  });
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length === 0 && loaded.value !== undefined) return { ok: true, config: loaded.value };
   return {
