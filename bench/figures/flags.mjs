@@ -7,6 +7,7 @@ export default {
   name: "flags",
   title: "feature flags",
   run({ quick }) {
+    const FIGURE_ONLY = { text: "(figure)", test: () => true };
     const flags = runWorker("flags.mjs", quick ? ["--quick"] : []);
     const e = flags.evaluation;
     for (const [name, label] of [
@@ -23,7 +24,7 @@ export default {
         `flag eval, ${label}: Switchyard ns p50`,
         sy.p50,
         "ns",
-        name === "rollout" ? atMost(100) : below(Number.POSITIVE_INFINITY),
+        name === "rollout" ? atMost(100) : FIGURE_ONLY,
         detail,
       );
     }
@@ -58,7 +59,7 @@ export default {
       "flag store: hand edit visible through watch (10,000-flag file)",
       flags.watchMs,
       "ms",
-      below(Number.POSITIVE_INFINITY),
+      FIGURE_ONLY,
       "a full re-read and validation",
     );
     report(
