@@ -2,9 +2,11 @@
 export const checkLibrary = {
   imports: ["config-schema", "consistency", "litellm-generator"],
   async run({ "config-schema": schema, consistency, "litellm-generator": generator }, { dir }) {
-    const set = await schema.loadConfigSet(dir, { cwd: dir });
+    // As the CLI: the sources only, loaded once and handed to the check.
+    const kinds = schema.CONFIG_FILE_KINDS.filter((kind) => kind !== "litellm");
+    const set = await schema.loadConfigSet(dir, { cwd: dir, kinds });
     consistency.validateConfigSet(set, { cwd: dir });
-    const checked = await generator.checkGenerated({ configDir: dir, cwd: dir });
+    const checked = await generator.checkGenerated({ configDir: dir, cwd: dir, set });
     if (!checked.ok) throw new Error(JSON.stringify(checked.diagnostics.slice(0, 3)));
   },
 };
