@@ -111,6 +111,75 @@ const loadingCatalogue: Catalogue = defineCatalogue([
     fix: "Rename it to the suggested name.",
   },
   {
+    code: "SY1013",
+    name: "yaml-indentation",
+    title: "A key or list item is indented differently from its siblings.",
+    severity: "error",
+    cause:
+      "YAML reads structure from indentation: the keys of one mapping, and the items of one list, must start at the same column. One line indented a space or two off makes the parser read it as part of the line above, or as a new entry of the parent.",
+    fix: "Indent the line like the sibling the diagnostic names (its related location). Configure the editor to insert spaces, two per level.",
+    example:
+      "llama3.1:\n    provider: ollama\n  model: llama3.1:8b   # indented 2 spaces; its siblings use 4",
+  },
+  {
+    code: "SY1014",
+    name: "yaml-unclosed",
+    title: "A quote or bracket is opened and never closed.",
+    severity: "error",
+    cause:
+      'A value starts with `"`, `\'`, `[` or `{` and the line ends before the matching `"`, `\'`, `]` or `}`. In double quotes a `\\` escapes the next character, so a value ending in `\\"` never ends either.',
+    fix: "Add the closing character at the end of the value. For a backslash at the end of a value, write `\\\\` or use single quotes.",
+    example: 'description: "General chat   # the " is never closed',
+  },
+  {
+    code: "SY1015",
+    name: "mixed-line-endings",
+    title: "Some lines end with CRLF and others with LF.",
+    severity: "warning",
+    cause:
+      "The file was edited on Windows and elsewhere. YAML reads both kinds, but every save flips lines, diffs show unchanged lines, and a block scalar (`|`) keeps the carriage returns.",
+    fix: "Save the file with one kind of line ending (LF is the convention), e.g. with `dos2unix` or the editor's line-ending setting; a `.gitattributes` line `*.yaml text eol=lf` keeps it so.",
+  },
+  {
+    code: "SY1016",
+    name: "stray-byte-order-mark",
+    title: "An invisible byte-order mark (U+FEFF) is inside the file.",
+    severity: "error",
+    cause:
+      "Only the very start of a file may hold a byte-order mark. One inside it (pasted text, or two files joined) is an invisible character in a key or value: `\uFEFFmodel` looks like `model` but is another key.",
+    fix: "Delete the character at the marked position (delete the character before the first visible one, then retype it).",
+  },
+  {
+    code: "SY1017",
+    name: "yaml-key-separator",
+    title: "A key is not separated from its value by `: `.",
+    severity: "error",
+    cause:
+      "YAML ends a key with a colon followed by a space. `provider:ollama` is one word, `provider ollama` has no colon, and `provider = ollama` is another format's syntax; none of them is a key with a value.",
+    fix: "Write `key: value`, with one space after the colon.",
+    example: "provider:ollama   # write provider: ollama",
+  },
+  {
+    code: "SY1018",
+    name: "yaml-unquoted-value",
+    title: "A value needs quotes to be read as written.",
+    severity: "error",
+    cause:
+      'Some text means something to YAML: `: ` inside a plain value starts a nested key, a value may not start with `@` or a backtick, and in double quotes `\\` starts an escape sequence (so `"C:\\models"` is not a path).',
+    fix: "Quote the value: double quotes for text with `: ` (`\"Note: fast\"`), single quotes for text with backslashes (`'C:\\models'`).",
+    example: 'description: Note: fast   # quote it: "Note: fast"',
+  },
+  {
+    code: "SY1024",
+    name: "yaml-list-item",
+    title: "A list item is written where a key belongs, or a list item lacks its `- `.",
+    severity: "error",
+    cause:
+      "A `- ` line among the keys of a mapping, `-item` without the space that makes the dash a list marker, or the next item of a list written without its `- ` (so its keys repeat the previous item's).",
+    fix: "Start each list item with `- ` followed by a space; remove the `- ` from entries of a mapping.",
+    example: "deployments:\n  - provider: a\n    weight: 1\n    provider: b   # missing `- ` before it",
+  },
+  {
     code: "SY1019",
     name: "too-many-diagnostics",
     title: "A file has more diagnostics than are listed; the rest are counted in this summary.",

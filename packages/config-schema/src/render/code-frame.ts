@@ -46,8 +46,11 @@ function toCells(raw: string, tabWidth: number): { cells: string[]; columns: num
     columns[i] = cells.length;
     const code = raw.charCodeAt(i);
     if (raw[i] === "\t") {
+      // A tab is shown as `→` and padded to its tab stop: a tab in indentation is a YAML error,
+      // and a frame that showed it as spaces would hide the very mistake it points at.
       const width = tabWidth - (cells.length % tabWidth);
-      for (let k = 0; k < width; k++) cells.push(" ");
+      cells.push("→");
+      for (let k = 1; k < width; k++) cells.push(" ");
     } else if (
       code >= 0xd800 &&
       code <= 0xdbff &&

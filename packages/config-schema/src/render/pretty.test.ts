@@ -228,7 +228,7 @@ describe("renderPretty", () => {
     ).toBe("ℹ 1 info message");
   });
 
-  test("tabs are expanded and the carets still line up", () => {
+  test("tabs are shown as `→` padded to the tab stop, and the carets still line up", () => {
     const text = "a:\n\tb:\tvalue\n";
     const out = renderPretty(
       [{ code: "SY1003", severity: "error", message: "tab", file: "t.yaml", range: span(2, 5, 10) }],
@@ -236,7 +236,7 @@ describe("renderPretty", () => {
         sources: new Map([["t.yaml", text]]),
       },
     );
-    expect(out).toContain("> 2 |     b:  value\n    |         ^^^^^\n");
+    expect(out).toContain("> 2 | →   b:→ value\n    |         ^^^^^\n");
   });
 
   test("a line longer than 160 columns is cut around the span", () => {

@@ -8,6 +8,7 @@ import {
   isNode,
   isPair,
   isScalar,
+  isSeq,
   LineCounter,
   type Node,
   type ParseOptions,
@@ -25,6 +26,8 @@ import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { buildPlainIndex, lookupPlainPath, type PlainNode } from "./plain-index.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
+import { EXPLAIN_MAX_ERRORS, EXPLAIN_MAX_LENGTH, explainSyntaxErrors } from "./syntax/explain.js";
+import { mixedLineEndings, strayByteOrderMark } from "./syntax/lexical.js";
 
 export { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 export { FORBIDDEN_KEYS };
@@ -268,9 +271,10 @@ interface AliasProblem {
 }
 
 /** Keys that appear twice in one map (YAML requires unique keys), located at the later one. */
-function duplicateKeys(map: YAMLMap, lineCounter: LineCounter, file: string): Diagnostic[] {
+function duplicateKeys(map: YAMLMap, lineCounter: LineCounter, file: string, inList: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, Node>();
+  const firstKey = map.items[0]?.key;
   for (const pair of map.items) {
     const key = pair.key;
     if (!isScalar(key)) continue;
@@ -282,6 +286,11 @@ function duplicateKeys(map: YAMLMap, lineCounter: LineCounter, file: string): Di
     }
     const range = nodeRange(lineCounter, key);
     const firstRange = nodeRange(lineCounter, first);
+    if (inList && first === firstKey) {
+      // A list item's first key again: the next item, written without its `- `. The keys after
+      // it repeat too; they are the same slip, so this is the only diagnostic.
+      return [missingDash(String(key.value), file, range, firstRange)];
+    }
     out.push({
       code: "SY1002",
       severity: "error",
@@ -295,8 +304,34 @@ function duplicateKeys(map: YAMLMap, lineCounter: LineCounter, file: string): Di
   return out;
 }
 
+/** SY1024: a list item's first key repeated in the same item, where a `- ` should start the next. */
+function missingDash(
+  name: string,
+  file: string,
+  range: SourceRange | undefined,
+  firstRange: SourceRange | undefined,
+): Diagnostic {
+  return {
+    code: "SY1024",
+    severity: "error",
+    message: `\`${name}\` appears twice in one list item: is the \`- \` that starts the next item missing?`,
+    file,
+    ...(range ? { range } : {}),
+    hint: `Start the next item with \`- ${name}: …\`.`,
+    related: [{ message: "the item starts here", file, ...(firstRange ? { range: firstRange } : {}) }],
+  };
+}
+
+/** A double-quoted scalar whose last `"` is escaped by a `\\` (`"C:\\dir\\"`): it never ends. */
+function escapedClosingQuote(source: string): boolean {
+  if (!source.endsWith('\\"')) return false;
+  let backslashes = 0;
+  for (let i = source.length - 2; i >= 1 && source[i] === "\\"; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
 /** Forbidden keys, collection keys and aliases that point nowhere or into themselves. */
-function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: string) {
+function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: string, text: string) {
   const diagnostics: Diagnostic[] = [];
   const aliasProblems: AliasProblem[] = [];
   const anchors = new Map<string, Node>();
@@ -311,7 +346,25 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
     }
     if (isNode(node)) {
       if (node.anchor) anchors.set(node.anchor, node);
-      if (isMap(node)) for (const item of duplicateKeys(node, lineCounter, file)) diagnostics.push(item);
+      if (isMap(node))
+        for (const item of duplicateKeys(node, lineCounter, file, isSeq(path[path.length - 1])))
+          diagnostics.push(item);
+      if (
+        isScalar(node) &&
+        node.type === "QUOTE_DOUBLE" &&
+        node.range &&
+        escapedClosingQuote(text.slice(node.range[0], node.range[1]))
+      ) {
+        const end = node.range[1];
+        diagnostics.push({
+          code: "SY1014",
+          severity: "error",
+          message: 'The `\\` before the closing `"` escapes it, so the string never ends',
+          file,
+          range: rangeFromOffsets(lineCounter, end - 2, end),
+          hint: "Write `\\\\` for a backslash at the end of a double-quoted string, or use single quotes, where `\\` is an ordinary character.",
+        });
+      }
       return;
     }
     if (!isPair(node)) return;
@@ -352,7 +405,9 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
       hint:
         kind === "cyclic"
           ? "Write the value out instead of referring to the node the alias sits in."
-          : `Define \`&${alias.source}\` on a value above this line, or write the value out.`,
+          : /^[*\s]*$/.test(alias.source)
+            ? `If \`*${alias.source}\` is text (a masked value), quote it: '*${alias.source}'.`
+            : `Define \`&${alias.source}\` on a value above this line, or write the value out; if \`*${alias.source}\` is text, quote it.`,
     });
   }
   return { diagnostics, firstAlias };
@@ -432,16 +487,45 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
   const lineCounter = lineCounterOf(text);
   // Plain files are read by the fast tier; their positioned document is built only if a
   // diagnostic needs a location.
-  const fast = text.length >= FAST_TIER_MIN_LENGTH ? fastLoad(text) : undefined;
+  // Invisible slips the parser accepts: a byte-order mark inside the file, mixed line endings.
+  for (const lint of [strayByteOrderMark(text, file), mixedLineEndings(text, file)])
+    if (lint !== undefined) diagnostics.push(lint);
+  const fast =
+    text.length >= FAST_TIER_MIN_LENGTH && diagnostics.every((d) => d.severity !== "error")
+      ? fastLoad(text)
+      : undefined;
   if (fast !== undefined)
     return makeSource(file, text, () => parseYamlDocument(text), lineCounter, fast, diagnostics);
   const document = parseYamlDocument(text);
-  for (const error of document.errors)
-    diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, error, "error"));
+  // One diagnostic per hand-editing slip (see syntax/explain.ts), not the parser's cascade.
+  const explained =
+    document.errors.length > 0 &&
+    document.errors.length <= EXPLAIN_MAX_ERRORS &&
+    text.length <= EXPLAIN_MAX_LENGTH
+      ? explainSyntaxErrors(text, {
+          file,
+          parse: (part) => parseYamlDocument(part),
+          errors: document.errors,
+          describe: (error, range) => ({
+            ...yamlIssueToDiagnostic(document, lineCounter, file, error, "error"),
+            range,
+          }),
+        })
+      : undefined;
+  if (explained !== undefined) for (const item of explained) diagnostics.push(item);
+  else
+    for (const error of document.errors)
+      diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, error, "error"));
   for (const warning of document.warnings)
     diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, warning, "warning"));
-  const checked = checkNodes(document, lineCounter, file);
-  for (const item of checked.diagnostics) diagnostics.push(item);
+  const checked = checkNodes(document, lineCounter, file, text);
+  for (const item of checked.diagnostics) {
+    // In a file that does not parse, a "key" that is a collection is the parser's reading of a
+    // slip already explained (a `- ` among keys), not a second mistake.
+    if (document.errors.length > 0 && item.code === "SY1001" && item.message.startsWith("A key is a list"))
+      continue;
+    diagnostics.push(item);
+  }
 
   // Duplicate and forbidden keys are reported, but the rest of the file can still be validated.
   if (diagnostics.some((d) => d.severity === "error" && d.code !== "SY1007" && d.code !== "SY1002")) {
