@@ -142,7 +142,7 @@ describe("backup verify", () => {
       /✖ litellm-unified\.yaml\.backup-20260101_080000 +its body does not match the hash in its header/,
     );
 
-    // A newest backup that is not YAML at all.
+    // A newest backup that is not YAML at all (an unclosed `[`: SY1014).
     await writeFile(join(cwd, `${GENERATED}.backup-20260103_080000`), "model_list: [\n");
     const broken = await runCli(["backup", "verify", "--json"], cwd);
     expect(broken.code).toBe(1);
@@ -151,7 +151,7 @@ describe("backup verify", () => {
       backups: { ok: boolean; diagnostics: { code: string }[] }[];
     };
     expect(report.ok).toBe(false);
-    expect(report.backups[0]?.diagnostics.map((d) => d.code)).toContain("SY1001");
+    expect(report.backups[0]?.diagnostics.map((d) => d.code)).toContain("SY1014");
   });
 
   it("validates a source file's backup against its schema, with a code frame", async () => {
