@@ -139,8 +139,8 @@ describe("switchyard doctor on broken files", () => {
     expect(report.ok).toBe(false);
     const yaml = byId(report).get("yaml")!;
     expect(yaml.status).toBe("fail");
-    expect(yaml.diagnostics?.map((d) => d.code)).toContain("SY1001");
-    expect(yaml.diagnostics?.find((d) => d.code === "SY1001")?.file).toMatch(/providers\.yaml$/);
+    expect(yaml.diagnostics?.map((d) => d.code)).toContain("SY1014");
+    expect(yaml.diagnostics?.find((d) => d.code === "SY1014")?.file).toMatch(/providers\.yaml$/);
     expect(yaml.fix).toMatch(/^switchyard validate --config-dir /);
     // The other checks still answer, each for itself.
     expect(byId(report).get("schema-version")?.status).toBeDefined();

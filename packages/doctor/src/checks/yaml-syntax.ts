@@ -1,7 +1,10 @@
 import { defineDoctorCheck, firstFinding, plural } from "../context.js";
 
-/** Reading and parsing codes (SY1001–SY1012): the files are not usable YAML. */
-const SYNTAX = /^SY10(0\d|1[0-2])$/;
+/**
+ * Reading and parsing codes (SY1001–SY1019 and SY1024, the list-item slip): the files are not
+ * usable YAML. SY1020 and up are about what the YAML says (schema version, keys, values).
+ */
+const SYNTAX = /^SY10(0\d|1\d|24)$/;
 
 export const yamlSyntax = defineDoctorCheck({
   id: "yaml",
