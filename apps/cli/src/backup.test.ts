@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -98,6 +99,17 @@ describe("backup prune", () => {
       "20260103_090000",
       "20260104_080000",
     ]);
+  });
+
+  it("removes the backup temp file a killed generate left behind, and says so (#10 item 5)", async () => {
+    const { cwd } = await withBackups(["20260101_080000"]);
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const leftover = `.litellm-unified.yaml.backup-20260102_080000.tmp-${dead}-0123456789ab`;
+    await writeFile(join(cwd, "config", leftover), "half a backup");
+    const { code, stdout } = await runCli(["backup", "prune"], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Removed 1 temp file left by an interrupted write: config/${leftover}`);
+    expect(await readdir(join(cwd, "config"))).not.toContain(leftover);
   });
 
   it("-1 keeps every period; bad counts and options of other actions are usage errors", async () => {

@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { tempFileName } from "../safe-write/temp-name.js";
 import { pruneBackups } from "./prune.js";
 
 let dir: string;
@@ -77,6 +79,35 @@ describe("pruneBackups", () => {
   });
 
   test("no backups, nothing to do", async () => {
-    expect(await pruneBackups(join(dir, "providers.yaml"))).toEqual({ kept: [], removed: [], decisions: [] });
+    expect(await pruneBackups(join(dir, "providers.yaml"))).toEqual({
+      kept: [],
+      removed: [],
+      decisions: [],
+      removedTempFiles: [],
+    });
+  });
+});
+
+describe("leftover temp files (#10 item 5)", () => {
+  test("prune removes the temps that killed writers left for this file and its backups, and says so", async () => {
+    await makeBackups(STAMPS.slice(0, 2));
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const leftovers = [
+      tempFileName("providers.yaml.backup-20261126_180000", dead),
+      tempFileName("providers.yaml.backup-20261126_120000-2", dead),
+      tempFileName("providers.yaml", dead),
+    ];
+    const kept = [
+      tempFileName("providers.yaml.backup-20261126_180000", process.pid), // a write in progress
+      tempFileName("ports.yaml.backup-20200101_000000", dead), // another file's
+    ];
+    for (const name of [...leftovers, ...kept]) await writeFile(join(dir, name), "partial");
+    const dry = await pruneBackups(join(dir, "providers.yaml"), { last: 10 }, { dryRun: true });
+    expect(dry.removedTempFiles).toEqual([]);
+    const result = await pruneBackups(join(dir, "providers.yaml"), { last: 10 });
+    expect(result.removedTempFiles).toEqual(leftovers.map((n) => join(dir, n)).sort());
+    const names = await readdir(dir);
+    for (const name of leftovers) expect(names).not.toContain(name);
+    for (const name of kept) expect(names).toContain(name);
   });
 });

@@ -1,4 +1,6 @@
 import { unlink } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
+import { cleanStaleTempFiles } from "../safe-write/clean-temp.js";
 import { type BackupInfo, listBackups } from "./backup-file.js";
 import {
   applyRetention,
@@ -19,21 +21,29 @@ export interface PruneResult {
   removed: BackupInfo[];
   /** Every backup with the rules that keep it, newest first. */
   decisions: RetentionDecision<BackupInfo>[];
+  /**
+   * Temp files that writers killed mid-write left for this file or its backups, removed (none in a
+   * dry run). Say so to the user.
+   */
+  removedTempFiles: string[];
 }
 
 /**
  * Apply a retention policy ({@link applyRetention}, restic's `forget` semantics) to the
- * backups of `path` and delete the ones no rule keeps. Default policy: {@link DEFAULT_RETENTION}.
+ * backups of `path` and delete the ones no rule keeps, and the temp files writers killed mid-write
+ * left for the file or its backups. Default policy: {@link DEFAULT_RETENTION}.
  */
 export async function pruneBackups(
   path: string,
   policy: RetentionPolicy = DEFAULT_RETENTION,
   options: PruneOptions = {},
 ): Promise<PruneResult> {
-  const backups = await listBackups(path);
+  const source = resolve(path);
+  const backups = await listBackups(source);
   const decisions = applyRetention(backups, (b) => b.time, policy);
   const kept = decisions.filter((d) => d.keep).map((d) => d.item);
   const removed = decisions.filter((d) => !d.keep).map((d) => d.item);
+  const removedTempFiles = options.dryRun ? [] : await cleanStaleTempFiles(dirname(source), basename(source));
   if (!options.dryRun) {
     for (const backup of removed) {
       await unlink(backup.path).catch((error: unknown) => {
@@ -41,5 +51,5 @@ export async function pruneBackups(
       });
     }
   }
-  return { kept, removed, decisions };
+  return { kept, removed, decisions, removedTempFiles };
 }

@@ -46,3 +46,17 @@ describe("cleanStaleTempFiles", () => {
     expect(await cleanStaleTempFiles(join(dir, "missing"))).toEqual([]);
   });
 });
+
+describe("every temp name the safe-write layer makes (#10 item 5)", () => {
+  test("a file's cleanup also removes dead writers' temps of its backups", async () => {
+    const dead = deadPid();
+    const backupTemp = tempFileName("litellm-unified.yaml.backup-20261126_121500", dead);
+    const backupTempSeq = tempFileName("litellm-unified.yaml.backup-20261126_121500-3", dead);
+    const otherBackupTemp = tempFileName("providers.yaml.backup-20261126_121500", dead);
+    for (const name of [backupTemp, backupTempSeq, otherBackupTemp]) await writeFile(join(dir, name), "x");
+    expect(await cleanStaleTempFiles(dir, "litellm-unified.yaml")).toEqual(
+      [join(dir, backupTemp), join(dir, backupTempSeq)].sort(),
+    );
+    expect(await readdir(dir)).toEqual([otherBackupTemp]);
+  });
+});

@@ -142,9 +142,14 @@ async function createExclusive(path: string, text: string): Promise<boolean> {
   }
   try {
     await handle.writeFile(text);
-  } finally {
-    await handle.close();
+  } catch (error) {
+    // A lock file without its record (a full disk) would look like a lock mid-write and make every
+    // later run wait for it: remove it, then report the write's error.
+    await handle.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
   return true;
 }
 

@@ -192,9 +192,14 @@ async function prune(run: Run, policy: RetentionPolicy, dryRun: boolean): Promis
     dryRun,
     removed: result.removed.map((b) => b.name),
     kept: backups.filter((b) => b.keep).map((b) => ({ name: b.name, reasons: b.reasons })),
+    removedTempFiles: result.removedTempFiles.map((p) => displayPath(p, run.context.io.cwd)),
   };
+  const cleaned =
+    data.removedTempFiles.length === 0
+      ? ""
+      : `Removed ${plural(data.removedTempFiles.length, "temp file")} left by an interrupted write: ${data.removedTempFiles.join(", ")}\n`;
   if (backups.length === 0)
-    return { status: "ok", data, stdout: `No backups of ${run.shown}; nothing to prune.\n` };
+    return { status: "ok", data, stdout: `No backups of ${run.shown}; nothing to prune.\n${cleaned}` };
   const verb = dryRun ? "Would remove" : "Removed";
   const lines = [
     `${verb} ${plural(result.removed.length, "backup")} of ${run.shown} and kept ${result.kept.length} (retention: ${describePolicy(policy)}):`,
@@ -208,7 +213,7 @@ async function prune(run: Run, policy: RetentionPolicy, dryRun: boolean): Promis
     ),
   ];
   if (dryRun) lines.push("", "Dry run: nothing was deleted.");
-  return { status: "ok", data, stdout: `${lines.join("\n")}\n` };
+  return { status: "ok", data, stdout: `${lines.join("\n")}\n${cleaned}` };
 }
 
 function verificationReport(run: Run, results: readonly BackupVerification[]): string {
