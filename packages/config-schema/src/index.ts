@@ -132,6 +132,14 @@ export { writeFileAtomic } from "./safe-write/atomic-write.js";
 export { cleanStaleTempFiles } from "./safe-write/clean-temp.js";
 export type { FileLockOptions, LockOwner } from "./safe-write/file-lock.js";
 export { FileLockedError, withFileLock } from "./safe-write/file-lock.js";
+export type {
+  FileSetChange,
+  FileSetFile,
+  FileSetRecovery,
+  RecoveryReport,
+  WriteFileSetOptions,
+} from "./safe-write/file-set.js";
+export { recoverFileSets, recoveryDiagnostics, writeFileSet } from "./safe-write/file-set.js";
 export type { SafeWriteOptions, SafeWriteResult } from "./safe-write/write-file-safely.js";
 export { writeFileSafely } from "./safe-write/write-file-safely.js";
 export * from "./schemas/common.js";

@@ -8,6 +8,7 @@ import { displayPath } from "./fs/display-path.js";
 import { describeFsError, errnoCode } from "./fs/errno.js";
 import { readFailureDiagnostic } from "./fs/read-diagnostic.js";
 import { readBoundedFile } from "./fs/read-file.js";
+import { recoverFileSets, recoveryDiagnostics } from "./safe-write/file-set.js";
 import {
   CONFIG_FILE_KINDS,
   CONFIG_FILES,
@@ -66,6 +67,11 @@ export interface LoadOptions {
    * nor reported missing.
    */
   readonly kinds?: readonly ConfigFileKind[];
+  /**
+   * Finish multi-file changes a crash interrupted before reading (`recoverFileSets`; default true).
+   * Reported as SY1051–SY1053 diagnostics of the set.
+   */
+  readonly recover?: boolean;
 }
 
 /** SY1010 for a directory that cannot be listed. */
@@ -184,6 +190,12 @@ export async function loadConfigSet(dir: string, options: LoadOptions = {}): Pro
   const absolute = resolve(dir);
   const cwd = options.cwd ?? process.cwd();
   const diagnostics: Diagnostic[] = [];
+  // A multi-file change a crash interrupted is finished first, so that no command reads a set that
+  // is half old and half new (and each says what it did).
+  if (options.recover !== false) {
+    const report = await recoverFileSets(absolute);
+    for (const item of recoveryDiagnostics(report, displayPath(absolute, cwd))) diagnostics.push(item);
+  }
   let names: string[];
   try {
     names = await readdir(absolute);

@@ -179,10 +179,10 @@ export const migrationsCatalogue: Catalogue = defineCatalogue([
   {
     code: "SY3024",
     name: "stale-temp-files-removed",
-    title: "Temp files of an interrupted write were removed.",
+    title: "Temp files of an interrupted write were removed (no longer reported: see SY1051).",
     severity: "info",
     cause:
-      "Atomic writes go through a temp file (`.<file>.tmp-<pid>-<random>`) beside the target; a writer that was killed mid-write leaves it behind. Its process is gone, so it was deleted before migrating.",
+      "Atomic writes go through a temp file (`.<file>.tmp-<pid>-<random>`) beside the target; a writer that was killed mid-write leaves it behind. Every command now removes such leftovers before it reads the config directory and reports them as SY1051, with changes a crash interrupted; this code is kept so that it is never given another meaning.",
     fix: "Nothing to do.",
   },
 ]);

@@ -17,7 +17,7 @@ function isErrno(error: unknown, ...codes: string[]): boolean {
 }
 
 /** Resolve symlinks so a linked config is updated in place rather than replaced by a file. */
-async function resolveTarget(path: string): Promise<string> {
+export async function resolveTarget(path: string): Promise<string> {
   try {
     return await realpath(path);
   } catch (error) {
@@ -52,11 +52,17 @@ export async function fsyncDirectory(dir: string): Promise<void> {
 /**
  * Write `content` to a fresh temp file beside `target` (exclusive create, fsync, mode and
  * owner copied from the file it replaces) and return the temp path. The caller moves it
- * into place; on failure the temp file is removed.
+ * into place; on failure the temp file is removed. `name` is the temp file's name (default
+ * `.<base>.tmp-<pid>-<random>`).
  */
-async function writeTempFile(target: string, content: string | Uint8Array, mode: number | undefined) {
+export async function writeTempFile(
+  target: string,
+  content: string | Uint8Array,
+  mode: number | undefined,
+  name: string = tempFileName(basename(target)),
+): Promise<string> {
   const previous = await statOrUndefined(target);
-  const tempPath = join(dirname(target), tempFileName(basename(target)));
+  const tempPath = join(dirname(target), name);
   const handle = await open(tempPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o666);
   try {
     await handle.writeFile(content);

@@ -136,7 +136,7 @@ describe("migrateConfigSet", () => {
     const result = await migrateConfigSet(dir);
     expect(result.notes).toContainEqual(
       expect.objectContaining({
-        code: "SY3024",
+        code: "SY1051",
         message: expect.stringContaining(".ports.yaml.tmp-999999999-abcdef"),
       }),
     );

@@ -5,7 +5,6 @@ import { basename, join, relative, resolve } from "node:path";
 import {
   backupFile,
   CONFIG_FILES,
-  cleanStaleTempFiles,
   type Diagnostic,
   displayPath,
   FileLockedError,
@@ -14,12 +13,14 @@ import {
   readBoundedFile,
   readBoundedFileIfExists,
   readFailureDiagnostic,
+  recoverFileSets,
+  recoveryDiagnostics,
   sha256,
   withFileLock,
-  writeFileAtomic,
+  writeFileSet,
 } from "@switchyard/config-schema";
 import type { MigratedKind } from "../migrations/types.js";
-import { appendHistory, type HistoryRecord, STATE_DIR } from "./history-log.js";
+import { type HistoryRecord, historyWithRecord, STATE_DIR } from "./history-log.js";
 import {
   type FileMigration,
   MIGRATED_KINDS,
@@ -198,19 +199,24 @@ export async function withConfigSetLock<T>(
   }
 }
 
-/** Put back the original bytes of every file whose content differs from them; returns what could not be restored. */
-export async function restoreOriginals(
+/**
+ * After a failed change (`writeFileSet` puts back what it had replaced), the files that do not
+ * have their original bytes: what could not be restored.
+ */
+export async function unrestored(
   files: readonly { path: string; bytes: Buffer }[],
 ): Promise<{ path: string; error: string }[]> {
   const failures: { path: string; error: string }[] = [];
   for (const file of files) {
-    try {
-      const current = await readBoundedFileIfExists(file.path).catch(() => undefined);
-      if (current?.equals(file.bytes)) continue;
-      await writeFileAtomic(file.path, file.bytes);
-    } catch (error) {
-      failures.push({ path: file.path, error: error instanceof Error ? error.message : String(error) });
-    }
+    const current = await readBoundedFileIfExists(file.path).catch((error: unknown) => error);
+    if (Buffer.isBuffer(current) && current.equals(file.bytes)) continue;
+    failures.push({
+      path: file.path,
+      error:
+        current instanceof Error
+          ? current.message
+          : "it does not have its content from before; the next switchyard run completes the change",
+    });
   }
   return failures;
 }
@@ -246,10 +252,22 @@ function noteLine(d: Diagnostic): string {
   return `${d.code} ${d.file !== undefined ? `${d.file}: ` : ""}${d.message}`;
 }
 
+/**
+ * Finish what a killed run left (an interrupted migration or rollback is completed or undone, temp
+ * files removed) before reading: the notes say what was done; an error means the set may be mixed.
+ */
+export async function recoverSet(dir: string, cwd: string): Promise<Diagnostic[]> {
+  const report = await recoverFileSets(dir);
+  return recoveryDiagnostics(report, displayPath(dir, cwd));
+}
+
 async function compute(dir: string, options: MigrateConfigSetOptions, diff: boolean) {
+  const recovery = await recoverSet(dir, options.cwd ?? process.cwd());
+  const unrecoverable = recovery.filter((d) => d.severity === "error");
   const read = await readSet(dir);
+  const problems = [...unrecoverable, ...read.diagnostics];
   const result: TextMigration =
-    read.diagnostics.length > 0
+    problems.length > 0
       ? {
           ok: false,
           status: "failed",
@@ -257,11 +275,15 @@ async function compute(dir: string, options: MigrateConfigSetOptions, diff: bool
           from: "none",
           files: [],
           notes: [],
-          diagnostics: read.diagnostics,
+          diagnostics: problems,
           removed: [],
         }
       : migrateConfigTexts(read.texts, { ...options, diff });
-  return { read, result };
+  const recovered = recovery.filter((d) => d.severity !== "error");
+  return {
+    read,
+    result: recovered.length > 0 ? { ...result, notes: [...recovered, ...result.notes] } : result,
+  };
 }
 
 function baseOutcome(dir: string, result: TextMigration, cwd: string) {
@@ -307,16 +329,8 @@ async function writeMigration(
     diagnostics: located(diagnostics, dir, cwd),
   });
 
-  // 0. Temp files left by writers that crashed (never ours of this run): remove them and say so.
-  const stale = await cleanStaleTempFiles(dir).catch(() => []);
+  // (Temp files and changes a killed run left were dealt with before reading: see `compute`.)
   const notes = [...base.notes];
-  if (stale.length > 0) {
-    notes.push({
-      code: "SY3024",
-      severity: "info",
-      message: `Removed ${stale.length} temp file${stale.length === 1 ? "" : "s"} left by an interrupted write: ${stale.map((p) => basename(p)).join(", ")}`,
-    });
-  }
 
   // 1. A backup of every file of the set, before anything is written.
   const backups = new Map<string, string>();
@@ -337,7 +351,8 @@ async function writeMigration(
     }
   }
 
-  // 2. Write every changed file atomically, then the history record; on any failure put every file back.
+  // 2. Write every changed file and the history record as one change (an intent journal: after a
+  //    crash at any point the next run finds the set all old or all new, with a history to match).
   const changed = result.files.filter((f) => f.changed);
   const originals = read.files.filter((f) => changed.some((c) => c.fileName === f.fileName));
   const time = now();
@@ -364,16 +379,27 @@ async function writeMigration(
   };
   let writing = "";
   try {
-    for (const file of changed) {
-      writing = file.fileName;
-      const path = join(dir, file.fileName);
-      await options.beforeWrite?.(path);
-      await writeFileAtomic(path, file.after);
-    }
-    writing = `the history (${STATE_DIR}/migrations.jsonl)`;
-    await appendHistory(dir, record);
+    const history = await historyWithRecord(dir, record);
+    await writeFileSet(
+      dir,
+      [
+        ...changed.map((file) => ({
+          path: join(dir, file.fileName),
+          content: file.after,
+          ...(backups.has(file.fileName) ? { backup: backups.get(file.fileName)! } : {}),
+        })),
+        history,
+      ],
+      {
+        operation: "migrate",
+        beforeRename: async (path) => {
+          writing = path === history.path ? `the history (${STATE_DIR}/migrations.jsonl)` : basename(path);
+          await options.beforeWrite?.(path);
+        },
+      },
+    );
   } catch (error) {
-    const failures = await restoreOriginals(originals);
+    const failures = await unrestored(originals);
     const reason = error instanceof Error ? error.message : String(error);
     const diagnostics: Diagnostic[] = [
       {

@@ -1,4 +1,3 @@
-import { open } from "node:fs/promises";
 import {
   type Diagnostic,
   MIGRATION_HISTORY_FILE,
@@ -114,15 +113,19 @@ export async function readHistory(dir: string): Promise<HistoryReading> {
   return { records, diagnostics };
 }
 
-/** Append a record to the history and fsync it. */
-export async function appendHistory(dir: string, record: HistoryRecord): Promise<void> {
-  const handle = await open(historyPath(dir), "a");
-  try {
-    await handle.write(`${JSON.stringify(record)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+/**
+ * The history file with `record` appended: the path and the whole new content, to be written in
+ * the same change (`writeFileSet`) as the files the record is about, so that a crash never leaves
+ * a migrated set without its record or a record without its migration.
+ */
+export async function historyWithRecord(
+  dir: string,
+  record: HistoryRecord,
+): Promise<{ path: string; content: Buffer }> {
+  const path = historyPath(dir);
+  const previous = (await readBoundedFileIfExists(path)) ?? Buffer.alloc(0);
+  const separator = previous.length > 0 && previous[previous.length - 1] !== 0x0a ? "\n" : "";
+  return { path, content: Buffer.concat([previous, Buffer.from(`${separator}${JSON.stringify(record)}\n`)]) };
 }
 
 /**

@@ -6,19 +6,20 @@ import {
   readBoundedFile,
   readBoundedFileIfExists,
   sha256,
-  writeFileAtomic,
+  writeFileSet,
 } from "@switchyard/config-schema";
 import {
   type ConfigDirOptions,
   currentUser,
   newRecordId,
-  restoreOriginals,
+  recoverSet,
+  unrestored,
   withConfigSetLock,
 } from "./config-set.js";
 import {
-  appendHistory,
   type HistoryFileEntry,
   type HistoryRecord,
+  historyWithRecord,
   lastMigration,
   readHistory,
 } from "./history-log.js";
@@ -129,6 +130,8 @@ export async function rollbackLastMigration(
   const absolute = resolve(dir);
   const now = options.now ?? (() => new Date());
   const locked = await withConfigSetLock(absolute, options, async (): Promise<RollbackResult> => {
+    // A migration or rollback a crash interrupted is finished first (and reported).
+    const recovery = await recoverSet(absolute, options.cwd ?? process.cwd());
     const history = await readHistory(absolute);
     const undone = lastMigration(history.records);
     const failed = (diagnostics: Diagnostic[]): RollbackResult => ({
@@ -137,8 +140,9 @@ export async function rollbackLastMigration(
       dir: absolute,
       ...(undone ? { undone } : {}),
       files: [],
-      diagnostics: [...history.diagnostics, ...diagnostics],
+      diagnostics: [...recovery, ...history.diagnostics, ...diagnostics],
     });
+    if (recovery.some((d) => d.severity === "error")) return failed([]);
     if (!undone) {
       return failed([
         {
@@ -181,9 +185,20 @@ export async function rollbackLastMigration(
       }),
     };
     try {
+      // The restored files and the rollback record, as one change (all or nothing across a crash).
+      await writeFileSet(
+        absolute,
+        [
+          ...restores.map((r) => ({
+            path: r.path,
+            content: r.original,
+            ...(backups.has(r.entry.file) ? { backup: backups.get(r.entry.file)! } : {}),
+          })),
+          await historyWithRecord(absolute, record),
+        ],
+        { operation: "migrate rollback", beforeRename: (path) => options.beforeWrite?.(path) },
+      );
       for (const restore of restores) {
-        await options.beforeWrite?.(restore.path);
-        await writeFileAtomic(restore.path, restore.original);
         const readBack = await readBoundedFile(restore.path);
         if (!readBack.ok)
           throw new Error(`${restore.entry.file} cannot be read back: ${readBack.failure.reason}`);
@@ -191,9 +206,8 @@ export async function rollbackLastMigration(
         if (sha256(written) !== restore.entry.before)
           throw new Error(`${restore.entry.file} does not read back with the recorded hash`);
       }
-      await appendHistory(absolute, record);
     } catch (error) {
-      const failures = await restoreOriginals(restores.map((r) => ({ path: r.path, bytes: r.current })));
+      const failures = await unrestored(restores.map((r) => ({ path: r.path, bytes: r.current })));
       return failed([
         {
           code: failures.length === 0 ? "SY3008" : "SY3009",
@@ -216,7 +230,7 @@ export async function rollbackLastMigration(
         to: r.entry.from,
         hash: r.entry.before,
       })),
-      diagnostics: history.diagnostics,
+      diagnostics: [...recovery, ...history.diagnostics],
     };
   });
   if (locked.ok) return locked.value;

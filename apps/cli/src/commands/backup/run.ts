@@ -1,4 +1,4 @@
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import {
   type BackupInfo,
   BoundedReadError,
@@ -12,6 +12,8 @@ import {
   type RetentionPolicy,
   type RetentionRule,
   readBoundedFile,
+  recoverFileSets,
+  recoveryDiagnostics,
   suggestName,
   writeFileSafely,
 } from "@switchyard/config-schema";
@@ -360,6 +362,16 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   const action = parseAction(args);
   const path = targetFile(args, context.io.cwd);
   const target: Run = { context, path, shown: displayPath(path, context.io.cwd) };
+  // A multi-file change a crash interrupted in the directory is finished first, and reported.
+  const dir = dirname(path);
+  const recovery = recoveryDiagnostics(await recoverFileSets(dir), displayPath(dir, context.io.cwd));
+  const outcome = await runAction(action, target, args);
+  if (recovery.length === 0) return outcome;
+  const notes = prettyDiagnostics(recovery, context, { stream: "stderr", catalogue: cliCatalogue() });
+  return { ...outcome, stderr: `${notes}${outcome.stderr ?? ""}` };
+}
+
+function runAction(action: Action, target: Run, args: ParsedArgs): Promise<CommandOutcome> {
   switch (action) {
     case "list":
       return list(target, retentionPolicy(args));
