@@ -67,6 +67,8 @@ if (mode === "atomic") {
     beforeRename: async (path) => {
       if (!path.endsWith("b.yaml")) return;
       process.stdout.write("committed\\n");
+      // Stay alive until killed (a bare pending promise would let the process exit).
+      setInterval(() => {}, 1 << 30);
       await new Promise(() => {});
     },
   });
