@@ -14,4 +14,5 @@ export default [
   "rules.mjs",
   "flags.mjs",
   "reload.mjs",
+  "ports.mjs",
 ];

@@ -74,3 +74,8 @@ export function masterKeyEnvOption(description: string): OptionSpec {
 export function cacheNamespaceOption(description: string): OptionSpec {
   return { type: "string", valueName: "prefix", description, defaultText: "litellm:unified" };
 }
+
+/** `--timeout <ms>`: the timeout of each health request (`health`, `doctor`). */
+export function probeTimeoutOption(description = "Timeout of each health request."): OptionSpec {
+  return { type: "string", valueName: "ms", description, defaultText: "2000" };
+}

@@ -35,6 +35,14 @@ describe.skipIf(process.platform !== "linux")("suggestPorts", () => {
     }
   });
 
+  test("a service on an ephemeral port gets suggestions below the range", async () => {
+    const [low] = ephemeralPortRange();
+    const ports = { schema_version: "2.0.0", services: { late: { port: low + 5000 } } };
+    const result = await suggestPorts(ports, "late", { count: 1, listeners: [] });
+    expect(result?.suggestions).toHaveLength(1);
+    expect(result!.suggestions[0]).toBeLessThan(low);
+  });
+
   test("reads the kernel's ephemeral range", () => {
     const [low, high] = ephemeralPortRange();
     expect(low).toBeGreaterThan(1023);

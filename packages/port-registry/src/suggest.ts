@@ -70,9 +70,10 @@ export async function suggestPorts(
   const low = 1024;
   const high = range[0] - 1;
   const suggestions: number[] = [];
+  // Outward from the service's port; a port above the range (an ephemeral one) walks down into it.
   for (let distance = 1; suggestions.length < count; distance++) {
     const candidates = [own.port + distance, own.port - distance];
-    if (candidates.every((p) => p < low || p > high)) break;
+    if (own.port + distance > high && own.port - distance < low) break;
     for (const port of candidates) {
       if (suggestions.length >= count || port < low || port > high || taken.has(port)) continue;
       const bind = await probeBind("::", port, protocol);
