@@ -91,3 +91,11 @@ describe.skipIf(process.platform !== "linux")(
     });
   },
 );
+
+describe("switchyard doctor options", () => {
+  test("the audit gate is parsed by the audit: a bad --fail-on is a usage error", async () => {
+    const { code, stderr } = await runCli(["doctor", "--fail-on", "severe"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--fail-on");
+  });
+});

@@ -79,3 +79,13 @@ export function cacheNamespaceOption(description: string): OptionSpec {
 export function probeTimeoutOption(description = "Timeout of each health request."): OptionSpec {
   return { type: "string", valueName: "ms", description, defaultText: "2000" };
 }
+
+/** `--min-score <n>`: the audit's gate on the overall score (`audit`, `doctor`). */
+export function minScoreOption(description: string): OptionSpec {
+  return { type: "string", valueName: "n", description };
+}
+
+/** `--fail-on <severity>`: the audit's gate on the worst open finding (`audit`, `doctor`). */
+export function failOnOption(description: string): OptionSpec {
+  return { type: "string", valueName: "severity", description };
+}

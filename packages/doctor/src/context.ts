@@ -1,4 +1,4 @@
-import type { AuditFacts, AuditResult } from "@switchyard/audit";
+import type { AuditFacts, AuditGate, AuditResult } from "@switchyard/audit";
 import type { ConfigSet, Diagnostic } from "@switchyard/config-schema";
 import type { CheckResult } from "@switchyard/litellm-generator";
 import type { ConfigSetMigration } from "@switchyard/migrations";
@@ -12,6 +12,8 @@ export interface DoctorContext {
   readonly dir: string;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The audit's gate (`--min-score`, `--fail-on`); the audit's default bands without one. */
+  readonly auditGate: AuditGate;
   /** `--config-dir <dir>` as the user would type it again in a fix, or "" for the default. */
   readonly dirFlag: string;
   readonly set: ConfigSet;

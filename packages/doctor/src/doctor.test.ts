@@ -146,3 +146,21 @@ describe("switchyard doctor on broken files", () => {
     expect(byId(report).get("schema-version")?.status).toBeDefined();
   });
 });
+
+describe("the audit check takes the audit's own gate", () => {
+  test("--min-score above the example's score fails the audit check, with the audit command as its fix", async () => {
+    const { EXAMPLE_CONFIG } = await import("../test/example-stack.mjs");
+    const report = await runDoctor({
+      configDir: EXAMPLE_CONFIG,
+      env: {},
+      critical: false,
+      auditGate: { minScore: 101 },
+      probe: { timeoutMs: 300, retries: 0 },
+      ports: { lsof: false },
+    });
+    const audit = report.checks.find((c) => c.id === "audit")!;
+    expect(audit.status).toBe("fail");
+    expect(audit.reason).toMatch(/^score \d+, below the gate/);
+    expect(audit.fix).toMatch(/^switchyard audit --config-dir .* --min-score 101$/);
+  });
+});

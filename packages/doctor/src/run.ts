@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { collectFacts, runAudit } from "@switchyard/audit";
+import { type AuditGate, collectFacts, runAudit } from "@switchyard/audit";
 import { loadConfigSet } from "@switchyard/config-schema";
 import { validateConfigSet } from "@switchyard/consistency";
 import { checkGenerated, type GenerateOptions } from "@switchyard/litellm-generator";
@@ -24,6 +24,8 @@ export interface DoctorOptions {
   /** The generated file (default `<configDir>/litellm-unified.yaml`) and how it is generated. */
   readonly outputPath?: string;
   readonly generate?: Omit<GenerateOptions, "outputFile" | "passthrough">;
+  /** The audit's gate, as `switchyard audit --min-score / --fail-on` take it (default: its score bands). */
+  readonly auditGate?: AuditGate;
   /** Health probes: per-request timeout (default 2,000 ms), retries (2), concurrency (4). */
   readonly probe?: {
     readonly timeoutMs?: number;
@@ -76,6 +78,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     cwd,
     env,
     dirFlag,
+    auditGate: options.auditGate ?? {},
     set,
     validation: memo(() => validateConfigSet(set, { cwd }).diagnostics),
     generated,

@@ -45,8 +45,11 @@ test.skipIf(!linux || (!root && process.env.CI === undefined))(
 
       const asDaemon = await checkPorts(ports);
       expect(asDaemon.services[0]).toMatchObject({ state: "UNKNOWN", code: "SY6012" });
-      expect(asDaemon.services[0]!.reason).toBe(
-        `127.0.0.1:${port} is in use on 127.0.0.1:${port}: ${socket!.ownerReason}`,
+      // Other processes come and go between two scans: the count may differ, the words may not.
+      expect(asDaemon.services[0]!.reason).toMatch(
+        new RegExp(
+          `^127\\.0\\.0\\.1:${port} is in use: held by uid 65534 \\(nobody\\); the descriptors of \\d+ process(es)? are not readable as uid 1 \\(daemon\\)`,
+        ),
       );
       expect(asDaemon.services[0]!.hint).toContain("Run as root");
       // Unknown is not running: a required service in that state still fails the check.

@@ -196,7 +196,7 @@ export function classifyService(
     ...base,
     state: "UNKNOWN",
     code: "SY6012",
-    reason: `${where} is in use on ${formatHostPort(first.address, first.port)}: ${first.ownerReason ?? "owner unknown"}`,
+    reason: `${where} is in use${formatHostPort(first.address, first.port) === where ? "" : ` (on ${formatHostPort(first.address, first.port)})`}: ${first.ownerReason ?? "owner unknown"}`,
     hint:
       first.owner === "unreadable"
         ? "Run as root (sudo switchyard ports) or as the socket's user to see its process."

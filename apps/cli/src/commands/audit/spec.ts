@@ -1,5 +1,11 @@
 import type { CommandSpec } from "../../command.js";
-import { configDirOption, formatOption, JSON_AS_FORMAT_OPTION } from "../../options.js";
+import {
+  configDirOption,
+  failOnOption,
+  formatOption,
+  JSON_AS_FORMAT_OPTION,
+  minScoreOption,
+} from "../../options.js";
 
 /** `switchyard audit`: what `--help` shows and how its arguments parse; the work is in `run.ts`. */
 export const spec: CommandSpec = {
@@ -21,18 +27,12 @@ export const spec: CommandSpec = {
       "text",
     ),
     json: JSON_AS_FORMAT_OPTION,
-    "min-score": {
-      type: "string",
-      valueName: "n",
-      description:
-        "Fail (exit 2) when the overall score is below n (0-100) instead of using the score bands.",
-    },
-    "fail-on": {
-      type: "string",
-      valueName: "severity",
-      description:
-        "Fail (exit 2) on any open finding this severe or worse: critical, high, medium, low or info.",
-    },
+    "min-score": minScoreOption(
+      "Fail (exit 2) when the overall score is below n (0-100) instead of using the score bands.",
+    ),
+    "fail-on": failOnOption(
+      "Fail (exit 2) on any open finding this severe or worse: critical, high, medium, low or info.",
+    ),
     "write-baseline": {
       type: "boolean",
       description: "Record the open findings as the baseline, so later audits report only new ones.",

@@ -1,9 +1,11 @@
 import { resolve } from "node:path";
+import { resolveAuditFlags } from "@switchyard/audit";
 import { sanitizeForTerminal } from "@switchyard/config-schema";
 import { type DoctorCheck, type DoctorReport, runDoctor } from "@switchyard/doctor";
 import { booleanOption, stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { configDirArgument } from "../../config-dir.js";
+import { UsageError } from "../../errors.js";
 import { generationOptions } from "../../generation.js";
 import { LiveRows } from "../../live-progress.js";
 import { displayPath } from "../../paths.js";
@@ -49,6 +51,17 @@ const ID_WIDTH = 24;
  */
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
   const timeoutMs = timeoutOption(args, "doctor");
+  // The audit's gate is parsed by the audit, as `switchyard audit` parses it.
+  const minScore = stringOption(args, "min-score");
+  const failOn = stringOption(args, "fail-on");
+  const gate = resolveAuditFlags({
+    ...(minScore === undefined ? {} : { minScore }),
+    ...(failOn === undefined ? {} : { failOn }),
+  });
+  if (!gate.ok)
+    throw new UsageError(gate.diagnostics.map((d) => d.message).join("; "), {
+      hint: "Run 'switchyard doctor --help' for usage.",
+    });
   const { cwd } = context.io;
   const dir = resolve(cwd, configDirArgument(args, "doctor", { positional: true }));
   const out = stringOption(args, "out");
@@ -63,6 +76,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     env: context.io.env,
     critical: booleanOption(args, "critical"),
     generate: generationOptions(args),
+    auditGate: gate.value.gate,
     ...(out === undefined ? {} : { outputPath: resolve(cwd, out) }),
     ...(timeoutMs === undefined ? {} : { probe: { timeoutMs } }),
     onPlan: (checks) => {
