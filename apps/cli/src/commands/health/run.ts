@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { collectSources, hasErrors, loadConfigSet, sanitizeForTerminal } from "@switchyard/config-schema";
+import { collectSources, loadConfigSet, sanitizeForTerminal } from "@switchyard/config-schema";
 import { stackHealth } from "@switchyard/doctor";
 import type { HealthResult, HealthStatus } from "@switchyard/health";
 import { stringOption } from "../../args.js";
@@ -67,16 +67,20 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   const { cwd } = context.io;
   const dir = resolve(cwd, configDirArgument(args, "health", { positional: true }));
   const set = await loadConfigSet(dir, { cwd });
-  const blocking = set.diagnostics.filter((d) => d.severity === "error" && /^SY10(0\d|1[01])$/.test(d.code));
-  if (hasErrors(blocking) && set.files.providers === undefined && set.files.ports === undefined) {
+  if (set.files.providers?.value === undefined && set.files.ports?.value === undefined) {
+    // Nothing to probe: say why the files did not load.
+    const errors = set.diagnostics.filter((d) => d.severity === "error");
     return {
-      status: blocking.some((d) => d.code === "SY1010") ? "io-error" : "invalid",
-      data: { ok: false, diagnostics: blocking },
-      stderr: prettyDiagnostics(blocking, context, {
-        stream: "stderr",
-        catalogue: cliCatalogue(),
-        sources: collectSources(set),
-      }),
+      status: errors.some((d) => d.code === "SY1010") ? "io-error" : "invalid",
+      data: { ok: false, diagnostics: errors },
+      stderr:
+        errors.length > 0
+          ? prettyDiagnostics(errors, context, {
+              stream: "stderr",
+              catalogue: cliCatalogue(),
+              sources: collectSources(set),
+            })
+          : `Nothing to probe: ${displayPath(dir, cwd)} has no usable providers.yaml or ports.yaml.\n`,
     };
   }
   const masterKeyEnv = stringOption(args, "master-key-env");
