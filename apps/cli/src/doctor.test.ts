@@ -88,6 +88,9 @@ describe.skipIf(process.platform !== "linux")(
         ["litellm", "healthy"],
         ["redis", "healthy"],
       ]);
+      // Without the master key the gateway line says once that its models were not compared.
+      const unkeyed = await runCli(["health", stack.configDir], stack.root, {});
+      expect(unkeyed.stdout.match(/served models not compared: LITELLM_MASTER_KEY is not set/g)).toHaveLength(1);
     });
   },
 );

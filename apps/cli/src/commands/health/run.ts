@@ -40,7 +40,9 @@ function table(
     lines.push(
       `  ${safe(r.id).padEnd(id)}  ${r.kind.padEnd(kind)}  ${style[PAINT[r.status]](r.status.padEnd(12))}  ${safe(r.reason)}  ${style.dim(`${r.latencyMs} ms${retried}  ${safe(r.target)}`)}`,
     );
-    for (const note of [...(r.unchecked ? [r.unchecked] : []), ...(r.notes ?? [])])
+    // The reason may already say what was not checked (the gateway without its key): once is enough.
+    const unchecked = r.unchecked !== undefined && !r.reason.includes(r.unchecked) ? [r.unchecked] : [];
+    for (const note of [...unchecked, ...(r.notes ?? [])])
       lines.push(`  ${" ".repeat(id + kind + 18)}${style.dim(safe(note))}`);
     if (r.hint !== undefined && r.status !== "healthy")
       lines.push(`  ${" ".repeat(id + kind + 18)}${style.dim(`fix: ${safe(r.hint)}`)}`);
