@@ -1,5 +1,5 @@
 import { formatIPv6, parseIPv6 } from "@switchyard/config-schema";
-import { readCommandLines, readLsof } from "./lsof.js";
+import { lsofArguments, readCommandLines, readLsof } from "./lsof.js";
 import { type ListeningSocket, type Protocol, readProcNet } from "./proc-net.js";
 import { type ProcessInfo, scanSocketOwners } from "./proc-owners.js";
 import { userNames } from "./users.js";
@@ -170,7 +170,7 @@ export async function readListeners(options: ReadListenersOptions = {}): Promise
   if (!lsof.ok) return { source: "none", detail: `${proc.reason}; ${lsof.reason}`, listeners: [] };
   return {
     source: "lsof",
-    detail: `${command} ${["-nP", "-iTCP", "-sTCP:LISTEN", "-F"].join(" ")} (${proc.reason})`,
+    detail: `${command} ${lsofArguments(protocols).join(" ")} (${proc.reason})`,
     listeners: lsof.listeners,
   };
 }

@@ -96,6 +96,8 @@ describe("the lsof fallback (where /proc is unreadable)", () => {
         const viaProc = await readListeners({ ports });
         expect(viaLsof.source).toBe("lsof");
         expect(viaLsof.detail).toContain("/nonexistent-proc/net/tcp cannot be read");
+        // The command it says it ran is the one it ran.
+        expect(viaLsof.detail).toMatch(/^lsof -nP \+c0 -iTCP -sTCP:LISTEN -F pcuLftPn \(/);
         expect(viaProc.source).toBe("proc");
         const mine = (snapshot: typeof viaProc) =>
           snapshot.listeners
