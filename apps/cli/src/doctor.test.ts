@@ -90,12 +90,24 @@ describe.skipIf(process.platform !== "linux")(
       ]);
       // Without the master key the gateway line says once that its models were not compared.
       const unkeyed = await runCli(["health", stack.configDir], stack.root, {});
-      expect(unkeyed.stdout.match(/served models not compared: LITELLM_MASTER_KEY is not set/g)).toHaveLength(1);
+      expect(unkeyed.stdout.match(/served models not compared: LITELLM_MASTER_KEY is not set/g)).toHaveLength(
+        1,
+      );
     });
   },
 );
 
 describe("switchyard doctor options", () => {
+  test("a config directory that cannot be read exits 2, as every command does, and says why", async () => {
+    const { code, stdout } = await runCli(["doctor", "--config-dir", "/nonexistent-switchyard-dir"]);
+    expect(code).toBe(2);
+    expect(stdout).toMatch(
+      /✖ yaml\s+Cannot read directory \/nonexistent-switchyard-dir: no such file or directory/,
+    );
+    expect(stdout).toMatch(/- schema\s+the config directory cannot be read/);
+    expect(stdout).not.toMatch(/✔/);
+  });
+
   test("the audit gate is parsed by the audit: a bad --fail-on is a usage error", async () => {
     const { code, stderr } = await runCli(["doctor", "--fail-on", "severe"]);
     expect(code).toBe(2);

@@ -145,6 +145,27 @@ describe("switchyard doctor on broken files", () => {
     // The other checks still answer, each for itself.
     expect(byId(report).get("schema-version")?.status).toBeDefined();
   });
+
+  test("a config directory that cannot be read is one failure saying why, not a cascade", async () => {
+    const { mkdtemp } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const missing = join(await mkdtemp(join(tmpdir(), "sy-doctor-")), "nowhere");
+    const seen: string[] = [];
+    const report = await runDoctor({ configDir: missing, env: {}, onCheck: (c) => seen.push(c.id) });
+    expect(report.ok).toBe(false);
+    expect(report.unreadable?.code).toBe("SY1010");
+    const [yaml, ...rest] = report.checks;
+    expect(yaml).toMatchObject({
+      id: "yaml",
+      status: "fail",
+      reason: expect.stringContaining("no such file"),
+    });
+    expect(yaml!.diagnostics?.map((d) => d.code)).toEqual(["SY1010"]);
+    expect(rest.length).toBeGreaterThan(5);
+    for (const check of rest)
+      expect(check).toMatchObject({ status: "skip", reason: "the config directory cannot be read" });
+    expect(seen).toEqual(report.checks.map((c) => c.id));
+  });
 });
 
 describe("the audit check takes the audit's own gate", () => {

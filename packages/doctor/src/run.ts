@@ -1,7 +1,7 @@
 import { relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type AuditGate, collectFacts, runAudit } from "@switchyard/audit";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { type Diagnostic, loadConfigSet } from "@switchyard/config-schema";
 import { validateConfigSet } from "@switchyard/consistency";
 import { checkGenerated, type GenerateOptions } from "@switchyard/litellm-generator";
 import { planMigration } from "@switchyard/migrations";
@@ -65,6 +65,12 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const shown = relative(cwd, dir) || ".";
   const dirFlag = shown === "config" ? "" : ` --config-dir ${shown}`;
   const set = await loadConfigSet(dir, { cwd });
+  const selected = DOCTOR_CHECKS.filter((c) => options.critical !== true || c.critical);
+  // Nothing could be read: one failure that says why, not a cascade of checks on an empty set.
+  const unreadable = Object.values(set.files).every((f) => f === undefined)
+    ? set.diagnostics.find((d) => d.code === "SY1010")
+    : undefined;
+  if (unreadable !== undefined) return unreadableReport(selected, unreadable, dir, started, options);
   const generated = memo(() =>
     checkGenerated({
       ...options.generate,
@@ -103,7 +109,6 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     facts: memo(() => collectFacts(set, { cwd })),
     audit: memo(async () => runAudit(set, { cwd, facts: await context.facts() })),
   };
-  const selected = DOCTOR_CHECKS.filter((c) => options.critical !== true || c.critical);
   // The live probes start first and run while the file checks do their work.
   if (selected.some((c) => c.id === "ports")) void context.ports();
   if (selected.some((c) => ["providers", "gateway", "redis"].includes(c.id))) void context.health();
@@ -140,6 +145,15 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       options.onCheck?.(check);
     }
   }
+  return report(checks, dir, started);
+}
+
+function report(
+  checks: readonly DoctorCheck[],
+  dir: string,
+  started: number,
+  unreadable?: Diagnostic,
+): DoctorReport {
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skip: 0 };
   for (const check of checks) counts[check.status]++;
   return {
@@ -148,5 +162,42 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     counts,
     durationMs: Math.round(performance.now() - started),
     configDir: dir,
+    ...(unreadable === undefined ? {} : { unreadable }),
   };
+}
+
+/** The report when the config directory cannot be read: YAML syntax fails with why, the rest is skipped. */
+function unreadableReport(
+  selected: typeof DOCTOR_CHECKS,
+  diagnostic: Diagnostic,
+  dir: string,
+  started: number,
+  options: DoctorOptions,
+): DoctorReport {
+  options.onPlan?.(selected.map((c) => ({ id: c.id, title: c.title })));
+  const checks = selected.map((definition): DoctorCheck => {
+    const check: DoctorCheck =
+      definition.id === "yaml"
+        ? {
+            id: definition.id,
+            title: definition.title,
+            critical: definition.critical,
+            status: "fail",
+            reason: diagnostic.message,
+            ...(diagnostic.hint === undefined ? {} : { fix: diagnostic.hint }),
+            durationMs: 0,
+            diagnostics: [diagnostic],
+          }
+        : {
+            id: definition.id,
+            title: definition.title,
+            critical: definition.critical,
+            status: "skip",
+            reason: "the config directory cannot be read",
+            durationMs: 0,
+          };
+    options.onCheck?.(check);
+    return check;
+  });
+  return report(checks, dir, started, diagnostic);
 }

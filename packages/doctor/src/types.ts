@@ -36,6 +36,11 @@ export interface DoctorReport {
   readonly durationMs: number;
   /** The config directory (absolute). */
   readonly configDir: string;
+  /**
+   * Set when the config directory (or every file in it) could not be read (SY1010): the checks
+   * after YAML syntax are skipped, and `switchyard doctor` exits 2 as for any unreadable input.
+   */
+  readonly unreadable?: Diagnostic;
 }
 
 /** What a check outcome holds before the runner adds its id, title, flag and time. */

@@ -96,7 +96,8 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   });
   live?.finish();
   return {
-    status: report.ok ? "ok" : "invalid",
+    // An unreadable config directory is an I/O error (exit 2), as it is for every command.
+    status: report.unreadable !== undefined ? "io-error" : report.ok ? "ok" : "invalid",
     data: report,
     ...(json ? {} : { stdout: `\n${summary(report, style)}\n` }),
   };
