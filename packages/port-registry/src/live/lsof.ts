@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import type { Protocol } from "./proc-net.js";
+import { redactArgv } from "./redact-argv.js";
 
 /** One socket as `lsof -F` lists it, with its process. */
 export interface LsofSocket {
@@ -145,7 +146,8 @@ export async function readLsof(
 
 /**
  * The command lines of some processes from one `ps` run (`ps -ww -o pid=,args= -p a,b,…`): where
- * there is no `/proc` this is the only way to read them. Arguments are split at spaces.
+ * there is no `/proc` this is the only way to read them. Arguments are split at spaces; secrets
+ * are redacted ({@link redactArgv}).
  */
 export async function readCommandLines(pids: readonly number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
@@ -153,7 +155,7 @@ export async function readCommandLines(pids: readonly number[]): Promise<Map<num
   const result = await run("ps", ["-ww", "-o", "pid=,args=", "-p", pids.join(",")], 5000);
   for (const line of result.stdout.split("\n")) {
     const match = /^\s*(\d+)\s+(.*)$/.exec(line);
-    if (match) out.set(Number(match[1]), match[2]!.trim().split(/\s+/));
+    if (match) out.set(Number(match[1]), redactArgv(match[2]!.trim().split(/\s+/)));
   }
   return out;
 }

@@ -1,12 +1,16 @@
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { describeFsError } from "@switchyard/config-schema";
+import { redactArgv } from "./redact-argv.js";
 
 /** A process that holds a socket. */
 export interface ProcessInfo {
   readonly pid: number;
   /** `/proc/<pid>/comm`: the kernel's name for it, at most 15 characters (`lsof`'s command otherwise). */
   readonly comm: string;
-  /** `/proc/<pid>/cmdline`, split at NUL (empty for kernel threads and when unreadable). */
+  /**
+   * `/proc/<pid>/cmdline`, split at NUL (empty for kernel threads and when unreadable), its secrets
+   * redacted (`--api-key sk-…` → `--api-key sk-p…**** (40 chars)`).
+   */
   readonly cmdline: readonly string[];
 }
 
@@ -37,6 +41,7 @@ function readProcessInfo(procRoot: string, pid: number): ProcessInfo {
     cmdline = raw.split("\0");
     // A process that renamed itself (Node's process.title) leaves NUL padding behind.
     while (cmdline.length > 0 && cmdline[cmdline.length - 1] === "") cmdline.pop();
+    cmdline = redactArgv(cmdline);
   } catch {}
   return { pid, comm, cmdline };
 }
