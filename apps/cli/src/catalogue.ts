@@ -1,5 +1,5 @@
-import { type Catalogue, mergeCatalogues, schemaCatalogue } from "@switchyard/config-schema";
-import { consistencyCatalogue } from "@switchyard/consistency";
+import { type Catalogue, mergeCatalogues } from "@switchyard/config-schema";
+import { validationCatalogue } from "@switchyard/consistency";
 
 let base: Catalogue | undefined;
 
@@ -11,6 +11,6 @@ let base: Catalogue | undefined;
  * the audit, migration or generator code.
  */
 export function cliCatalogue(...extra: readonly Catalogue[]): Catalogue {
-  base ??= mergeCatalogues(schemaCatalogue, consistencyCatalogue);
+  base ??= validationCatalogue();
   return extra.reduce((merged, catalogue) => mergeCatalogues(merged, catalogue), base);
 }

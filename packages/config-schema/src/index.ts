@@ -106,7 +106,8 @@ export { configDirDisplay, loadConfigFile, loadConfigSet, loadConfigText, readFa
 export { collectSources } from "./render/collect-sources.js";
 export { shouldUseColor } from "./render/color-support.js";
 export { GITHUB_ANNOTATIONS_PER_LEVEL, renderGithub } from "./render/github.js";
-export { JSON_REPORT_VERSION, renderJson } from "./render/json.js";
+export type { JsonReport } from "./render/json.js";
+export { JSON_REPORT_VERSION, jsonReport, renderJson } from "./render/json.js";
 export { renderPretty } from "./render/pretty.js";
 export { renderDiagnostics } from "./render/render.js";
 export { sanitizeForTerminal } from "./render/sanitize.js";
@@ -150,6 +151,7 @@ export * from "./schemas/litellm.js";
 export * from "./schemas/model-mappings.js";
 export * from "./schemas/ports.js";
 export * from "./schemas/providers.js";
+export * from "./schemas/server-tokens.js";
 export * from "./schemas/settings.js";
 export type {
   DetectOptions,

@@ -1,4 +1,6 @@
 export { FLAG_CODES, flagsCatalogue } from "./catalogue.js";
+export type { FlagEdit } from "./edits/edits.js";
+export { applyFlagEdit, FlagEditError, FlagNotFoundError, flagEditor, isValidUserId } from "./edits/edits.js";
 export type { FlagEngineOptions, FlagInfo } from "./engine.js";
 export { FlagEngine } from "./engine.js";
 export type { FlagOverride } from "./evaluate/compile.js";
@@ -18,10 +20,40 @@ export {
   murmurhash3WithPrefix,
   rolloutBucket,
 } from "./hash/murmurhash3.js";
+export type { ChangeOptions, FlagChangeRecord, HistoryQuery } from "./history/types.js";
+export { DEFAULT_HISTORY_LIMIT } from "./history/types.js";
+export type {
+  OfrepErrorCode,
+  OfrepEvaluationRequest,
+  OfrepFailure,
+  OfrepOptions,
+  OfrepSuccess,
+} from "./ofrep/ofrep.js";
+export {
+  isOfrepFailure,
+  OfrepEvaluationRequestSchema,
+  ofrepEvaluateFlag,
+  ofrepEvaluateFlags,
+  toOfrep,
+} from "./ofrep/ofrep.js";
+export { fromOpenFeatureContext, OPENFEATURE_REASONS } from "./openfeature/mapping.js";
 export type { EnvOverrides } from "./overrides/env.js";
 export { overrideVariable, readEnvOverrides } from "./overrides/env.js";
 export type { FileFlagStoreOptions } from "./stores/file.js";
 export { editFlagText, FileFlagStore } from "./stores/file.js";
 export { MemoryFlagStore } from "./stores/memory.js";
-export type { FlagChange, FlagStore, StoredFlag, StoreHealth } from "./stores/types.js";
-export { FlagStoreUnavailableError, FlagVersionConflictError, flagsOf } from "./stores/types.js";
+export type {
+  FlagChange,
+  FlagEditor,
+  FlagStore,
+  StoredFlag,
+  StoreHealth,
+  UpdateOptions,
+  UpdateResult,
+} from "./stores/types.js";
+export {
+  FlagStoreUnavailableError,
+  FlagVersionConflictError,
+  flagsOf,
+  sameDefinition,
+} from "./stores/types.js";

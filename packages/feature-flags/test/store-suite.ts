@@ -1,5 +1,6 @@
 import type { Flag } from "@switchyard/config-schema";
 import { afterEach, describe, expect, test } from "vitest";
+import type { FlagChangeRecord, HistoryQuery } from "../src/history/types.js";
 import { type FlagStore, FlagVersionConflictError, type StoredFlag } from "../src/stores/types.js";
 
 /** What a store factory gives the shared suite. */
@@ -15,6 +16,12 @@ const INITIAL: Readonly<Record<string, Flag>> = {
   "new-router": { enabled: true, rollout_percentage: 10, whitelist: ["ann"], tags: ["routing"] },
   "semantic-cache": { enabled: false },
 };
+
+/** A history without the records of seeding the initial flags (stores seeded through `put` have them). */
+async function changes(store: FlagStore, query: HistoryQuery = {}): Promise<FlagChangeRecord[]> {
+  const records = await store.history({ limit: 1000, ...query });
+  return records.filter((r) => !(r.previousVersion === 0 && r.flag in INITIAL));
+}
 
 /** Wait until `check` holds, polling on the event loop, for at most `ms`. */
 export async function until(check: () => boolean, ms: number): Promise<number> {
@@ -111,6 +118,83 @@ export function describeStoreContract(kind: string, factory: StoreFactory): void
       expect(final.version).toBe(51);
       expect([...(final.flag.whitelist ?? [])].sort()).toEqual(["ann", ...writers].sort());
       expect(conflicts).toBeGreaterThan(0);
+    });
+
+    test("every put is in the history with actor, time, before and after, newest first", async () => {
+      const { store } = await make();
+      const start = Date.now();
+      const first = (await store.get("new-router"))!;
+      await store.put("new-router", { ...first.flag, rollout_percentage: 30 }, first.version, {
+        actor: "alice",
+      });
+      await store.put("semantic-cache", { enabled: true }, 1, { actor: "bob" });
+      await store.put("created", { enabled: true }, 0);
+      const all = await changes(store);
+      expect(all.map((r) => [r.flag, r.version, r.previousVersion, r.actor])).toEqual([
+        ["created", 1, 0, "unknown"],
+        ["semantic-cache", 2, 1, "bob"],
+        ["new-router", 2, 1, "alice"],
+      ]);
+      const router = all[2]!;
+      expect(router.before).toMatchObject({ enabled: true, rollout_percentage: 10 });
+      expect(router.after).toMatchObject({ enabled: true, rollout_percentage: 30, version: 2 });
+      expect(all[0]!.before).toBeNull();
+      expect(Date.parse(router.at)).toBeGreaterThanOrEqual(start - 1000);
+      expect(await changes(store, { flag: "semantic-cache" })).toHaveLength(1);
+      expect(await store.history({ limit: 2 })).toHaveLength(2);
+      // A refused put records nothing.
+      await expect(store.put("new-router", { enabled: false }, 1)).rejects.toBeInstanceOf(
+        FlagVersionConflictError,
+      );
+      expect(await changes(store)).toHaveLength(3);
+    });
+
+    test("update applies an edit to the current state; a no-op writes nothing; If-Match semantics", async () => {
+      const { store } = await make();
+      const enabled = await store.update("semantic-cache", (c) => ({ ...c!.flag, enabled: true }), {
+        actor: "a",
+      });
+      expect(enabled).toMatchObject({ changed: true, stored: { version: 2 }, previous: { version: 1 } });
+      const again = await store.update("semantic-cache", (c) => ({ ...c!.flag, enabled: true }));
+      expect(again).toMatchObject({ changed: false, stored: { version: 2 } });
+      expect(await changes(store, { flag: "semantic-cache" })).toHaveLength(1);
+      const stale = store.update("semantic-cache", (c) => ({ ...c!.flag, enabled: false }), {
+        expectedVersion: 1,
+      });
+      await expect(stale).rejects.toMatchObject({ code: "SY7003", expected: 1, actual: 2 });
+      const matched = await store.update("semantic-cache", (c) => ({ ...c!.flag, enabled: false }), {
+        expectedVersion: 2,
+      });
+      expect(matched.stored.version).toBe(3);
+      await expect(
+        store.update("missing", () => {
+          throw new Error("no such flag");
+        }),
+      ).rejects.toThrow("no such flag");
+    });
+
+    test("100 concurrent updates through two instances: none lost, store and history agree", async () => {
+      const { store, replica } = await make();
+      const other = replica ? await replica() : store;
+      if (other !== store) open.push(other);
+      const writers = Array.from({ length: 100 }, (_, i) => `user-${i}`);
+      await Promise.all(
+        writers.map((id, i) =>
+          (i % 2 === 0 ? store : other).update(
+            "new-router",
+            (current) => ({ ...current!.flag, whitelist: [...(current!.flag.whitelist ?? []), id] }),
+            { actor: `writer-${i}` },
+          ),
+        ),
+      );
+      await until(() => store.snapshot().get("new-router")?.version === 101, 5_000);
+      const final = (await store.get("new-router"))!;
+      expect([...(final.flag.whitelist ?? [])].sort()).toEqual(["ann", ...writers].sort());
+      const history = (await changes(store, { flag: "new-router" })).reverse();
+      expect(history.map((r) => r.version)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+      for (let i = 1; i < history.length; i++) expect(history[i]!.before).toEqual(history[i - 1]!.after);
+      expect(history.at(-1)!.after).toEqual(final.flag);
+      expect(new Set(history.map((r) => r.actor)).size).toBe(100);
     });
 
     test("watch reports a change made through another instance within 1 s", async () => {

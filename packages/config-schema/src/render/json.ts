@@ -35,17 +35,25 @@ function jsonDiagnostic(diagnostic: Diagnostic, options: RenderOptions): Record<
   return out;
 }
 
+/** The JSON report's shape (see {@link jsonReport}). */
+export interface JsonReport {
+  readonly version: number;
+  readonly tool: { readonly name: string; readonly version?: string };
+  readonly summary: { readonly error: number; readonly warning: number; readonly info: number };
+  readonly diagnostics: readonly Record<string, unknown>[];
+}
+
 /**
- * Diagnostics as a stable JSON document for scripts:
+ * Diagnostics as a stable JSON document for scripts and the HTTP API:
  * `{ version: 1, tool: { name, version? }, summary: { error, warning, info }, diagnostics: [...] }`.
  * Keys always come in the same order; each diagnostic carries every field it has (`code`, `name`
  * when the catalogue knows the code, `severity`, `message`, `file`, `range`, `path`, `hint`,
  * `suggestion`, `related`); absent fields are omitted. Diagnostics are sorted by file and position.
  */
-export function renderJson(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
+export function jsonReport(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): JsonReport {
   const sorted = sortDiagnostics(diagnostics);
   const counts = countDiagnostics(sorted);
-  const report = {
+  return {
     version: JSON_REPORT_VERSION,
     tool:
       options.toolVersion === undefined
@@ -54,5 +62,9 @@ export function renderJson(diagnostics: readonly Diagnostic[], options: RenderOp
     summary: { error: counts.error, warning: counts.warning, info: counts.info },
     diagnostics: sorted.map((d) => jsonDiagnostic(d, options)),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** {@link jsonReport} as text, two-space indented, with a final newline. */
+export function renderJson(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
+  return `${JSON.stringify(jsonReport(diagnostics, options), null, 2)}\n`;
 }

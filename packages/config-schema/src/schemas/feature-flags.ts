@@ -2,6 +2,18 @@ import * as z from "zod";
 import { CONFIG_DATE_SEMANTICS } from "../dates/config-date.js";
 import { description, isoDate, schemaVersion, tags } from "./common.js";
 
+/**
+ * A flag name that can be addressed everywhere (an HTTP path segment, an environment variable stem,
+ * a file key): a letter or digit, then letters, digits, `.`, `_` or `-`, 128 characters at most.
+ * No `/`, no leading dot, no spaces: a name can never be read as a path (`..`, `a/../b`).
+ */
+export const FLAG_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export const FlagNameSchema = z
+  .string()
+  .regex(FLAG_NAME_PATTERN, "A flag name starts with a letter or digit, then letters, digits, '.', '_' or '-' (≤ 128)")
+  .describe("A feature flag's name, e.g. `new-router`.");
+
 export const FlagSchema = z
   .strictObject({
     enabled: z.boolean().describe("Master switch: when false the flag is off for everyone."),

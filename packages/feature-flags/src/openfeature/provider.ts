@@ -10,43 +10,13 @@ import {
 } from "@openfeature/server-sdk";
 import { FLAG_CODES } from "../catalogue.js";
 import { FlagEngine } from "../engine.js";
-import type { EvaluationContext, EvaluationReason } from "../evaluate/types.js";
 import { type FlagStore, flagsOf } from "../stores/types.js";
+import { evaluationMetadata, fromOpenFeatureContext, OPENFEATURE_REASONS } from "./mapping.js";
 
 /** Options of {@link SwitchyardProvider}. */
 export interface SwitchyardProviderOptions {
   /** Environment variables for `FEATURE_*` overrides (e.g. `process.env`); none when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-}
-
-const REASONS: Record<EvaluationReason, string> = {
-  DISABLED: StandardResolutionReasons.DISABLED,
-  TARGETING_MATCH: StandardResolutionReasons.TARGETING_MATCH,
-  SPLIT: StandardResolutionReasons.SPLIT,
-  STATIC: StandardResolutionReasons.STATIC,
-  DEFAULT: StandardResolutionReasons.DEFAULT,
-  // An environment override fixed the value for everyone: static, with the detail in the metadata.
-  OVERRIDE: StandardResolutionReasons.STATIC,
-  ERROR: StandardResolutionReasons.ERROR,
-};
-
-/** OpenFeature's context as Switchyard's: `targetingKey` is the user id, other attributes are properties. */
-function toContext(context: OpenFeatureContext | undefined): EvaluationContext {
-  if (context === undefined) return {};
-  const { targetingKey, ...attributes } = context;
-  const properties: Record<string, string | number | boolean | undefined> = {};
-  for (const [key, value] of Object.entries(attributes)) {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-      Object.defineProperty(properties, key, { value, enumerable: true });
-    }
-  }
-  const userId = targetingKey ?? (typeof attributes.userId === "string" ? attributes.userId : undefined);
-  const sessionId = typeof attributes.sessionId === "string" ? attributes.sessionId : undefined;
-  return {
-    ...(userId !== undefined ? { userId } : {}),
-    ...(sessionId !== undefined ? { sessionId } : {}),
-    properties,
-  };
 }
 
 /**
@@ -88,7 +58,7 @@ export class SwitchyardProvider implements Provider {
   ): Promise<ResolutionDetails<boolean>> {
     const unusable = this.unusable();
     if (unusable) return { value: defaultValue, ...unusable };
-    const result = this.engine.evaluate(flagKey, toContext(context));
+    const result = this.engine.evaluate(flagKey, fromOpenFeatureContext(context));
     if (result.errorCode !== undefined) {
       return {
         value: defaultValue,
@@ -105,13 +75,8 @@ export class SwitchyardProvider implements Provider {
     return {
       value: result.value,
       variant: result.value ? "on" : "off",
-      reason: stale ? StandardResolutionReasons.STALE : REASONS[result.reason],
-      flagMetadata: {
-        version: result.version,
-        ...(result.bucket !== undefined ? { bucket: result.bucket } : {}),
-        ...(result.reason === "OVERRIDE" ? { override: true } : {}),
-        switchyardReason: result.reason,
-      },
+      reason: stale ? StandardResolutionReasons.STALE : OPENFEATURE_REASONS[result.reason],
+      flagMetadata: evaluationMetadata(result),
     };
   }
 

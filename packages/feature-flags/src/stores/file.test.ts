@@ -1,4 +1,14 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import {
+  appendFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Flag } from "@switchyard/config-schema";
@@ -121,6 +131,81 @@ describe("YAML file store: text, backups, hand edits", () => {
     await writeFile(path, TEXT.replace("rollout_percentage: 0", "rollout_percentage: 5"));
     await until(() => store.health().state === "ok", 2_000);
     expect(store.snapshot().get("new-router")?.flag.rollout_percentage).toBe(5);
+    await store.close();
+  });
+
+  test("changes are recorded in .switchyard/flag-history.jsonl (0600, one line each, `at` for the audit)", async () => {
+    const path = await flagFile(TEXT);
+    const store = await FileFlagStore.open(path, { watch: false });
+    await store.update("semantic-cache", (c) => ({ ...c!.flag, enabled: true }), { actor: "ops" });
+    await store.update("semantic-cache", (c) => ({ ...c!.flag, rollout_percentage: 5 }), { actor: "ops" });
+    const historyFile = join(path, "..", ".switchyard", "flag-history.jsonl");
+    expect(store.historyPath).toBe(historyFile);
+    const lines = (await readFile(historyFile, "utf8")).trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      flag: "semantic-cache",
+      version: 2,
+      previousVersion: 1,
+      actor: "ops",
+      before: { enabled: false },
+      after: { enabled: true, version: 2 },
+    });
+    expect(Date.parse(JSON.parse(lines[1]!).at)).not.toBeNaN();
+    expect((await stat(historyFile)).mode & 0o777).toBe(0o600);
+    await store.close();
+  });
+
+  test("a torn last line (a crash mid-append) and foreign lines are skipped when reading", async () => {
+    const path = await flagFile(TEXT);
+    const store = await FileFlagStore.open(path, { watch: false });
+    await store.update("semantic-cache", (c) => ({ ...c!.flag, enabled: true }));
+    await appendFile(store.historyPath, '{"flag":"x","at":"2026-01-01"}\n{"flag":"semantic-cache","vers');
+    const records = await store.history();
+    expect(records.map((r) => [r.flag, r.version])).toEqual([["semantic-cache", 2]]);
+    // The next change still lands on a line of its own and is read back.
+    await appendFile(store.historyPath, "\n");
+    await store.update("semantic-cache", (c) => ({ ...c!.flag, enabled: false }));
+    expect((await store.history()).map((r) => r.version)).toEqual([3, 2]);
+    await store.close();
+  });
+
+  test("a history of many records is read from its end: the newest come first, limits hold", async () => {
+    const path = await flagFile(TEXT);
+    const store = await FileFlagStore.open(path, { watch: false });
+    const filler = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({
+        flag: i % 2 ? "a" : "b",
+        version: i + 2,
+        previousVersion: i + 1,
+        actor: "x".repeat(40),
+        at: "2026-01-01T00:00:00.000Z",
+        before: { enabled: true },
+        after: { enabled: true },
+      }),
+    );
+    await mkdir(join(path, "..", ".switchyard"));
+    await writeFile(store.historyPath, `${filler.join("\n")}\n`);
+    const newest = await store.history({ flag: "b", limit: 5 });
+    expect(newest.map((r) => r.version)).toEqual([3000, 2998, 2996, 2994, 2992]);
+    expect(await store.history({ limit: 10_000 })).toHaveLength(3000);
+    await store.close();
+  });
+
+  test("a symlinked state directory is not followed: the change is refused and nothing is written", async () => {
+    const path = await flagFile(TEXT);
+    const elsewhere = await mkdtemp(join(tmpdir(), "sy-elsewhere-"));
+    dirs.push(elsewhere);
+    await symlink(elsewhere, join(path, "..", ".switchyard"));
+    const store = await FileFlagStore.open(path, { watch: false });
+    const before = await readFile(path, "utf8");
+    await expect(
+      store.update("semantic-cache", (c) => ({ ...c!.flag, enabled: true })),
+    ).rejects.toMatchObject({
+      code: "SY7021",
+    });
+    expect(await readFile(path, "utf8")).toBe(before);
+    expect(await readdir(elsewhere)).toEqual([]);
     await store.close();
   });
 });

@@ -5,6 +5,7 @@ import {
   type Diagnostic,
   type Flag,
   FlagSchema,
+  flagHistoryPath,
   type InsertValue,
   type LoadedFile,
   loadConfigText,
@@ -16,6 +17,13 @@ import {
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { FLAG_CODES } from "../catalogue.js";
 import { INITIAL_VERSION } from "../evaluate/compile.js";
+import { openHistoryForAppend, readHistoryRecords, writeHistoryRecord } from "../history/jsonl.js";
+import {
+  type ChangeOptions,
+  changeRecord,
+  type FlagChangeRecord,
+  type HistoryQuery,
+} from "../history/types.js";
 import {
   CachedFlagStore,
   FlagStoreUnavailableError,
@@ -38,6 +46,11 @@ export interface FileFlagStoreOptions {
   readonly settleMs?: number;
   /** The file's name in diagnostics (e.g. relative to the working directory); default the absolute path. */
   readonly displayName?: string;
+  /**
+   * The change history, one JSON record per line: default `.switchyard/flag-history.jsonl` in the
+   * flag file's directory (where the audit reads when each flag last changed).
+   */
+  readonly historyPath?: string;
 }
 
 /** The order of a flag's keys, for placing a key the file does not have yet. */
@@ -59,6 +72,8 @@ function content(flag: Flag): string {
  */
 export class FileFlagStore extends CachedFlagStore {
   readonly path: string;
+  /** The change history (JSON lines, appended under the flag file's lock). */
+  readonly historyPath: string;
   private problems: readonly Diagnostic[] = [];
   private last: LoadedFile<"feature-flags"> | undefined;
   private lastReadError: unknown;
@@ -71,6 +86,7 @@ export class FileFlagStore extends CachedFlagStore {
   private constructor(path: string, options: FileFlagStoreOptions) {
     super();
     this.path = resolve(path);
+    this.historyPath = resolve(options.historyPath ?? flagHistoryPath(dirname(this.path)));
     this.options = options;
   }
 
@@ -112,13 +128,23 @@ export class FileFlagStore extends CachedFlagStore {
     return this.serialize(() => this.readAndApply().then(() => undefined));
   }
 
-  put(name: string, flag: Flag, expectedVersion: number): Promise<StoredFlag> {
+  put(name: string, flag: Flag, expectedVersion: number, options?: ChangeOptions): Promise<StoredFlag> {
     return this.serialize(() =>
-      withFileLock(this.path, () => this.putLocked(name, flag, expectedVersion), {
+      withFileLock(this.path, () => this.putLocked(name, flag, expectedVersion, options), {
         timeoutMs: this.options.lockTimeoutMs ?? 10_000,
         pollMs: 5,
       }),
     );
+  }
+
+  history(query?: HistoryQuery): Promise<FlagChangeRecord[]> {
+    return readHistoryRecords(this.historyPath, query);
+  }
+
+  protected override async fresh(name: string): Promise<StoredFlag | undefined> {
+    // Another process may have written the file: read it (the watcher may not have fired yet).
+    await this.reload();
+    return this.flags.get(name);
   }
 
   // --- internals --------------------------------------------------------------------------------
@@ -218,14 +244,20 @@ export class FileFlagStore extends CachedFlagStore {
     notify(this.listeners, { names: changed });
   }
 
-  private async putLocked(name: string, flag: Flag, expectedVersion: number): Promise<StoredFlag> {
+  private async putLocked(
+    name: string,
+    flag: Flag,
+    expectedVersion: number,
+    options: ChangeOptions | undefined,
+  ): Promise<StoredFlag> {
     const read = await this.readAndApply();
     if (read === undefined) {
       throw new FlagStoreUnavailableError(
         `${this.path} cannot be changed while it does not validate: ${this.problems[1]?.message ?? this.problems[0]?.message ?? "unreadable"}`,
       );
     }
-    const actual = this.flags.get(name)?.version ?? 0;
+    const before = this.flags.get(name);
+    const actual = before?.version ?? 0;
     if (actual !== expectedVersion) throw new FlagVersionConflictError(name, expectedVersion, actual);
     const version = expectedVersion + 1;
     const next = withVersion(flag, version);
@@ -234,9 +266,27 @@ export class FileFlagStore extends CachedFlagStore {
     if (check.diagnostics.some((d) => d.severity === "error") || check.value === undefined) {
       throw new Error(`internal error: the edited ${this.path} does not validate; nothing was written`);
     }
-    await writeFileSafely(this.path, text, { lock: false, backup: this.options.backup ?? true });
-    this.adopt(check.value.flags);
-    return this.flags.get(name) ?? { name, flag: next, version };
+    // The history is opened before the flag file changes: a history that cannot be written refuses
+    // the change rather than leaving it unrecorded. Both happen under the file's lock, so records
+    // are in version order.
+    let history: Awaited<ReturnType<typeof openHistoryForAppend>>;
+    try {
+      history = await openHistoryForAppend(this.historyPath);
+    } catch (error) {
+      throw new FlagStoreUnavailableError(
+        `Cannot change flag '${name}': its history ${this.historyPath} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        { cause: error },
+      );
+    }
+    try {
+      await writeFileSafely(this.path, text, { lock: false, backup: this.options.backup ?? true });
+      this.adopt(check.value.flags);
+      const stored = this.flags.get(name) ?? { name, flag: next, version };
+      await writeHistoryRecord(history, changeRecord(name, before?.flag, stored.flag, version, options));
+      return stored;
+    } finally {
+      await history.close();
+    }
   }
 }
 

@@ -2,6 +2,14 @@ import type { Diagnostic, Flag } from "@switchyard/config-schema";
 import { createClient } from "redis";
 import { FLAG_CODES } from "../catalogue.js";
 import {
+  type ChangeOptions,
+  changeRecord,
+  type FlagChangeRecord,
+  type HistoryQuery,
+  historyLimit,
+  isChangeRecord,
+} from "../history/types.js";
+import {
   CachedFlagStore,
   FlagStoreUnavailableError,
   FlagVersionConflictError,
@@ -21,11 +29,16 @@ export interface RedisFlagStoreOptions {
   readonly maxReconnectDelayMs?: number;
   /** How long {@link RedisFlagStore.connect} waits for the first connection before opening degraded (default 5 000). */
   readonly connectTimeoutMs?: number;
+  /** About how many change records the history stream keeps (`XADD MAXLEN ~`; default 10 000). */
+  readonly historyLength?: number;
 }
 
 /**
- * Compare-and-set: write the flag only if its stored version is ARGV[2] (0: absent), then publish
- * its name. Returns {1, newVersion} or {0, actualVersion}.
+ * Compare-and-set: write the flag only if its stored version is ARGV[2] (0: absent), record the
+ * change in the capped history stream, then publish its name — one atomic step, so the store and
+ * its history always agree. ARGV: name, expected version, new JSON, record JSON with the field
+ * `"before":null` that the script fills in from the stored JSON, stream length.
+ * Returns {1, newVersion} or {0, actualVersion}.
  */
 const PUT_SCRIPT = `
 local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -33,6 +46,12 @@ local version = 0
 if current then version = tonumber(cjson.decode(current)['version']) or 0 end
 if version ~= tonumber(ARGV[2]) then return {0, version} end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+local record = ARGV[4]
+if current then
+  local at = string.find(record, '"before":null', 1, true)
+  record = string.sub(record, 1, at - 1) .. '"before":' .. current .. string.sub(record, at + 13)
+end
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*', 'record', record)
 redis.call('PUBLISH', KEYS[2], ARGV[1])
 return {1, version + 1}
 `;
@@ -50,6 +69,16 @@ function parseStored(name: string, json: string | null | undefined): StoredFlag 
   }
 }
 
+function parseRecord(json: string | undefined): FlagChangeRecord | undefined {
+  if (json === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(json);
+    return isChangeRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A flag store shared by several server replicas through Redis: flags in one hash
  * (`<namespace>:flags`, name → JSON), compare-and-set on the version in a Lua script, and a
@@ -61,6 +90,8 @@ function parseStored(name: string, json: string | null | undefined): StoredFlag 
 export class RedisFlagStore extends CachedFlagStore {
   private readonly hashKey: string;
   private readonly channel: string;
+  private readonly historyKey: string;
+  private readonly historyLength: number;
   private clientUp = false;
   private subscriberUp = false;
   private lastError: string | undefined;
@@ -70,10 +101,13 @@ export class RedisFlagStore extends CachedFlagStore {
     private readonly client: Client,
     private readonly subscriber: Client,
     namespace: string,
+    historyLength: number,
   ) {
     super();
     this.hashKey = `${namespace}:flags`;
     this.channel = `${namespace}:changes`;
+    this.historyKey = `${namespace}:history`;
+    this.historyLength = historyLength;
   }
 
   /** Connect (and subscribe); a server that is down at start gives a degraded store that keeps trying. */
@@ -88,7 +122,12 @@ export class RedisFlagStore extends CachedFlagStore {
       },
     });
     const subscriber = client.duplicate();
-    const store = new RedisFlagStore(client, subscriber, options.namespace ?? "switchyard");
+    const store = new RedisFlagStore(
+      client,
+      subscriber,
+      options.namespace ?? "switchyard",
+      options.historyLength ?? 10_000,
+    );
     store.wire();
     const ready = Promise.all([
       client.connect(),
@@ -142,17 +181,25 @@ export class RedisFlagStore extends CachedFlagStore {
     return { state: "degraded", diagnostics: [diagnostic] };
   }
 
-  async put(name: string, flag: Flag, expectedVersion: number): Promise<StoredFlag> {
+  async put(name: string, flag: Flag, expectedVersion: number, options?: ChangeOptions): Promise<StoredFlag> {
     if (!this.clientUp || !this.client.isReady) {
       throw new FlagStoreUnavailableError(`Cannot change flag '${name}': Redis is unreachable`);
     }
     const version = expectedVersion + 1;
     const stored = withVersion(flag, version);
+    // `before` is filled in by the script from what Redis holds, inside the same atomic step.
+    const record = changeRecord(name, undefined, stored, version, options);
     let reply: unknown;
     try {
       reply = await this.client.eval(PUT_SCRIPT, {
-        keys: [this.hashKey, this.channel],
-        arguments: [name, String(expectedVersion), JSON.stringify(stored)],
+        keys: [this.hashKey, this.channel, this.historyKey],
+        arguments: [
+          name,
+          String(expectedVersion),
+          JSON.stringify(stored),
+          JSON.stringify(record),
+          String(this.historyLength),
+        ],
       });
     } catch (error) {
       throw new FlagStoreUnavailableError(
@@ -165,6 +212,49 @@ export class RedisFlagStore extends CachedFlagStore {
     const result = { name, flag: stored, version };
     this.apply(name, result);
     return result;
+  }
+
+  async history(query?: HistoryQuery): Promise<FlagChangeRecord[]> {
+    if (!this.client.isReady) {
+      throw new FlagStoreUnavailableError("Cannot read the flag history: Redis is unreachable");
+    }
+    const limit = historyLimit(query);
+    const out: FlagChangeRecord[] = [];
+    let end = "+";
+    // Newest first, a page at a time, until enough records of the flag are found.
+    for (;;) {
+      let page: { id: string; message: Record<string, string> }[];
+      try {
+        page = (await this.client.xRevRange(this.historyKey, end, "-", {
+          COUNT: query?.flag === undefined ? limit : 500,
+        })) as { id: string; message: Record<string, string> }[];
+      } catch (error) {
+        throw new FlagStoreUnavailableError(
+          `Cannot read the flag history: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
+      }
+      for (const entry of page) {
+        const record = parseRecord(entry.message.record);
+        if (record !== undefined && (query?.flag === undefined || record.flag === query.flag)) {
+          out.push(record);
+          if (out.length >= limit) return out;
+        }
+      }
+      if (page.length === 0 || query?.flag === undefined) return out;
+      end = `(${page[page.length - 1]!.id}`;
+    }
+  }
+
+  protected override async fresh(name: string): Promise<StoredFlag | undefined> {
+    if (!this.client.isReady) return this.flags.get(name);
+    try {
+      const stored = parseStored(name, await this.client.hGet(this.hashKey, name));
+      this.apply(name, stored);
+      return stored;
+    } catch {
+      return this.flags.get(name);
+    }
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import {
   type Diagnostic,
@@ -9,14 +10,17 @@ import {
   type YamlPath,
 } from "@switchyard/config-schema";
 import {
+  applyFlagEdit,
   type EvaluationContext,
   FileFlagStore,
   FLAG_CODES,
+  type FlagEdit,
   FlagEngine,
   type FlagEvaluation,
   FlagVersionConflictError,
   flagsCatalogue,
   flagsOf,
+  isValidUserId,
   type StoredFlag,
 } from "@switchyard/feature-flags";
 import { listOption, stringOption } from "../../args.js";
@@ -307,15 +311,25 @@ function validPercentage(text: string): number | undefined {
   return value >= 0 && value <= 100 ? value : undefined;
 }
 
-/** Write a changed flag (or say that nothing changed). */
-async function change(run: Run, stored: StoredFlag, next: Flag, what: string): Promise<CommandOutcome> {
+/** Who changes a flag from the command line, for the flag history: `cli:<login name>`. */
+function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return "cli";
+  }
+}
+
+/** Apply an edit and write the changed flag (or say that nothing changed). */
+async function change(run: Run, stored: StoredFlag, edit: FlagEdit, what: string): Promise<CommandOutcome> {
+  const next: Flag = applyFlagEdit(stored.flag, edit);
   const unchanged = JSON.stringify({ ...next, version: stored.version }) === JSON.stringify(stored.flag);
   if (unchanged) {
     const data = { flag: stored.name, changed: false, version: stored.version };
     return { status: "ok", data, stdout: `${safe(stored.name)}: already ${what}; nothing to change.\n` };
   }
   try {
-    const saved = await run.target.store.put(stored.name, next, stored.version);
+    const saved = await run.target.store.put(stored.name, next, stored.version, { actor: cliActor() });
     const data = {
       flag: stored.name,
       changed: true,
@@ -376,7 +390,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
         return change(
           run,
           stored,
-          { ...stored.flag, enabled: action === "enable" },
+          { kind: action === "enable" ? "enable" : "disable" },
           action === "enable" ? "enabled" : "disabled",
         );
       case "rollout": {
@@ -392,17 +406,12 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
             ),
           ]);
         }
-        return change(
-          run,
-          stored,
-          { ...stored.flag, rollout_percentage: percentage },
-          `rolled out to ${percentage} %`,
-        );
+        return change(run, stored, { kind: "rollout", percentage }, `rolled out to ${percentage} %`);
       }
       case "whitelist":
       case "blacklist": {
         const user = c!;
-        if (user.trim() === "" || /[\r\n]/.test(user)) {
+        if (!isValidUserId(user)) {
           return refused(run, [
             located(
               run,
@@ -413,19 +422,13 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
             ),
           ]);
         }
-        const current = stored.flag[action] ?? [];
-        const next =
-          listAction === "add"
-            ? current.includes(user)
-              ? current
-              : [...current, user]
-            : current.filter((u) => u !== user);
-        const flag: Flag = { ...stored.flag };
-        if (next.length > 0) flag[action] = next;
-        else delete flag[action];
         const what =
           listAction === "add" ? `'${safe(user)}' in the ${action}` : `'${safe(user)}' not in the ${action}`;
-        return change(run, stored, flag, what);
+        const edit: FlagEdit =
+          listAction === "add"
+            ? { kind: "list", list: action, add: [user] }
+            : { kind: "list", list: action, remove: [user] };
+        return change(run, stored, edit, what);
       }
     }
   } finally {

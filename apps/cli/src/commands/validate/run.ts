@@ -1,13 +1,6 @@
 import { resolve } from "node:path";
-import {
-  collectSources,
-  hasErrors,
-  loadConfigSet,
-  type OutputFormat,
-  renderDiagnostics,
-  sortDiagnostics,
-} from "@switchyard/config-schema";
-import { validateConfigSet } from "@switchyard/consistency";
+import { collectSources, type OutputFormat, renderDiagnostics } from "@switchyard/config-schema";
+import { validateConfigDir } from "@switchyard/consistency";
 import { stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
@@ -75,29 +68,26 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
 
   const { cwd } = context.io;
   const dir = resolve(cwd, dirArgument);
-  const set = await loadConfigSet(dir, {
+  const checked = await validateConfigDir(dir, {
     cwd,
+    toolVersion: context.version,
     ...(maxBytes === undefined ? {} : { maxBytes }),
     ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
   });
-  const diagnostics = sortDiagnostics(validateConfigSet(set, { cwd }).diagnostics);
   const options = {
     color: context.style.enabled,
     catalogue: cliCatalogue(),
-    sources: collectSources(set),
+    sources: collectSources(checked.set),
     toolVersion: context.version,
     summaryTarget: displayPath(dir, cwd),
   };
-  const json = renderDiagnostics(diagnostics, "json", options);
-  const status = diagnostics.some((d) => d.code === "SY1010")
-    ? "io-error"
-    : hasErrors(diagnostics)
-      ? "invalid"
-      : "ok";
   return {
-    status,
-    // The JSON report; `--json` prints it exactly as `--format json` does.
-    data: JSON.parse(json) as unknown,
-    stdout: format === "json" ? json : renderDiagnostics(diagnostics, format, options),
+    status: checked.status,
+    // The JSON report (the library's, which the HTTP API serves too); `--json` prints it.
+    data: checked.report,
+    stdout:
+      format === "json"
+        ? `${JSON.stringify(checked.report, null, 2)}\n`
+        : renderDiagnostics(checked.diagnostics, format, options),
   };
 }
