@@ -1,2 +1,17 @@
-export type { ServerDeps } from "./server.js";
+export type { Access, Principal, TokenEntry } from "./http/auth.js";
+export { TokenSet, tokenDigest } from "./http/auth.js";
+export type { ApiErrorCode } from "./http/errors.js";
+export { STATUS_BY_CODE } from "./http/errors.js";
+export type { RateLimit } from "./http/rate-limit.js";
+export { createLogger } from "./observability/logger.js";
+export type { ConfigReports } from "./routes/config.js";
+export { ROUTES } from "./routes/index.js";
+export { openApiDocument } from "./routes/openapi.js";
+export type { ServerDeps, SwitchyardServer } from "./server.js";
 export { createServer } from "./server.js";
+export { SERVE_USAGE } from "./start/help.js";
+export type { ServeInput, ServeOptions } from "./start/options.js";
+export { checkExposure, resolveServeOptions } from "./start/options.js";
+export type { RunningServer, StartContext } from "./start/start.js";
+export { StartError, startServer, stopSignal } from "./start/start.js";
+export { loadTokens } from "./start/tokens.js";

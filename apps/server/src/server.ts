@@ -4,46 +4,271 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
-import { type ConfigSet, loadConfigSet } from "@switchyard/config-schema";
-import { validateConfigSet } from "@switchyard/consistency";
+import { isLoopbackHost } from "@switchyard/config-schema";
+import { FlagEngine, type FlagStore, flagsOf } from "@switchyard/feature-flags";
+import FindMyWay, { type HTTPVersion } from "find-my-way";
+import type { z } from "zod";
+import { TokenSet } from "./http/auth.js";
+import { DEFAULT_BODY_LIMIT, readJsonBody } from "./http/body.js";
+import { ApiError, type FieldIssue, toApiError } from "./http/errors.js";
+import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimiter } from "./http/rate-limit.js";
+import { sendJson, sendText } from "./http/respond.js";
+import { createLogger, type Logger } from "./observability/logger.js";
+import { ServerMetrics } from "./observability/metrics.js";
+import { type ConfigReports, defaultConfigReports } from "./routes/config.js";
+import { ROUTES } from "./routes/index.js";
+import type { AnyRoute, Reply } from "./routes/route.js";
+import type { AppState } from "./state.js";
+import { SERVER_VERSION } from "./version.js";
 
-/** What the server needs from its surroundings. */
+/** What the server needs from its surroundings (everything is injected; nothing listens on import). */
 export interface ServerDeps {
-  /** The config directory the API validates. */
-  readonly configDir: string;
-  /** Loads a config set (injectable for tests; defaults to `loadConfigSet`). */
-  readonly load?: (dir: string) => Promise<ConfigSet>;
+  /** The flag store the API serves and changes (file, Redis or memory). */
+  readonly store: FlagStore;
+  /** `file`, `redis` or `memory`, as /ready names it (default `memory`). */
+  readonly storeKind?: string;
+  /** The accepted tokens (default none: reads open, mutations open to local callers only). */
+  readonly tokens?: TokenSet;
+  /** The config directory the config endpoints and the audit-score metric report on. */
+  readonly configDir?: string;
+  /** How the config reports are made (default: the libraries, on `configDir`). */
+  readonly reports?: ConfigReports;
+  /** The environment for `FEATURE_*` overrides (default none). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Mutations per caller (default 20/s, bursts of 40); false: unlimited. */
+  readonly rateLimit?: RateLimit | false;
+  /** The largest request body, in bytes (default 64 KiB). */
+  readonly bodyLimit?: number;
+  /** The structured logger (default JSON lines on stdout). */
+  readonly logger?: Logger;
+  /** The directory paths in reports are relative to (default the process's). */
+  readonly cwd?: string;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = `${JSON.stringify(body)}\n`;
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
+/** The server with its state (tests and the start code read it). */
+export interface SwitchyardServer extends Server {
+  readonly app: AppState;
 }
 
-async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://localhost");
-  if (req.method === "GET" && url.pathname === "/healthz") return send(res, 200, { status: "ok" });
-  if (req.method === "GET" && url.pathname === "/v1/validate") {
-    const set = await (deps.load ?? loadConfigSet)(deps.configDir);
-    const { diagnostics } = validateConfigSet(set);
-    const valid = !diagnostics.some((d) => d.severity === "error");
-    return send(res, 200, { valid, diagnostics });
-  }
-  return send(res, 404, { error: "not_found", message: `No route for ${req.method} ${url.pathname}` });
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+let requestCounter = 0;
+const BOOT = Date.now().toString(36);
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  if (typeof given === "string" && REQUEST_ID.test(given)) return given;
+  requestCounter = (requestCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return `${BOOT}-${requestCounter.toString(36)}`;
+}
+
+/** Zod issues as field paths in the request (`body.rollout_percentage`). */
+function issuesOf(error: z.ZodError, where: string): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join("."),
+    message: issue.message,
+  }));
+}
+
+function parsePart<T>(
+  schema: z.ZodType<T> | undefined,
+  value: unknown,
+  where: "params" | "query" | "body",
+): T {
+  if (schema === undefined) return value as T;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = issuesOf(parsed.error, where);
+  const first = issues[0];
+  const message = `${first?.path ?? where}: ${first?.message ?? "invalid"}`;
+  throw where === "body"
+    ? new ApiError("invalid-body", `The body does not match the schema: ${message}`, { issues })
+    : new ApiError(
+        "invalid-parameter",
+        `Invalid ${where === "params" ? "path parameter" : "query"}: ${message}`,
+        {
+          issues,
+        },
+      );
 }
 
 /**
- * Create (but do not start) Switchyard's HTTP API. Routes: `GET /healthz`, `GET /v1/validate`
- * (the config directory's diagnostics as JSON). Later issues add flags and reload.
+ * Without an admin token the server runs only on a loopback address, and a mutation must come from
+ * this machine's own pages or tools: a `Host` that is a loopback name (a DNS-rebinding page cannot
+ * forge it) and no foreign `Origin` (a cross-site form cannot post).
  */
-export function createServer(deps: ServerDeps): Server {
-  return createHttpServer((req, res) => {
-    route(deps, req, res).catch((error: unknown) => {
-      send(res, 500, { error: "internal", message: error instanceof Error ? error.message : String(error) });
-    });
+function checkLocalCaller(req: IncomingMessage): void {
+  const host = (req.headers.host ?? "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  if (host !== "localhost" && !isLoopbackHost(host)) {
+    throw new ApiError(
+      "forbidden-origin",
+      "Without an admin token, changes are accepted for a loopback Host only",
+    );
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`) {
+    throw new ApiError("forbidden-origin", "Without an admin token, changes from another origin are refused");
+  }
+}
+
+/**
+ * Create (but do not start) Switchyard's HTTP API on `node:http` with find-my-way's router: the
+ * legacy flag API, OFREP, read-only config reports, health, readiness, metrics, the OpenAPI
+ * document and the admin page. Every route is declared once in `routes/` with the schemas its input
+ * is parsed with; errors become statuses in one table (`http/errors.ts`).
+ */
+export function createServer(deps: ServerDeps): SwitchyardServer {
+  const engine = new FlagEngine(flagsOf(deps.store.snapshot()), deps.env ? { env: deps.env } : {});
+  const unwatch = deps.store.watch(() => engine.setFlags(flagsOf(deps.store.snapshot())));
+  const logger = deps.logger ?? createLogger();
+  const reports =
+    deps.reports ??
+    defaultConfigReports(deps.configDir, { ...(deps.cwd === undefined ? {} : { cwd: deps.cwd }) });
+  const app: AppState = {
+    store: deps.store,
+    engine,
+    storeKind: deps.storeKind ?? "memory",
+    tokens: deps.tokens ?? new TokenSet([]),
+    metrics: new ServerMetrics({
+      store: deps.store,
+      ...(reports.auditScore === undefined ? {} : { auditScore: reports.auditScore }),
+    }),
+    logger,
+    reports,
+    limiter: deps.rateLimit === false ? undefined : new RateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT),
+    bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    version: SERVER_VERSION,
+    stopping: false,
+  };
+
+  const router = FindMyWay<HTTPVersion.V1>({
+    ignoreTrailingSlash: true,
+    maxParamLength: 256,
+    defaultRoute: (req, res) => notFound(app, router, req, res),
   });
+  for (const route of ROUTES) {
+    router.on(route.method, route.path, (req, res, params, _store, query) => {
+      void handle(app, route, req, res, params, query);
+    });
+  }
+
+  const server = createHttpServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) =>
+    router.lookup(req, res),
+  ) as SwitchyardServer;
+  Object.defineProperty(server, "app", { value: app, enumerable: true });
+  server.on("close", unwatch);
+  return server;
+}
+
+async function handle(
+  app: AppState,
+  route: AnyRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: Record<string, string | undefined>,
+  query: Record<string, unknown>,
+): Promise<void> {
+  const start = performance.now();
+  const requestId = requestIdOf(req);
+  let status = 500;
+  let actor = "anonymous";
+  try {
+    const principal = app.tokens.authorize(req, route.access);
+    actor = principal.name;
+    if (route.mutation) {
+      if (!app.tokens.hasAdmin) checkLocalCaller(req);
+      const wait = app.limiter?.take(
+        principal.role === "anonymous" ? `ip:${req.socket.remoteAddress}` : `token:${principal.name}`,
+      );
+      if (wait !== undefined && wait > 0) {
+        throw new ApiError(
+          "rate-limited",
+          `Too many changes; retry in ${wait} s`,
+          { retryAfter: wait },
+          {
+            "retry-after": String(wait),
+          },
+        );
+      }
+    }
+    const parsedParams = parsePart(route.params, params, "params");
+    const parsedQuery = parsePart(route.query, query, "query");
+    let body: unknown;
+    if (route.body !== undefined) {
+      const raw = await readJsonBody(req, app.bodyLimit);
+      const parsed = route.body.safeParse(raw);
+      if (parsed.success) body = parsed.data;
+      else if (route.invalidBody !== undefined) {
+        const reply = route.invalidBody(issuesOf(parsed.error, "body"), params);
+        status = reply.status ?? 400;
+        sendJson(res, status, reply.body, { "x-request-id": requestId, ...reply.headers });
+        return;
+      } else parsePart(route.body, raw, "body");
+    }
+    const reply: Reply = await route.handler({
+      req,
+      params: parsedParams,
+      query: parsedQuery,
+      body,
+      principal,
+      requestId,
+      app,
+    });
+    status = reply.status ?? 200;
+    const headers = { "x-request-id": requestId, ...reply.headers };
+    if (reply.text !== undefined) sendText(res, status, reply.text, headers);
+    else if (reply.body === undefined) {
+      res.writeHead(status, headers);
+      res.end();
+    } else sendJson(res, status, reply.body, headers);
+  } catch (error) {
+    const apiError = toApiError(error);
+    status = apiError.status;
+    if (apiError.code === "internal") app.logger.error({ reqId: requestId, err: error }, "request failed");
+    if (apiError.code === "SY7021") app.metrics.countStoreError(`${req.method} ${route.path}`);
+    const headers: Record<string, string> = { "x-request-id": requestId, ...apiError.headers };
+    if (apiError.code === "body-too-large") headers.connection = "close";
+    if (!res.headersSent) sendJson(res, status, apiError.body(), headers);
+    else res.destroy();
+  } finally {
+    const seconds = (performance.now() - start) / 1000;
+    app.metrics.observeRequest(req.method ?? "GET", route.path, status, seconds);
+    app.logger.info(
+      {
+        reqId: requestId,
+        method: req.method,
+        route: route.path,
+        status,
+        ms: Math.round(seconds * 1e4) / 10,
+        actor,
+      },
+      "request",
+    );
+  }
+}
+
+function notFound(
+  app: AppState,
+  router: FindMyWay.Instance<HTTPVersion.V1>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  const requestId = requestIdOf(req);
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  const allowed = (["GET", "POST", "PUT"] as const).filter(
+    (m) => m !== req.method && router.find(m, path) !== null,
+  );
+  const error =
+    allowed.length > 0
+      ? new ApiError(
+          "method-not-allowed",
+          `${req.method} is not allowed here; use ${allowed.join(", ")}`,
+          {},
+          {
+            allow: allowed.join(", "),
+          },
+        )
+      : new ApiError("not-found", `No route for ${req.method} ${path.slice(0, 200)}`);
+  sendJson(res, error.status, error.body(), { "x-request-id": requestId, ...error.headers });
+  app.metrics.observeRequest(req.method ?? "GET", "(none)", error.status, 0);
+  app.logger.info({ reqId: requestId, method: req.method, route: "(none)", status: error.status }, "request");
 }

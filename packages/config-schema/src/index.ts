@@ -97,6 +97,7 @@ export { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from "./hosts/ip.js";
 export {
   generateJsonSchema,
   generateJsonSchemas,
+  jsonSchemaOf,
   SCHEMA_BASE_URL,
   schemaUrl,
   yamlLanguageServerComment,

@@ -14,6 +14,19 @@ export function yamlLanguageServerComment(kind: ConfigFileKind): string {
   return `# yaml-language-server: $schema=${schemaUrl(kind)}`;
 }
 
+/**
+ * JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1) of any of this package's zod schemas, by
+ * the same zod instance that holds their descriptions: what the HTTP API's OpenAPI document is made of.
+ */
+export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output" = "input"): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io,
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
+  return rest;
+}
+
 /** JSON Schema (draft 2020-12) of one file kind, generated from its zod schema. */
 export function generateJsonSchema(kind: ConfigFileKind): Record<string, unknown> {
   const generated = z.toJSONSchema(CONFIG_FILES[kind].schema, {

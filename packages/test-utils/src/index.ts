@@ -1,0 +1,1 @@
+export { freePort, RedisServer } from "./redis-server.js";
