@@ -12,7 +12,10 @@ export const rawText = {
     build.onResolve({ filter: /\?raw$/ }, async (args) => {
       const { resolve } = await import("node:path");
       // The path keeps its `?raw`, so no other plugin's `\.css$` or `\.js$` filter claims it.
-      return { path: `${resolve(args.resolveDir, args.path.slice(0, -"?raw".length))}?raw`, namespace: "raw-text" };
+      return {
+        path: `${resolve(args.resolveDir, args.path.slice(0, -"?raw".length))}?raw`,
+        namespace: "raw-text",
+      };
     });
     build.onLoad({ filter: /.*/, namespace: "raw-text" }, async (args) => {
       const { readFile } = await import("node:fs/promises");
