@@ -255,7 +255,9 @@ function flagRow(flag) {
 
 function renderFlags() {
   const body = $("flags").tBodies[0];
-  body.replaceChildren(...[...state.flags.values()].map(flagRow));
+  const rows = document.createDocumentFragment();
+  for (const flag of state.flags.values()) rows.append(flagRow(flag));
+  body.replaceChildren(rows);
   $("flags-empty").hidden = state.flags.size > 0;
 }
 
@@ -302,8 +304,9 @@ async function loadHistory() {
     list.replaceChildren(el("li", { class: "muted", text: "No changes recorded." }));
     return;
   }
-  list.replaceChildren(
-    ...data.history.map((record) =>
+  const entries = document.createDocumentFragment();
+  for (const record of data.history) {
+    entries.append(
       el(
         "li",
         { class: "history-entry", "data-flag": record.flag, "data-version": record.version },
@@ -313,8 +316,9 @@ async function loadHistory() {
         el("span", { class: "actor", text: record.actor }),
         el("span", { class: "history-summary", text: summary(record) }),
       ),
-    ),
-  );
+    );
+  }
+  list.replaceChildren(entries);
 }
 
 $("history-all").addEventListener("click", () => {
