@@ -22,6 +22,6 @@ export { displayDir, loadSettings } from "./settings.js";
 export type { SyntheticConfigSize, SyntheticConfigTexts } from "./synthetic.js";
 export { syntheticConfigTexts } from "./synthetic.js";
 export type { ValidateOptions, ValidationReport } from "./validate.js";
+export { DEFAULT_MAX_FALLBACK_DEPTH, validateConfigSet } from "./validate.js";
 export type { ConfigDirValidation, ValidateDirOptions } from "./validate-dir.js";
 export { validateConfigDir, validationCatalogue } from "./validate-dir.js";
-export { DEFAULT_MAX_FALLBACK_DEPTH, validateConfigSet } from "./validate.js";

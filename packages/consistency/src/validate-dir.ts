@@ -49,7 +49,10 @@ export function validationCatalogue(): Catalogue {
  * the HTTP API's `GET /api/v1/config/validate` both call. Never throws for a bad directory: an
  * unreadable one is an `io-error` with SY1010.
  */
-export async function validateConfigDir(dir: string, options: ValidateDirOptions = {}): Promise<ConfigDirValidation> {
+export async function validateConfigDir(
+  dir: string,
+  options: ValidateDirOptions = {},
+): Promise<ConfigDirValidation> {
   const { cwd, maxBytes, maxAliasCount, toolVersion, ...check } = options;
   const absolute = resolve(cwd ?? process.cwd(), dir);
   const set = await loadConfigSet(absolute, {

@@ -11,7 +11,10 @@ export const FLAG_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export const FlagNameSchema = z
   .string()
-  .regex(FLAG_NAME_PATTERN, "A flag name starts with a letter or digit, then letters, digits, '.', '_' or '-' (≤ 128)")
+  .regex(
+    FLAG_NAME_PATTERN,
+    "A flag name starts with a letter or digit, then letters, digits, '.', '_' or '-' (≤ 128)",
+  )
   .describe("A feature flag's name, e.g. `new-router`.");
 
 export const FlagSchema = z

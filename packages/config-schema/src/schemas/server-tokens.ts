@@ -20,12 +20,14 @@ export const ServerTokenSchema = z
       .min(16)
       .regex(/^[\x21-\x7e]+$/)
       .optional()
-      .describe("The token itself (16+ printable characters). Prefer `sha256`: then the file holds no secret."),
+      .describe(
+        "The token itself (16+ printable characters). Prefer `sha256`: then the file holds no secret.",
+      ),
     sha256: z
       .string()
       .regex(SHA256_HEX)
       .optional()
-      .describe("The SHA-256 of the token, hex (`printf %s \"$TOKEN\" | sha256sum`)."),
+      .describe('The SHA-256 of the token, hex (`printf %s "$TOKEN" | sha256sum`).'),
   })
   .refine((t) => (t.token === undefined) !== (t.sha256 === undefined), {
     message: "Give exactly one of `token` and `sha256`",

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { RedisServer } from "@switchyard/test-utils";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { describeStoreContract, until } from "../../test/store-suite.js";
 import { RedisFlagStore } from "./redis.js";
 import { FlagStoreUnavailableError } from "./types.js";
