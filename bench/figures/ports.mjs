@@ -92,9 +92,14 @@ export default {
           const { loadConfigFile } = await import(dist("config-schema"));
           const { checkPorts } = await import(dist("port-registry"));
           const ports = (await loadConfigFile("ports", join(dir, "ports.yaml"))).value;
+          // The two library calls the command makes, timed apart: where the process's time goes.
+          const loading = [];
           const library = [];
           for (let i = 0; i < runs; i++) {
-            const start = performance.now();
+            let start = performance.now();
+            await loadConfigFile("ports", join(dir, "ports.yaml"));
+            loading.push(performance.now() - start);
+            start = performance.now();
             await checkPorts(ports);
             library.push(performance.now() - start);
           }
@@ -103,7 +108,7 @@ export default {
             median(runsOf.map((r) => r.wallMs)),
             "ms",
             below(200),
-            `CPU ${ms(median(runsOf.map((r) => r.cpuMs)))}; node -e 0 ${ms(median(node.map((r) => r.wallMs)))}; checkPorts in-process ${ms(median(library))}`,
+            `CPU ${ms(median(runsOf.map((r) => r.cpuMs)))}; node -e 0 ${ms(median(node.map((r) => r.wallMs)))}; in-process: loading ports.yaml ${ms(median(loading))}, checkPorts ${ms(median(library))}`,
           );
         } finally {
           holder.stop();
