@@ -9,7 +9,7 @@ import { shouldUseColor } from "@switchyard/config-schema";
 import { parseCommandArgs } from "./args.js";
 import type { CommandContext, CommandOutcome, CommandSpec } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
-import { exitCodeFor, IoError, type RunStatus, UsageError } from "./errors.js";
+import { exitCodeFor, fsIoError, IoError, isFsError, type RunStatus, UsageError } from "./errors.js";
 import { formatCommandHelp, formatGlobalHelp } from "./help.js";
 import { type CliIO, processIO } from "./io.js";
 import { createStyle, type Style } from "./style.js";
@@ -111,8 +111,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   let end: RunEnd;
   try {
     end = await runCommand(argv, io);
-  } catch (error) {
+  } catch (thrown) {
     const err = colorFor(io, "stderr");
+    // A file-system refusal no command wrapped (read-only, full disk, permissions) is still an I/O
+    // error the user can act on, not a bug: exit 2 with the path and the reason in words.
+    const error = isFsError(thrown) ? fsIoError(thrown, io.cwd) : thrown;
     if (error instanceof UsageError || error instanceof IoError) {
       io.stderr.write(
         `${err.red("error:")} ${error.message}\n${error.hint === undefined ? "" : `${error.hint}\n`}`,

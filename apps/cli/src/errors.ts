@@ -1,4 +1,4 @@
-import { describeFsError } from "@switchyard/config-schema";
+import { describeFsError, displayPath, errnoCode } from "@switchyard/config-schema";
 
 /**
  * How a run ends. Commands return `ok` or `invalid` (or `io-error` when an input could not be read)
@@ -79,4 +79,21 @@ export function ioErrorFor(action: string, shown: string, path: string, error: u
     cause: error,
     ...(typeof hint === "string" ? { hint } : {}),
   });
+}
+
+/**
+ * Whether an error is the file system's refusal (it carries an errno code such as `EROFS`,
+ * `EACCES`, `ENOSPC`), as opposed to a bug: such errors are I/O errors, exit 2.
+ */
+export function isFsError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  const code = errnoCode(error);
+  return error instanceof Error && code !== undefined && /^E[A-Z0-9]+$/.test(code);
+}
+
+/** An unwrapped file-system error as an {@link IoError} naming its path (shown relative to `cwd`). */
+export function fsIoError(error: NodeJS.ErrnoException, cwd: string): IoError {
+  const path = typeof error.path === "string" ? error.path : undefined;
+  const action =
+    error.syscall === "open" || error.syscall === "read" || error.syscall === "scandir" ? "read" : "write";
+  return ioErrorFor(action, path === undefined ? "a file" : displayPath(path, cwd), path ?? "", error);
 }

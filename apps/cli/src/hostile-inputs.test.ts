@@ -194,3 +194,94 @@ describe("audit of a config file that cannot be read (#10 item 9)", () => {
     expect(run.stdout).toContain("Cannot read config/providers.yaml: permission denied");
   });
 });
+
+/** Mount helpers (the tests run as root, as CI does; a missing capability fails, never skips). */
+function mountOrFail(args: readonly string[]): void {
+  try {
+    execFileSync("mount", args, { stdio: ["ignore", "ignore", "pipe"] });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
+    throw new Error(`this test needs to mount (root with CAP_SYS_ADMIN): mount ${args.join(" ")}: ${stderr}`);
+  }
+}
+
+/** The bytes of every file of `dir`, by name. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const entry of await readdir(dir, { withFileTypes: true }))
+    if (entry.isFile()) out.set(entry.name, await readFile(join(dir, entry.name), "utf8"));
+  return out;
+}
+
+describe("migrate on a file system that refuses writes (#10 item 3)", () => {
+  it("a read-only mount: migrate --auto and migrate rollback exit 2 naming the directory; nothing changes", async () => {
+    const cwd = await copyExample("legacy-v1", { into: "legacy-v1" });
+    const source = join(cwd, "legacy-v1");
+    const before = await snapshot(source);
+    const ro = join(cwd, "ro");
+    await mkdir(ro);
+    mountOrFail(["--bind", source, ro]);
+    try {
+      mountOrFail(["-o", "remount,bind,ro", ro]);
+      for (const args of [
+        ["migrate", "--auto", "--config-dir", "ro"],
+        ["migrate", "rollback", "--config-dir", "ro"],
+      ]) {
+        const run = await runBuilt(args, { cwd });
+        expect(run.stderr, args.join(" ")).not.toContain("internal error");
+        expect(run.code, args.join(" ")).toBe(2);
+        expect(run.stderr, args.join(" ")).toContain("Cannot write ro: read-only file system");
+      }
+    } finally {
+      execFileSync("umount", ["-l", ro], { stdio: "ignore" });
+    }
+    expect(await snapshot(source)).toEqual(before);
+  });
+
+  it("a full disk: migrate --auto exits 2 with 'no space left'; the set stays old and whole", async () => {
+    const cwd = await copyExample("legacy-v1", { into: "legacy-v1" });
+    const full = join(cwd, "full");
+    await mkdir(full);
+    mountOrFail(["-t", "tmpfs", "-o", "size=64k,mode=0755", "tmpfs", full]);
+    try {
+      for (const name of await readdir(join(cwd, "legacy-v1")))
+        await writeFile(join(full, name), await readFile(join(cwd, "legacy-v1", name)));
+      const before = await snapshot(full);
+      // Fill the rest of the file system.
+      const block = Buffer.alloc(4096, 0x61);
+      await writeFile(join(full, "filler"), "");
+      try {
+        for (;;) await writeFile(join(full, "filler"), block, { flag: "a" });
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
+      }
+      const run = await runBuilt(["migrate", "--auto", "--config-dir", "full"], { cwd });
+      expect(run.stderr).not.toContain("internal error");
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/Cannot write full.*: no space left on the device/);
+      const after = await snapshot(full);
+      for (const [name, text] of before) expect(after.get(name), name).toBe(text);
+    } finally {
+      execFileSync("umount", ["-l", full], { stdio: "ignore" });
+    }
+  });
+
+  it("a directory the user cannot write: exit 2, permission denied", async () => {
+    expect(process.getuid?.(), "the test needs root, to run migrate as another user").toBe(0);
+    const cwd = await copyExample("legacy-v1", { into: "legacy-v1" });
+    await chmod(cwd, 0o755);
+    await chmod(join(cwd, "legacy-v1"), 0o555);
+    for (const name of await readdir(join(cwd, "legacy-v1")))
+      await chmod(join(cwd, "legacy-v1", name), 0o644);
+    const before = await snapshot(join(cwd, "legacy-v1"));
+    const run = await runBuilt(["migrate", "--auto", "--config-dir", "legacy-v1"], {
+      cwd,
+      uid: 65534,
+      env: { SWITCHYARD_NO_COMPILE_CACHE: "1", HOME: cwd },
+    });
+    expect(run.stderr).not.toContain("internal error");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Cannot write legacy-v1: permission denied");
+    expect(await snapshot(join(cwd, "legacy-v1"))).toEqual(before);
+  });
+});

@@ -18,7 +18,7 @@ import { booleanOption, stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { configDirArgument } from "../../config-dir.js";
-import { ioErrorFor, UsageError } from "../../errors.js";
+import { ioErrorFor, isFsError, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import { plural, prettyDiagnostics } from "../../report.js";
 
@@ -165,9 +165,21 @@ async function dryRun(run: Run): Promise<CommandOutcome> {
   };
 }
 
+/**
+ * A migration or rollback that the file system refused (read-only, full, not writable) is an I/O
+ * error, exit 2, "Cannot write <dir>: read-only file system"; the files are intact (all or nothing).
+ */
+function throwIfFsError(run: Run, error: unknown): never {
+  if (isFsError(error)) throw ioErrorFor("write", run.shownDir, run.dir, error);
+  throw error;
+}
+
 async function migrate(run: Run): Promise<CommandOutcome> {
   const { cwd } = run.context.io;
-  const result = await migrateConfigSet(run.dir, { cwd, ...(run.to === undefined ? {} : { to: run.to }) });
+  const result = await migrateConfigSet(run.dir, {
+    cwd,
+    ...(run.to === undefined ? {} : { to: run.to }),
+  }).catch((error: unknown) => throwIfFsError(run, error));
   if (!result.ok) return failure(run, result, result);
   if (result.status === "current") return current(run, result);
   const backup = (f: SetFileMigration) =>
@@ -232,7 +244,9 @@ function rolledBack(run: Run, result: RollbackResult): string {
 }
 
 async function rollback(run: Run, force: boolean): Promise<CommandOutcome> {
-  const result = await rollbackLastMigration(run.dir, { force, cwd: run.context.io.cwd });
+  const result = await rollbackLastMigration(run.dir, { force, cwd: run.context.io.cwd }).catch(
+    (error: unknown) => throwIfFsError(run, error),
+  );
   if (!result.ok) return failure(run, result, result);
   return {
     status: "ok",
