@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyExample, runCli } from "./test-support/run.js";
@@ -242,5 +242,65 @@ describe("backup restore", () => {
     expect(unknown.stderr).toContain("No backup named '20260101_080001' — did you mean '20260101_080000'?");
     expect((await runCli(["backup", "restore", "20260101_080000", "--latest"], cwd)).code).toBe(2);
     expect((await runCli(["backup", "restore"], cwd)).code).toBe(2);
+  });
+});
+
+describe("a backup that is a symbolic link out of the directory (#10 item 11)", () => {
+  /** A set with one real backup and a newer "backup" that is a link to a file outside the directory. */
+  async function withForeignLink(): Promise<{ cwd: string; text: string; link: string }> {
+    const { cwd, text } = await withBackups(["20260101_080000"]);
+    const outside = join(cwd, "shadow");
+    await writeFile(outside, "root:OUTSIDE-SECRET-HASH:19000:0:99999:7:::\n");
+    const link = "litellm-unified.yaml.backup-20300101_000000";
+    await symlink(outside, join(cwd, "config", link));
+    return { cwd, text, link };
+  }
+
+  it("backup list shows it as foreign, never as a backup, and reads nothing of it", async () => {
+    const { cwd, link } = await withForeignLink();
+    const { code, stdout } = await runCli(["backup", "list"], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toContain("1 backup;");
+    expect(stdout).toMatch(
+      new RegExp(`Foreign .*never read, restored or pruned\\):\\n {2}${link} +a symbolic link`),
+    );
+    expect(stdout).not.toContain("OUTSIDE-SECRET");
+    const json = JSON.parse((await runCli(["backup", "list", "--json"], cwd)).stdout) as {
+      backups: ListedBackup[];
+      foreign: { name: string; fileType: string }[];
+    };
+    expect(json.backups.map((b) => b.name)).toEqual(["litellm-unified.yaml.backup-20260101_080000"]);
+    expect(json.foreign).toMatchObject([{ name: link, fileType: "symbolic link" }]);
+  });
+
+  it("backup verify --all never prints its content; prune leaves it alone", async () => {
+    const { cwd, link } = await withForeignLink();
+    const verify = await runCli(["backup", "verify", "--all"], cwd);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout + verify.stderr).not.toContain("OUTSIDE-SECRET");
+    expect(verify.stdout).not.toContain(link);
+    const prune = await runCli(
+      ["backup", "prune", "--keep-last", "0", "--keep-daily", "0", "--keep-weekly", "0"],
+      cwd,
+    );
+    expect(prune.code).toBe(0);
+    expect(prune.stdout).toContain(link);
+    expect(await backupNames(cwd)).toContain(link);
+  });
+
+  it("restore --latest --force restores the newest real backup, never the link's target", async () => {
+    const { cwd, text, link } = await withForeignLink();
+    await writeFile(join(cwd, GENERATED), `${text}# edited\n`);
+    const latest = await runCli(["backup", "restore", "--latest", "--force"], cwd);
+    expect(latest.code, latest.stderr).toBe(0);
+    expect(latest.stdout).toContain("from litellm-unified.yaml.backup-20260101_080000");
+    expect(await readFile(join(cwd, GENERATED), "utf8")).toBe(text);
+
+    const named = await runCli(["backup", "restore", link, "--force"], cwd);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain(
+      `Refusing to restore ${link}: it is a symbolic link, not a regular file of config`,
+    );
+    expect(await readFile(join(cwd, GENERATED), "utf8")).toBe(text);
   });
 });

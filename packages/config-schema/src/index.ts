@@ -1,5 +1,5 @@
-export type { BackupFileOptions, BackupInfo } from "./backups/backup-file.js";
-export { backupFile, listBackups } from "./backups/backup-file.js";
+export type { BackupEntries, BackupFileOptions, BackupInfo, ForeignBackup } from "./backups/backup-file.js";
+export { backupFile, listBackupEntries, listBackups } from "./backups/backup-file.js";
 export type { ParsedBackupName } from "./backups/backup-name.js";
 export { backupName, parseBackupName } from "./backups/backup-name.js";
 export type { IsoWeek, NaiveTime } from "./backups/naive-time.js";

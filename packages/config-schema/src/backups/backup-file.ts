@@ -1,6 +1,6 @@
-import { readdir, stat } from "node:fs/promises";
+import { lstat, readdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { BoundedReadError, readBoundedFile } from "../fs/read-file.js";
+import { BoundedReadError, type FileType, fileTypeOf, readBoundedFile } from "../fs/read-file.js";
 import { writeFileExclusive } from "../safe-write/atomic-write.js";
 import { backupName, backupNameWithSequence, parseBackupName } from "./backup-name.js";
 import { compareNaiveTime, type NaiveTime } from "./naive-time.js";
@@ -55,8 +55,33 @@ export async function backupFile(path: string, options: BackupFileOptions = {}):
   throw new Error(`too many backups of ${source} within one second`);
 }
 
-/** The backups of `path` in its directory, newest first (later `-N` copies first within one second). */
-export async function listBackups(path: string): Promise<BackupInfo[]> {
+/**
+ * Something named like a backup of a file that is not a regular file of its directory (a symbolic
+ * link, a directory, a FIFO, …). It is listed so the user sees it, and never read, restored or pruned.
+ */
+export interface ForeignBackup {
+  /** Absolute path of the entry. */
+  path: string;
+  /** Its file name, e.g. `litellm-unified.yaml.backup-20300101_000000`. */
+  name: string;
+  /** What it is instead of a regular file. */
+  fileType: FileType;
+}
+
+/** The backups of a file and the foreign entries named like them, as {@link listBackupEntries} finds them. */
+export interface BackupEntries {
+  /** Regular files, newest first (later `-N` copies first within one second). */
+  backups: BackupInfo[];
+  /** Entries named like backups that are not regular files, by name. */
+  foreign: ForeignBackup[];
+}
+
+/**
+ * The backups of `path` in its directory, and the foreign entries named like them. Each entry is
+ * examined with `lstat`: a symbolic link is foreign even when it points at a regular file (a link
+ * would lead out of the config directory, e.g. to `/etc/shadow`).
+ */
+export async function listBackupEntries(path: string): Promise<BackupEntries> {
   const source = resolve(path);
   const dir = dirname(source);
   const base = basename(source);
@@ -64,21 +89,35 @@ export async function listBackups(path: string): Promise<BackupInfo[]> {
   try {
     names = await readdir(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { backups: [], foreign: [] };
     throw error;
   }
   const found: { info: BackupInfo; sequence: number }[] = [];
+  const foreign: ForeignBackup[] = [];
   for (const name of names) {
     const parsed = parseBackupName(name);
     if (!parsed || parsed.baseName !== base) continue;
     const backupPath = join(dir, name);
-    const stats = await stat(backupPath).catch(() => undefined);
-    if (!stats?.isFile()) continue;
+    const stats = await lstat(backupPath).catch(() => undefined);
+    if (stats === undefined) continue;
+    if (!stats.isFile()) {
+      foreign.push({ path: backupPath, name, fileType: fileTypeOf(stats) });
+      continue;
+    }
     found.push({
       info: { path: backupPath, name, stamp: parsed.stamp, time: parsed.time, size: stats.size },
       sequence: parsed.sequence,
     });
   }
   found.sort((a, b) => compareNaiveTime(b.info.time, a.info.time) || b.sequence - a.sequence);
-  return found.map((f) => f.info);
+  foreign.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { backups: found.map((f) => f.info), foreign };
+}
+
+/**
+ * The backups of `path` in its directory, newest first (later `-N` copies first within one second):
+ * regular files only; see {@link listBackupEntries} for the foreign entries.
+ */
+export async function listBackups(path: string): Promise<BackupInfo[]> {
+  return (await listBackupEntries(path)).backups;
 }

@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { tempFileName } from "../safe-write/temp-name.js";
+import { listBackupEntries, listBackups } from "./backup-file.js";
 import { pruneBackups } from "./prune.js";
 
 let dir: string;
@@ -84,6 +85,7 @@ describe("pruneBackups", () => {
       removed: [],
       decisions: [],
       removedTempFiles: [],
+      foreign: [],
     });
   });
 });
@@ -109,5 +111,40 @@ describe("leftover temp files (#10 item 5)", () => {
     const names = await readdir(dir);
     for (const name of leftovers) expect(names).not.toContain(name);
     for (const name of kept) expect(names).toContain(name);
+  });
+});
+
+describe("entries named like backups that are not regular files (#10 item 11)", () => {
+  test("a symbolic link, a directory and a FIFO are foreign: listed apart, never pruned or followed", async () => {
+    await makeBackups(["20261126_180000", "20261125_180000"]);
+    const outside = await mkdtemp(join(tmpdir(), "sy-outside-"));
+    try {
+      await writeFile(join(outside, "shadow"), "secret");
+      await symlink(join(outside, "shadow"), join(dir, "providers.yaml.backup-20300101_000000"));
+      await mkdir(join(dir, "providers.yaml.backup-20300102_000000"));
+      execFileSync("mkfifo", [join(dir, "providers.yaml.backup-20300103_000000")]);
+      const entries = await listBackupEntries(join(dir, "providers.yaml"));
+      expect(entries.backups.map((b) => b.stamp)).toEqual(["20261126_180000", "20261125_180000"]);
+      expect(entries.foreign.map((f) => [f.name.slice(-15), f.fileType])).toEqual([
+        ["20300101_000000", "symbolic link"],
+        ["20300102_000000", "directory"],
+        ["20300103_000000", "FIFO (named pipe)"],
+      ]);
+      expect((await listBackups(join(dir, "providers.yaml"))).map((b) => b.stamp)).toEqual([
+        "20261126_180000",
+        "20261125_180000",
+      ]);
+      const result = await pruneBackups(join(dir, "providers.yaml"), { last: 1 });
+      expect(result.removed.map((b) => b.stamp)).toEqual(["20261125_180000"]);
+      expect(result.foreign).toHaveLength(3);
+      expect((await readdir(dir)).filter((n) => n.startsWith("providers.yaml.backup-")).sort()).toEqual([
+        "providers.yaml.backup-20261126_180000",
+        "providers.yaml.backup-20300101_000000",
+        "providers.yaml.backup-20300102_000000",
+        "providers.yaml.backup-20300103_000000",
+      ]);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { unlink } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { cleanStaleTempFiles } from "../safe-write/clean-temp.js";
-import { type BackupInfo, listBackups } from "./backup-file.js";
+import { type BackupInfo, type ForeignBackup, listBackupEntries } from "./backup-file.js";
 import {
   applyRetention,
   DEFAULT_RETENTION,
@@ -26,6 +26,8 @@ export interface PruneResult {
    * dry run). Say so to the user.
    */
   removedTempFiles: string[];
+  /** Entries named like backups that are not regular files: never removed (nor read); show them. */
+  foreign: ForeignBackup[];
 }
 
 /**
@@ -39,7 +41,7 @@ export async function pruneBackups(
   options: PruneOptions = {},
 ): Promise<PruneResult> {
   const source = resolve(path);
-  const backups = await listBackups(source);
+  const { backups, foreign } = await listBackupEntries(source);
   const decisions = applyRetention(backups, (b) => b.time, policy);
   const kept = decisions.filter((d) => d.keep).map((d) => d.item);
   const removed = decisions.filter((d) => !d.keep).map((d) => d.item);
@@ -51,5 +53,5 @@ export async function pruneBackups(
       });
     }
   }
-  return { kept, removed, decisions, removedTempFiles };
+  return { kept, removed, decisions, removedTempFiles, foreign };
 }

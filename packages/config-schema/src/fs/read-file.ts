@@ -55,7 +55,8 @@ function openFlags(options: BoundedReadOptions): number {
   return constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0);
 }
 
-function fileTypeOf(info: Stats): FileType {
+/** What kind of file `info` (from `stat`, `lstat` or `fstat`) describes, in words. */
+export function fileTypeOf(info: Stats): FileType {
   if (info.isDirectory()) return "directory";
   if (info.isFIFO()) return "FIFO (named pipe)";
   if (info.isSocket()) return "socket";

@@ -1,10 +1,12 @@
 import { basename, dirname, join, resolve } from "node:path";
 import {
+  type BackupEntries,
   type BackupInfo,
   BoundedReadError,
   DEFAULT_RETENTION,
   didYouMean,
-  listBackups,
+  type ForeignBackup,
+  listBackupEntries,
   type NaiveTime,
   pruneBackups,
   RETENTION_RULES,
@@ -159,11 +161,27 @@ function table(rows: readonly (readonly string[])[]): string[] {
   );
 }
 
+function foreignRows(foreign: readonly ForeignBackup[]) {
+  return foreign.map((f) => ({ name: f.name, path: f.path, fileType: f.fileType }));
+}
+
+/** The entries named like backups that are not regular files: shown, never read, restored or pruned. */
+function foreignLines(run: Run, foreign: readonly ForeignBackup[]): string {
+  if (foreign.length === 0) return "";
+  const lines = [
+    "",
+    `Foreign (named like backups of ${run.shown}, but not regular files of its directory; never read, restored or pruned):`,
+    ...table(foreign.map((f) => [f.name, `a ${f.fileType}`])),
+  ];
+  return `${run.context.style.yellow(lines.join("\n"))}\n`;
+}
+
 async function list(run: Run, policy: RetentionPolicy): Promise<CommandOutcome> {
-  const { decisions } = await decide(run, policy, true);
+  const { decisions, foreign } = await decide(run, policy, true);
   const backups = decisionRows(decisions);
-  const data = { file: run.shown, policy, backups };
-  if (backups.length === 0) return { status: "ok", data, stdout: `No backups of ${run.shown}.\n` };
+  const data = { file: run.shown, policy, backups, foreign: foreignRows(foreign) };
+  const others = foreignLines(run, foreign);
+  if (backups.length === 0) return { status: "ok", data, stdout: `No backups of ${run.shown}.\n${others}` };
   const { style } = run.context;
   const removed = backups.filter((b) => !b.keep).length;
   const lines = [
@@ -182,7 +200,7 @@ async function list(run: Run, policy: RetentionPolicy): Promise<CommandOutcome> 
       ? `${plural(backups.length, "backup")}; the policy keeps all of them.`
       : `${plural(backups.length, "backup")}; 'switchyard backup prune' would remove ${removed}.`,
   ];
-  return { status: "ok", data, stdout: `${lines.join("\n")}\n` };
+  return { status: "ok", data, stdout: `${lines.join("\n")}\n${others}` };
 }
 
 async function prune(run: Run, policy: RetentionPolicy, dryRun: boolean): Promise<CommandOutcome> {
@@ -195,13 +213,19 @@ async function prune(run: Run, policy: RetentionPolicy, dryRun: boolean): Promis
     removed: result.removed.map((b) => b.name),
     kept: backups.filter((b) => b.keep).map((b) => ({ name: b.name, reasons: b.reasons })),
     removedTempFiles: result.removedTempFiles.map((p) => displayPath(p, run.context.io.cwd)),
+    foreign: foreignRows(result.foreign),
   };
+  const others = foreignLines(run, result.foreign);
   const cleaned =
     data.removedTempFiles.length === 0
       ? ""
       : `Removed ${plural(data.removedTempFiles.length, "temp file")} left by an interrupted write: ${data.removedTempFiles.join(", ")}\n`;
   if (backups.length === 0)
-    return { status: "ok", data, stdout: `No backups of ${run.shown}; nothing to prune.\n${cleaned}` };
+    return {
+      status: "ok",
+      data,
+      stdout: `No backups of ${run.shown}; nothing to prune.\n${cleaned}${others}`,
+    };
   const verb = dryRun ? "Would remove" : "Removed";
   const lines = [
     `${verb} ${plural(result.removed.length, "backup")} of ${run.shown} and kept ${result.kept.length} (retention: ${describePolicy(policy)}):`,
@@ -215,7 +239,7 @@ async function prune(run: Run, policy: RetentionPolicy, dryRun: boolean): Promis
     ),
   ];
   if (dryRun) lines.push("", "Dry run: nothing was deleted.");
-  return { status: "ok", data, stdout: `${lines.join("\n")}\n${cleaned}` };
+  return { status: "ok", data, stdout: `${lines.join("\n")}\n${cleaned}${others}` };
 }
 
 function verificationReport(run: Run, results: readonly BackupVerification[]): string {
@@ -249,8 +273,12 @@ async function verifyAll(run: Run, backups: readonly BackupInfo[]): Promise<Back
 }
 
 async function listBackupsOf(run: Run): Promise<BackupInfo[]> {
+  return (await backupEntriesOf(run)).backups;
+}
+
+async function backupEntriesOf(run: Run): Promise<BackupEntries> {
   try {
-    return await listBackups(run.path);
+    return await listBackupEntries(run.path);
   } catch (error) {
     throw ioErrorFor("list the backups of", run.shown, run.path, error);
   }
@@ -295,7 +323,13 @@ async function restore(run: Run, args: ParsedArgs): Promise<CommandOutcome> {
   if (query === undefined && !latest) throw usage("Name the backup to restore, or pass --latest");
   if (query !== undefined && latest)
     throw usage(`Pass either a backup name or --latest, not both (got '${query}')`);
-  const backups = await listBackupsOf(run);
+  const { backups, foreign } = await backupEntriesOf(run);
+  const other = query === undefined ? undefined : foreign.find((f) => f.name === basename(query));
+  if (other !== undefined)
+    throw usage(
+      `Refusing to restore ${other.name}: it is a ${other.fileType}, not a regular file of ${displayPath(dirname(run.path), run.context.io.cwd)}`,
+      "Backups are regular files inside the config directory; a foreign entry is never read or restored. Run 'switchyard backup list'.",
+    );
   if (backups.length === 0)
     throw usage(`There are no backups of ${run.shown}`, "Run 'switchyard backup list'.");
   const backup = query === undefined ? backups[0]! : findBackup(backups, query);
