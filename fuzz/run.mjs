@@ -1,0 +1,358 @@
+// `pnpm fuzz`: a mutation fuzzer through the built CLI (issue #10, "keep it found").
+//
+// Each input is the example config set (with a generated litellm-unified.yaml, and half the time a
+// literal API key planted in providers.yaml), mutated by fast-check-generated descriptors
+// (fuzz/mutations.mjs: tabs, BOMs, NUL, invalid UTF-8, 100k-character lines, 150,000 lines, deep
+// nesting, anchors and aliases, forbidden keys, swapped types, deleted, duplicated or truncated
+// lines, removed files, terminal escapes, workflow-command injection). Every input runs
+//   validate --format json · audit --format json · generate --check · migrate --check --json
+// in worker processes that load the built CLI (apps/cli/dist/cli.cjs) and call its `main`; every
+// 25th input also runs each command as a real `switchyard` process. Each run must:
+//   - exit with a documented code (validate/generate/migrate 0-2, audit 0-3), never 70;
+//   - finish (a worker that does not answer in --hang-ms is killed: a hang), within --budget-ms
+//     (a slow run is re-run once alone; slow twice is a finding);
+//   - print valid JSON for a JSON format, one document;
+//   - never print the planted secret;
+//   - not crash its process (an uncaught exception or running out of memory kills the worker).
+// Every input of fuzz/regressions/ (each a config set a past run found) is replayed first.
+// A failing input is saved under fuzz/failures/<seed>-<index>/ with what failed; copy it into
+// fuzz/regressions/ once fixed. Exit 0 when nothing was found, 1 otherwise, 2 for a bad option.
+//
+//   pnpm fuzz                          1,000 inputs, a random seed (printed)
+//   pnpm fuzz --count 100000           the on-demand run
+//   pnpm fuzz --seed 42 --only 1234    replay input 1234 of seed 42
+//   node fuzz/run.mjs --count 100      without building first (CI builds before)
+import { fork, spawn } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { applyMutations, inputAt } from "./mutations.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = join(ROOT, "apps", "cli", "bin", "switchyard.cjs");
+const WORKER = join(ROOT, "fuzz", "worker.cjs");
+const REGRESSIONS = join(ROOT, "fuzz", "regressions");
+const FAILURES = join(ROOT, "fuzz", "failures");
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        count: { type: "string", default: "1000" },
+        seed: { type: "string" },
+        only: { type: "string" },
+        workers: { type: "string" },
+        "budget-ms": { type: "string", default: "2000" },
+        "hang-ms": { type: "string", default: "60000" },
+        "process-every": { type: "string", default: "25" },
+        json: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`fuzz: ${error.message}`);
+    process.exit(2);
+  }
+})();
+const count = Number(values.count);
+const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+const only = values.only === undefined ? undefined : Number(values.only);
+const workers = Number(values.workers ?? Math.max(1, Math.min(4, availableParallelism())));
+const budgetMs = Number(values["budget-ms"]);
+const hangMs = Number(values["hang-ms"]);
+const processEvery = Number(values["process-every"]);
+for (const [name, n] of Object.entries({ count, seed, workers, budgetMs, hangMs, processEvery }))
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`fuzz: --${name} must be a whole number`);
+    process.exit(2);
+  }
+
+/** The commands, each with the exit codes its help documents and whether it prints JSON. */
+const COMMANDS = [
+  { args: ["validate", "config", "--format", "json"], codes: [0, 1, 2], json: true },
+  { args: ["audit", "config", "--format", "json"], codes: [0, 1, 2, 3], json: true },
+  { args: ["generate", "--check", "--config-dir", "config"], codes: [0, 1, 2], json: false },
+  { args: ["migrate", "--check", "--config-dir", "config", "--json"], codes: [0, 1, 2], json: true },
+];
+/** The files mutations touch (litellm-unified.yaml too: generate --check reads its header). */
+const MUTABLE = [
+  "providers.yaml",
+  "model-mappings.yaml",
+  "ports.yaml",
+  "feature-flags.yaml",
+  "litellm-unified.yaml",
+  ".switchyard.yaml",
+];
+/** A literal key the secret detector knows (an OpenAI project key); never to be printed. */
+const SECRET = "sk-proj-Fz7qWm2LxPv9KtR4NcY8HbJ3DsG6ZaE1uQoX5";
+
+const work = await mkdtemp(join(tmpdir(), "switchyard-fuzz-"));
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, async () => {
+    stopping = true;
+    await rm(work, { recursive: true, force: true });
+    process.exit(130);
+  });
+
+/** The template: the example set plus its generated file and a `.switchyard.yaml`. */
+async function template() {
+  const dir = join(work, "template");
+  await cp(join(ROOT, "examples", "config"), join(dir, "config"), { recursive: true });
+  await writeFile(
+    join(dir, "config", ".switchyard.yaml"),
+    `schema_version: "2.0.0"\nrules:\n  SY2022: warning\n`,
+  );
+  const generated = await runProcess(["generate", "--config-dir", "config"], dir);
+  if (generated.code !== 0) throw new Error(`cannot generate the template: ${generated.stderr}`);
+  const files = new Map();
+  for (const name of await readdir(join(dir, "config")))
+    if (!name.includes(".backup-")) files.set(name, await readFile(join(dir, "config", name)));
+  return files;
+}
+
+/** A real `switchyard` process (the launcher, the compile cache, process exit). */
+function runProcess(args, cwd) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        FORCE_COLOR: undefined,
+        SWITCHYARD_CACHE_DIR: join(work, ".cache"),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (c) => (stdout += c));
+    child.stderr.setEncoding("utf8").on("data", (c) => (stderr += c));
+    let hung = false;
+    const guard = setTimeout(() => {
+      hung = true;
+      child.kill("SIGKILL");
+    }, hangMs);
+    child.on("close", (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal, hung, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+/** A worker process holding the built CLI, with one job at a time. */
+class Worker {
+  constructor() {
+    this.start();
+  }
+  start() {
+    this.child = fork(WORKER, [], { stdio: ["ignore", "ignore", "pipe", "ipc"], execArgv: [] });
+    this.stderr = "";
+    this.child.stderr.setEncoding("utf8").on("data", (c) => {
+      this.stderr = (this.stderr + c).slice(-4000);
+    });
+    this.ready = new Promise((resolve) => {
+      const onMessage = (m) => {
+        if (m.kind === "ready") {
+          this.child.off("message", onMessage);
+          resolve();
+        }
+      };
+      this.child.on("message", onMessage);
+    });
+  }
+  /** Run one command; a hang or a crash restarts the worker. */
+  async run(args, cwd) {
+    await this.ready;
+    const id = Math.random();
+    return new Promise((resolve) => {
+      const child = this.child;
+      const done = (result) => {
+        clearTimeout(guard);
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+        resolve(result);
+      };
+      const onMessage = (m) => {
+        if (m.kind === "result" && m.id === id) done(m);
+        else if (m.kind === "crash") done({ crash: `${m.event}: ${m.error}` });
+      };
+      const onExit = (code, signal) => {
+        done({ crash: `worker died (${signal ?? `exit ${code}`}): ${this.stderr.trim()}` });
+        this.start();
+      };
+      const guard = setTimeout(() => {
+        child.off("exit", onExit);
+        child.kill("SIGKILL");
+        this.start();
+        done({ hung: true });
+      }, hangMs);
+      child.on("message", onMessage);
+      child.on("exit", onExit);
+      child.send({ id, cwd, args });
+    });
+  }
+  stop() {
+    this.child.kill("SIGKILL");
+  }
+}
+
+/** What is wrong with one run of `command` (empty when nothing). */
+function problems(command, run, planted) {
+  const found = [];
+  if (run.hung) return [`hung (no answer in ${hangMs} ms)`];
+  if (run.crash !== undefined) return [`crashed: ${run.crash.slice(0, 2000)}`];
+  if (run.signal) found.push(`killed by ${run.signal}`);
+  if (run.code === 70) found.push(`internal error (exit 70): ${run.stderr.slice(0, 2000)}`);
+  else if (!command.codes.includes(run.code)) found.push(`undocumented exit code ${run.code}`);
+  if (command.json && run.code !== 70) {
+    try {
+      JSON.parse(run.stdout);
+    } catch (error) {
+      found.push(
+        `stdout is not one JSON document (${error.message}): ${JSON.stringify(run.stdout.slice(0, 300))}`,
+      );
+    }
+  }
+  if (planted && `${run.stdout}${run.stderr}`.includes(SECRET.slice(8)))
+    found.push("printed the planted secret");
+  if (run.ms > budgetMs) found.push(`slow: ${Math.round(run.ms)} ms (budget ${budgetMs} ms)`);
+  return found;
+}
+
+async function materialize(dir, files) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, "config"), { recursive: true });
+  for (const [name, bytes] of files) await writeFile(join(dir, "config", name), bytes);
+}
+
+const base = await template();
+const pool = Array.from({ length: workers }, () => new Worker());
+const findings = [];
+const stats = { inputs: 0, runs: 0, processRuns: 0, codes: {}, slowest: { ms: 0, label: "" } };
+
+/** Check one input (`label` names it in reports) on worker `w`; save it when something fails. */
+async function check(w, label, files, planted, asProcess) {
+  const dir = join(work, `input-${w}`);
+  const found = [];
+  for (const command of COMMANDS) {
+    // Each command sees the input as it was: a command may repair or clean the directory.
+    await materialize(dir, files);
+    let run = await pool[w].run(command.args, dir);
+    stats.runs++;
+    if (run.ms > budgetMs && !run.hung && run.crash === undefined) {
+      // Slow under load? Once more, alone in a fresh worker.
+      await materialize(dir, files);
+      pool[w].stop();
+      pool[w] = new Worker();
+      run = await pool[w].run(command.args, dir);
+    }
+    if (run.ms > stats.slowest.ms)
+      stats.slowest = { ms: Math.round(run.ms), label: `${label} ${command.args[0]}` };
+    const key = `${command.args[0]} ${run.code ?? (run.hung ? "hung" : "crash")}`;
+    stats.codes[key] = (stats.codes[key] ?? 0) + 1;
+    for (const p of problems(command, run, planted))
+      found.push({ command: command.args.join(" "), problem: p });
+    if (asProcess) {
+      await materialize(dir, files);
+      const proc = await runProcess(command.args, dir);
+      stats.processRuns++;
+      proc.ms = 0; // Process start-up is the bench's business; hangs are caught by the guard.
+      for (const p of problems(command, proc, planted))
+        found.push({ command: `${command.args.join(" ")} (process)`, problem: p });
+      if (!proc.hung && proc.code !== run.code && run.code !== undefined)
+        found.push({
+          command: `${command.args.join(" ")} (process)`,
+          problem: `exit ${proc.code} as a process but ${run.code} in-process`,
+        });
+    }
+  }
+  if (found.length > 0) {
+    const saved = join(FAILURES, label.replace(/[^\w.-]+/g, "-"));
+    await rm(saved, { recursive: true, force: true });
+    await materialize(saved, files);
+    await writeFile(join(saved, "findings.json"), `${JSON.stringify({ label, planted, found }, null, 2)}\n`);
+    findings.push({ label, saved, found });
+    console.log(`✗ ${label}: ${found.map((f) => `${f.command}: ${f.problem.split("\n")[0]}`).join("; ")}`);
+  }
+}
+
+async function regressions() {
+  const names = await readdir(REGRESSIONS).catch(() => []);
+  const inputs = [];
+  for (const name of names.sort()) {
+    const dir = join(REGRESSIONS, name, "config");
+    const files = new Map();
+    for (const file of await readdir(dir).catch(() => [])) files.set(file, await readFile(join(dir, file)));
+    const planted = [...files.values()].some((b) => b.includes(SECRET));
+    inputs.push({ label: `regression ${name}`, files, planted });
+  }
+  return inputs;
+}
+
+function fuzzInput(index) {
+  const descriptor = inputAt(seed, index);
+  const files = new Map([...base].map(([name, bytes]) => [name, Buffer.from(bytes)]));
+  if (descriptor.secret) {
+    const providers = files.get("providers.yaml").toString("utf8");
+    files.set(
+      "providers.yaml",
+      Buffer.from(providers.replace(/api_key: os\.environ\/\w+/, `api_key: ${SECRET}`)),
+    );
+  }
+  applyMutations(files, MUTABLE, descriptor.mutations);
+  return { label: `${seed}-${index}`, files, planted: descriptor.secret, descriptor };
+}
+
+const started = performance.now();
+console.log(
+  `switchyard fuzz · seed ${seed} · ${only === undefined ? `${count} inputs` : `input ${only}`} · ${workers} workers · budget ${budgetMs} ms`,
+);
+const fixed = only === undefined ? await regressions() : [];
+const indexes = only === undefined ? Array.from({ length: count }, (_, i) => i) : [only];
+let next = 0;
+let lastReport = performance.now();
+await Promise.all(
+  pool.map(async (_, w) => {
+    while (!stopping) {
+      const item = next < fixed.length ? fixed[next] : indexes[next - fixed.length];
+      const position = next++;
+      if (item === undefined) return;
+      const entry = typeof item === "number" ? fuzzInput(item) : item;
+      if (only !== undefined) console.log(JSON.stringify(entry.descriptor));
+      await check(
+        w,
+        entry.label,
+        entry.files,
+        entry.planted,
+        processEvery > 0 && position % processEvery === 0,
+      );
+      stats.inputs++;
+      if (performance.now() - lastReport > 10_000) {
+        lastReport = performance.now();
+        const total = fixed.length + indexes.length;
+        console.log(
+          `  ${stats.inputs}/${total} inputs, ${findings.length} failing, ${Math.round((performance.now() - started) / 1000)} s`,
+        );
+      }
+    }
+  }),
+);
+for (const w of pool) w.stop();
+await rm(work, { recursive: true, force: true });
+
+const seconds = Math.round((performance.now() - started) / 1000);
+const summary = { seed, ...stats, regressions: fixed.length, failing: findings.length, seconds };
+if (values.json) console.log(JSON.stringify({ ...summary, findings }, null, 2));
+else {
+  console.log(`exit codes: ${JSON.stringify(stats.codes)}`);
+  console.log(`slowest run: ${stats.slowest.ms} ms (${stats.slowest.label})`);
+  console.log(
+    findings.length === 0
+      ? `PASS ${stats.inputs} inputs (${fixed.length} regressions), ${stats.runs} in-process runs, ${stats.processRuns} process runs, ${seconds} s`
+      : `FAIL ${findings.length} of ${stats.inputs} inputs failed (saved under fuzz/failures/); replay one with: node fuzz/run.mjs --seed ${seed} --only <index>`,
+  );
+}
+process.exit(findings.length === 0 ? 0 : 1);
