@@ -306,3 +306,60 @@ describe("SIGKILL during backup restore", () => {
     TIMEOUT,
   );
 });
+
+describe("SIGKILL during backup prune", () => {
+  it(
+    `no kept backup is lost or changed; the next prune finishes the job (${ITERATIONS} kills)`,
+    async () => {
+      const cwd = join(work, "prune");
+      const dir = join(cwd, "config");
+      await generatedSet(cwd);
+      const generated = await readFile(join(dir, "litellm-unified.yaml"));
+      // 20 hourly backups of one day, each with its own bytes: the default policy (last 10, one a
+      // day, one a week) removes about half of them.
+      const backups = new Map<string, Buffer>();
+      for (let h = 0; h < 20; h++) {
+        const name = `litellm-unified.yaml.backup-20260101_${String(h).padStart(2, "0")}0000`;
+        backups.set(name, Buffer.concat([generated, Buffer.from(`# backup ${h}\n`)]));
+      }
+      const reset = async () => {
+        for (const name of (await readdir(dir)).filter((n) => n.includes(".backup-")))
+          await rm(join(dir, name));
+        for (const [name, bytes] of backups) await writeFile(join(dir, name), bytes);
+      };
+      const prune = ["backup", "prune", "--config-dir", "config"];
+      await reset();
+      const events = await countEvents(prune, cwd, [dir]);
+      // What an undisturbed prune keeps (the 10 newest, and the oldest as the week's).
+      const kept = [...(await files(dir)).keys()].filter((n) => n.includes(".backup-")).sort();
+      expect(kept.length).toBeGreaterThanOrEqual(10);
+      expect(kept.length).toBeLessThan(20);
+      let killed = 0;
+      for (let i = 0; i < ITERATIONS; i++) {
+        await reset();
+        const run = await killAtEvent(prune, cwd, [dir], randomEvent(events));
+        if (run.killed) killed++;
+        else expect(run.code, `iteration ${i}: prune failed without a kill`).toBe(0);
+        const now = await files(dir);
+        expect(
+          now.get("litellm-unified.yaml")!.equals(generated),
+          `iteration ${i}: generated file changed`,
+        ).toBe(true);
+        for (const name of kept)
+          expect(now.get(name)?.equals(backups.get(name)!), `iteration ${i}: ${name}`).toBe(true);
+        for (const [name, bytes] of now)
+          if (backups.has(name))
+            expect(bytes.equals(backups.get(name)!), `iteration ${i}: ${name} changed`).toBe(true);
+
+        const next = await runBuilt(prune, { cwd });
+        expect(next.code, `iteration ${i}: ${next.stderr}`).toBe(0);
+        const after = [...(await files(dir)).keys()].filter((n) => n.includes(".backup-")).sort();
+        expect(after, `iteration ${i}`).toEqual(kept);
+        expect(leftovers(await readdir(dir)), `iteration ${i}`).toEqual([]);
+      }
+      console.log(`prune kill test: ${JSON.stringify({ iterations: ITERATIONS, events, killed })}`);
+      expect(killed).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+});

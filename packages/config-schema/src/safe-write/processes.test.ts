@@ -31,9 +31,10 @@ if (mode === "atomic") {
   const size = Number(args[1]);
   let i = Number(args[2]);
   process.stdout.write("ready\\n");
-  for (;;) {
+  for (let n = 1; ; n++) {
     i = (i + 1) % count;
     await writeFileAtomic(target, String(i).repeat(size));
+    process.stdout.write("wrote " + n + "\\n");
   }
 } else if (mode === "safe") {
   const [id, count] = args;
@@ -73,11 +74,15 @@ if (mode === "atomic") {
     },
   });
 } else if (mode === "hold") {
-  const holdMs = Number(args[0]);
+  // Hold the lock until killed, or until a line arrives on stdin ("release").
   await withFileLock(target, async () => {
     process.stdout.write("locked\\n");
-    await sleep(holdMs);
+    const keepAlive = setInterval(() => {}, 1 << 30);
+    await new Promise((resolve) => process.stdin.once("data", resolve));
+    clearInterval(keepAlive);
+    process.stdout.write("releasing\\n");
   });
+  process.exit(0);
 }
 `;
 
@@ -108,7 +113,7 @@ afterAll(async () => {
 });
 
 function run(...args: string[]): ChildProcess {
-  return spawn(process.execPath, [worker, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [worker, ...args], { stdio: ["pipe", "pipe", "pipe"] });
 }
 
 function exited(
@@ -145,11 +150,13 @@ describe("writeFileAtomic under SIGKILL", () => {
     const versions = new Set(Array.from({ length: count }, (_, i) => String(i).repeat(size)));
     await writeFileAtomic(target, String(0).repeat(size));
     let leftovers = 0;
-    for (let round = 0; round < 12; round++) {
+    // At least 12 kills, and on until one has landed mid-write (the machine's load decides how
+    // often that is; the bound only stops a writer that never leaves a temp file).
+    for (let round = 0; round < 12 || (leftovers === 0 && round < 300); round++) {
       const child = run("atomic", target, String(count), String(size), String(round % count));
       const done = exited(child);
-      await printed(child, "ready");
-      await sleep(Math.random() * 40);
+      // Kill right after a random number of whole writes: at a random point of the next one.
+      await printed(child, `wrote ${1 + Math.floor(Math.random() * 3)}`);
       child.kill("SIGKILL");
       expect((await done).signal).toBe("SIGKILL");
 
@@ -172,8 +179,12 @@ describe("locks between processes", () => {
   test("a live holder in another process: fail at once with timeout 0, or wait until it releases", async () => {
     const dir = await freshDir("hold");
     const target = join(dir, "providers.yaml");
-    const child = run("hold", target, "400");
+    const child = run("hold", target);
     const done = exited(child);
+    let stdout = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
     await printed(child, "locked");
 
     const error = await withFileLock(target, async () => "never", { timeoutMs: 0 }).catch((e: unknown) => e);
@@ -183,16 +194,28 @@ describe("locks between processes", () => {
       new RegExp(`is locked by pid ${child.pid} on host ${hostname()} since \\d{4}-\\d{2}-\\d{2}T`),
     );
 
-    const started = Date.now();
-    expect(await withFileLock(target, async () => "got it", { timeoutMs: 5000, pollMs: 10 })).toBe("got it");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    // A waiter gets the lock only once the holder lets it go: the holder prints "releasing" inside
+    // its critical section, so a waiter that got in before would not have seen it.
+    let waiterDone = false;
+    const waiter = withFileLock(target, async () => stdout, { timeoutMs: 120_000, pollMs: 10 }).finally(
+      () => {
+        waiterDone = true;
+      },
+    );
+    // Still held: another attempt fails at once, and the waiter is still waiting.
+    await expect(withFileLock(target, async () => "never", { timeoutMs: 0 })).rejects.toBeInstanceOf(
+      FileLockedError,
+    );
+    expect(waiterDone).toBe(false);
+    child.stdin?.write("release\n");
+    expect(await waiter).toContain("releasing\n");
     expect((await done).code).toBe(0);
   });
 
   test("a lock left by a holder killed with SIGKILL is taken over", async () => {
     const dir = await freshDir("stale");
     const target = join(dir, "providers.yaml");
-    const child = run("hold", target, "60000");
+    const child = run("hold", target);
     const done = exited(child);
     await printed(child, "locked");
     child.kill("SIGKILL");
