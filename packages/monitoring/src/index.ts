@@ -1,0 +1,12 @@
+export type { MetricName } from "./metrics.js";
+export { JOBS, LITELLM_METRICS } from "./metrics.js";
+export type { AlertRule } from "./prometheus/alert-rules.js";
+export { alertRules, prometheusAlertRules } from "./prometheus/alert-rules.js";
+export type { MonitoringFile, MonitoringOptions } from "./generate.js";
+export { generateMonitoring } from "./generate.js";
+export type { ScrapeConfigOptions } from "./prometheus/scrape-config.js";
+export { prometheusScrapeConfig } from "./prometheus/scrape-config.js";
+export type { MonitoringInput, ScrapeTarget } from "./targets.js";
+export { scrapeTargets } from "./targets.js";
+export type { AlertThresholds } from "./thresholds.js";
+export { DEFAULT_THRESHOLDS, resolveThresholds } from "./thresholds.js";

@@ -1,0 +1,46 @@
+/** The thresholds of the generated alerts. */
+export interface AlertThresholds {
+  /** Share of the gateway's requests that fail (0–1) above which `GatewayErrorRateHigh` fires. */
+  readonly errorRate: number;
+  /** The gateway's p95 request latency, in seconds, above which `GatewayLatencyP95High` fires. */
+  readonly latencyP95Seconds: number;
+  /**
+   * `CacheHitRateCollapse` fires when the cache hit rate falls below this share (0–1) of what it
+   * was an hour earlier…
+   */
+  readonly cacheCollapseFactor: number;
+  /** …and the hit rate an hour earlier was at least this (0–1): a cache that never hit cannot collapse. */
+  readonly cacheBaselineHitRate: number;
+}
+
+/** The thresholds used when the config set sets none. */
+export const DEFAULT_THRESHOLDS: AlertThresholds = Object.freeze({
+  errorRate: 0.05,
+  latencyP95Seconds: 10,
+  cacheCollapseFactor: 0.5,
+  cacheBaselineHitRate: 0.1,
+});
+
+function share(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new RangeError(`${name} must be a share above 0 and at most 1, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * The defaults overridden by `overrides`, checked: shares in (0, 1], latency a positive finite
+ * number of seconds. Throws a `RangeError` naming the threshold otherwise.
+ */
+export function resolveThresholds(overrides: Partial<AlertThresholds> = {}): AlertThresholds {
+  const merged = { ...DEFAULT_THRESHOLDS, ...overrides };
+  if (!Number.isFinite(merged.latencyP95Seconds) || merged.latencyP95Seconds <= 0) {
+    throw new RangeError(`latencyP95Seconds must be a positive number of seconds, got ${merged.latencyP95Seconds}`);
+  }
+  return {
+    errorRate: share("errorRate", merged.errorRate),
+    latencyP95Seconds: merged.latencyP95Seconds,
+    cacheCollapseFactor: share("cacheCollapseFactor", merged.cacheCollapseFactor),
+    cacheBaselineHitRate: share("cacheBaselineHitRate", merged.cacheBaselineHitRate),
+  };
+}
