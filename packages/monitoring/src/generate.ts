@@ -23,9 +23,15 @@ const RULES_FILE = "switchyard-alerts.rules.yml";
  * config, loading the rules) and `prometheus/switchyard-alerts.rules.yml`. Pure: the caller writes
  * them (through config-schema's safe-write layer).
  */
-export function generateMonitoring(input: MonitoringInput, options: MonitoringOptions = {}): MonitoringFile[] {
+export function generateMonitoring(
+  input: MonitoringInput,
+  options: MonitoringOptions = {},
+): MonitoringFile[] {
   return [
-    { path: "prometheus/prometheus.yml", content: prometheusScrapeConfig(input, { ruleFiles: [RULES_FILE] }) },
+    {
+      path: "prometheus/prometheus.yml",
+      content: prometheusScrapeConfig(input, { ruleFiles: [RULES_FILE] }),
+    },
     { path: `prometheus/${RULES_FILE}`, content: prometheusAlertRules(options.thresholds) },
   ];
 }

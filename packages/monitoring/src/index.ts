@@ -1,9 +1,9 @@
+export type { MonitoringFile, MonitoringOptions } from "./generate.js";
+export { generateMonitoring } from "./generate.js";
 export type { MetricName } from "./metrics.js";
 export { JOBS, LITELLM_METRICS } from "./metrics.js";
 export type { AlertRule } from "./prometheus/alert-rules.js";
 export { alertRules, prometheusAlertRules } from "./prometheus/alert-rules.js";
-export type { MonitoringFile, MonitoringOptions } from "./generate.js";
-export { generateMonitoring } from "./generate.js";
 export type { ScrapeConfigOptions } from "./prometheus/scrape-config.js";
 export { prometheusScrapeConfig } from "./prometheus/scrape-config.js";
 export type { MonitoringInput, ScrapeTarget } from "./targets.js";

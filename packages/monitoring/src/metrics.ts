@@ -13,7 +13,10 @@ export interface MetricName {
 /** LiteLLM proxy metrics (exported only when `prometheus` is in `litellm_settings.callbacks`). */
 export const LITELLM_METRICS = {
   /** Counter: every request the proxy answered. */
-  totalRequests: { current: "litellm_proxy_total_requests_metric_total", older: ["litellm_requests_metric_total"] },
+  totalRequests: {
+    current: "litellm_proxy_total_requests_metric_total",
+    older: ["litellm_requests_metric_total"],
+  },
   /** Counter: requests whose client got no success response. */
   failedRequests: {
     current: "litellm_proxy_failed_requests_metric_total",

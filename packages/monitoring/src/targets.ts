@@ -49,7 +49,8 @@ export function scrapeTargets(input: MonitoringInput): ScrapeTarget[] {
   const hostOf = new Map<string, { id: string; address: string }>();
   for (const [id, service] of services) {
     const address = formatHostPort(connectHost(service.host ?? DEFAULT_HOST), service.port);
-    for (const provider of service.providers ?? []) if (!hostOf.has(provider)) hostOf.set(provider, { id, address });
+    for (const provider of service.providers ?? [])
+      if (!hostOf.has(provider)) hostOf.set(provider, { id, address });
     if (isGatewayService(id, service)) {
       targets.push({ job: JOBS.gateway, address, metricsPath: "/metrics/", labels: { service: id } });
     } else if (isSwitchyardServer(id, service)) {
@@ -63,13 +64,19 @@ export function scrapeTargets(input: MonitoringInput): ScrapeTarget[] {
     const hosted = hostOf.get(id);
     const url = new URL(provider.base_url);
     const port = url.port === "" ? (url.protocol === "https:" ? 443 : 80) : Number(url.port);
-    const address = hosted?.address ?? formatHostPort(connectHost(url.hostname.replace(/^\[|\]$/g, "")), port);
+    const address =
+      hosted?.address ?? formatHostPort(connectHost(url.hostname.replace(/^\[|\]$/g, "")), port);
     const entry = vllm.get(address) ?? { service: hosted?.id ?? id, providers: [] };
     entry.providers.push(id);
     vllm.set(address, entry);
   }
   for (const [address, { service, providers: ids }] of [...vllm].sort(([a], [b]) => compare(a, b))) {
-    targets.push({ job: JOBS.vllm, address, metricsPath: "/metrics", labels: { provider: ids.join(","), service } });
+    targets.push({
+      job: JOBS.vllm,
+      address,
+      metricsPath: "/metrics",
+      labels: { provider: ids.join(","), service },
+    });
   }
   return targets;
 }

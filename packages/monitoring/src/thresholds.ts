@@ -35,7 +35,9 @@ function share(name: string, value: number): number {
 export function resolveThresholds(overrides: Partial<AlertThresholds> = {}): AlertThresholds {
   const merged = { ...DEFAULT_THRESHOLDS, ...overrides };
   if (!Number.isFinite(merged.latencyP95Seconds) || merged.latencyP95Seconds <= 0) {
-    throw new RangeError(`latencyP95Seconds must be a positive number of seconds, got ${merged.latencyP95Seconds}`);
+    throw new RangeError(
+      `latencyP95Seconds must be a positive number of seconds, got ${merged.latencyP95Seconds}`,
+    );
   }
   return {
     errorRate: share("errorRate", merged.errorRate),

@@ -66,7 +66,9 @@ async function expectPasses(name: string, alertname: string, c: Case, thresholds
 }
 
 const gatewayDown: Case = {
-  series: [{ series: 'up{job="litellm",instance="127.0.0.1:4000",service="litellm"}', values: "1 1 0 0 0 0 1 1 1" }],
+  series: [
+    { series: 'up{job="litellm",instance="127.0.0.1:4000",service="litellm"}', values: "1 1 0 0 0 0 1 1 1" },
+  ],
   checks: [
     ["1m", []],
     ["2m", []], // down, but for less than 1m
@@ -117,7 +119,8 @@ test("ProviderDown fires for a vLLM provider down 2m, with its provider id, and 
               provider: "vllm-qwen",
             },
             summary: "Provider vllm-qwen is down",
-            description: "Prometheus cannot scrape vLLM at 127.0.0.1:8001: the gateway routes around it or fails.",
+            description:
+              "Prometheus cannot scrape vLLM at 127.0.0.1:8001: the gateway routes around it or fails.",
           },
         ],
       ],
@@ -128,14 +131,21 @@ test("ProviderDown fires for a vLLM provider down 2m, with its provider id, and 
 
 test("SwitchyardServerDown fires when Switchyard's server is down 2m and clears", async () => {
   await expectPasses("server-down", "SwitchyardServerDown", {
-    series: [{ series: 'up{job="switchyard",instance="127.0.0.1:4100",service="switchyard"}', values: "0 0 0 0 1" }],
+    series: [
+      { series: 'up{job="switchyard",instance="127.0.0.1:4100",service="switchyard"}', values: "0 0 0 0 1" },
+    ],
     checks: [
       ["1m", []],
       [
         "3m",
         [
           {
-            labels: { severity: "warning", job: "switchyard", instance: "127.0.0.1:4100", service: "switchyard" },
+            labels: {
+              severity: "warning",
+              job: "switchyard",
+              instance: "127.0.0.1:4100",
+              service: "switchyard",
+            },
             summary: "Switchyard's server switchyard is down",
             description:
               "Prometheus cannot scrape 127.0.0.1:4100: flag evaluations and config reports are unavailable.",
@@ -181,7 +191,10 @@ test("DeploymentOutage fires when LiteLLM marks a deployment in outage (state 2)
 /** 100 requests a minute; 1 fails a minute, then 20 (minutes 10–30), then 1 again. */
 const errorBurst: Case["series"] = [
   { series: 'litellm_proxy_total_requests_metric_total{requested_model="qwen"}', values: "0+100x45" },
-  { series: 'litellm_proxy_failed_requests_metric_total{requested_model="qwen"}', values: "0+1x10 30+20x20 430+1x15" },
+  {
+    series: 'litellm_proxy_failed_requests_metric_total{requested_model="qwen"}',
+    values: "0+1x10 30+20x20 430+1x15",
+  },
 ];
 
 test("GatewayErrorRateHigh fires at 20% failures over 5m (threshold 5%) and clears when they stop", async () => {
@@ -210,7 +223,10 @@ test("GatewayErrorRateHigh matches LiteLLM's older metric names too", async () =
       ...s,
       series: s.series
         .replace("litellm_proxy_total_requests_metric_total", "litellm_requests_metric_total")
-        .replace("litellm_proxy_failed_requests_metric_total", "litellm_llm_api_failed_requests_metric_total"),
+        .replace(
+          "litellm_proxy_failed_requests_metric_total",
+          "litellm_llm_api_failed_requests_metric_total",
+        ),
     })),
     checks: [
       [
@@ -228,9 +244,14 @@ test("GatewayErrorRateHigh matches LiteLLM's older metric names too", async () =
 });
 
 test("a configured error-rate threshold of 25% keeps the same 20% burst quiet", async () => {
-  await expectPasses("error-rate-25", "GatewayErrorRateHigh", { series: errorBurst, checks: [["25m", []]] }, {
-    errorRate: 0.25,
-  });
+  await expectPasses(
+    "error-rate-25",
+    "GatewayErrorRateHigh",
+    { series: errorBurst, checks: [["25m", []]] },
+    {
+      errorRate: 0.25,
+    },
+  );
 });
 
 test("GatewayLatencyP95High fires when p95 stays above 10s for 10m and clears when requests are fast again", async () => {

@@ -25,7 +25,10 @@ async function writeAll(files: { path: string; content: string }[], root: string
 describe("the files generated from the example config set pass promtool", () => {
   test("promtool check config accepts prometheus.yml and the rule file it loads", async () => {
     const set = await loadConfigSet(new URL("../../../examples/config", import.meta.url).pathname);
-    const files = generateMonitoring({ ports: set.files.ports?.value, providers: set.files.providers?.value });
+    const files = generateMonitoring({
+      ports: set.files.ports?.value,
+      providers: set.files.providers?.value,
+    });
     const out = join(dir, "example");
     await writeAll(files, out);
     const result = await promtool(["check", "config", "prometheus/prometheus.yml"], out);
@@ -37,7 +40,10 @@ describe("the files generated from the example config set pass promtool", () => 
   test("promtool check rules accepts the rule file, also with custom thresholds", async () => {
     for (const [name, text] of [
       ["defaults.yml", prometheusAlertRules()],
-      ["custom.yml", prometheusAlertRules({ errorRate: 0.125, latencyP95Seconds: 2.5, cacheCollapseFactor: 0.3 })],
+      [
+        "custom.yml",
+        prometheusAlertRules({ errorRate: 0.125, latencyP95Seconds: 2.5, cacheCollapseFactor: 0.3 }),
+      ],
     ] as const) {
       await writeFile(join(dir, name), text);
       const result = await promtool(["check", "rules", name], dir);

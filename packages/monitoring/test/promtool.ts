@@ -20,7 +20,9 @@ export async function promtool(args: readonly string[], cwd?: string): Promise<P
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { code?: unknown; stdout?: string; stderr?: string };
     if (e.code === "ENOENT") {
-      throw new Error("promtool is not installed: `apt-get install -y prometheus` (Debian ships promtool in it)");
+      throw new Error(
+        "promtool is not installed: `apt-get install -y prometheus` (Debian ships promtool in it)",
+      );
     }
     return { code: typeof e.code === "number" ? e.code : -1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
   }

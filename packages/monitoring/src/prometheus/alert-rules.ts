@@ -29,7 +29,8 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
   const t = resolveThresholds(thresholds);
   const total = selector(M.totalRequests);
   const failed = selector(M.failedRequests);
-  const hitRate = (offset: string) => ratio(rate(M.cacheHits.current, "15m", offset), rate(total, "15m", offset));
+  const hitRate = (offset: string) =>
+    ratio(rate(M.cacheHits.current, "15m", offset), rate(total, "15m", offset));
   const percent = (share: number) => `${Number((share * 100).toFixed(4))}%`;
   return [
     {
@@ -49,7 +50,8 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
       labels: { severity: "critical" },
       annotations: {
         summary: "Provider {{ $labels.provider }} is down",
-        description: "Prometheus cannot scrape vLLM at {{ $labels.instance }}: the gateway routes around it or fails.",
+        description:
+          "Prometheus cannot scrape vLLM at {{ $labels.instance }}: the gateway routes around it or fails.",
       },
     },
     {
@@ -59,7 +61,8 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
       labels: { severity: "warning" },
       annotations: {
         summary: "Switchyard's server {{ $labels.service }} is down",
-        description: "Prometheus cannot scrape {{ $labels.instance }}: flag evaluations and config reports are unavailable.",
+        description:
+          "Prometheus cannot scrape {{ $labels.instance }}: flag evaluations and config reports are unavailable.",
       },
     },
     {
@@ -68,7 +71,8 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
       for: "1m",
       labels: { severity: "warning" },
       annotations: {
-        summary: "LiteLLM deployment {{ $labels.litellm_model_name }} ({{ $labels.api_provider }}) is in outage",
+        summary:
+          "LiteLLM deployment {{ $labels.litellm_model_name }} ({{ $labels.api_provider }}) is in outage",
         description: "LiteLLM marks the deployment at {{ $labels.api_base }} as in outage (state 2).",
       },
     },
@@ -78,8 +82,9 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
       for: "5m",
       labels: { severity: "critical" },
       annotations: {
-        summary: "The gateway's error rate is above " + percent(t.errorRate),
-        description: "{{ $value | humanizePercentage }} of the gateway's requests failed over the last 5 minutes.",
+        summary: `The gateway's error rate is above ${percent(t.errorRate)}`,
+        description:
+          "{{ $value | humanizePercentage }} of the gateway's requests failed over the last 5 minutes.",
       },
     },
     {
@@ -99,7 +104,8 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
       labels: { severity: "warning" },
       annotations: {
         summary: `The cache hit rate fell below ${percent(t.cacheCollapseFactor)} of what it was an hour ago`,
-        description: "The cache now answers {{ $value | humanizePercentage }} of requests: check Redis and the cache settings.",
+        description:
+          "The cache now answers {{ $value | humanizePercentage }} of requests: check Redis and the cache settings.",
       },
     },
   ];
