@@ -5,11 +5,11 @@
  * the installed package's size.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { tempDirSync } from "@switchyard/test-utils";
 import { beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "./cli.js";
 import { testCacheDir } from "./test-support/cache-dir.js";
@@ -117,12 +117,22 @@ describe("the built CLI's chunks", () => {
   });
 });
 
+/** npm's environment: its cache and logs in a temp directory removed after this file, not in ~/.npm. */
+function npmEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    npm_config_cache: tempDirSync("switchyard-npm-cache-"),
+    npm_config_update_notifier: "false",
+  };
+}
+
 describe("the installed package", () => {
   it("is under 2 MB unpacked, with the launcher and every chunk but no build metadata", () => {
     const [pack] = JSON.parse(
       execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
         cwd: CLI_ROOT,
         encoding: "utf8",
+        env: npmEnv(),
       }),
     ) as { unpackedSize: number; files: { path: string }[] }[];
     expect(pack).toBeDefined();
@@ -136,10 +146,11 @@ describe("the installed package", () => {
   });
 
   it("installs from its tarball with no dependency and runs from the installed bin", async () => {
-    const temp = mkdtempSync(join(tmpdir(), "switchyard-install-test-"));
+    const temp = tempDirSync("switchyard-install-test-");
     try {
       execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", temp], {
         cwd: CLI_ROOT,
+        env: npmEnv(),
       });
       const prefix = join(temp, "prefix");
       execFileSync(
@@ -154,7 +165,7 @@ describe("the installed package", () => {
           prefix,
           join(temp, `switchyard-cli-${VERSION_IN_PACKAGE}.tgz`),
         ],
-        { cwd: temp, stdio: "ignore" },
+        { cwd: temp, stdio: "ignore", env: npmEnv() },
       );
       expect(readdirSync(join(prefix, "lib", "node_modules"))).toEqual(["@switchyard"]);
       expect(readdirSync(join(prefix, "lib", "node_modules", "@switchyard"))).toEqual(["cli"]);

@@ -6,10 +6,10 @@
  */
 import { execFile } from "node:child_process";
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tempDir as registeredTempDir } from "@switchyard/test-utils";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { node22 } from "./test-support/node22.js";
 import { BIN, REPO_ROOT } from "./test-support/paths.js";
@@ -25,7 +25,7 @@ interface Run {
 
 const temps: string[] = [];
 async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "switchyard-cache-test-"));
+  const dir = await registeredTempDir("switchyard-cache-test-");
   temps.push(dir);
   return dir;
 }
@@ -45,10 +45,13 @@ function chmodTree(dir: string): void {
 
 /** The environment of a run: the cache in `cacheDir`, home and XDG in a temp dir, no colour. */
 function envFor(cacheDir: string | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", SWITCHYARD_DEBUG_CACHE: "1", ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", SWITCHYARD_DEBUG_CACHE: "1" };
   delete env.FORCE_COLOR;
   delete env.SWITCHYARD_NO_COMPILE_CACHE;
   delete env.NODE_OPTIONS;
+  // After the deletions: the run without a cache asks for one with SWITCHYARD_NO_COMPILE_CACHE (it
+  // was deleted after being set, so that run wrote a cache into the real ~/.cache/switchyard).
+  Object.assign(env, extra);
   if (cacheDir === undefined) delete env.SWITCHYARD_CACHE_DIR;
   else env.SWITCHYARD_CACHE_DIR = cacheDir;
   return env;

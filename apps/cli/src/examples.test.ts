@@ -2,9 +2,9 @@
  * `examples/config` is exactly what `switchyard init` writes, so the two can never drift, and it is
  * valid with no findings at all. `UPDATE_EXAMPLES=1` rewrites it from the templates.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { main } from "./cli.js";
 import { memoryIO } from "./test-support/memory-io.js";
@@ -17,7 +17,7 @@ async function readTree(dir: string): Promise<Map<string, Buffer>> {
 
 describe("examples/config", () => {
   it("is byte for byte what `switchyard init` writes", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), "switchyard-examples-"));
+    const cwd = await tempDir("switchyard-examples-");
     expect(await main(["init", "out"], memoryIO(cwd))).toBe(0);
     const produced = await readTree(join(cwd, "out"));
     if (process.env.UPDATE_EXAMPLES === "1") {

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
 import { type AuditOptions, type AuditResult, runAudit } from "../src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,7 +61,7 @@ export interface StackOptions {
 
 /** A temporary config directory: a copy of a fixture, edited, optionally in a git repository. */
 export async function makeStack(options: StackOptions = {}): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "sy-audit-"));
+  const dir = await tempDir("sy-audit-");
   temps.push(dir);
   const from = options.from === undefined ? "well-kept" : options.from;
   if (from !== null) await cp(auditFixture(from), dir, { recursive: true });

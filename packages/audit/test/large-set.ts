@@ -1,6 +1,6 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { withGeneratedHeader } from "./helpers.js";
 
 /**
@@ -8,7 +8,7 @@ import { withGeneratedHeader } from "./helpers.js";
  * match with a fallback for each, and the matching LiteLLM file. Returns the directory.
  */
 export async function writeLargeSet(models: number): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "sy-audit-large-"));
+  const dir = await tempDir("sy-audit-large-");
   const perProvider = 100;
   const providers: string[] = ['schema_version: "2.0.0"', "providers:"];
   const mappings: string[] = ['schema_version: "2.0.0"', "exact_matches:"];

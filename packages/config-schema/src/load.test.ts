@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, open, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, open, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { VALID_PROVIDERS } from "../test/valid-providers.js";
@@ -295,7 +295,7 @@ describe("loadConfigText: prototype safety", () => {
 describe("loadConfigFile and loadConfigSet on real files", () => {
   let root: string;
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), "switchyard-load-"));
+    root = await tempDir("switchyard-load-");
   });
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });

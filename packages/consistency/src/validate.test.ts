@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hasErrors, loadConfigSet, loadConfigText } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineRule } from "./rule.js";
 import { rules } from "./rules/index.js";
@@ -12,7 +12,7 @@ import { validateConfigSet } from "./validate.js";
 let root: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "switchyard-consistency-"));
+  root = await tempDir("switchyard-consistency-");
 });
 
 afterAll(async () => {

@@ -5,12 +5,12 @@
  * with each service moved to the port its stand-in listens on, the LiteLLM config generated and
  * every file backed up once. Used by doctor's tests and by `pnpm bench`.
  */
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { backupFile, loadConfigFile, loadConfigSet } from "@switchyard/config-schema";
 import { writeLiteLLMConfig } from "@switchyard/litellm-generator";
+import { tempDir } from "@switchyard/test-utils";
 import { freePort, startBackend, startGateway, startRedis } from "../../health/test/stand-ins.mjs";
 
 export const EXAMPLE_CONFIG = fileURLToPath(new URL("../../../examples/config/", import.meta.url));
@@ -31,7 +31,7 @@ const TITLE = {
  */
 export async function startExampleStack(options = {}) {
   const without = new Set(options.without ?? []);
-  const root = await mkdtemp(join(tmpdir(), "sy-stack-"));
+  const root = await tempDir("sy-stack-");
   const configDir = join(root, "config");
   await cp(EXAMPLE_CONFIG, configDir, { recursive: true });
   const ports = (await loadConfigFile("ports", join(configDir, "ports.yaml"))).value;

@@ -5,12 +5,12 @@
  * for the process to say it listens (an event, never a sleep).
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { tempDir } from "@switchyard/test-utils";
 
 export const BACKEND = fileURLToPath(new URL("./stand-ins/backend.mjs", import.meta.url));
 export const FAKE_LITELLM = fileURLToPath(
@@ -71,7 +71,7 @@ let binDir;
  * `ollama` or `litellm` would be), so port checks see the expected process.
  */
 export async function nodeNamed(name) {
-  binDir ??= mkdtemp(join(tmpdir(), "sy-bin-"));
+  binDir ??= tempDir("sy-bin-");
   const path = join(await binDir, name);
   await symlink(process.execPath, path).catch((error) => {
     if (error.code !== "EEXIST") throw error;
@@ -134,7 +134,7 @@ export function freePort() {
 export async function startRedis(options = {}) {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const dir = await mkdtemp(join(tmpdir(), "sy-redis-"));
+    const dir = await tempDir("sy-redis-");
     const conf = join(dir, "redis.conf");
     await writeFile(
       conf,

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema";
+import { testNeeding } from "@switchyard/test-utils";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { generateLiteLLMConfig } from "./generate.js";
@@ -9,7 +10,7 @@ import type { GenerationSuccess } from "./types.js";
 
 const REALISTIC = fileURLToPath(new URL("../test/fixtures/realistic", import.meta.url));
 const EXAMPLES = fileURLToPath(new URL("../../../examples/config", import.meta.url));
-const hasPyYaml = spawnSync("python3", ["-c", "import yaml"], { stdio: "ignore" }).status === 0;
+const testWithPyYaml = testNeeding(["pyyaml"]);
 
 async function generateFrom(dir: string, options: { prometheus?: boolean } = {}): Promise<GenerationSuccess> {
   const result = generateLiteLLMConfig(await loadConfigSet(dir, { cwd: dir }), options);
@@ -27,7 +28,7 @@ describe("generation of a realistic config set", () => {
     ]);
   });
 
-  test.skipIf(!hasPyYaml)("PyYAML (what LiteLLM reads it with) loads the same data", async () => {
+  testWithPyYaml("PyYAML (what LiteLLM reads it with) loads the same data", async () => {
     const result = await generateFrom(REALISTIC, { prometheus: true });
     const script = "import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))";
     const loaded: unknown = JSON.parse(

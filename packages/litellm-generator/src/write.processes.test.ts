@@ -7,11 +7,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { configDir, yaml } from "../test/helpers.js";
@@ -105,7 +105,7 @@ let textA: string;
 let textB: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "sy-gen-proc-"));
+  work = await tempDir("sy-gen-proc-");
   worker = join(work, "worker.mjs");
   const esbuild = await loadEsbuild();
   await esbuild.build({

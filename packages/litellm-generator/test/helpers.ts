@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type ConfigSet, loadConfigSet } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
 
 /** A config directory in a fresh temp dir holding exactly these files (relative path → text). */
 export async function configDir(files: Readonly<Record<string, string>>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "sy-gen-"));
+  const dir = await tempDir("sy-gen-");
   for (const [name, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, name)), { recursive: true });
     await writeFile(join(dir, name), text);

@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema";
 import { validateConfigSet } from "@switchyard/consistency";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Lexer } from "yaml";
 import { migrateConfigSet, migrateConfigTexts } from "./index.js";
@@ -32,7 +32,7 @@ describe("examples/legacy-v1", () => {
 
   beforeAll(async () => {
     legacy = await readSet(EXAMPLE);
-    dir = await mkdtemp(join(tmpdir(), "switchyard-legacy-"));
+    dir = await tempDir("switchyard-legacy-");
     await cp(EXAMPLE, dir, { recursive: true });
   });
   afterAll(async () => {

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigSet } from "@switchyard/config-schema";
 import { validateConfigSet } from "@switchyard/consistency";
+import { tempDir } from "@switchyard/test-utils";
 import { expect, it } from "vitest";
 import { migrateConfigTexts } from "./engine/migrate-texts.js";
 import { syntheticLegacySet } from "./synthetic.js";
@@ -13,7 +13,7 @@ it("builds a 1.0.0 set of the requested size that migrates to a set `switchyard 
   expect(legacy["model-mappings.yaml"]!.match(/^ {2}(model|alias)-\d+:$/gm)).toHaveLength(1200);
   const result = migrateConfigTexts(legacy);
   expect(result).toMatchObject({ ok: true, status: "outdated", from: "1.0.0" });
-  const dir = await mkdtemp(join(tmpdir(), "switchyard-synthetic-"));
+  const dir = await tempDir("switchyard-synthetic-");
   try {
     for (const file of result.files) await writeFile(join(dir, file.fileName), file.after);
     const report = validateConfigSet(await loadConfigSet(dir), { settings: false });

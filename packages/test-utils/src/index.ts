@@ -1,1 +1,17 @@
+export { codesIn } from "./emitted-codes.js";
+export { expectGolden, goldenDiff, updatingGoldens } from "./golden.js";
+export { removeTempDirs, removeTempDirsSync, tempDir, tempDirSync } from "./temp.js";
+export {
+  describeNeeding,
+  missingTools,
+  needTools,
+  onMissingTools,
+  requireTools,
+  TOOLS,
+  type Tool,
+  type ToolName,
+  testNeeding,
+  toolProblem,
+  underCi,
+} from "./tools.js";
 export { freePort, RedisServer } from "./redis-server.js";

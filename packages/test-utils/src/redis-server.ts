@@ -1,9 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { tempDirSync } from "@switchyard/test-utils";
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
@@ -22,7 +20,7 @@ export async function freePort(): Promise<number> {
  */
 export class RedisServer {
   private child: ChildProcess | undefined;
-  private readonly dir = mkdtempSync(join(tmpdir(), "sy-redis-"));
+  private readonly dir = tempDirSync("sy-redis-");
   private constructor(readonly port: number) {}
 
   get url(): string {

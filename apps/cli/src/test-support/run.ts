@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tempDir as removedAfterFile } from "@switchyard/test-utils";
 import { main } from "../cli.js";
 import { memoryIO } from "./memory-io.js";
 import { REPO_ROOT } from "./paths.js";
@@ -30,9 +30,9 @@ export async function runCli(
   return { code, stdout: io.stdoutText(), stderr: io.stderrText() };
 }
 
-/** A fresh temporary directory. */
+/** A fresh temporary directory, removed after the test file (`@switchyard/test-utils`). */
 export function tempDir(prefix = "switchyard-cli-"): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  return removedAfterFile(prefix);
 }
 
 /**

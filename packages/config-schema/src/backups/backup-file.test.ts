@@ -1,12 +1,12 @@
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { backupFile, listBackups } from "./backup-file.js";
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sy-backup-"));
+  dir = await tempDir("sy-backup-");
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { tempFileName } from "../safe-write/temp-name.js";
 import { listBackupEntries, listBackups } from "./backup-file.js";
@@ -9,7 +9,7 @@ import { pruneBackups } from "./prune.js";
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sy-prune-"));
+  dir = await tempDir("sy-prune-");
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -117,7 +117,7 @@ describe("leftover temp files (#10 item 5)", () => {
 describe("entries named like backups that are not regular files (#10 item 11)", () => {
   test("a symbolic link, a directory and a FIFO are foreign: listed apart, never pruned or followed", async () => {
     await makeBackups(["20261126_180000", "20261125_180000"]);
-    const outside = await mkdtemp(join(tmpdir(), "sy-outside-"));
+    const outside = await tempDir("sy-outside-");
     try {
       await writeFile(join(outside, "shadow"), "secret");
       await symlink(join(outside, "shadow"), join(dir, "providers.yaml.backup-20300101_000000"));

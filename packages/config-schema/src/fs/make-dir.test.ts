@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { describeFsError, makeDirectory } from "./index.js";
 
@@ -10,7 +10,7 @@ import { describeFsError, makeDirectory } from "./index.js";
  * it the test fails with the reason rather than skipping.
  */
 async function withReadOnlyMount(body: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), "sy-ro-"));
+  const dir = await tempDir("sy-ro-");
   try {
     execFileSync("mount", ["-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", dir], { stdio: "pipe" });
   } catch (error) {
@@ -26,7 +26,7 @@ async function withReadOnlyMount(body: (dir: string) => Promise<void>): Promise<
 
 describe("makeDirectory", () => {
   it("creates nested directories", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "sy-mkdir-"));
+    const dir = await tempDir("sy-mkdir-");
     await makeDirectory(join(dir, "a", "b"));
     expect((await stat(join(dir, "a", "b"))).isDirectory()).toBe(true);
   });
@@ -40,7 +40,7 @@ describe("makeDirectory", () => {
   });
 
   it("says a parent is not a directory", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "sy-mkdir-"));
+    const dir = await tempDir("sy-mkdir-");
     await writeFile(join(dir, "file"), "");
     const error = await makeDirectory(join(dir, "file", "sub", "deeper")).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ENOTDIR" });

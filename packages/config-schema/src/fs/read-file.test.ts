@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { chmod, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import {
   BoundedReadError,
@@ -14,7 +14,7 @@ import {
 } from "./index.js";
 
 async function scratch(): Promise<string> {
-  return mkdtemp(join(tmpdir(), "sy-read-"));
+  return tempDir("sy-read-");
 }
 
 /** A real FIFO (mkfifo(1) from coreutils; CI installs it with the base image). */

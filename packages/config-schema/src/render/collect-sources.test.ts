@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { afterEach, expect, test } from "vitest";
 import { loadConfigSet } from "../load.js";
 import { collectSources } from "./collect-sources.js";
@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 test("collectSources maps each loaded file's display path to its text, so frames appear", async () => {
-  dir = await mkdtemp(join(tmpdir(), "switchyard-render-"));
+  dir = await tempDir("switchyard-render-");
   const providers =
     'schema_version: "2.0.0"\nproviders:\n  ollama:\n    type: ollama\n    base_ur: http://127.0.0.1:11434\n    models: []\n';
   await writeFile(join(dir, "providers.yaml"), providers);

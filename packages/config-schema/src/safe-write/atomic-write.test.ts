@@ -1,12 +1,12 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { writeFileAtomic, writeFileExclusive } from "./atomic-write.js";
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sy-atomic-"));
+  dir = await tempDir("sy-atomic-");
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,14 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { cleanStaleTempFiles } from "./clean-temp.js";
 import { parseTempFileName, tempFileName } from "./temp-name.js";
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sy-clean-"));
+  dir = await tempDir("sy-clean-");
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });

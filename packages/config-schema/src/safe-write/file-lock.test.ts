@@ -1,15 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
-import { hostname, tmpdir } from "node:os";
+import { readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { tempDir } from "@switchyard/test-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { FileLockedError, type LockOwner, lockPathFor, withFileLock } from "./file-lock.js";
 
 let dir: string;
 let target: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sy-lock-"));
+  dir = await tempDir("sy-lock-");
   target = join(dir, "providers.yaml");
 });
 afterEach(async () => {

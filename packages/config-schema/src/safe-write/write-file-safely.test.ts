@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { FileLockedError, withFileLock } from "./file-lock.js";
 import { tempFileName } from "./temp-name.js";
@@ -10,7 +10,7 @@ import { writeFileSafely } from "./write-file-safely.js";
 let dir: string;
 let file: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sy-safe-"));
+  dir = await tempDir("sy-safe-");
   file = join(dir, "providers.yaml");
 });
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDirSync } from "@switchyard/test-utils";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { unifiedDiff } from "./unified-diff.js";
@@ -40,7 +40,7 @@ describe("unifiedDiff", () => {
   test("matches the hunk layout of diff -u", () => {
     const oldText = `${Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join("\n")}\n`;
     const newText = oldText.replace("line 5\n", "line five\n").replace("line 17\n", "");
-    const dir = mkdtempSync(join(tmpdir(), "sy-diff-"));
+    const dir = tempDirSync("sy-diff-");
     writeFileSync(join(dir, "old"), oldText);
     writeFileSync(join(dir, "new"), newText);
     let expected = "";

@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { OpenFeature, ProviderEvents, StandardResolutionReasons } from "@openfeature/server-sdk";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { until } from "../../test/store-suite.js";
 import { rolloutBucket } from "../hash/murmurhash3.js";
@@ -64,7 +64,7 @@ describe("SwitchyardProvider through a real OpenFeature client", () => {
     });
     expect(await client.getNumberDetails("all", 3)).toMatchObject({ value: 3, errorCode: "TYPE_MISMATCH" });
 
-    const dir = await mkdtemp(join(tmpdir(), "sy-of-"));
+    const dir = await tempDir("sy-of-");
     dirs.push(dir);
     const path = join(dir, "feature-flags.yaml");
     await writeFile(path, "flags: [not, a, mapping]\n");

@@ -1,17 +1,7 @@
-import {
-  appendFile,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  stat,
-  symlink,
-  writeFile,
-} from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Flag } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, describe, expect, test } from "vitest";
 import { describeStoreContract, until } from "../../test/store-suite.js";
 import { editFlagText, FileFlagStore } from "./file.js";
@@ -22,7 +12,7 @@ afterAll(async () => {
 });
 
 async function flagFile(text: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "sy-flags-"));
+  const dir = await tempDir("sy-flags-");
   dirs.push(dir);
   const path = join(dir, "feature-flags.yaml");
   await writeFile(path, text);
@@ -194,7 +184,7 @@ describe("YAML file store: text, backups, hand edits", () => {
 
   test("a symlinked state directory is not followed: the change is refused and nothing is written", async () => {
     const path = await flagFile(TEXT);
-    const elsewhere = await mkdtemp(join(tmpdir(), "sy-elsewhere-"));
+    const elsewhere = await tempDir("sy-elsewhere-");
     dirs.push(elsewhere);
     await symlink(elsewhere, join(path, "..", ".switchyard"));
     const store = await FileFlagStore.open(path, { watch: false });

@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, describe, expect, test } from "vitest";
 import { freePort, startBackend, startGateway, startRedis, stopAll } from "../../test/stand-ins.mjs";
 import { probeOnce } from "./index.js";
@@ -196,7 +196,7 @@ describe("llama-cpp-python", () => {
 
 describe("the LiteLLM gateway", () => {
   const config = async (models: string[]) => {
-    const dir = await mkdtemp(join(tmpdir(), "sy-gw-"));
+    const dir = await tempDir("sy-gw-");
     const path = join(dir, "litellm-unified.yaml");
     await writeFile(
       path,

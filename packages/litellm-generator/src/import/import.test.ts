@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Diagnostic, loadConfigSet } from "@switchyard/config-schema";
+import { tempDir, testNeeding } from "@switchyard/test-utils";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { configDir, yaml } from "../../test/helpers.js";
@@ -14,7 +15,7 @@ import { type ImportSuccess, importLiteLLMConfig } from "./import.js";
 import { writeImportedConfig } from "./write.js";
 
 const FIXTURE = fileURLToPath(new URL("../../test/fixtures/import/", import.meta.url));
-const hasPyYaml = spawnSync("python3", ["-c", "import yaml"], { stdio: "ignore" }).status === 0;
+const testWithPyYaml = testNeeding(["pyyaml"]);
 
 type Entry = { model_name: string; litellm_params: Record<string, unknown> };
 
@@ -60,7 +61,7 @@ describe("importing a realistic LiteLLM config", () => {
   test("round trip: the generated config has the same deployments and fallbacks", async () => {
     const result = await importLiteLLMConfig(join(FIXTURE, "litellm-config.yaml"), { cwd: FIXTURE });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
-    const out = await mkdtemp(join(tmpdir(), "sy-import-"));
+    const out = await tempDir("sy-import-");
     const written = await writeImportedConfig(result, out);
     expect(written.ok && written.written.map((p) => p.slice(out.length + 1))).toEqual([
       "providers.yaml",
@@ -143,7 +144,7 @@ describe("importing a realistic LiteLLM config", () => {
     });
   });
 
-  test.skipIf(!hasPyYaml)("reads YAML the way PyYAML (LiteLLM's reader) does", async () => {
+  testWithPyYaml("reads YAML the way PyYAML (LiteLLM's reader) does", async () => {
     const text = "a: yes\nb: off\nc: 22:22\nd: 0o17\ne: 017\nf: ~\ng: &x {k: 1}\nh: {<<: *x, j: 2}\n";
     const script = "import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))";
     const python: unknown = JSON.parse(
@@ -378,6 +379,19 @@ describe("what an import cannot carry exactly is reported", () => {
 });
 
 describe("writeImportedConfig", () => {
+  test("a file it cannot write is SY4221, naming the file and how many were already written", async () => {
+    const result = await imported({
+      "config.yaml": "model_list:\n  - model_name: a\n    litellm_params: { model: openai/gpt-4o }\n",
+    });
+    // model-mappings.yaml is a directory: no file can be renamed over it.
+    const out = await configDir({ "model-mappings.yaml/keep": "" });
+    const failed = await writeImportedConfig(result, out, { cwd: out, force: true });
+    expect(failed.ok).toBe(false);
+    if (failed.ok) return;
+    expect(failed.diagnostics.map((d) => [d.code, d.file])).toEqual([["SY4221", "model-mappings.yaml"]]);
+    expect(failed.diagnostics[0]!.message).toMatch(/^Cannot write model-mappings\.yaml: /);
+  });
+
   test("refuses to overwrite without force; with force backs up, and removes a stale passthrough", async () => {
     const result = await imported({
       "config.yaml":

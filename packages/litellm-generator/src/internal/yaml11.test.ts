@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { testNeeding } from "@switchyard/test-utils";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
@@ -73,7 +74,7 @@ const TRICKY = [
   "os.environ/KEY",
 ];
 
-const hasPyYaml = spawnSync("python3", ["-c", "import yaml"], { stdio: "ignore" }).status === 0;
+const testWithPyYaml = testNeeding(["pyyaml"]);
 
 /** Load YAML with PyYAML's safe_load (what LiteLLM uses) and return the data as JSON. */
 function pyyamlLoad(text: string): unknown {
@@ -146,7 +147,7 @@ describe("stringifyForPyYaml", () => {
     );
   });
 
-  test.skipIf(!hasPyYaml)("PyYAML's safe_load reads tricky and random strings back unchanged", () => {
+  testWithPyYaml("PyYAML's safe_load reads tricky and random strings back unchanged", () => {
     const random = fc.sample(
       fc.oneof(
         fc.string({ unit: "binary", maxLength: 16 }),
@@ -159,83 +160,80 @@ describe("stringifyForPyYaml", () => {
     expect(pyyamlLoad(stringifyForPyYaml({ values }))).toEqual({ values });
   });
 
-  test.skipIf(!hasPyYaml)(
-    "the PyYAML resolver list agrees with PyYAML on which plain scalars are strings",
-    () => {
-      const plain = [
-        ...[
-          "yes",
-          "No",
-          "ON",
-          "off",
-          "y",
-          "n",
-          "true",
-          "False",
-          "~",
-          "null",
-          "Null",
-          "NULL",
-          "22:22",
-          "1:20:30.5",
-        ],
-        ...[
-          "0o17",
-          "017",
-          "018",
-          "0x1F",
-          "0x",
-          "0b101",
-          "0b2",
-          "1e3",
-          "1.0e+3",
-          "1.0e3",
-          "1_000",
-          "1__",
-          "+12",
-          "-.5",
-        ],
-        ...[
-          ".inf",
-          "-.INF",
-          "+.inf",
-          ".NaN",
-          ".nan",
-          "0.",
-          "._1",
-          "1:60",
-          "190:20:30",
-          "2001-12-14",
-          "2001-1-1 1:02:03",
-        ],
-        ...[
-          "2001-12-14t21:59:43.10-05:00",
-          "=",
-          "<<",
-          "plain",
-          "12",
-          "1.5",
-          "v1.2",
-          "1.2.3",
-          "qwen2.5-7b",
-          "llama3.1:8b",
-        ],
-      ];
-      const script = [
-        "import sys, json, yaml",
-        "for line in sys.stdin.read().split('\\n')[:-1]:",
-        "  try: v = yaml.safe_load('k: ' + line)['k']",
-        "  except yaml.YAMLError: v = None",
-        "  print(json.dumps(isinstance(v, str)))",
-      ].join("\n");
-      const isString = execFileSync("python3", ["-c", script], {
-        input: `${plain.join("\n")}\n`,
-        encoding: "utf8",
-      })
-        .trim()
-        .split("\n")
-        .map((line) => JSON.parse(line) as boolean);
-      expect(plain.map((s) => [s, isAmbiguousForPyYaml(s)])).toEqual(plain.map((s, i) => [s, !isString[i]]));
-    },
-  );
+  testWithPyYaml("the PyYAML resolver list agrees with PyYAML on which plain scalars are strings", () => {
+    const plain = [
+      ...[
+        "yes",
+        "No",
+        "ON",
+        "off",
+        "y",
+        "n",
+        "true",
+        "False",
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "22:22",
+        "1:20:30.5",
+      ],
+      ...[
+        "0o17",
+        "017",
+        "018",
+        "0x1F",
+        "0x",
+        "0b101",
+        "0b2",
+        "1e3",
+        "1.0e+3",
+        "1.0e3",
+        "1_000",
+        "1__",
+        "+12",
+        "-.5",
+      ],
+      ...[
+        ".inf",
+        "-.INF",
+        "+.inf",
+        ".NaN",
+        ".nan",
+        "0.",
+        "._1",
+        "1:60",
+        "190:20:30",
+        "2001-12-14",
+        "2001-1-1 1:02:03",
+      ],
+      ...[
+        "2001-12-14t21:59:43.10-05:00",
+        "=",
+        "<<",
+        "plain",
+        "12",
+        "1.5",
+        "v1.2",
+        "1.2.3",
+        "qwen2.5-7b",
+        "llama3.1:8b",
+      ],
+    ];
+    const script = [
+      "import sys, json, yaml",
+      "for line in sys.stdin.read().split('\\n')[:-1]:",
+      "  try: v = yaml.safe_load('k: ' + line)['k']",
+      "  except yaml.YAMLError: v = None",
+      "  print(json.dumps(isinstance(v, str)))",
+    ].join("\n");
+    const isString = execFileSync("python3", ["-c", script], {
+      input: `${plain.join("\n")}\n`,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as boolean);
+    expect(plain.map((s) => [s, isAmbiguousForPyYaml(s)])).toEqual(plain.map((s, i) => [s, !isString[i]]));
+  });
 });

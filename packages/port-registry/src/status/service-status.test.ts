@@ -1,7 +1,7 @@
-import { chmod, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { PortsFile, Service } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HOLD_PORT, type Holder, holdPorts, holdPortsAs, startHolder } from "../../test/processes.js";
 import { probeBind } from "./bind-probe.js";
@@ -13,7 +13,7 @@ let dir: string;
 const holders: Holder[] = [];
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sy-ports-"));
+  dir = await tempDir("sy-ports-");
 });
 afterAll(async () => {
   await Promise.all(holders.splice(0).map((h) => h.stop()));

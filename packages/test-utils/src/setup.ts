@@ -1,0 +1,57 @@
+/**
+ * The setup file of every package's test run (vitest.shared.ts lists it), run before each test file:
+ * - removes the temp directories the file made through {@link tempDir} once the file is done;
+ * - records the diagnostic codes the file's assertions saw (see emitted-codes.ts) into
+ *   `$SWITCHYARD_EMITTED_CODES/<pid>.txt` when that directory is set (`.ci/run` sets it).
+ */
+import { appendFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, chai, expect } from "vitest";
+import { codesIn } from "./emitted-codes.js";
+import { removeTempDirs } from "./temp.js";
+
+afterAll(removeTempDirs);
+
+const codesDir = process.env.SWITCHYARD_EMITTED_CODES;
+if (codesDir !== undefined && codesDir !== "") {
+  // One set per worker process, shared by every file it runs (chai, and so the wrapped matchers,
+  // outlive a file's module graph).
+  const SEEN = Symbol.for("switchyard.test-utils.codes-seen");
+  const holder = globalThis as { [SEEN]?: Set<string> };
+  holder[SEEN] ??= new Set();
+  const seen = holder[SEEN];
+  const WRAPPED = Symbol.for("switchyard.test-utils.codes-wrapped");
+  const prototype = chai.Assertion.prototype as unknown as Record<string | symbol, unknown>;
+  if (prototype[WRAPPED] !== true) {
+    prototype[WRAPPED] = true;
+    chai.use((lib, utils) => {
+      const names = Object.getOwnPropertyNames(lib.Assertion.prototype).filter((n) => /^to[A-Z]/.test(n));
+      for (const name of names) {
+        const descriptor = Object.getOwnPropertyDescriptor(lib.Assertion.prototype, name);
+        if (typeof descriptor?.value !== "function") continue;
+        utils.overwriteMethod(
+          lib.Assertion.prototype,
+          name,
+          (original: (...args: unknown[]) => unknown) =>
+            function (this: object, ...args: unknown[]) {
+              try {
+                const sink = (globalThis as { [SEEN]?: Set<string> })[SEEN];
+                if (sink !== undefined)
+                  for (const code of codesIn(utils.flag(this, "object"))) sink.add(code);
+              } catch {
+                // recording never changes a test's outcome
+              }
+              return original.apply(this, args);
+            },
+        );
+      }
+    });
+  }
+  afterAll(() => {
+    if (seen.size === 0) return;
+    mkdirSync(codesDir, { recursive: true });
+    const file = expect.getState().testPath ?? "?";
+    appendFileSync(join(codesDir, `${process.pid}.txt`), [...seen].map((c) => `${c}\t${file}\n`).join(""));
+    seen.clear();
+  });
+}
