@@ -4,10 +4,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { hostname, tmpdir } from "node:os";
+import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { tempDir } from "@switchyard/test-utils";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -43,12 +44,18 @@ if (mode === "atomic") {
   }
 } else if (mode === "lock") {
   const [log, id, count] = args;
+  // Start contending only when the test says go (a line on stdin), so both processes run at once.
+  process.stdout.write("ready\\n");
+  await new Promise((go) => process.stdin.once("data", go));
+  process.stdin.pause();
   for (let j = 0; j < Number(count); j++) {
+    await appendFile(log, "want " + id + "\\n");
     await withFileLock(target, async () => {
       await appendFile(log, "enter " + id + "\\n");
       await sleep(Math.random() * 3);
       await appendFile(log, "exit " + id + "\\n");
     }, { pollMs: 2 });
+    await sleep(Math.random() * 3);
   }
 } else if (mode === "set") {
   // Rewrite three files (one in .switchyard) as one change, forever, alternating two versions.
@@ -90,7 +97,7 @@ let work: string;
 let worker: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "sy-proc-"));
+  work = await tempDir("sy-proc-");
   worker = join(work, "worker.mjs");
   await build({
     stdin: {
@@ -238,17 +245,33 @@ describe("locks between processes", () => {
     const log = join(dir, "log");
     await writeFile(log, "");
     const children = ["a", "b"].map((id) => run("lock", target, log, id, "30"));
-    const results = await Promise.all(children.map(exited));
+    const finished = children.map(exited);
+    // Both are started and waiting before either takes the lock: they contend from the first round.
+    await Promise.all(children.map((child) => printed(child, "ready")));
+    for (const child of children) child.stdin?.end("go\n");
+    const results = await Promise.all(finished);
     expect(results.map((r) => [r.code, r.stderr])).toEqual([
       [0, ""],
       [0, ""],
     ]);
-    const lines = (await readFile(log, "utf8")).trim().split("\n");
-    expect(lines).toHaveLength(120);
+    const events = (await readFile(log, "utf8")).trim().split("\n");
+    expect(events).toHaveLength(180);
+    const lines = events.filter((line) => !line.startsWith("want "));
     for (let i = 0; i < lines.length; i += 2) {
       const id = lines[i]!.slice("enter ".length);
       expect([lines[i], lines[i + 1]]).toEqual([`enter ${id}`, `exit ${id}`]);
     }
+    // The two holders overlapped: a process asked for the lock while the other held it, and waited.
+    // Had they run one after the other, a lock that excludes nothing would pass the check above.
+    let holder: string | undefined;
+    let contended = 0;
+    for (const line of events) {
+      const [event, id] = line.split(" ");
+      if (event === "enter") holder = id;
+      else if (event === "exit") holder = undefined;
+      else if (holder !== undefined && holder !== id) contended++;
+    }
+    expect(contended).toBeGreaterThanOrEqual(5);
   });
 
   test("two processes' writeFileSafely calls never interleave: every version is backed up exactly once", async () => {

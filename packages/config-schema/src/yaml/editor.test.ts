@@ -272,32 +272,163 @@ function allMaps(root: YAMLMap): YAMLMap[] {
   return out;
 }
 
-function applyEdit(editor: YamlEditor, pick: number, edit: Edit): void {
+/**
+ * The expected data, kept by the test itself: the generated tree as nested Maps (in the text's key
+ * order), each edit applied to it in plain JavaScript. The property compares the rendered text with
+ * this model, never with the editor's own document (an editor whose document and text were wrong
+ * the same way would agree with itself).
+ */
+type ModelValue = ModelMap | string | number | boolean | null | (string | number | ModelMap)[];
+interface ModelMap {
+  readonly entries: Map<string, ModelValue>;
+  /** Written as `{}` (flow style): renames and wraps are not tried on it, as in `applyEdit`. */
+  readonly flow: boolean;
+  /** The top-level key whose block of lines holds this map (undefined for the root). */
+  readonly top: string | undefined;
+}
+
+function modelOf(tree: Tree, top: string | undefined): ModelMap {
+  const entries = new Map<string, ModelValue>();
+  for (const [key, value] of Object.entries(tree)) {
+    entries.set(
+      key,
+      value !== null && typeof value === "object" && !Array.isArray(value)
+        ? modelOf(value, top ?? key)
+        : Array.isArray(value)
+          ? [...value]
+          : value,
+    );
+  }
+  return { entries, flow: Object.keys(tree).length === 0, top };
+}
+
+function isModelMap(value: ModelValue | undefined): value is ModelMap {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function modelToJS(value: ModelValue): unknown {
+  if (Array.isArray(value)) return value.map((v) => (isModelMap(v) ? modelToJS(v) : v));
+  if (!isModelMap(value)) return value;
+  return Object.fromEntries([...value.entries].map(([k, v]) => [k, modelToJS(v)]));
+}
+
+function allModelMaps(root: ModelMap): ModelMap[] {
+  const out: ModelMap[] = [root];
+  for (const value of root.entries.values())
+    if (isModelMap(value)) for (const item of allModelMaps(value)) out.push(item);
+  return out;
+}
+
+/** `entries` with `key` replaced by `[newKey, value]` in place, or `[key, value]` added first/last. */
+function withEntry(
+  entries: Map<string, ModelValue>,
+  replace: string | undefined,
+  key: string,
+  value: ModelValue,
+  first = false,
+): Map<string, ModelValue> {
+  const list = [...entries];
+  const at = replace === undefined ? -1 : list.findIndex(([k]) => k === replace);
+  if (at >= 0) list[at] = [key, value];
+  else if (first) list.unshift([key, value]);
+  else list.push([key, value]);
+  return new Map(list);
+}
+
+function replaceEntries(map: ModelMap, entries: Map<string, ModelValue>): void {
+  (map as { entries: Map<string, ModelValue> }).entries = entries;
+}
+
+/**
+ * Apply one edit to the editor and, when the editor accepts it, the same edit to the model. Returns
+ * the top-level key whose lines the edit may change ("" for an edit of the root map's own entries
+ * that changes no existing line: an insert), `undefined` when nothing was applied.
+ */
+function applyEdit(
+  editor: YamlEditor,
+  model: ModelMap,
+  pick: number,
+  edit: Edit,
+): { touched: string | undefined } | undefined {
   const maps = allMaps(editor.root!).filter(
     (m) => !m.flow || edit.op === "delete" || edit.op === "insert" || edit.op === "set",
   );
+  const modelMaps = allModelMaps(model).filter(
+    (m) => !m.flow || edit.op === "delete" || edit.op === "insert" || edit.op === "set",
+  );
+  expect(modelMaps.length, "the editor's maps are the model's maps").toBe(maps.length);
   const target = maps[pick % maps.length]!;
+  const modelTarget = modelMaps[pick % modelMaps.length]!;
   const entries = editor.entries(target);
+  expect(
+    entries.map(([k]) => k),
+    "the editor's keys are the model's keys, in order",
+  ).toEqual([...modelTarget.entries.keys()]);
   const entry = entries.length > 0 ? entries[pick % entries.length] : undefined;
+  const touched = (key: string) => ({ touched: modelTarget.top ?? key });
   try {
-    if (edit.op === "insert") editor.insert(target, edit.key, edit.value, edit.first ? { first: true } : {});
-    else if (!entry) return;
-    else if (edit.op === "rename") editor.renameKey(target, entry[0], edit.to);
-    else if (edit.op === "set" && isScalar(entry[1].value)) editor.set(target, entry[0], edit.value);
-    else if (edit.op === "delete") editor.delete(target, entry[0]);
-    else if (edit.op === "wrap" && isSeq(entry[1].value)) {
+    if (edit.op === "insert") {
+      editor.insert(target, edit.key, edit.value, edit.first ? { first: true } : {});
+      const existing = modelTarget.entries.has(edit.key);
+      replaceEntries(
+        modelTarget,
+        withEntry(modelTarget.entries, existing ? edit.key : undefined, edit.key, edit.value, edit.first),
+      );
+      return { touched: modelTarget.top ?? (existing ? edit.key : "") };
+    }
+    if (!entry) return undefined;
+    const [key] = entry;
+    const value = modelTarget.entries.get(key);
+    if (edit.op === "rename") {
+      editor.renameKey(target, key, edit.to);
+      replaceEntries(modelTarget, withEntry(modelTarget.entries, key, edit.to, value!));
+      // A renamed top-level map's lines now belong to the new key.
+      if (modelTarget.top === undefined && isModelMap(value)) retop(value, edit.to);
+      return touched(key);
+    }
+    if (edit.op === "set" && isScalar(entry[1].value)) {
+      editor.set(target, key, edit.value);
+      replaceEntries(modelTarget, withEntry(modelTarget.entries, key, key, edit.value));
+      return touched(key);
+    }
+    if (edit.op === "delete") {
+      editor.delete(target, key);
+      const next = new Map(modelTarget.entries);
+      next.delete(key);
+      replaceEntries(modelTarget, next);
+      return touched(key);
+    }
+    if (edit.op === "wrap" && isSeq(entry[1].value) && Array.isArray(value)) {
       const seq = entry[1].value;
       const index = pick % Math.max(1, seq.items.length);
-      if (isScalar(seq.items[index])) editor.wrapItemInMap(seq, index, "name");
+      if (isScalar(seq.items[index])) {
+        editor.wrapItemInMap(seq, index, "name");
+        const item = value[index]!;
+        value[index] = {
+          entries: new Map([["name", item as ModelValue]]),
+          flow: false,
+          top: modelTarget.top ?? key,
+        };
+        return touched(key);
+      }
     }
+    return undefined;
   } catch (error) {
     // Refusals are allowed (and leave the document consistent); anything else is a bug.
     if (!(error instanceof YamlEditError)) throw error;
+    return undefined;
   }
+}
+
+function retop(map: ModelMap, top: string): void {
+  (map as { top: string | undefined }).top = top;
+  for (const value of map.entries.values()) if (isModelMap(value)) retop(value, top);
 }
 
 describe("YamlEditor, property", () => {
   it("always renders text that reads back as the edited document, and never touches untouched lines' bytes", () => {
+    let applied = 0;
+    let keptBlocks = 0;
     fc.assert(
       fc.property(treeArb, fc.array(editArb, { maxLength: 8 }), fc.nat(), (tree, edits, seed) => {
         if (Object.keys(tree).length === 0) return;
@@ -306,16 +437,41 @@ describe("YamlEditor, property", () => {
           state = (state * 1103515245 + 12345) % 2147483648;
           return state % 105;
         };
+        // Each top-level entry's lines.
         const lines: string[] = ["# header"];
-        writeTree(tree, 0, noise, lines);
+        const blocks = new Map<string, string>();
+        for (const [key, value] of Object.entries(tree)) {
+          const start = lines.length;
+          writeTree({ [key]: value }, 0, noise, lines);
+          // From the key's own line: a comment above the first key may stay above a key inserted first.
+          const own = lines.slice(start);
+          while (own.length > 0 && (own[0] === "" || own[0]!.startsWith("#"))) own.shift();
+          blocks.set(key, own.join("\n"));
+        }
         const text = `${lines.join("\n")}\n`;
         const editor = open(text);
         expect(editor.render()).toBe(text);
-        for (const { pick, edit } of edits) applyEdit(editor, pick, edit);
+        const model = modelOf(tree, undefined);
+        const touched = new Set<string>();
+        for (const { pick, edit } of edits) {
+          const result = applyEdit(editor, model, pick, edit);
+          if (result === undefined) continue;
+          applied++;
+          if (result.touched !== undefined) touched.add(result.touched);
+        }
         const rendered = editor.render();
         const reparsed = parseDocument(rendered);
         expect(reparsed.errors).toEqual([]);
+        expect(reparsed.toJS(), "the text reads back as the test's own model of the edits").toEqual(
+          modelToJS(model),
+        );
         expect(reparsed.toJS()).toEqual(editor.document.toJS());
+        // The lines of every top-level entry no edit reached are still there, byte for byte.
+        for (const [key, block] of blocks) {
+          if (touched.has(key)) continue;
+          expect(`${rendered}`, `the untouched entry '${key}'`).toContain(block);
+          keptBlocks++;
+        }
         // Every comment line of the input is still there.
         const comments = (t: string) =>
           t.split("\n").flatMap((l) => (l.includes("# ") ? [l.slice(l.indexOf("# "))] : []));
@@ -323,6 +479,9 @@ describe("YamlEditor, property", () => {
       }),
       { numRuns: 300 },
     );
+    // The property saw edits applied (not only refusals) and untouched blocks to compare.
+    expect(applied).toBeGreaterThanOrEqual(300);
+    expect(keptBlocks).toBeGreaterThanOrEqual(150);
   });
 });
 
