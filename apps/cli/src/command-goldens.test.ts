@@ -1,16 +1,14 @@
 /**
  * Golden outputs of commands other than `validate` (whose goldens live beside examples/broken):
  * `goldens/<name>.txt` is the exact stdout, then stderr, then `exit: <code>` of one run without
- * colour. `UPDATE_GOLDENS=1` rewrites them; review the diff before committing.
+ * colour. `UPDATE_GOLDENS=1` rewrites those that differ, prints each diff and fails the run; review
+ * the diff, then run again without it.
  */
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { expectGolden } from "@switchyard/test-utils";
+import { describe, it } from "vitest";
 import { REPO_ROOT } from "./test-support/paths.js";
 import { copyExample, runCli } from "./test-support/run.js";
-
-const update = process.env.UPDATE_GOLDENS === "1";
 
 interface GoldenCase {
   readonly name: string;
@@ -30,9 +28,6 @@ describe("command goldens", () => {
   it.each(CASES)("$name", async ({ name, argv, cwd }) => {
     const { code, stdout, stderr } = await runCli(argv, cwd === undefined ? REPO_ROOT : await cwd());
     const actual = `${stdout}${stderr}exit: ${code}\n`;
-    const path = fileURLToPath(new URL(`./goldens/${name}.txt`, import.meta.url));
-    if (update) await writeFile(path, actual);
-    expect(existsSync(path), `${path} is missing; run with UPDATE_GOLDENS=1 to create it`).toBe(true);
-    expect(actual).toBe(await readFile(path, "utf8"));
+    expectGolden(actual, fileURLToPath(new URL(`./goldens/${name}.txt`, import.meta.url)), `goldens/${name}.txt`);
   });
 });

@@ -1,17 +1,19 @@
 /**
  * Golden tests for `examples/broken/<case>/`: each case's `expected.txt` is the exact output of
  * `switchyard validate examples/broken/<case>` (pretty, no colour, cwd = repo root) followed by
- * `exit: <code>`. Every directory is picked up automatically. `UPDATE_GOLDENS=1` rewrites them.
+ * `exit: <code>`. Every directory is picked up automatically. `UPDATE_GOLDENS=1` rewrites the ones
+ * that differ, prints the diff of each and fails, so that a wrong output never becomes a golden
+ * unseen: review the diff, then run again without it.
  */
-import { existsSync, readdirSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { expectGolden } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { main } from "./cli.js";
 import { memoryIO } from "./test-support/memory-io.js";
 import { EXAMPLES_BROKEN, REPO_ROOT } from "./test-support/paths.js";
 
-const update = process.env.UPDATE_GOLDENS === "1";
 const cases = readdirSync(EXAMPLES_BROKEN, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
@@ -44,13 +46,7 @@ describe("examples/broken", () => {
     );
 
     const actual = await validateOutput(name);
-    const expectedPath = join(dir, "expected.txt");
-    if (update) await writeFile(expectedPath, actual);
-    expect(
-      existsSync(expectedPath),
-      `${expectedPath} is missing; run with UPDATE_GOLDENS=1 to create it`,
-    ).toBe(true);
-    expect(actual).toBe(await readFile(expectedPath, "utf8"));
+    expectGolden(actual, join(dir, "expected.txt"), `examples/broken/${name}/expected.txt`);
 
     expect(actual).toMatch(/(error|warning)\[SY\d{4}\]/);
     expect(actual).toMatch(/^exit: [012]$/m);

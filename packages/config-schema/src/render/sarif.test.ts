@@ -145,21 +145,57 @@ describe("toSarif", () => {
     expect(related[2]).toEqual({ id: 3, message: { text: "no place at all" } });
   });
 
-  test("no range: a region at line 1 of the file; no file: a tool notification instead of a result", () => {
-    const run = toSarif(realDiagnostics()).runs[0]!;
-    const missing = run.results.find((r) => r.ruleId === "SY1011")!;
-    expect(missing.locations[0]!.physicalLocation!.region).toEqual({ startLine: 1 });
-    expect(run.results.some((r) => r.ruleId === "SY2099")).toBe(false);
+  test("no range in a file that exists: a region at line 1 of it", () => {
+    const run = toSarif([
+      { code: "SY1030", severity: "warning", message: "File providers.yml is misnamed", file: "config/providers.yml" },
+    ]).runs[0]!;
+    expect(run.results[0]!.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "config/providers.yml", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 1 },
+    });
+  });
+
+  test("no file, or a file that does not exist: a tool notification instead of a result", () => {
+    // config/ports.yaml is the missing required file (SY1011): line 1 of it does not exist, and
+    // GitHub rejects a location that does not exist.
+    const run = toSarif(realDiagnostics(), { fileExists: (file) => file !== "config/ports.yaml" }).runs[0]!;
+    const at = (r: (typeof run.results)[number]) => {
+      const { artifactLocation, region } = r.locations[0]!.physicalLocation!;
+      return `${r.ruleId} ${artifactLocation.uri}:${region?.startLine}`;
+    };
+    // PROVIDERS: the provider at line 3 lacks base_url, line 4 has an unknown type, line 5 an
+    // unknown key, line 7 a literal key; the model mapping's provider reference is at line 4.
+    expect(run.results.map(at)).toEqual([
+      "SY2003 config/model-mappings.yaml:4",
+      "SY1031 config/providers.yaml:3",
+      "SY1033 config/providers.yaml:4",
+      "SY1030 config/providers.yaml:5",
+      "SY1040 config/providers.yaml:7",
+    ]);
     expect(run.invocations[0]).toEqual({
       executionSuccessful: true,
       toolExecutionNotifications: [
         {
           level: "note",
           message: { text: "SY2099: The config set has no litellm.yaml\nHint: Run `switchyard generate`." },
-          associatedRule: { id: "SY2099", index: run.tool.driver.rules.findIndex((r) => r.id === "SY2099") },
+          associatedRule: { id: "SY2099", index: 6 },
+        },
+        {
+          level: "error",
+          message: { text: "SY1011: Required file ports.yaml is missing" },
+          associatedRule: { id: "SY1011", index: 0 },
         },
       ],
     });
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual([
+      "SY1011",
+      "SY1030",
+      "SY1031",
+      "SY1033",
+      "SY1040",
+      "SY2003",
+      "SY2099",
+    ]);
   });
 
   test("URIs are relative with forward slashes and percent-encoded; absolute paths become file URIs", () => {

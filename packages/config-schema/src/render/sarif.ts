@@ -151,15 +151,20 @@ function buildRules(diagnostics: readonly Diagnostic[], catalogue: Catalogue | u
  * lines above it change).
  *
  * A diagnostic without a range is kept with a region at line 1 of its file (GitHub drops results
- * without a location). A diagnostic without any file (a set-level problem) has nowhere to point in
+ * without a location). A diagnostic without any file (a set-level problem), or without a range in a
+ * file that does not exist (`options.fileExists`: a missing required file), has nowhere to point in
  * the repository, so it becomes a tool-execution notification of the run's invocation instead of a
  * result, still linked to its rule. Past 5000 results (GitHub's limit per run) results are left out,
  * errors kept first, and a notification plus `run.properties` say how many.
  */
 export function toSarif(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): SarifLog {
   const sorted = sortDiagnostics(diagnostics);
-  const located = sorted.filter((d) => d.file !== undefined && d.file !== "");
-  const unlocated = sorted.filter((d) => d.file === undefined || d.file === "");
+  const exists = options.fileExists ?? (() => true);
+  // A finding can be a result only where GitHub can show it: a range, or a file that exists.
+  const locatable = (d: Diagnostic) =>
+    d.file !== undefined && d.file !== "" && (d.range !== undefined || exists(d.file));
+  const located = sorted.filter(locatable);
+  const unlocated = sorted.filter((d) => !locatable(d));
   const kept = withinCap(located, SARIF_MAX_RESULTS);
   const omitted = located.length - kept.length;
   const { rules, indexOf } = buildRules([...kept, ...unlocated], options.catalogue);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { collectSources, type OutputFormat, renderDiagnostics } from "@switchyard/config-schema";
 import { validateConfigDir } from "@switchyard/consistency";
@@ -80,6 +81,8 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     sources: collectSources(checked.set),
     toolVersion: context.version,
     summaryTarget: displayPath(dir, cwd),
+    // SARIF: a missing required file has no line 1 to point at.
+    fileExists: (file: string) => existsSync(resolve(cwd, file)),
   };
   return {
     status: checked.status,
