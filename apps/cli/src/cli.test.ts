@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, main } from "./cli.js";
 import { memoryIO } from "./test-support/memory-io.js";
@@ -19,7 +19,34 @@ describe("help and version", () => {
       const { code, stdout, stderr } = await run([flag]);
       expect(code).toBe(0);
       expect(stderr).toBe("");
-      for (const command of COMMANDS) expect(stdout).toContain(`  ${command.name} `);
+      // Stated, not read from COMMANDS: a command dropped from the table must fail this test.
+      for (const name of [
+        "audit",
+        "backup",
+        "explain",
+        "flags",
+        "generate",
+        "import",
+        "init",
+        "migrate",
+        "reload",
+        "schema",
+        "validate",
+      ])
+        expect(stdout).toContain(`  ${name} `);
+      expect(COMMANDS.map((c) => c.name).sort()).toEqual([
+        "audit",
+        "backup",
+        "explain",
+        "flags",
+        "generate",
+        "import",
+        "init",
+        "migrate",
+        "reload",
+        "schema",
+        "validate",
+      ]);
       expect(stdout).toContain("Exit codes:");
       expect(stdout).toContain("switchyard validate examples/config");
     }
@@ -134,7 +161,7 @@ describe("validate", () => {
   });
 
   it("defaults to ./config", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), "switchyard-cli-"));
+    const cwd = await tempDir("switchyard-cli-");
     expect((await run(["init"], cwd)).code).toBe(0);
     expect(await run(["validate"], cwd)).toMatchObject({
       code: 0,
@@ -165,7 +192,7 @@ describe("validate", () => {
   });
 
   it("exits 2 when a file of the set cannot be read", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), "switchyard-cli-"));
+    const cwd = await tempDir("switchyard-cli-");
     await run(["init"], cwd);
     await rm(join(cwd, "config/ports.yaml"));
     await mkdir(join(cwd, "config/ports.yaml"));
@@ -230,6 +257,28 @@ describe("validate", () => {
     expect(sarif.runs[0]?.results[0]).toMatchObject({ ruleId: "SY1031" });
     expect(sarif.runs[0]?.results[0]?.locations.length).toBe(1);
   });
+
+  it("--format sarif: a missing required file is a notification, not a result at a line that does not exist", async () => {
+    const { code, stdout } = await run(["validate", "examples/broken/missing-required-file", "--format", "sarif"]);
+    expect(code).toBe(1);
+    const [sarifRun] = (
+      JSON.parse(stdout) as {
+        runs: {
+          results: unknown[];
+          invocations: { toolExecutionNotifications?: { level: string; message: { text: string } }[] }[];
+        }[];
+      }
+    ).runs;
+    expect(sarifRun!.results).toEqual([]);
+    expect(sarifRun!.invocations[0]!.toolExecutionNotifications).toEqual([
+      expect.objectContaining({
+        level: "error",
+        message: {
+          text: "SY1011: Required file model-mappings.yaml is missing\nHint: Run `switchyard init` to write a complete config set, or restore the file from a backup.",
+        },
+      }),
+    ]);
+  });
 });
 
 describe("colour", () => {
@@ -252,7 +301,7 @@ describe("colour", () => {
 
 describe("init", () => {
   it("writes a set that validates, and prints what it wrote and what to do next", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), "switchyard-init-"));
+    const cwd = await tempDir("switchyard-init-");
     const { code, stdout } = await run(["init", "stack"], cwd);
     expect(code).toBe(0);
     expect(stdout).toContain("stack/providers.yaml");
@@ -262,7 +311,7 @@ describe("init", () => {
   });
 
   it("refuses to overwrite existing files without --force, listing them and exiting 1", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), "switchyard-init-"));
+    const cwd = await tempDir("switchyard-init-");
     await run(["init"], cwd);
     const edited = "# my edits\n";
     await writeFile(join(cwd, "config/ports.yaml"), edited);
@@ -276,7 +325,7 @@ describe("init", () => {
   });
 
   it("with --force backs up what it replaces", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), "switchyard-init-"));
+    const cwd = await tempDir("switchyard-init-");
     await run(["init"], cwd);
     const edited = "# my edits\n";
     await writeFile(join(cwd, "config/ports.yaml"), edited);
@@ -295,7 +344,7 @@ describe("init", () => {
   });
 
   it("exits 2 when the directory cannot be created", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), "switchyard-init-"));
+    const cwd = await tempDir("switchyard-init-");
     await writeFile(join(cwd, "file"), "");
     const { code, stderr } = await run(["init", "file/config"], cwd);
     expect(code).toBe(2);
@@ -327,7 +376,7 @@ describe("schema", () => {
   });
 
   it("--out writes every schema as a file", async () => {
-    const cwd = await mkdtemp(join(tmpdir(), "switchyard-schema-"));
+    const cwd = await tempDir("switchyard-schema-");
     const { code, stdout } = await run(["schema", "--out", "schemas"], cwd);
     expect(code).toBe(0);
     expect(stdout).toContain("schemas/ports.schema.json");

@@ -347,6 +347,24 @@ describe("load balancing, wildcards and disabled providers", () => {
     );
   });
 
+  test("a mapping to a model its provider does not list is served, with a warning (SY4012)", async () => {
+    const mappings = yaml`
+      schema_version: "2.0.0"
+      exact_matches:
+        big: { provider: vllm, model: qwen2.5-72b }
+    `;
+    const result = await generate({ "providers.yaml": PROVIDERS, "model-mappings.yaml": mappings });
+    expect(entriesOf(result, "big")).toHaveLength(1);
+    expect(result.notes).toContainEqual(
+      expect.objectContaining({
+        code: "SY4012",
+        severity: "warning",
+        message: "Model 'qwen2.5-72b' is not listed by provider 'vllm'",
+        file: "model-mappings.yaml",
+      }),
+    );
+  });
+
   test("a group whose every provider is disabled is not served, and says so", async () => {
     const mappings = yaml`
       schema_version: "2.0.0"

@@ -174,8 +174,12 @@ describe("reloadGateway against a stand-in LiteLLM", () => {
       "readiness ok",
       "models ok",
     ]);
-    for (const step of report.steps) expect(step.durationMs).toBeGreaterThanOrEqual(0);
+    // Whole milliseconds. The stand-in listens 150 ms after it starts (fake-litellm's --boot-ms
+    // default), and the restart command starts it just before exiting: the liveliness gate waited
+    // for it, so it cannot have taken less than 100 ms.
+    for (const step of report.steps) expect(Number.isInteger(step.durationMs)).toBe(true);
     expect(report.steps.find((s) => s.name === "restart")!.durationMs).toBeGreaterThan(0);
+    expect(report.steps.find((s) => s.name === "liveliness")!.durationMs).toBeGreaterThanOrEqual(100);
     expect(report.totalMs).toBeGreaterThanOrEqual(report.steps.reduce((sum, s) => sum + s.durationMs, 0) - 8);
     expect(report.steps.find((s) => s.name === "validate")!.detail).toContain(
       "localhost is probed as 127.0.0.1",

@@ -1,7 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { hostname, tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { basename, join } from "node:path";
 import { sha256 } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { syntheticLegacySet } from "../synthetic.js";
 import { migrateConfigSet, planMigration } from "./config-set.js";
@@ -11,7 +13,7 @@ import { rollbackLastMigration } from "./rollback.js";
 const dirs: string[] = [];
 
 async function configDir(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "switchyard-migrate-"));
+  const dir = await tempDir("switchyard-migrate-");
   dirs.push(dir);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
@@ -164,6 +166,35 @@ describe("migrateConfigSet", () => {
     );
     expect(yamlOnly(await snapshot(dir))).toEqual(before);
     expect((await readHistory(dir)).records).toEqual([]);
+  });
+
+  it("says which file it could not put back when restoring after a failed write fails too (SY3009)", async () => {
+    const dir = await configDir(syntheticLegacySet(10));
+    const written: string[] = [];
+    const result = await migrateConfigSet(dir, {
+      beforeWrite: (path) => {
+        if (path.endsWith("ports.yaml")) {
+          // A file already written turns into a directory: it cannot be restored over.
+          const first = written[0]!;
+          rmSync(first);
+          mkdirSync(first);
+          writeFileSync(join(first, "keep"), "");
+          throw new Error("disk full (injected)");
+        }
+        written.push(path);
+      },
+    });
+    expect(written).toHaveLength(2);
+    const name = basename(written[0]!);
+    expect(result).toMatchObject({ ok: false, status: "failed" });
+    expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ["SY3008", expect.stringMatching(/ports\.yaml$/)],
+      ["SY3009", expect.stringMatching(new RegExp(`(^|\/)${name.replace(".", "\\.")}$`))],
+    ]);
+    expect(result.diagnostics[0]!.message).toBe(
+      "Writing ports.yaml failed (disk full (injected)); restoring the set failed too",
+    );
+    expect(result.diagnostics[1]!.message).toMatch(new RegExp(`^Could not restore ${name.replace(".", "\\.")} \\(`));
   });
 
   it("leaves every file as it was when a step fails midway", async () => {
