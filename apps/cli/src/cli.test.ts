@@ -259,7 +259,12 @@ describe("validate", () => {
   });
 
   it("--format sarif: a missing required file is a notification, not a result at a line that does not exist", async () => {
-    const { code, stdout } = await run(["validate", "examples/broken/missing-required-file", "--format", "sarif"]);
+    const { code, stdout } = await run([
+      "validate",
+      "examples/broken/missing-required-file",
+      "--format",
+      "sarif",
+    ]);
     expect(code).toBe(1);
     const [sarifRun] = (
       JSON.parse(stdout) as {

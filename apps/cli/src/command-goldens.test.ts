@@ -28,6 +28,10 @@ describe("command goldens", () => {
   it.each(CASES)("$name", async ({ name, argv, cwd }) => {
     const { code, stdout, stderr } = await runCli(argv, cwd === undefined ? REPO_ROOT : await cwd());
     const actual = `${stdout}${stderr}exit: ${code}\n`;
-    expectGolden(actual, fileURLToPath(new URL(`./goldens/${name}.txt`, import.meta.url)), `goldens/${name}.txt`);
+    expectGolden(
+      actual,
+      fileURLToPath(new URL(`./goldens/${name}.txt`, import.meta.url)),
+      `goldens/${name}.txt`,
+    );
   });
 });

@@ -238,7 +238,9 @@ describe("reload, as a process, against a gateway process that reads its config 
     const good = await copyExample("config");
     const badUrl = await runCli(["reload", "--gateway-url", "ftp://127.0.0.1:4000"], good, ENV);
     expect(badUrl.code).toBe(1);
-    expect(badUrl.stderr).toContain("error[SY4300]: Invalid gateway URL: 'ftp://127.0.0.1:4000' is not an http(s) URL");
+    expect(badUrl.stderr).toContain(
+      "error[SY4300]: Invalid gateway URL: 'ftp://127.0.0.1:4000' is not an http(s) URL",
+    );
     expect(await readFile(join(cwd, "restarted")).catch(() => "never ran")).toBe("never ran");
   });
 });

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FileFlagStore } from "@switchyard/feature-flags";
+import { tempDirSync } from "@switchyard/test-utils";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { exampleConfigDir } from "./config-dir.js";
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const store = await FileFlagStore.open(join(dir, "feature-flags.yaml"));
   s = await serve({ store, storeKind: "file", configDir: dir, cwd: dir, rateLimit: false });
   // The flags the field guide gives for headless Chromium as root on this closed network.
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "sy-chromium-")), {
+  context = await chromium.launchPersistentContext(tempDirSync("sy-chromium-"), {
     executablePath: CHROMIUM,
     headless: true,
     args: [

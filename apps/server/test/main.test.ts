@@ -1,6 +1,6 @@
-import { chmod, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, describe, expect, test } from "vitest";
 import { tokenDigest } from "../src/http/auth.js";
 import { exampleConfigDir } from "./config-dir.js";
@@ -74,7 +74,7 @@ describe("switchyard-server as a process", () => {
 
   test("a tokens file with named tokens: plain ones must be 0600, SHA-256 ones may be shared", async () => {
     const dir = exampleConfigDir();
-    const secrets = await mkdtemp(join(tmpdir(), "sy-tokens-"));
+    const secrets = await tempDir("sy-tokens-");
     const plain = join(secrets, "tokens.yaml");
     await writeFile(plain, `tokens:\n  - name: ci-bot\n    role: admin\n    token: ${ADMIN_TOKEN}\n`, {
       mode: 0o644,

@@ -37,11 +37,11 @@ describe("loadSettings", () => {
     // boolean matches neither, and no more specific code says why.
     await writeFile(
       join(own, ".switchyard.yaml"),
-      'suppressions:\n  - code: SY2003\n    file: model-mappings.yaml\n    path: [true]\n    reason: known\n',
+      "suppressions:\n  - code: SY2003\n    file: model-mappings.yaml\n    path: [true]\n    reason: known\n",
     );
     const loaded = loadSettings(own, "config");
-    expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.file, d.range?.start.line, d.message])).toEqual([
-      ["SY1036", "error", "config/.switchyard.yaml", 4, "suppressions[0].path: Invalid input"],
-    ]);
+    expect(
+      loaded.diagnostics.map((d) => [d.code, d.severity, d.file, d.range?.start.line, d.message]),
+    ).toEqual([["SY1036", "error", "config/.switchyard.yaml", 4, "suppressions[0].path: Invalid input"]]);
   });
 });

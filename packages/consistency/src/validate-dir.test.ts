@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderJson } from "@switchyard/config-schema";
+import { tempDirSync } from "@switchyard/test-utils";
 import { expect, test } from "vitest";
 import { validateConfigDir, validationCatalogue } from "./validate-dir.js";
 
 function dir(files: Record<string, string>): string {
-  const path = mkdtempSync(join(tmpdir(), "sy-validate-dir-"));
+  const path = tempDirSync("sy-validate-dir-");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(path, name), text);
   return path;
 }

@@ -152,9 +152,7 @@ describe("switchyard doctor on broken files", () => {
   });
 
   test("a config directory that cannot be read is one failure saying why, not a cascade", async () => {
-    const { mkdtemp } = await import("node:fs/promises");
-    const { tmpdir } = await import("node:os");
-    const missing = join(await mkdtemp(join(tmpdir(), "sy-doctor-")), "nowhere");
+    const missing = join(await tempDir("sy-doctor-"), "nowhere");
     const seen: string[] = [];
     const report = await runDoctor({ configDir: missing, env: {}, onCheck: (c) => seen.push(c.id) });
     expect(report.ok).toBe(false);

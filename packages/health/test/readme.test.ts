@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, expect, test, vi } from "vitest";
 import { startBackend, startRedis, stopAll } from "./stand-ins.mjs";
 
@@ -9,7 +9,7 @@ afterAll(stopAll);
 test("the README's snippet probes a config's Ollama and Redis and prints each with its latency", async () => {
   const ollama = await startBackend("ollama", { models: ["llama3.1:8b"], title: "ollama serve" });
   const redis = await startRedis();
-  const dir = await mkdtemp(join(tmpdir(), "sy-health-readme-"));
+  const dir = await tempDir("sy-health-readme-");
   await writeFile(
     join(dir, "providers.yaml"),
     `schema_version: "2.0.0"\nproviders:\n  ollama:\n    type: ollama\n    base_url: http://127.0.0.1:${ollama.port}\n    models:\n      - name: llama3.1:8b\n      - name: qwen2.5-coder:7b\n`,

@@ -39,7 +39,9 @@ describe("expectGolden", () => {
 
   test("update mode creates a missing golden, says it is new, and fails", async () => {
     const path = join(await tempDir(), "new.txt");
-    expect(() => expectGolden("fresh\n", path, "new.txt", UPDATE)).toThrow(/rewrote new\.txt \(new\)[\s\S]*\+fresh/);
+    expect(() => expectGolden("fresh\n", path, "new.txt", UPDATE)).toThrow(
+      /rewrote new\.txt \(new\)[\s\S]*\+fresh/,
+    );
     expect(readFileSync(path, "utf8")).toBe("fresh\n");
   });
 

@@ -39,7 +39,8 @@ export function expectGolden(
   const exists = existsSync(path);
   const expected = exists ? readFileSync(path, "utf8") : undefined;
   if (updatingGoldens(env)) {
-    if (underCi(env)) throw new Error("UPDATE_GOLDENS=1 under CI: goldens are updated on a developer's machine");
+    if (underCi(env))
+      throw new Error("UPDATE_GOLDENS=1 under CI: goldens are updated on a developer's machine");
     if (expected === actual) return;
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);

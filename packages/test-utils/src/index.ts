@@ -1,5 +1,6 @@
 export { codesIn } from "./emitted-codes.js";
 export { expectGolden, goldenDiff, updatingGoldens } from "./golden.js";
+export { freePort, RedisServer } from "./redis-server.js";
 export { removeTempDirs, removeTempDirsSync, tempDir, tempDirSync } from "./temp.js";
 export {
   describeNeeding,
@@ -14,4 +15,3 @@ export {
   toolProblem,
   underCi,
 } from "./tools.js";
-export { freePort, RedisServer } from "./redis-server.js";

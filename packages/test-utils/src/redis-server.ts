@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { tempDirSync } from "@switchyard/test-utils";
+import { tempDirSync } from "./temp.js";
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {

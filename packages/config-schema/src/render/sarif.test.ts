@@ -147,7 +147,12 @@ describe("toSarif", () => {
 
   test("no range in a file that exists: a region at line 1 of it", () => {
     const run = toSarif([
-      { code: "SY1030", severity: "warning", message: "File providers.yml is misnamed", file: "config/providers.yml" },
+      {
+        code: "SY1030",
+        severity: "warning",
+        message: "File providers.yml is misnamed",
+        file: "config/providers.yml",
+      },
     ]).runs[0]!;
     expect(run.results[0]!.locations[0]!.physicalLocation).toEqual({
       artifactLocation: { uri: "config/providers.yml", uriBaseId: "%SRCROOT%" },

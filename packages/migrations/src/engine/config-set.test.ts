@@ -189,12 +189,14 @@ describe("migrateConfigSet", () => {
     expect(result).toMatchObject({ ok: false, status: "failed" });
     expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([
       ["SY3008", expect.stringMatching(/ports\.yaml$/)],
-      ["SY3009", expect.stringMatching(new RegExp(`(^|\/)${name.replace(".", "\\.")}$`))],
+      ["SY3009", expect.stringMatching(new RegExp(`(^|/)${name.replace(".", "\\.")}$`))],
     ]);
     expect(result.diagnostics[0]!.message).toBe(
       "Writing ports.yaml failed (disk full (injected)); restoring the set failed too",
     );
-    expect(result.diagnostics[1]!.message).toMatch(new RegExp(`^Could not restore ${name.replace(".", "\\.")} \\(`));
+    expect(result.diagnostics[1]!.message).toMatch(
+      new RegExp(`^Could not restore ${name.replace(".", "\\.")} \\(`),
+    );
   });
 
   it("leaves every file as it was when a step fails midway", async () => {
