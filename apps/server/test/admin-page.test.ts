@@ -32,9 +32,17 @@ beforeAll(async () => {
   const store = await FileFlagStore.open(join(dir, "feature-flags.yaml"));
   s = await serve({ store, storeKind: "file", configDir: dir, cwd: dir, rateLimit: false });
   // The flags the field guide gives for headless Chromium as root on this closed network.
+  // Chromium writes ~/.config/chromium and ~/.cache/dconf: its home is a temp dir of this file.
+  const home = tempDirSync("sy-chromium-home-");
   context = await chromium.launchPersistentContext(tempDirSync("sy-chromium-"), {
     executablePath: CHROMIUM,
     headless: true,
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, ".config"),
+      XDG_CACHE_HOME: join(home, ".cache"),
+    },
     args: [
       "--no-sandbox",
       "--disable-gpu",
