@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { parseDocument } from "yaml";
 import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
 import { parseYaml } from "./parse.js";
+import { readPlain } from "./plain-reader.js";
 
 /** The strict tier's reading of a text: its data, or "error" when it reports any error. */
 function strict(text: string): unknown {
@@ -14,18 +15,27 @@ function strict(text: string): unknown {
 }
 
 /**
- * The property every text must hold: the fast tier either declines or reads exactly what the strict
- * tier reads. Returns whether the fast tier read it: a property that only ever saw declines checked
- * nothing, so each property counts the reads and asserts a minimum.
+ * The property every text must hold: the fast tier, and its first step the plain reader, each
+ * either decline or read exactly what the strict tier reads. Returns whether the fast tier read it:
+ * a property that only ever saw declines checked nothing, so each property counts the reads and
+ * asserts a minimum.
  */
 function agrees(text: string): boolean {
-  const fast = fastLoad(text);
-  if (fast === undefined) return false;
-  const reference = strict(text);
-  if (typeof reference === "string")
-    expect.fail(`strict tier rejects a text the fast tier read (${reference}):\n${text}`);
-  expect(fast, text).toEqual(reference);
-  return true;
+  let reference: unknown;
+  let read = false;
+  for (const [name, reader] of [
+    ["fast tier", fastLoad],
+    ["plain reader", readPlain],
+  ] as const) {
+    const fast = reader(text);
+    if (fast === undefined) continue;
+    if (name === "fast tier") read = true;
+    reference ??= strict(text);
+    if (typeof reference === "string")
+      expect.fail(`strict tier rejects a text the ${name} read (${reference}):\n${text}`);
+    expect(fast, `${name}: ${JSON.stringify(text)}`).toEqual(reference);
+  }
+  return read;
 }
 
 const examples = new URL("../../../../examples/", import.meta.url).pathname;
@@ -80,6 +90,12 @@ describe("fastLoad", () => {
     });
   });
 
+  test("the plain reader reads the plain example files itself", () => {
+    const files = yamlFiles(examples);
+    const read = files.filter((file) => readPlain(readFileSync(file, "utf8")) !== undefined);
+    expect(read.length).toBeGreaterThan(files.length / 4);
+  });
+
   test("declines what the strict tier must report or could read differently", () => {
     for (const text of [
       "a: 1\na: 2\n",
@@ -93,6 +109,44 @@ describe("fastLoad", () => {
       "a: [1, 2\n",
     ]) {
       expect(fastLoad(text), text).toBeUndefined();
+    }
+    for (const text of [
+      "a: |\n  x\n",
+      "a: b\n  c\n",
+      "a: 'b\n  c'\n",
+      'a: "\\u0041"\n',
+      "a: b: c\n",
+      "<<: {x: 1}\n",
+      "null: 1\n",
+      ": 1\n",
+      "a: [b, ]\n",
+      "a: {b}\n",
+      "- - a\n",
+      "  a: 1\n",
+      "a:\n  b: 1\n c: 2\n",
+      `${"k".repeat(1025)}: 1\n`,
+      "a: 'x'y\n",
+      "a: 1\n...\n",
+      "a: 1\r\nb: 2\rc: 3\n",
+      "a: x\u2028y\n",
+    ]) {
+      expect(readPlain(text), text).toBeUndefined();
+      agrees(text);
+    }
+  });
+
+  test("the plain reader reads block structure, flow collections, comments and CRLF as the strict tier", () => {
+    for (const text of [
+      "a:\n- x\n- y\nb: 1\n",
+      "a:\n  - k: 1\n    l: [1, 'two', {m: \"n\"}]\n  -\n  - # c\n  - z # c\nb: {}\n",
+      "# head\n\na: 1 # c\n\n  # indented comment\nb:   'it''s' # c\nc: \"x: y\"\n",
+      "a: 1\r\nb:\r\n  - 2\r\n",
+      "'q k': 1\n\"d k\" : 2\n1: one\n0x1F: hex\n.inf: x\n",
+      "a: b[c]\nd: e :f\ng: http://h:1/v1\nh: a#b\n",
+      "a:\n  b:\n    c:\n      - - x\n".replace("- - x", "- x"),
+    ]) {
+      expect(readPlain(text), text).not.toBeUndefined();
+      agrees(text);
     }
   });
 
@@ -179,6 +233,47 @@ describe("fastLoad", () => {
     );
     // The fast tier read (and so was compared on) at least this many of the 1000 documents.
     expect(read).toBeGreaterThanOrEqual(READ_AT_LEAST.generated);
+  });
+
+  test("property: generated nested structures read the same in the plain reader and the strict tier", () => {
+    type Tree = { s: string } | { seq: Tree[] } | { map: [string, Tree][] };
+    const tree = fc.letrec<{ node: Tree }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        scalar.filter((v) => !v.includes("\n")).map((s) => ({ s })),
+        fc.array(tie("node"), { minLength: 1, maxLength: 3 }).map((seq) => ({ seq })),
+        fc.array(fc.tuple(key, tie("node")), { minLength: 1, maxLength: 3 }).map((map) => ({ map })),
+      ),
+    })).node;
+    /** Block YAML for a tree, `indent` spaces deep; a sequence under a key flush with it or indented. */
+    const emit = (t: Tree, indent: number, flush: boolean, comment: string): string[] => {
+      const pad = " ".repeat(indent);
+      if ("s" in t) return [`${pad}${t.s}`];
+      if ("map" in t)
+        return t.map.flatMap(([k, v]) =>
+          "s" in v
+            ? [`${pad}${k}: ${v.s}${comment}`]
+            : [
+                `${pad}${k}:${comment}`,
+                ...emit(v, "seq" in v && flush ? indent : indent + 2, flush, comment),
+              ],
+        );
+      return t.seq.flatMap((v) =>
+        "s" in v ? [`${pad}- ${v.s}`] : [`${pad}-`, ...emit(v, indent + 2, flush, comment)],
+      );
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, tree), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom("", " # c", "  #c"),
+        fc.constantFrom("\n", "\r\n"),
+        (root, flush, comment, eol) => {
+          agrees(`${emit({ map: root }, 0, flush, comment).join(eol)}${eol}`);
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 
   test("property: mutations of a real config read the same in both tiers (or are declined)", () => {

@@ -1,5 +1,6 @@
 import { FAILSAFE_SCHEMA, load, type Schema, Type } from "js-yaml";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
+import { readPlain } from "./plain-reader.js";
 
 /**
  * The fast tier of the loader. The `yaml` package builds a full document (every node with its source
@@ -8,6 +9,9 @@ import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
  * loader first reads the data with js-yaml under a schema that resolves plain scalars exactly as
  * the `yaml` package's YAML 1.2 core schema does, and builds the positioned document lazily, only
  * when a diagnostic needs a location.
+ *
+ * Its first step is the plain reader (plain-reader.ts), one pass over the lines of the plainest
+ * files (which machine-sized ones are); what it declines goes to js-yaml as described here.
  *
  * The fast tier takes only plain files: anything that could read differently between the two
  * parsers, or that the strict tier reports on, goes to the strict tier — anchors and aliases, tags,
@@ -79,6 +83,9 @@ const needsStrictTierOf = (): RegExp =>
       "\\r(?!\\n)|[\\u0085\\u2028\\u2029]", // unusual line breaks
       "^[ -]*[[{].*[\\]}][ ]*:(?:\\s|$)", // flow collections as keys
       "-[ ]+-(?:\\s|$)", // compact nested sequences ("- -"), read differently by the two parsers
+      "^[ ]*-[ ]*$", // a bare "-" (an empty item, or one whose block starts below): js-yaml misnests some
+      "-[,\\]}]", // "-" before a flow indicator, a block sequence inside a flow collection
+      "^.{1025}", // long lines: the strict tier refuses an implicit key over 1,024 characters
     ].join("|"),
     "m",
   ));
@@ -128,6 +135,8 @@ export const FAST_TIER_MIN_LENGTH = 1024;
 
 /** Data of a plain YAML file read by the fast tier, or `undefined` when the strict tier must read it. */
 export function fastLoad(text: string): Record<string, unknown> | undefined {
+  const plain = readPlain(text);
+  if (plain !== undefined) return plain;
   if (needsStrictTierOf().test(text) || hasMultilineConstruct(text)) return undefined;
   let data: unknown;
   try {

@@ -1,0 +1,465 @@
+import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
+
+/**
+ * The plain reader: the first step of the fast tier (fast-load.ts). It reads the data of a plain
+ * YAML text — block mappings and sequences, plain and simply quoted scalars, one-line flow
+ * collections, comments — in one pass over its lines, with no token stream and no document. That is
+ * what machine-sized config files are made of (a 20,000-model set reads about 2× faster than through
+ * js-yaml, whose result the fast tier then also had to pre-screen and walk).
+ *
+ * It declines (returns `undefined`) everything else, and everything the strict tier could read
+ * differently or report on: anchors, aliases, tags, block scalars, multi-line scalars and flow
+ * collections, escapes, document markers, directives, duplicate, forbidden, null and merge keys,
+ * over-long keys, tabs and unusual characters. A declined text goes on to the next tier; a
+ * differential property test (fast-load.test.ts) holds it to the `yaml` package's reading.
+ */
+
+class Decline extends Error {}
+const DECLINE = new Decline();
+const decline = (): never => {
+  throw DECLINE;
+};
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const SQUOTE = 39;
+const DQUOTE = 34;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const COMMA = 44;
+const BACKSLASH = 92;
+
+/** Characters a plain scalar (or key) cannot start with; `-`, `?` and `:` only before a space. */
+function isIndicator(c: number): boolean {
+  switch (c) {
+    case COMMA:
+    case LBRACKET:
+    case RBRACKET:
+    case LBRACE:
+    case RBRACE:
+    case HASH:
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case SQUOTE:
+    case DQUOTE:
+    case 37: // %
+    case 64: // @
+    case 96: // `
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Text the reader never takes: tabs, unusual line breaks, control characters, lone surrogates. */
+const UNUSUAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what the reader refuses
+  /[\t\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udfff]/u;
+
+const NULL_RE = /^(?:~|[Nn]ull|NULL)$/;
+const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCT_RE = /^0o[0-7]+$/;
+const INT_RE = /^[-+]?[0-9]+$/;
+const HEX_RE = /^0x[0-9a-fA-F]+$/;
+const NAN_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** A plain scalar resolved as the `yaml` package's YAML 1.2 core schema resolves it. */
+export function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  // Only these first characters can start a non-string core scalar.
+  if ((c >= 48 && c <= 57) || c === 43 || c === DASH || c === 46) {
+    if (INT_RE.test(s)) return Number.parseInt(s, 10);
+    if (OCT_RE.test(s)) return Number.parseInt(s.slice(2), 8);
+    if (HEX_RE.test(s)) return Number.parseInt(s.slice(2), 16);
+    if (NAN_RE.test(s))
+      return s.slice(-3).toLowerCase() === "nan"
+        ? Number.NaN
+        : s.charCodeAt(0) === DASH
+          ? Number.NEGATIVE_INFINITY
+          : Number.POSITIVE_INFINITY;
+    if (EXP_RE.test(s) || FLOAT_RE.test(s)) return Number.parseFloat(s);
+    return s;
+  }
+  if (c === 126 || c === 110 || c === 78) return NULL_RE.test(s) ? null : s; // ~ n N
+  if (c === 116 || c === 84 || c === 102 || c === 70) {
+    if (BOOL_RE.test(s)) return c === 116 || c === 84;
+    return s;
+  }
+  return s;
+}
+
+/** Offset of the first `c` in `text` from `from` before `end`, or -1 (never scans past `end`). */
+function charIn(text: string, c: number, from: number, end: number): number {
+  for (let p = from; p < end; p++) if (text.charCodeAt(p) === c) return p;
+  return -1;
+}
+
+/** Offset of the first ` #` (a comment) in `text` from `from` before `end`, or -1. */
+function commentIn(text: string, from: number, end: number): number {
+  for (let p = from + 1; p < end; p++)
+    if (text.charCodeAt(p) === HASH && text.charCodeAt(p - 1) === SPACE) return p - 1;
+  return -1;
+}
+
+/** Offset of the first `: ` in `text` from `from` before `end`, or -1. */
+function colonSpaceIn(text: string, from: number, end: number): number {
+  for (let p = from; p + 1 < end; p++)
+    if (text.charCodeAt(p) === COLON && text.charCodeAt(p + 1) === SPACE) return p;
+  return -1;
+}
+
+class Reader {
+  private readonly text: string;
+  private readonly length: number;
+  /** The current content line: where it starts, its first non-space character, its end (before the break). */
+  private lineStart = 0;
+  private at = 0;
+  private end = 0;
+  private nextLine = 0;
+  /** Column of the current line's content; -1 at the end of the text. */
+  private col = -1;
+
+  constructor(text: string) {
+    this.text = text;
+    this.length = text.length;
+    this.advance();
+  }
+
+  /** Move to the next line with content (not blank, not a comment). */
+  private advance(): void {
+    const text = this.text;
+    while (this.nextLine <= this.length) {
+      const start = this.nextLine;
+      let end = text.indexOf("\n", start);
+      if (end === -1) {
+        end = this.length;
+        this.nextLine = this.length + 1;
+      } else this.nextLine = end + 1;
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      let at = start;
+      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      if (at === end || text.charCodeAt(at) === HASH) continue;
+      this.lineStart = start;
+      this.at = at;
+      this.end = end;
+      this.col = at - start;
+      return;
+    }
+    this.col = -1;
+  }
+
+  root(): Record<string, unknown> {
+    if (this.col !== 0) decline();
+    // Document markers and directives at the start of a line.
+    const c = this.text.charCodeAt(this.at);
+    if (c === 37 || c === DASH || c === 46) this.checkMarker();
+    const value = this.map(0, this.at);
+    if (this.col !== -1) decline();
+    return value;
+  }
+
+  private checkMarker(): void {
+    const text = this.text;
+    if (text.startsWith("---", this.at) || text.startsWith("...", this.at) || text.charCodeAt(this.at) === 37)
+      decline();
+  }
+
+  private isSeqAt(at: number): boolean {
+    if (this.text.charCodeAt(at) !== DASH) return false;
+    const n = at + 1;
+    return n === this.end || this.text.charCodeAt(n) === SPACE;
+  }
+
+  /** A block node whose first line is the current line, at column `col`. */
+  private block(col: number): unknown {
+    if (col === 0) this.checkMarker();
+    return this.isSeqAt(this.at) ? this.seq(col) : this.map(col, this.at);
+  }
+
+  private map(col: number, at: number): Record<string, unknown> {
+    const text = this.text;
+    const out: Record<string, unknown> = {};
+    for (;;) {
+      const end = this.end;
+      const colon = this.keyColon(at, end);
+      if (colon === -1) decline();
+      const key = this.keyText(at, colon);
+      if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key)) decline();
+      let rest = colon + 1;
+      while (rest < end && text.charCodeAt(rest) === SPACE) rest++;
+      let value: unknown;
+      if (rest === end || text.charCodeAt(rest) === HASH) {
+        this.advance();
+        if (this.col > col || (this.col === col && this.isSeqAt(this.at))) value = this.block(this.col);
+        else value = null;
+      } else {
+        value = this.inline(rest, col);
+      }
+      out[key] = value;
+      if (this.col < col) return out; // also the end of the text (-1)
+      if (this.col > col) decline();
+      at = this.at;
+      if (col === 0) this.checkMarker();
+      if (this.isSeqAt(at)) decline();
+    }
+  }
+
+  private seq(col: number): unknown[] {
+    const text = this.text;
+    const out: unknown[] = [];
+    for (;;) {
+      const end = this.end;
+      let rest = this.at + 1;
+      while (rest < end && text.charCodeAt(rest) === SPACE) rest++;
+      let item: unknown;
+      if (rest === end || text.charCodeAt(rest) === HASH) {
+        this.advance();
+        item = this.col > col ? this.block(this.col) : null;
+      } else if (
+        text.charCodeAt(rest) === DASH &&
+        (rest + 1 === end || text.charCodeAt(rest + 1) === SPACE)
+      ) {
+        decline(); // `- - x`: a compact nested sequence
+      } else if (this.keyColon(rest, end) !== -1) {
+        item = this.map(rest - this.lineStart, rest);
+      } else {
+        item = this.inline(rest, col);
+      }
+      out.push(item);
+      if (this.col < col) return out;
+      if (this.col > col) decline();
+      if (!this.isSeqAt(this.at)) return out;
+    }
+  }
+
+  /**
+   * The offset of the colon ending the key that starts at `at` (`key: …` or `key:`), or -1 when
+   * the line holds no key there.
+   */
+  private keyColon(at: number, end: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === SQUOTE || c === DQUOTE) {
+      const close = this.quotedEnd(at, end);
+      if (close === -1) return -1;
+      let colon = close;
+      while (colon < end && text.charCodeAt(colon) === SPACE) colon++;
+      if (text.charCodeAt(colon) !== COLON) return -1;
+      if (colon + 1 !== end && text.charCodeAt(colon + 1) !== SPACE) return -1;
+      return colon;
+    }
+    if (isIndicator(c)) return -1;
+    if ((c === DASH || c === 63 || c === COLON) && (at + 1 === end || text.charCodeAt(at + 1) === SPACE))
+      return -1;
+    let p = charIn(text, COLON, at, end);
+    while (p !== -1) {
+      if (p + 1 === end || text.charCodeAt(p + 1) === SPACE) {
+        // A comment before the colon means there is no key.
+        if (commentIn(text, at, p) !== -1) return -1;
+        return p;
+      }
+      p = charIn(text, COLON, p + 1, end);
+    }
+    return -1;
+  }
+
+  /** The text of the key from `at` to `colon`. */
+  private keyText(at: number, colon: number): string {
+    const text = this.text;
+    // The strict tier refuses an implicit key over 1,024 characters.
+    if (colon - at > 1024) decline();
+    const c = text.charCodeAt(at);
+    if (c === SQUOTE || c === DQUOTE) {
+      const close = this.quotedEnd(at, colon);
+      return this.quoted(at, close);
+    }
+    let keyEnd = colon;
+    while (keyEnd > at && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+    const raw = text.slice(at, keyEnd);
+    // Flow indicators inside a plain key, and merge keys, are left to the other tiers.
+    for (let p = at; p < keyEnd; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch === LBRACKET || ch === RBRACKET || ch === LBRACE || ch === RBRACE || ch === COMMA) decline();
+    }
+    if (raw === "<<") decline();
+    const value = resolvePlain(raw);
+    if (value === null) decline();
+    return typeof value === "string" ? value : String(value);
+  }
+
+  /** Offset just past the closing quote of the quoted scalar at `at`, before `end`; -1 when not closed. */
+  private quotedEnd(at: number, end: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(at);
+    let p = at + 1;
+    for (;;) {
+      p = charIn(text, quote, p, end);
+      if (p === -1) return -1;
+      if (quote === SQUOTE) {
+        if (text.charCodeAt(p + 1) === SQUOTE && p + 1 < end) {
+          p += 2;
+          continue;
+        }
+        return p + 1;
+      }
+      // A double-quoted scalar with escapes is left to the other tiers.
+      if (charIn(text, BACKSLASH, at + 1, p) !== -1) decline();
+      return p + 1;
+    }
+  }
+
+  /** The value of the quoted scalar from `at` to `close` (just past its closing quote). */
+  private quoted(at: number, close: number): string {
+    const inner = this.text.slice(at + 1, close - 1);
+    if (this.text.charCodeAt(at) === DQUOTE) return inner;
+    return inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+  }
+
+  /** After a quoted or flow value: only spaces and a comment may follow on the line. */
+  private restOfLine(from: number, end: number): void {
+    const text = this.text;
+    let p = from;
+    while (p < end && text.charCodeAt(p) === SPACE) p++;
+    if (p === end) return;
+    if (text.charCodeAt(p) === HASH && p > from) return;
+    decline();
+  }
+
+  /** A value that starts on its key's (or dash's) line; then moves to the next content line. */
+  private inline(at: number, col: number): unknown {
+    const text = this.text;
+    const end = this.end;
+    const c = text.charCodeAt(at);
+    let value: unknown;
+    if (c === SQUOTE || c === DQUOTE) {
+      const close = this.quotedEnd(at, end);
+      if (close === -1) decline();
+      value = this.quoted(at, close);
+      this.restOfLine(close, end);
+    } else if (c === LBRACKET || c === LBRACE) {
+      const [flow, after] = this.flow(at, end);
+      value = flow;
+      this.restOfLine(after, end);
+    } else {
+      if (isIndicator(c)) decline();
+      if ((c === DASH || c === 63 || c === COLON) && (at + 1 === end || text.charCodeAt(at + 1) === SPACE))
+        decline();
+      let valueEnd = end;
+      const hash = commentIn(text, at, end);
+      if (hash !== -1) valueEnd = hash;
+      // `: ` inside a value is a nested mapping, which a block value cannot hold on one line.
+      if (colonSpaceIn(text, at, valueEnd) !== -1) decline();
+      while (valueEnd > at && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+      if (text.charCodeAt(valueEnd - 1) === COLON) decline();
+      value = resolvePlain(text.slice(at, valueEnd));
+    }
+    this.advance();
+    // A more indented line after a value continues it (a multi-line scalar): left to the other tiers.
+    if (this.col > col) decline();
+    return value;
+  }
+
+  private skipSpaces(p: number, end: number): number {
+    while (p < end && this.text.charCodeAt(p) === SPACE) p++;
+    return p;
+  }
+
+  /** The one-line flow collection opening at `at`, and the offset just past it. */
+  private flow(at: number, end: number): [unknown, number] {
+    const text = this.text;
+    const isMap = text.charCodeAt(at) === LBRACE;
+    const close = isMap ? RBRACE : RBRACKET;
+    const items: unknown[] = [];
+    const entries: Record<string, unknown> = {};
+    let p = this.skipSpaces(at + 1, end);
+    if (text.charCodeAt(p) === close) return [isMap ? entries : items, p + 1];
+    for (;;) {
+      if (p >= end) decline();
+      if (isMap) {
+        const [key, keyEnd] = this.flowScalar(p, end);
+        if (typeof key !== "string") decline();
+        const keyString = key as string;
+        if (FORBIDDEN_KEYS.has(keyString) || Object.hasOwn(entries, keyString)) decline();
+        p = keyEnd;
+        if (text.charCodeAt(p) !== COLON || text.charCodeAt(p + 1) !== SPACE) decline();
+        p = this.skipSpaces(p + 1, end);
+        const [value, valueEnd] = this.flowItem(p, end);
+        entries[keyString] = value;
+        p = valueEnd;
+      } else {
+        const [value, valueEnd] = this.flowItem(p, end);
+        items.push(value);
+        p = valueEnd;
+      }
+      p = this.skipSpaces(p, end);
+      const ch = text.charCodeAt(p);
+      if (ch === close) return [isMap ? entries : items, p + 1];
+      if (ch !== COMMA) decline();
+      p = this.skipSpaces(p + 1, end);
+      // An empty entry or a trailing comma is left to the other tiers.
+      const next = text.charCodeAt(p);
+      if (next === COMMA || next === close) decline();
+    }
+  }
+
+  private flowItem(p: number, end: number): [unknown, number] {
+    const c = this.text.charCodeAt(p);
+    if (c === LBRACKET || c === LBRACE) return this.flow(p, end);
+    const [value, after] = this.flowScalar(p, end);
+    // `[a: b]` (a single-pair map in a flow sequence) is left to the other tiers.
+    if (this.text.charCodeAt(after) === COLON) decline();
+    return [value, after];
+  }
+
+  /**
+   * A scalar in a flow collection: its value (a key's text for keys: resolved, then as text) and
+   * the offset just past it, spaces after it skipped.
+   */
+  private flowScalar(p: number, end: number): [unknown, number] {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    if (c === SQUOTE || c === DQUOTE) {
+      const close = this.quotedEnd(p, end);
+      if (close === -1) decline();
+      return [this.quoted(p, close), this.skipSpaces(close, end)];
+    }
+    if (isIndicator(c) || c === 63 || c === COLON) decline();
+    // `-` before a space, the end or a flow indicator is a block sequence inside the flow collection.
+    if (c === DASH) {
+      const n = p + 1 < end ? text.charCodeAt(p + 1) : SPACE;
+      if (n === SPACE || n === COMMA || n === RBRACKET || n === RBRACE || n === LBRACKET || n === LBRACE)
+        decline();
+    }
+    let last = p;
+    let q = p;
+    for (; q < end; q++) {
+      const ch = text.charCodeAt(q);
+      if (ch === COMMA || ch === RBRACKET || ch === RBRACE || ch === LBRACKET || ch === LBRACE) break;
+      if (ch === COLON) break;
+      if (ch === HASH && text.charCodeAt(q - 1) === SPACE) decline();
+      if (ch !== SPACE) last = q + 1;
+    }
+    const raw = text.slice(p, last);
+    return [resolvePlain(raw), q];
+  }
+}
+
+/** The data of a plain YAML text whose top level is a mapping, or `undefined` when it is not plain. */
+export function readPlain(text: string): Record<string, unknown> | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  try {
+    return new Reader(text).root();
+  } catch {
+    // A decline, or a nesting too deep for the stack: the next tier reads it.
+    return undefined;
+  }
+}
