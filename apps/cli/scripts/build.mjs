@@ -103,13 +103,19 @@ const prebuiltCatalogue = {
   },
 };
 
+// SWITCHYARD_BUILD_NAMES=1 keeps identifiers (for reading a CPU profile); never for a release.
+const keepNames = process.env.SWITCHYARD_BUILD_NAMES === "1";
+const minifyOptions = keepNames
+  ? { minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: false }
+  : { minify: true };
+
 const split = await build({
   ...common,
   entryPoints: { cli: "src/cli.ts" },
   outdir: DIST,
   splitting: true,
   format: "esm",
-  minify: true,
+  ...minifyOptions,
   write: false,
   metafile: true,
   entryNames: "[name]-[hash]",
@@ -129,7 +135,7 @@ for (const file of split.outputFiles) {
     format: "cjs",
     platform: "node",
     target: "node20",
-    minify: true,
+    ...minifyOptions,
     // `import("./run-x.cjs")` becomes `Promise.resolve().then(() => require("./run-x.cjs"))`.
     supported: { "dynamic-import": false },
     legalComments: "none",
