@@ -193,19 +193,21 @@ function findSuppression(
   byFile: ReadonlyMap<string, ActiveSuppression[]>,
 ): ActiveSuppression | undefined {
   if (diagnostic.file === undefined) return undefined;
-  if (diagnostic.range) {
+  // An audit of a large set has tens of thousands of findings and usually no suppression at all:
+  // build a lookup key or a path text only when there is something to look up.
+  if (diagnostic.range && byLine.size > 0) {
     const inline = byLine.get(`${diagnostic.file}\0${diagnostic.range.start.line}`);
     const hit = inline?.find((e) => e.codes.includes(diagnostic.code));
     if (hit) return hit;
   }
+  const inFile = byFile.get(diagnostic.file);
+  if (inFile === undefined) return undefined;
   const path = diagnostic.path ? formatYamlPath(diagnostic.path) : undefined;
-  return byFile
-    .get(diagnostic.file)
-    ?.find(
-      (e) =>
-        e.codes.includes(diagnostic.code) &&
-        (e.suppression.path === undefined || (path !== undefined && pathCovers(e.suppression.path, path))),
-    );
+  return inFile.find(
+    (e) =>
+      e.codes.includes(diagnostic.code) &&
+      (e.suppression.path === undefined || (path !== undefined && pathCovers(e.suppression.path, path))),
+  );
 }
 
 /** One severity override from the settings file, with where it is written. */
