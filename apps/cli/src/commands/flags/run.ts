@@ -30,6 +30,15 @@ import { configDirArgument } from "../../config-dir.js";
 import { ioErrorFor, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import { prettyDiagnostics } from "../../report.js";
+import {
+  type RemoteTarget,
+  remoteChange,
+  remoteEvaluate,
+  remoteFlag,
+  remoteList,
+  remoteTarget,
+  storedOf,
+} from "./remote.js";
 
 /** The actions of `switchyard flags`. */
 export const FLAG_ACTIONS = [
@@ -66,7 +75,7 @@ const ARITY: Readonly<Record<Action, number>> = {
   whitelist: 3,
   blacklist: 3,
 };
-const SHARED_OPTIONS = new Set(["config-dir", "json", "help"]);
+const SHARED_OPTIONS = new Set(["config-dir", "server", "json", "help"]);
 const FLAG_FILE = "feature-flags.yaml";
 
 function usage(message: string): UsageError {
@@ -110,10 +119,7 @@ function parseAction(args: ParsedArgs): Action {
   return action;
 }
 
-/**
- * Where the flags live. Today only the config directory's file (through the file store); the
- * coming server adds a remote target here (`--server URL --token T`) behind the same actions.
- */
+/** Where the flags live: the config directory's file (through the file store); `--server` is remote.ts. */
 interface FlagTarget {
   readonly shown: string;
   readonly loaded: LoadedFile<"feature-flags">;
@@ -222,9 +228,19 @@ function describe(flag: Flag): string {
 
 function list(run: Run, tag: string | undefined): CommandOutcome {
   const engine = new FlagEngine(flagsOf(run.target.store.snapshot()), { env: run.context.io.env });
-  const flags = engine.listFlags(tag === undefined ? {} : { tag });
-  const data = {
+  return listOutcome(engine.listFlags(tag === undefined ? {} : { tag }), tag, {
     file: run.target.shown,
+  });
+}
+
+/** The listed flags as data and text (the same for the file and for a server). */
+function listOutcome(
+  flags: readonly { name: string; version: number; flag: Flag; override?: unknown }[],
+  tag: string | undefined,
+  where: { readonly file: string } | { readonly server: string },
+): CommandOutcome {
+  const data = {
+    ...where,
     ...(tag !== undefined ? { tag } : {}),
     flags: flags.map((f) => ({
       name: f.name,
@@ -234,10 +250,11 @@ function list(run: Run, tag: string | undefined): CommandOutcome {
     })),
   };
   if (flags.length === 0) {
+    const shown = "file" in where ? where.file : safe(where.server);
     return {
       status: "ok",
       data,
-      stdout: `No flags${tag !== undefined ? ` tagged '${safe(tag)}'` : ""} in ${run.target.shown}.\n`,
+      stdout: `No flags${tag !== undefined ? ` tagged '${safe(tag)}'` : ""} in ${shown}.\n`,
     };
   }
   const width = flags.reduce((max, f) => Math.max(max, safe(f.name).length), 0);
@@ -249,7 +266,7 @@ function list(run: Run, tag: string | undefined): CommandOutcome {
   return { status: "ok", data, stdout: `${lines.join("\n")}\n` };
 }
 
-function get(stored: StoredFlag): CommandOutcome {
+function get(stored: Pick<StoredFlag, "name" | "version" | "flag">): CommandOutcome {
   const data = { name: stored.name, version: stored.version, flag: stored.flag };
   const lines = [`${safe(stored.name)} (version ${stored.version}): ${describe(stored.flag)}`];
   for (const [key, value] of Object.entries(stored.flag)) {
@@ -296,7 +313,10 @@ function explainResult(result: FlagEvaluation): string {
 function evaluate(run: Run, name: string, args: ParsedArgs): CommandOutcome {
   const engine = new FlagEngine(flagsOf(run.target.store.snapshot()), { env: run.context.io.env });
   const context = evaluationContext(args);
-  const result = engine.evaluate(name, context);
+  return evaluationOutcome(name, context, engine.evaluate(name, context));
+}
+
+function evaluationOutcome(name: string, context: EvaluationContext, result: FlagEvaluation): CommandOutcome {
   const data = { flag: name, context, ...result };
   return {
     status: "ok",
@@ -358,25 +378,131 @@ async function change(run: Run, stored: StoredFlag, edit: FlagEdit, what: string
   }
 }
 
+/** The edit an action asks for and the words that describe its result (one table for file and server). */
+function editOf(
+  action: Action,
+  flag: string,
+  b: string | undefined,
+  user: string | undefined,
+  listAction: "add" | "remove" | undefined,
+):
+  | { edit: FlagEdit; what: string }
+  | { invalid: { code: string; message: string; path: YamlPath; hint: string } } {
+  switch (action) {
+    case "enable":
+    case "disable":
+      return { edit: { kind: action }, what: action === "enable" ? "enabled" : "disabled" };
+    case "rollout": {
+      const percentage = validPercentage(b!);
+      if (percentage === undefined) {
+        return {
+          invalid: {
+            code: FLAG_CODES.invalidPercentage,
+            message: `Invalid rollout percentage '${safe(b!)}' for flag '${safe(flag)}': give a number from 0 to 100`,
+            path: ["flags", flag, "rollout_percentage"],
+            hint: "For example `switchyard flags rollout new-router 25`.",
+          },
+        };
+      }
+      return { edit: { kind: "rollout", percentage }, what: `rolled out to ${percentage} %` };
+    }
+    default: {
+      const list = action as "whitelist" | "blacklist";
+      if (!isValidUserId(user!)) {
+        return {
+          invalid: {
+            code: FLAG_CODES.invalidUser,
+            message: `Invalid user id ${JSON.stringify(user)}`,
+            path: ["flags", flag, list],
+            hint: "Give the user id exactly as the application passes it.",
+          },
+        };
+      }
+      return listAction === "add"
+        ? { edit: { kind: "list", list, add: [user!] }, what: `'${safe(user!)}' in the ${list}` }
+        : { edit: { kind: "list", list, remove: [user!] }, what: `'${safe(user!)}' not in the ${list}` };
+    }
+  }
+}
+
+/** The flag an action names, and for whitelist/blacklist whether it adds or removes. */
+function flagArgument(
+  action: Action,
+  args: ParsedArgs,
+): { listAction: "add" | "remove" | undefined; rawFlag: string } {
+  const [, a, b] = args.positionals as [string, string?, string?];
+  if (action !== "whitelist" && action !== "blacklist") return { listAction: undefined, rawFlag: a ?? "" };
+  if (a !== "add" && a !== "remove") {
+    throw usage(
+      `'flags ${action}' takes add or remove, got '${safe(a ?? "")}'${didYouMean(suggestName(a ?? "", ["add", "remove"]))}`,
+    );
+  }
+  return { listAction: a, rawFlag: b ?? "" };
+}
+
+/** Every action against a running switchyard-server (`--server URL`). */
+async function runRemote(
+  action: Action,
+  args: ParsedArgs,
+  target: RemoteTarget,
+  listAction: "add" | "remove" | undefined,
+  rawFlag: string,
+): Promise<CommandOutcome> {
+  const [, , b, c] = args.positionals as [string, string?, string?, string?];
+  if (action === "list") {
+    const tag = stringOption(args, "tag");
+    const listed = await remoteList(target, tag);
+    if ("outcome" in listed) return listed.outcome;
+    const flags = listed.flags.map((f) => ({
+      ...storedOf(f),
+      ...(f.override ? { override: f.override } : {}),
+    }));
+    return listOutcome(flags, tag, { server: target.shown });
+  }
+  const found = await remoteFlag(target, rawFlag);
+  if ("outcome" in found) return found.outcome;
+  if (action === "get") return get(found);
+  if (action === "eval") {
+    const context = evaluationContext(args);
+    const evaluated = await remoteEvaluate(target, found.name, context);
+    if ("outcome" in evaluated) return evaluated.outcome;
+    return evaluationOutcome(found.name, context, evaluated.result);
+  }
+  const user = action === "rollout" ? undefined : c;
+  const planned = editOf(action, found.name, b, user, listAction);
+  if ("invalid" in planned) {
+    const { code, message, hint } = planned.invalid;
+    const diagnostic: Diagnostic = { code, severity: "error", message, file: target.shown, hint };
+    return {
+      status: "invalid",
+      data: { server: target.shown, diagnostics: [diagnostic] },
+      stderr: prettyDiagnostics([diagnostic], target.context, {
+        stream: "stderr",
+        catalogue: cliCatalogue(flagsCatalogue),
+      }),
+    };
+  }
+  return remoteChange(target, found.name, planned.edit, planned.what);
+}
+
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
   const action = parseAction(args);
+  const server = stringOption(args, "server");
+  if (server !== undefined) {
+    if (args.values["config-dir"] !== undefined) {
+      throw usage("Give --server or --config-dir, not both: the flags live in one place");
+    }
+    const target = remoteTarget(server, context);
+    const { listAction, rawFlag } = flagArgument(action, args);
+    return runRemote(action, args, target, listAction, rawFlag);
+  }
   const opened = await openTarget(args, context);
   if ("status" in opened) return opened;
   const run: Run = { context, target: opened };
   try {
-    const [, a, b, c] = args.positionals as [string, string?, string?, string?];
+    const [, , b, c] = args.positionals as [string, string?, string?, string?];
     if (action === "list") return list(run, stringOption(args, "tag"));
-    let listAction: "add" | "remove" | undefined;
-    let rawFlag = a!;
-    if (action === "whitelist" || action === "blacklist") {
-      if (a !== "add" && a !== "remove") {
-        throw usage(
-          `'flags ${action}' takes add or remove, got '${safe(a ?? "")}'${didYouMean(suggestName(a ?? "", ["add", "remove"]))}`,
-        );
-      }
-      listAction = a;
-      rawFlag = b!;
-    }
+    const { listAction, rawFlag } = flagArgument(action, args);
     const found = flagName(run, rawFlag);
     if ("outcome" in found) return found.outcome;
     const stored = run.target.store.snapshot().get(found.name)!;
@@ -385,50 +511,13 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
         return get(stored);
       case "eval":
         return evaluate(run, found.name, args);
-      case "enable":
-      case "disable":
-        return change(
-          run,
-          stored,
-          { kind: action === "enable" ? "enable" : "disable" },
-          action === "enable" ? "enabled" : "disabled",
-        );
-      case "rollout": {
-        const percentage = validPercentage(b!);
-        if (percentage === undefined) {
-          return refused(run, [
-            located(
-              run,
-              FLAG_CODES.invalidPercentage,
-              `Invalid rollout percentage '${safe(b!)}' for flag '${safe(found.name)}': give a number from 0 to 100`,
-              ["flags", found.name, "rollout_percentage"],
-              "For example `switchyard flags rollout new-router 25`.",
-            ),
-          ]);
+      default: {
+        const planned = editOf(action, found.name, b, c, listAction);
+        if ("invalid" in planned) {
+          const { code, message, path, hint } = planned.invalid;
+          return refused(run, [located(run, code, message, path, hint)]);
         }
-        return change(run, stored, { kind: "rollout", percentage }, `rolled out to ${percentage} %`);
-      }
-      case "whitelist":
-      case "blacklist": {
-        const user = c!;
-        if (!isValidUserId(user)) {
-          return refused(run, [
-            located(
-              run,
-              FLAG_CODES.invalidUser,
-              `Invalid user id ${JSON.stringify(user)}`,
-              ["flags", found.name, action],
-              "Give the user id exactly as the application passes it.",
-            ),
-          ]);
-        }
-        const what =
-          listAction === "add" ? `'${safe(user)}' in the ${action}` : `'${safe(user)}' not in the ${action}`;
-        const edit: FlagEdit =
-          listAction === "add"
-            ? { kind: "list", list: action, add: [user] }
-            : { kind: "list", list: action, remove: [user] };
-        return change(run, stored, edit, what);
+        return change(run, stored, planned.edit, planned.what);
       }
     }
   } finally {

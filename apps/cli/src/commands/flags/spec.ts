@@ -32,6 +32,12 @@ export const spec: CommandSpec = {
       multiple: true,
       description: "eval: a context attribute (sessionId=..., or a property used as stickiness); repeatable.",
     },
+    server: {
+      type: "string",
+      valueName: "url",
+      description:
+        "Act on a running switchyard-server (its /api/v1/features API) instead of the file; the token comes from SWITCHYARD_TOKEN.",
+    },
     json: jsonOption(),
   },
   examples: [
@@ -44,6 +50,10 @@ export const spec: CommandSpec = {
     {
       command: "switchyard flags whitelist add new-router qa-bot",
       description: "Give one user the flag now",
+    },
+    {
+      command: "SWITCHYARD_TOKEN=… switchyard flags enable new-router --server http://flags.internal:4100",
+      description: "Change the flag every replica of a server serves",
     },
   ],
   load: () => import("./run.js"),
