@@ -1,3 +1,4 @@
+/// <reference path="../raw.d.ts" />
 /**
  * The admin page: plain HTML, one ES module and one stylesheet, served as they are in the
  * repository (no build step). The page talks to the same API as every other client, with a token
