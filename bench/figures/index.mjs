@@ -15,4 +15,5 @@ export default [
   "flags.mjs",
   "reload.mjs",
   "ports.mjs",
+  "server.mjs",
 ];

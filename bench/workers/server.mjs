@@ -1,0 +1,127 @@
+// The HTTP API under load (issue #15): switchyard-server as the process operators run (file store,
+// 100 flags, tokens, pino at its default level) beside a bare find-my-way route on node:http that
+// returns a constant, each in its own process, driven by autocannon from this one, in one run.
+// Prints { bare, evaluate, ofrepBulk } with requests/s and latency percentiles (ms).
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// autocannon and find-my-way are the server's own (dev)dependencies.
+const require = createRequire(new URL("../../apps/server/package.json", import.meta.url));
+const autocannon = require("autocannon");
+const findMyWay = require.resolve("find-my-way");
+const SERVER_BIN = new URL("../../apps/server/bin/switchyard-server.mjs", import.meta.url).pathname;
+
+const quick = process.argv.includes("--quick");
+const DURATION = quick ? 3 : 10;
+const TOKEN = "bench-admin-token-0123456789abcdef";
+const dir = mkdtempSync(join(tmpdir(), "sy-bench-server-"));
+
+// 100 flags: a mix of plain, rollout and whitelisted ones.
+const lines = ['schema_version: "2.0.0"', "flags:"];
+for (let i = 0; i < 100; i++) {
+  lines.push(`  flag-${i}:`, "    enabled: true");
+  if (i % 3 === 1) lines.push(`    rollout_percentage: ${(i * 7) % 100}`);
+  if (i % 5 === 2) lines.push("    whitelist: [user-1, user-2]");
+}
+writeFileSync(join(dir, "feature-flags.yaml"), `${lines.join("\n")}\n`);
+
+const bare = join(dir, "bare.mjs");
+writeFileSync(
+  bare,
+  `import { createServer } from "node:http";
+import FindMyWay from ${JSON.stringify(findMyWay)};
+const router = FindMyWay();
+const body = JSON.stringify({ flag: "flag-0", enabled: true, reason: "STATIC", version: 1 });
+router.on("GET", "/api/v1/features/:flag", (req, res) => {
+  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+});
+const server = createServer((req, res) => router.lookup(req, res));
+server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ msg: "listening", url: "http://127.0.0.1:" + server.address().port })));
+process.on("SIGTERM", () => server.close(() => process.exit(0)));
+`,
+);
+
+/** Start a process and wait for its `listening` JSON line (an event, not a sleep). */
+async function start(args, env = {}) {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let buffered = "";
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      buffered += chunk;
+      for (let at = buffered.indexOf("\n"); at >= 0; at = buffered.indexOf("\n")) {
+        const line = buffered.slice(0, at);
+        buffered = buffered.slice(at + 1);
+        try {
+          const entry = JSON.parse(line);
+          if (entry.msg === "listening") resolve(entry.url);
+        } catch {}
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`exited (${code}) before listening`)));
+  });
+  child.stdout.resume();
+  return {
+    url,
+    stop: () => {
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
+
+async function load(options) {
+  const result = await autocannon({ duration: DURATION, ...options });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${options.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
+}
+
+const server = await start([SERVER_BIN, "--config-dir", dir, "--port", "0", "--rate-limit", "off"], {
+  SWITCHYARD_ADMIN_TOKEN: TOKEN,
+  SWITCHYARD_READ_TOKEN: "",
+  SWITCHYARD_TOKENS_FILE: "",
+});
+const constant = await start([bare]);
+const auth = { authorization: `Bearer ${TOKEN}` };
+try {
+  // Warm both (JIT, connection pools), then measure one after the other on the same machine.
+  await load({ url: `${constant.url}/api/v1/features/flag-0`, connections: 10, duration: 1 });
+  await load({
+    url: `${server.url}/api/v1/features/flag-1?user=user-7`,
+    headers: auth,
+    connections: 10,
+    duration: 1,
+  });
+  const bareResult = await load({ url: `${constant.url}/api/v1/features/flag-0`, connections: 50 });
+  const evaluate = await load({
+    url: `${server.url}/api/v1/features/flag-1?user=user-7`,
+    headers: auth,
+    connections: 50,
+  });
+  const ofrepBulk = await load({
+    url: `${server.url}/ofrep/v1/evaluate/flags`,
+    method: "POST",
+    headers: { ...auth, "content-type": "application/json" },
+    body: JSON.stringify({ context: { targetingKey: "user-7" } }),
+    connections: 10,
+  });
+  console.log(JSON.stringify({ bare: bareResult, evaluate, ofrepBulk, durationS: DURATION }));
+} finally {
+  await server.stop();
+  await constant.stop();
+}
