@@ -24,6 +24,21 @@ describe("migrate", () => {
     expect(json).toMatchObject({ status: "outdated", target: "2.0.0" });
   });
 
+  it("validate on a legacy set says once per file to migrate, with none of the schema errors the migration removes", async () => {
+    const cwd = await copyExample("legacy-v1");
+    const { code, stdout } = await runCli(["validate", "config", "--format", "json"], cwd);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { diagnostics: { code: string; file: string; message: string }[] };
+    expect(report.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(
+      ["feature-flags.yaml", "model-mappings.yaml", "ports.yaml", "providers.yaml"].map(
+        (file) => `SY1022 config/${file}`,
+      ),
+    );
+    expect(report.diagnostics[3]!.message).toBe(
+      "providers.yaml is schema 1.0.0; the current is 2.0.0 — run `switchyard migrate --auto`",
+    );
+  });
+
   it("--dry-run prints the diffs and the notes, and leaves every byte as it was", async () => {
     const cwd = await copyExample("legacy-v1");
     const before = await snapshotDir(join(cwd, "config"));

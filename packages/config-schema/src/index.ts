@@ -200,6 +200,7 @@ export {
 } from "./text/unified-diff.js";
 export { formatYamlPath } from "./validate/describe-path.js";
 export type { SchemaVersionStatus } from "./validate/schema-version.js";
+export { olderSchemaDiagnostic } from "./validate/schema-version.js";
 export type { FileValidation } from "./validate/validate-file.js";
 export { validateSource } from "./validate/validate-file.js";
 export type { InsertPosition, InsertValue } from "./yaml/editor.js";

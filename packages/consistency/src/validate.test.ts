@@ -304,3 +304,42 @@ describe("scale", () => {
     expect(report.diagnostics[0]?.related).toHaveLength(20);
   }, 120_000);
 });
+
+describe("files written for an older schema", () => {
+  const LEGACY = join(import.meta.dirname, "../../../examples/legacy-v1");
+
+  it("examples/legacy-v1 gets one SY1022 per file pointing at `migrate --auto`, and nothing the migration removes", async () => {
+    const set = await loadConfigSet(LEGACY, { cwd: LEGACY });
+    // What the loader alone says: the current schema's errors (46 when this test was written).
+    expect(set.diagnostics.length).toBeGreaterThan(20);
+    const report = validateConfigSet(set, { cwd: LEGACY, settings: false });
+    expect(report.diagnostics.map((d) => `${d.code} ${d.file}:${d.range?.start.line} ${d.message}`)).toEqual([
+      "SY1022 feature-flags.yaml:10 feature-flags.yaml is schema 1.0.0; the current is 2.0.0 — run `switchyard migrate --auto`",
+      "SY1022 model-mappings.yaml:16 model-mappings.yaml is schema 1.0.0; the current is 2.0.0 — run `switchyard migrate --auto`",
+      // ports.yaml has no marker (1.0.0 allowed that): the set's other files tell its version; it is
+      // located at its first key.
+      "SY1022 ports.yaml:14 ports.yaml is schema 1.0.0; the current is 2.0.0 — run `switchyard migrate --auto`",
+      "SY1022 providers.yaml:23 providers.yaml is schema 1.0.0; the current is 2.0.0 — run `switchyard migrate --auto`",
+    ]);
+  });
+
+  it("a 1.1.0 file among current ones gets its SY1022, and the current files are still checked", async () => {
+    const set = await loadDir("one-legacy", {
+      ...baseFiles,
+      "model-mappings.yaml": base["model-mappings"].replace(/schema_version: "2\.0\.0"/, 'version: "1.1"'),
+    });
+    const report = validateConfigSet(set, { settings: false });
+    expect(report.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "SY1022 model-mappings.yaml is schema 1.1.0; the current is 2.0.0 — run `switchyard migrate --auto`",
+    ]);
+  });
+
+  it("a lone file without any version marker is still a current file missing its schema_version", async () => {
+    const set = await loadDir("lone-unmarked", {
+      ...baseFiles,
+      "ports.yaml": base.ports.replace(/schema_version: "2\.0\.0"\n/, ""),
+    });
+    const report = validateConfigSet(set, { settings: false });
+    expect(report.diagnostics.map((d) => d.code)).toEqual(["SY1020"]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   schemaCatalogue,
   suppressionCatalogue,
 } from "@switchyard/config-schema";
+import { withOlderSchemasRecognized } from "@switchyard/migrations";
 import { consistencyCatalogue, RULE_FAILURE_CODE } from "./catalogue.js";
 import { buildConfigModel, type ConfigModel, type Place } from "./model.js";
 import type { Location, Rule, RuleContext, RuleOptions } from "./rule.js";
@@ -152,9 +153,13 @@ function dropSuperseded(
  * Check a loaded config set: its schema diagnostics plus every cross-file rule, with the settings
  * of `.switchyard.yaml` (severity overrides, options, suppressions) and inline
  * `# switchyard-ignore` comments applied. Rules run on whatever parsed, so a file with schema errors
- * still gets the checks that can run. Never throws, never prints.
+ * still gets the checks that can run; a file written for a legacy schema gets one SY1022 instead
+ * (see `withOlderSchemasRecognized` in @switchyard/migrations). Never throws, never prints.
  */
-export function validateConfigSet(set: ConfigSet, options: ValidateOptions = {}): ValidationReport {
+export function validateConfigSet(loadedSet: ConfigSet, options: ValidateOptions = {}): ValidationReport {
+  // A file written for a legacy schema (the `version:` marker of 1.0.0 and 1.1.0) gets one SY1022
+  // pointing at `switchyard migrate --auto`, not the schema errors the migration would remove.
+  const set = withOlderSchemasRecognized(loadedSet);
   const ruleList = options.rules ?? defaultRules;
   const scope = validateScope(ruleList);
   const display = displayDir(set, options.cwd);

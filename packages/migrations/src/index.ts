@@ -52,5 +52,7 @@ export { vllmConflicts, vllmEndpoint } from "./rules/one-active-vllm.js";
 export { syntheticLegacySet } from "./synthetic.js";
 export type { DetectedVersion, VersionMarker } from "./versions/detect.js";
 export { detectVersion } from "./versions/detect.js";
+export type { OlderSchemaFile } from "./versions/recognize.js";
+export { recognizeOlderSchemas, withOlderSchemasRecognized } from "./versions/recognize.js";
 export type { LegacyVersion, VersionedKind } from "./versions/legacy-schemas.js";
 export { LEGACY_SCHEMAS } from "./versions/legacy-schemas.js";

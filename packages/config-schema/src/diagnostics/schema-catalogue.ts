@@ -211,7 +211,7 @@ const loadingCatalogue: Catalogue = defineCatalogue([
     title: "The file is written for an older schema version.",
     severity: "error",
     cause:
-      "The schema changed since the file was written; validating it against the current schema would report changes as errors.",
+      "The schema changed since the file was written; validating it against the current schema would report every change as an error, so the file gets this one diagnostic instead. A file is recognised as older by its `schema_version` (1.2.0 and later), by the legacy `version:` marker of 1.0.0 and 1.1.0 files, or, without either, by another file of the set that carries one (1.0.0 files could omit the marker).",
     fix: "Run `switchyard migrate --check` to see the path, then `switchyard migrate --auto` to upgrade the whole set (comments are kept, a backup is taken).",
   },
   {

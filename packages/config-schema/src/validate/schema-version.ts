@@ -102,22 +102,47 @@ export function checkSchemaVersion(
     };
   }
   const known = (KNOWN_SCHEMA_VERSIONS as readonly string[]).includes(raw);
+  if (known)
+    return {
+      version: { status: "outdated", version: raw },
+      diagnostics: [olderSchemaDiagnostic(file, raw, range, ["schema_version"])],
+    };
   return {
-    version: { status: known ? "outdated" : "unknown", version: raw },
+    version: { status: "unknown", version: raw },
     diagnostics: [
       {
         code: "SY1022",
         severity: "error",
-        message: known
-          ? `schema_version ${raw} is older than the current ${CURRENT_SCHEMA_VERSION}`
-          : `schema_version ${raw} is not a version Switchyard knows (${KNOWN_SCHEMA_VERSIONS.join(", ")})`,
+        message: `schema_version ${raw} is not a version Switchyard knows (${KNOWN_SCHEMA_VERSIONS.join(", ")})`,
         file,
         path: ["schema_version"],
         ...at,
-        hint: known
-          ? `Run \`switchyard migrate --auto\` to upgrade the whole config set to ${CURRENT_SCHEMA_VERSION}.`
-          : `Set it to one of ${KNOWN_SCHEMA_VERSIONS.join(", ")}.`,
+        hint: `Set it to one of ${KNOWN_SCHEMA_VERSIONS.join(", ")}.`,
       },
     ],
+  };
+}
+
+/**
+ * SY1022 for a file written for an older schema: the one diagnostic such a file gets (it is not
+ * validated against a schema it was not written for), "providers.yaml is schema 1.0.0; the current
+ * is 2.0.0 — run `switchyard migrate --auto`". Used for `schema_version` here and for the legacy
+ * `version:` marker by the validate composition (consistency), so both read the same.
+ */
+export function olderSchemaDiagnostic(
+  file: string,
+  version: string,
+  range: SourceRange | undefined,
+  path: readonly (string | number)[] = [],
+): Diagnostic {
+  const name = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  return {
+    code: "SY1022",
+    severity: "error",
+    message: `${name} is schema ${version}; the current is ${CURRENT_SCHEMA_VERSION} — run \`switchyard migrate --auto\``,
+    file,
+    ...(path.length > 0 ? { path } : {}),
+    ...(range ? { range } : {}),
+    hint: "`switchyard migrate --check` shows each file's version and the steps; `--dry-run` shows the changes; `--auto` backs every file up, then upgrades the whole set, keeping comments. Schema errors are not reported for a file until it is migrated.",
   };
 }
