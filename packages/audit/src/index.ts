@@ -19,6 +19,7 @@ export type { AuditGate } from "./gate.js";
 export { AUDIT_EXIT_CODES, auditExitCode } from "./gate.js";
 export type { AuditFlags, ResolvedAuditFlags } from "./options.js";
 export { resolveAuditFlags } from "./options.js";
+export type { AuditSarifOptions } from "./render/diagnostics.js";
 export { auditToSarif } from "./render/diagnostics.js";
 export type { AuditFormat, AuditRenderOptions } from "./render/index.js";
 export { AUDIT_FORMATS, renderAudit } from "./render/index.js";

@@ -65,12 +65,14 @@ export {
   describeFsError,
   displayPath,
   errnoCode,
+  findRepositoryRoot,
   isPermissionError,
   makeDirectory,
   readBoundedFile,
   readBoundedFileIfExists,
   readBoundedFileSync,
   readFailureDiagnostic,
+  sourceRootFor,
 } from "./fs/index.js";
 export type { Dependency, DependencyCycle, DependencyOrder } from "./graph/dependency-order.js";
 export { dependencyOrder } from "./graph/dependency-order.js";
@@ -104,19 +106,23 @@ export {
 } from "./json-schema.js";
 export type { ConfigSet, LoadedFile, LoadOptions } from "./load.js";
 export { configDirDisplay, loadConfigFile, loadConfigSet, loadConfigText, readFailure } from "./load.js";
-export { collectSources } from "./render/collect-sources.js";
+export { collectSources, readSources } from "./render/collect-sources.js";
 export { shouldUseColor } from "./render/color-support.js";
 export { GITHUB_ANNOTATIONS_PER_LEVEL, renderGithub } from "./render/github.js";
 export type { JsonReport } from "./render/json.js";
 export { JSON_REPORT_VERSION, jsonReport, renderJson } from "./render/json.js";
+export { lineHashes } from "./render/line-hash.js";
+export { formatLocation } from "./render/location.js";
 export { renderPretty } from "./render/pretty.js";
 export { renderDiagnostics } from "./render/render.js";
 export { sanitizeForTerminal } from "./render/sanitize.js";
 export {
+  escapeSarifText,
   renderSarif,
   SARIF_FINGERPRINT_KEY,
   SARIF_MAX_RESULTS,
   SARIF_SCHEMA_URI,
+  SARIF_SOURCE_ROOT_ID,
   toSarif,
 } from "./render/sarif.js";
 export type {
@@ -127,6 +133,8 @@ export type {
   SarifResult,
   SarifRun,
 } from "./render/sarif-types.js";
+export type { RepositoryPlace, SourceRoot } from "./render/source-root.js";
+export { placeInRepository } from "./render/source-root.js";
 export type { OutputFormat, RenderOptions } from "./render/types.js";
 export { isOutputFormat, OUTPUT_FORMATS } from "./render/types.js";
 export type { AtomicWriteOptions } from "./safe-write/atomic-write.js";

@@ -5,6 +5,7 @@ import {
   defineCatalogue,
   renderDiagnostics,
   type SarifLog,
+  type SourceRoot,
   schemaCatalogue,
   suppressionCatalogue,
   toSarif,
@@ -54,30 +55,45 @@ export function findingToDiagnostic(finding: AuditFinding, severityInMessage = f
   };
 }
 
+/** Options of {@link auditToSarif} (the `renderAudit` options that concern SARIF and annotations). */
+export interface AuditSarifOptions {
+  /** `tool.driver.version`. */
+  readonly toolVersion?: string;
+  /** Where paths are anchored: relative to the repository root (`sourceRootFor(cwd)` in config-schema). */
+  readonly sourceRoot?: SourceRoot;
+  /** Display path → text of the files findings point into, for `primaryLocationLineHash`. */
+  readonly sources?: ReadonlyMap<string, string>;
+}
+
 /**
  * The result as a SARIF 2.1.0 log (config-schema's `toSarif`): open findings and the audit's problems
- * as results; each audit rule carries its category and `security-severity`, each result its audit
- * severity in `properties.auditSeverity`.
+ * as results; each audit rule carries its category and audit severity, and only the rules of the
+ * security category carry `security-severity` (GitHub shows every rule that has one as a security
+ * alert, so a compliance or performance finding must not); each result carries its audit severity
+ * in `properties.auditSeverity`.
  */
-export function auditToSarif(result: AuditResult, toolVersion?: string): SarifLog {
+export function auditToSarif(result: AuditResult, options: AuditSarifOptions | string = {}): SarifLog {
+  const { toolVersion, sourceRoot, sources } =
+    typeof options === "string" ? { toolVersion: options } : options;
   const findings = result.findings;
   const diagnostics = [...findings.map((f) => findingToDiagnostic(f)), ...result.problems];
   const log = toSarif(diagnostics, {
     catalogue: renderCatalogue(),
     ...(toolVersion !== undefined ? { toolVersion } : {}),
+    ...(sourceRoot !== undefined ? { sourceRoot } : {}),
+    ...(sources !== undefined ? { sources } : {}),
   });
   const run = log.runs[0];
   if (!run) return log;
   for (const rule of run.tool.driver.rules) {
     const check = checkById(rule.id);
     if (!check) continue;
+    const security = check.category === "security";
+    const severity = SECURITY_SEVERITY[check.severity];
     rule.properties = {
       ...rule.properties,
-      tags:
-        check.category === "security"
-          ? ["security", "switchyard-audit"]
-          : [check.category, "switchyard-audit"],
-      "security-severity": SECURITY_SEVERITY[check.severity],
+      tags: security ? ["security", "switchyard-audit"] : [check.category, "switchyard-audit"],
+      ...(security && severity !== "0.0" ? { "security-severity": severity } : {}),
       auditCategory: check.category,
       auditSeverity: check.severity,
     };
@@ -95,9 +111,12 @@ export function auditToSarif(result: AuditResult, toolVersion?: string): SarifLo
 export function renderViaDiagnostics(
   result: AuditResult,
   format: "sarif" | "github",
-  toolVersion?: string,
+  options: AuditSarifOptions = {},
 ): string {
-  if (format === "sarif") return `${JSON.stringify(auditToSarif(result, toolVersion), null, 2)}\n`;
+  if (format === "sarif") return `${JSON.stringify(auditToSarif(result, options), null, 2)}\n`;
   const diagnostics = [...result.findings.map((f) => findingToDiagnostic(f, true)), ...result.problems];
-  return renderDiagnostics(diagnostics, "github", { catalogue: renderCatalogue() });
+  return renderDiagnostics(diagnostics, "github", {
+    catalogue: renderCatalogue(),
+    ...(options.sourceRoot !== undefined ? { sourceRoot: options.sourceRoot } : {}),
+  });
 }

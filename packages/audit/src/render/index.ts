@@ -1,3 +1,4 @@
+import type { SourceRoot } from "@switchyard/config-schema";
 import type { AuditGate } from "../gate.js";
 import type { AuditResult } from "../types.js";
 import { renderViaDiagnostics } from "./diagnostics.js";
@@ -22,6 +23,10 @@ export interface AuditRenderOptions {
   readonly target?: string;
   /** SARIF: `tool.driver.version`. */
   readonly toolVersion?: string;
+  /** SARIF and GitHub: paths relative to the repository root (`sourceRootFor(cwd)` in config-schema). */
+  readonly sourceRoot?: SourceRoot;
+  /** SARIF: display path → file text, for `primaryLocationLineHash`. */
+  readonly sources?: ReadonlyMap<string, string>;
 }
 
 /** The result as the JSON report: the {@link AuditResult} itself, two-space indented. */
@@ -56,7 +61,11 @@ export function renderAudit(
       return renderJson(result);
     case "sarif":
     case "github":
-      return renderViaDiagnostics(result, format, options.toolVersion);
+      return renderViaDiagnostics(result, format, {
+        ...(options.toolVersion !== undefined ? { toolVersion: options.toolVersion } : {}),
+        ...(options.sourceRoot !== undefined ? { sourceRoot: options.sourceRoot } : {}),
+        ...(options.sources !== undefined ? { sources: options.sources } : {}),
+      });
     default:
       throw new TypeError(
         `Unknown audit format ${JSON.stringify(format)}; expected ${AUDIT_FORMATS.join(", ")}`,

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditDir, cleanupStacks, makeStack, plantedOpenAiKey, REPO_ROOT } from "../../test/helpers.js";
+import {
+  auditDir,
+  auditFixture,
+  cleanupStacks,
+  makeStack,
+  plantedOpenAiKey,
+  REPO_ROOT,
+} from "../../test/helpers.js";
 import { auditExitCode } from "../gate.js";
 import type { AuditResult } from "../types.js";
 import { AUDIT_FORMATS, renderAudit } from "./index.js";
@@ -75,6 +82,25 @@ describe("a planted sk- key", () => {
     expect(result.level).toBe("error");
     expect(result.properties.auditSeverity).toBe("critical");
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("ports.yaml");
+  });
+
+  it("puts security-severity on security rules only, so GitHub shows no other finding as a security alert", async () => {
+    // A set with findings of every category (examples/audit/litellm-pitfalls) plus the planted key.
+    const pitfalls = await auditDir(auditFixture("litellm-pitfalls"));
+    const log = JSON.parse(
+      renderAudit({ ...pitfalls, findings: [...pitfalls.findings, ...planted.findings] }, "sarif"),
+    );
+    const rules = log.runs[0].tool.driver.rules as {
+      id: string;
+      properties?: { auditCategory?: string; tags?: string[]; "security-severity"?: string };
+    }[];
+    const audited = rules.filter((r) => r.properties?.auditCategory !== undefined);
+    expect(audited.some((r) => r.properties!.auditCategory !== "security")).toBe(true);
+    for (const rule of audited) {
+      const security = rule.properties!.auditCategory === "security";
+      expect(rule.properties!["security-severity"] !== undefined, rule.id).toBe(security);
+      expect(rule.properties!.tags!.includes("security"), rule.id).toBe(security);
+    }
   });
 
   it("annotates GitHub with the severity in the message", () => {

@@ -6,6 +6,7 @@ export { displayPath } from "./display-path.js";
 export { describeFsError, errnoCode, isPermissionError } from "./errno.js";
 export { makeDirectory } from "./make-dir.js";
 export { readFailureDiagnostic } from "./read-diagnostic.js";
+export { findRepositoryRoot, sourceRootFor } from "./repository-root.js";
 export type {
   BoundedReadFailure,
   BoundedReadOptions,

@@ -120,3 +120,42 @@ describe("renderGithub", () => {
     expect(renderGithub([])).toBe("");
   });
 });
+
+describe("renderGithub with a source root", () => {
+  const finding: Diagnostic = {
+    code: "SY1030",
+    severity: "error",
+    message: "Unknown key",
+    file: "config/providers.yaml",
+    range: { start: { line: 5, column: 5, offset: 60 }, end: { line: 5, column: 12, offset: 67 } },
+    related: [
+      {
+        message: "declared here",
+        file: "config/model-mappings.yaml",
+        range: { start: { line: 2, column: 3, offset: 9 }, end: { line: 2, column: 7, offset: 13 } },
+      },
+    ],
+  };
+
+  test("run from a subfolder, file= and related paths are relative to the repository root", () => {
+    const out = renderGithub([finding], { sourceRoot: { cwd: "/repo/infra", root: "/repo" } });
+    expect(out).toBe(
+      "::error file=infra/config/providers.yaml,line=5,endLine=5,col=5,endColumn=11,title=SY1030::Unknown key%0ASee infra/config/model-mappings.yaml:2:3: declared here\n",
+    );
+  });
+
+  test("a finding about a path that is no file has no file=, and names the path in its message", () => {
+    const out = renderGithub(
+      [
+        {
+          code: "SY1011",
+          severity: "error",
+          message: "Required file ports.yaml is missing",
+          file: "config/ports.yaml",
+        },
+      ],
+      { sourceRoot: { cwd: "/repo/infra", root: "/repo", isFile: () => false } },
+    );
+    expect(out).toBe("::error title=SY1011::config/ports.yaml: Required file ports.yaml is missing\n");
+  });
+});

@@ -1,6 +1,7 @@
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { countDiagnostics, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { formatLocation, normalizeRange, toForwardSlashes } from "./location.js";
+import { placeInRepository, type SourceRoot } from "./source-root.js";
 import type { RenderOptions } from "./types.js";
 
 /** GitHub shows at most this many annotations of each level per step (and 50 per job). */
@@ -22,10 +23,21 @@ export function escapeGithubProperty(text: string): string {
   return escapeGithubData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-function properties(diagnostic: Diagnostic, title: string): string {
+/** The path an annotation names: relative to the repository root, which GitHub resolves it against. */
+function annotationPath(file: string, sourceRoot: SourceRoot | undefined): string | undefined {
+  const place = placeInRepository(file, sourceRoot);
+  if (place.kind === "none") return undefined;
+  return place.kind === "inside" ? place.path : toForwardSlashes(place.absolute);
+}
+
+function properties(diagnostic: Diagnostic, title: string, sourceRoot: SourceRoot | undefined): string {
   const props: [string, string | number][] = [];
-  if (diagnostic.file !== undefined && diagnostic.file !== "") {
-    props.push(["file", toForwardSlashes(diagnostic.file)]);
+  const path =
+    diagnostic.file === undefined || diagnostic.file === ""
+      ? undefined
+      : annotationPath(diagnostic.file, sourceRoot);
+  if (path !== undefined) {
+    props.push(["file", path]);
     if (diagnostic.range !== undefined) {
       const span = normalizeRange(diagnostic.range);
       // An exclusive end at column 1 ends on the previous line.
@@ -43,15 +55,23 @@ function properties(diagnostic: Diagnostic, title: string): string {
   return props.map(([key, value]) => `${key}=${escapeGithubProperty(String(value))}`).join(",");
 }
 
-function annotationMessage(diagnostic: Diagnostic): string {
+function annotationMessage(diagnostic: Diagnostic, sourceRoot: SourceRoot | undefined): string {
   let message = diagnostic.message;
+  // A finding about a path that is no file (a missing required file) names it in its text instead.
+  if (
+    diagnostic.file !== undefined &&
+    diagnostic.file !== "" &&
+    annotationPath(diagnostic.file, sourceRoot) === undefined
+  )
+    message = `${toForwardSlashes(diagnostic.file)}: ${message}`;
   if (diagnostic.suggestion !== undefined && !message.includes(`'${diagnostic.suggestion}'`)) {
     message += ` — did you mean '${diagnostic.suggestion}'?`;
   }
   if (diagnostic.hint !== undefined && diagnostic.hint !== "") message += `\nHint: ${diagnostic.hint}`;
   for (const related of diagnostic.related ?? []) {
+    const file = related.file ?? (related.range === undefined ? undefined : diagnostic.file);
     const where = formatLocation(
-      related.file ?? (related.range === undefined ? undefined : diagnostic.file),
+      file === undefined ? undefined : (annotationPath(file, sourceRoot) ?? toForwardSlashes(file)),
       related.range,
     );
     message += where === "" ? `\nNote: ${related.message}` : `\nSee ${where}: ${related.message}`;
@@ -62,6 +82,8 @@ function annotationMessage(diagnostic: Diagnostic): string {
 /**
  * Diagnostics as GitHub Actions workflow commands (`::error file=…,line=…,endLine=…,col=…,endColumn=…,
  * title=SY1030 unknown-key::message`), one per line: warnings become `::warning`, info `::notice`.
+ * With `options.sourceRoot`, `file=` is relative to the repository root (GitHub resolves it there, not
+ * in the directory the tool ran in), and a finding about a path that is no file has no `file=`.
  * The hint, a suggestion and related locations are part of the message. GitHub shows at most 10
  * annotations per level in a step, so each level is capped at 10 and a final `::notice` says how many
  * more there are (it takes one notice slot itself).
@@ -80,7 +102,7 @@ export function renderGithub(diagnostics: readonly Diagnostic[], options: Render
     const name = options.catalogue?.get(diagnostic.code)?.name;
     const title = name === undefined ? diagnostic.code : `${diagnostic.code} ${name}`;
     lines.push(
-      `::${commandOf[diagnostic.severity]} ${properties(diagnostic, title)}::${escapeGithubData(annotationMessage(diagnostic))}`,
+      `::${commandOf[diagnostic.severity]} ${properties(diagnostic, title, options.sourceRoot)}::${escapeGithubData(annotationMessage(diagnostic, options.sourceRoot))}`,
     );
   }
   if (overflow) {

@@ -29,8 +29,24 @@ export function normalizeRange(range: SourceRange): LineSpan {
   return { startLine, startColumn, endLine, endColumn };
 }
 
-/** `file:line:col`, `file`, or `line:col` when there is no file; `""` when there is neither. */
-export function formatLocation(file: string | undefined, range: SourceRange | undefined): string {
+/**
+ * Where a diagnostic is, as people write it: `file:line:col`, `file` for a finding about a whole
+ * file, `line:col` when there is no file, `""` when there is neither (never `undefined:undefined`).
+ *
+ * ```ts
+ * for (const d of set.diagnostics) console.log(`${formatLocation(d)} ${d.code} ${d.message}`);
+ * ```
+ */
+export function formatLocation(diagnostic: { readonly file?: string; readonly range?: SourceRange }): string;
+/** The same from a file and a range. */
+export function formatLocation(file: string | undefined, range: SourceRange | undefined): string;
+export function formatLocation(
+  first: string | undefined | { readonly file?: string; readonly range?: SourceRange },
+  second?: SourceRange,
+): string {
+  if (first !== null && typeof first === "object") return formatLocation(first.file, first.range);
+  const file = first;
+  const range = second;
   const position =
     range === undefined ? "" : `${positiveInt(range.start.line)}:${positiveInt(range.start.column)}`;
   if (file === undefined || file === "") return position;

@@ -64,6 +64,8 @@ export interface SarifNotification {
 
 export interface SarifInvocation {
   executionSuccessful: boolean;
+  /** The directory the tool ran in (`file:///…/`). */
+  workingDirectory?: { uri: string };
   toolExecutionNotifications?: SarifNotification[];
 }
 
@@ -85,8 +87,16 @@ export interface SarifToolComponent {
   rules: SarifReportingDescriptor[];
 }
 
+/** Where a `uriBaseId` points: an absolute `file:` URI ending in `/`. */
+export interface SarifBaseLocation {
+  uri: string;
+  description?: SarifMessage;
+}
+
 export interface SarifRun {
   tool: { driver: SarifToolComponent };
+  /** The meaning of every `uriBaseId` results use (`%SRCROOT%`: the repository root). */
+  originalUriBaseIds?: Record<string, SarifBaseLocation>;
   invocations: SarifInvocation[];
   results: SarifResult[];
   columnKind: "utf16CodeUnits" | "unicodeCodePoints";

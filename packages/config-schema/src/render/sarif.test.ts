@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { schemaCatalogue } from "../diagnostics/schema-catalogue.js";
 import { loadConfigText } from "../load.js";
+import { lineHashes } from "./line-hash.js";
 import { renderSarif, SARIF_FINGERPRINT_KEY, SARIF_MAX_RESULTS, toSarif } from "./sarif.js";
 
 // The official SARIF 2.1.0 schema (draft-07); see test/fixtures/README.md for its source.
@@ -145,54 +146,50 @@ describe("toSarif", () => {
     expect(related[2]).toEqual({ id: 3, message: { text: "no place at all" } });
   });
 
-  test("no range in a file that exists: a region at line 1 of it", () => {
-    const run = toSarif([
-      {
-        code: "SY1030",
-        severity: "warning",
-        message: "File providers.yml is misnamed",
-        file: "config/providers.yml",
-      },
-    ]).runs[0]!;
-    expect(run.results[0]!.locations[0]!.physicalLocation).toEqual({
-      artifactLocation: { uri: "config/providers.yml", uriBaseId: "%SRCROOT%" },
-      region: { startLine: 1 },
-    });
-  });
-
-  test("no file, or a file that does not exist: a tool notification instead of a result", () => {
-    // config/ports.yaml is the missing required file (SY1011): line 1 of it does not exist, and
-    // GitHub rejects a location that does not exist.
-    const run = toSarif(realDiagnostics(), { fileExists: (file) => file !== "config/ports.yaml" }).runs[0]!;
-    const at = (r: (typeof run.results)[number]) => {
-      const { artifactLocation, region } = r.locations[0]!.physicalLocation!;
-      return `${r.ruleId} ${artifactLocation.uri}:${region?.startLine}`;
+  test("no range: the whole first line of the file; a path that is no file, or no file: a notification", () => {
+    // config/ports.yaml (SY1011, a missing required file) is no file; the others are.
+    const sourceRoot = {
+      cwd: "/repo",
+      root: "/repo",
+      isFile: (path: string) => path !== "/repo/config/ports.yaml",
     };
-    // PROVIDERS: the provider at line 3 lacks base_url, line 4 has an unknown type, line 5 an
-    // unknown key, line 7 a literal key; the model mapping's provider reference is at line 4.
-    expect(run.results.map(at)).toEqual([
-      "SY2003 config/model-mappings.yaml:4",
-      "SY1031 config/providers.yaml:3",
-      "SY1033 config/providers.yaml:4",
-      "SY1030 config/providers.yaml:5",
-      "SY1040 config/providers.yaml:7",
-    ]);
-    expect(run.invocations[0]).toEqual({
+    const run = toSarif(
+      [
+        ...realDiagnostics(),
+        { code: "SY1006", severity: "error", message: "File is too large", file: "config/providers.yaml" },
+      ],
+      { sourceRoot, sources: new Map([["config/providers.yaml", PROVIDERS]]) },
+    ).runs[0]!;
+    expect(run.results.some((r) => r.ruleId === "SY1011")).toBe(false);
+    const missing = run.invocations[0]!.toolExecutionNotifications!.find(
+      (n) => n.associatedRule?.id === "SY1011",
+    )!;
+    expect(missing.message.text).toBe("SY1011: config/ports.yaml: Required file ports.yaml is missing");
+    const wholeFile = run.results.find((r) => r.ruleId === "SY1006")!;
+    expect(wholeFile.locations[0]!.physicalLocation!.region).toEqual({
+      startLine: 1,
+      startColumn: 1,
+      endLine: 1,
+      endColumn: 'schema_version: "2.0.0"'.length + 1,
+    });
+    expect(run.results.some((r) => r.ruleId === "SY2099")).toBe(false);
+    expect(run.invocations[0]).toMatchObject({
       executionSuccessful: true,
       toolExecutionNotifications: [
         {
           level: "note",
           message: { text: "SY2099: The config set has no litellm.yaml\nHint: Run `switchyard generate`." },
-          associatedRule: { id: "SY2099", index: 6 },
+          associatedRule: { id: "SY2099", index: run.tool.driver.rules.findIndex((r) => r.id === "SY2099") },
         },
         {
           level: "error",
-          message: { text: "SY1011: Required file ports.yaml is missing" },
-          associatedRule: { id: "SY1011", index: 0 },
+          message: { text: "SY1011: config/ports.yaml: Required file ports.yaml is missing" },
+          associatedRule: { id: "SY1011", index: 1 },
         },
       ],
     });
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual([
+      "SY1006",
       "SY1011",
       "SY1030",
       "SY1031",
@@ -215,6 +212,86 @@ describe("toSarif", () => {
     });
     expect(uri("/etc/switchyard/providers.yaml")).toEqual({ uri: "file:///etc/switchyard/providers.yaml" });
     expect(uri("C:\\cfg\\providers.yaml")).toEqual({ uri: "file:///C:/cfg/providers.yaml" });
+  });
+
+  test("run from a subfolder, paths are relative to the repository root, which %SRCROOT% names", () => {
+    const log = toSarif(realDiagnostics(), {
+      sourceRoot: { cwd: "/work/repo/infra", root: "/work/repo" },
+    });
+    const run = log.runs[0]!;
+    expect(run.originalUriBaseIds).toEqual({
+      "%SRCROOT%": {
+        uri: "file:///work/repo/",
+        description: { text: "The root of the repository (the git top level, or GITHUB_WORKSPACE)." },
+      },
+    });
+    expect(run.invocations[0]!.workingDirectory).toEqual({ uri: "file:///work/repo/infra/" });
+    const uris = run.results.map((r) => r.locations[0]!.physicalLocation!.artifactLocation);
+    expect(uris.length).toBeGreaterThan(0);
+    for (const uri of uris) {
+      expect(uri.uriBaseId).toBe("%SRCROOT%");
+      expect(uri.uri).toMatch(/^infra\/config\/[a-z-]+\.yaml$/);
+    }
+    // Outside the repository: an absolute file URI.
+    const outside = toSarif(
+      [{ code: "SY1", severity: "error", message: "m", file: "../../elsewhere/a.yaml" }],
+      {
+        sourceRoot: { cwd: "/work/repo/infra", root: "/work/repo" },
+      },
+    ).runs[0]!.results[0]!;
+    expect(outside.locations[0]!.physicalLocation!.artifactLocation).toEqual({
+      uri: "file:///work/elsewhere/a.yaml",
+    });
+    expectValid(log);
+  });
+
+  test("every result has a full region, and each related location is linked from the message text", () => {
+    const run = toSarif(realDiagnostics(), { sources: new Map([["config/providers.yaml", PROVIDERS]]) })
+      .runs[0]!;
+    for (const result of run.results) {
+      const region = result.locations[0]!.physicalLocation!.region!;
+      expect(Object.keys(region).sort()).toEqual(["endColumn", "endLine", "startColumn", "startLine"]);
+    }
+    const withRelated = run.results.find((r) => r.ruleId === "SY2003")!;
+    expect(withRelated.message.text).toBe(
+      "Model 'fast' refers to unknown provider 'olama'\nSee [providers are declared here](1); [in this file too](2).",
+    );
+  });
+
+  test("brackets in messages are escaped, so only our links read as links", () => {
+    const result = toSarif([
+      {
+        code: "SY1032",
+        severity: "error",
+        message: "Expected a mapping at models[0]",
+        file: "providers.yaml",
+        related: [
+          {
+            message: "the list [here]",
+            file: "providers.yaml",
+            range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } },
+          },
+        ],
+      },
+    ]).runs[0]!.results[0]!;
+    expect(result.message.text).toBe("Expected a mapping at models\\[0\\]\nSee [the list \\[here\\]](1).");
+  });
+
+  test("primaryLocationLineHash is the upload action's hash of the result's first line", () => {
+    const run = toSarif(realDiagnostics(), { sources: new Map([["config/providers.yaml", PROVIDERS]]) })
+      .runs[0]!;
+    const hashes = lineHashes(PROVIDERS);
+    const inProviders = run.results.filter(
+      (r) => r.locations[0]!.physicalLocation!.artifactLocation.uri === "config/providers.yaml",
+    );
+    expect(inProviders.length).toBeGreaterThan(2);
+    for (const result of inProviders) {
+      const line = result.locations[0]!.physicalLocation!.region!.startLine;
+      expect(result.partialFingerprints!.primaryLocationLineHash).toBe(hashes[line - 1]);
+    }
+    // Without the file's text there is nothing to hash: the upload action fills it in.
+    const bare = toSarif(realDiagnostics()).runs[0]!.results[0]!;
+    expect(bare.partialFingerprints!.primaryLocationLineHash).toBeUndefined();
   });
 
   test("the partial fingerprint follows code + file + YAML path, not the line", () => {
@@ -274,7 +351,7 @@ describe("toSarif", () => {
           suggestion: "ollama",
         },
       ],
-      { toolVersion: "9.9.9" },
+      { toolVersion: "9.9.9", sourceRoot: { cwd: "/repo/infra", root: "/repo" } },
     );
     expect(text).toMatchInlineSnapshot(`
       "{
@@ -308,9 +385,20 @@ describe("toSarif", () => {
                 ]
               }
             },
+            "originalUriBaseIds": {
+              "%SRCROOT%": {
+                "uri": "file:///repo/",
+                "description": {
+                  "text": "The root of the repository (the git top level, or GITHUB_WORKSPACE)."
+                }
+              }
+            },
             "invocations": [
               {
-                "executionSuccessful": true
+                "executionSuccessful": true,
+                "workingDirectory": {
+                  "uri": "file:///repo/infra/"
+                }
               }
             ],
             "results": [
@@ -325,7 +413,7 @@ describe("toSarif", () => {
                   {
                     "physicalLocation": {
                       "artifactLocation": {
-                        "uri": "providers.yaml",
+                        "uri": "infra/providers.yaml",
                         "uriBaseId": "%SRCROOT%"
                       },
                       "region": {
@@ -338,7 +426,7 @@ describe("toSarif", () => {
                   }
                 ],
                 "partialFingerprints": {
-                  "switchyard/v1": "a064d5616775bcd524d737736f5aada8"
+                  "switchyard/v1": "264e1e0ff5d4c47d7ed4b2753f9e452b"
                 }
               }
             ],

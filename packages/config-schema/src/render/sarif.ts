@@ -3,6 +3,7 @@ import type { Diagnostic, RelatedLocation, Severity, SourceRange } from "../diag
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { sha256 } from "../text/hash.js";
 import { formatYamlPath } from "../validate/describe-path.js";
+import { lineHashes } from "./line-hash.js";
 import { normalizeRange, toForwardSlashes } from "./location.js";
 import type {
   SarifArtifactLocation,
@@ -14,6 +15,7 @@ import type {
   SarifReportingDescriptor,
   SarifResult,
 } from "./sarif-types.js";
+import { placeInRepository, type RepositoryPlace, type SourceRoot } from "./source-root.js";
 import type { RenderOptions } from "./types.js";
 
 /** The `$schema` written into every log. */
@@ -28,30 +30,37 @@ export const SARIF_FINGERPRINT_KEY = "switchyard/v1";
 const levelOf: Record<Severity, SarifLevel> = { error: "error", warning: "warning", info: "note" };
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function isAbsolutePath(path: string): boolean {
-  return path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path);
+/** The `uriBaseId` of every repository-relative path: the repository root. */
+export const SARIF_SOURCE_ROOT_ID = "%SRCROOT%";
+
+/** A `file:` URI for an absolute path, each segment percent-encoded (`/` kept, a drive letter too). */
+function fileUri(absolute: string, directory = false): string {
+  const slashed = toForwardSlashes(absolute);
+  const segments = slashed.replace(/^\/+/, "").split("/");
+  const encoded = segments.map((s, i) => (i === 0 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s)));
+  const uri = `file:///${encoded.join("/")}`;
+  return directory && !uri.endsWith("/") ? `${uri}/` : uri;
 }
 
 /**
- * The artifact location of a display path: relative paths become URI references against
- * `%SRCROOT%` (the checkout root, which is where CI runs Switchyard); absolute ones `file://` URIs.
- * Each segment is percent-encoded, so spaces, `#`, `?` and a `:` in a first segment stay literal.
+ * The artifact location of a file: a URI reference relative to `%SRCROOT%` (the repository root,
+ * which is what GitHub resolves against) inside the repository, a `file://` URI outside it. Each
+ * segment is percent-encoded, so spaces, `#`, `?` and a `:` in a first segment stay literal.
  */
-function artifactLocation(file: string): SarifArtifactLocation {
-  const slashed = toForwardSlashes(file);
-  if (isAbsolutePath(slashed)) {
-    const segments = slashed.replace(/^\/+/, "").split("/");
-    const encoded = segments.map((s, i) => (i === 0 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s)));
-    return { uri: `file:///${encoded.join("/")}` };
-  }
-  const relative = slashed.replace(/^(\.\/)+/, "");
-  return { uri: relative.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
+function artifactLocation(place: RepositoryPlace & { kind: "inside" | "outside" }): SarifArtifactLocation {
+  if (place.kind === "outside") return { uri: fileUri(place.absolute) };
+  return { uri: place.path.split("/").map(encodeURIComponent).join("/"), uriBaseId: SARIF_SOURCE_ROOT_ID };
 }
 
-function region(range: SourceRange | undefined): SarifRegion {
-  // A finding about a whole file (a missing key at the top, a file that cannot be read) has no
-  // range. GitHub drops results without a region, so it points at the file's first line.
-  if (range === undefined) return { startLine: 1 };
+/**
+ * A full region (start and end line and column; GitHub requires all four). A finding about a whole
+ * file (a missing key at the top, a file over the size cap) has no range: it covers the first line.
+ */
+function region(range: SourceRange | undefined, text: string | undefined): SarifRegion {
+  if (range === undefined) {
+    const firstLine = text === undefined ? "" : (/^[^\r\n]*/.exec(text)?.[0] ?? "");
+    return { startLine: 1, startColumn: 1, endLine: 1, endColumn: Math.max(2, firstLine.length + 1) };
+  }
   const span = normalizeRange(range);
   return {
     startLine: span.startLine,
@@ -61,33 +70,49 @@ function region(range: SourceRange | undefined): SarifRegion {
   };
 }
 
-function fingerprint(diagnostic: Diagnostic): string {
-  const where = diagnostic.path === undefined ? diagnostic.message : formatYamlPath(diagnostic.path);
-  return sha256(`${diagnostic.code}\u0000${toForwardSlashes(diagnostic.file ?? "")}\u0000${where}`).slice(
-    0,
-    32,
-  );
+/**
+ * Plain text for a SARIF message: `\\`, `[` and `]` escaped with a backslash (SARIF 2.1.0 §3.11.6),
+ * so that only the links we write, `[text](id)`, read as embedded links.
+ */
+export function escapeSarifText(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => `\\${c}`);
 }
 
-function resultText(diagnostic: Diagnostic): string {
-  let text = diagnostic.message;
-  if (diagnostic.suggestion !== undefined && !text.includes(`'${diagnostic.suggestion}'`)) {
-    text += ` — did you mean '${diagnostic.suggestion}'?`;
+/** Rule + file (as the repository names it, wherever the tool ran) + YAML path, or the message. */
+function fingerprint(diagnostic: Diagnostic, file: string): string {
+  const where = diagnostic.path === undefined ? diagnostic.message : formatYamlPath(diagnostic.path);
+  return sha256(`${diagnostic.code}\u0000${toForwardSlashes(file)}\u0000${where}`).slice(0, 32);
+}
+
+function resultText(diagnostic: Diagnostic, links: readonly string[] = []): string {
+  let text = escapeSarifText(diagnostic.message);
+  if (diagnostic.suggestion !== undefined && !diagnostic.message.includes(`'${diagnostic.suggestion}'`)) {
+    text += ` — did you mean '${escapeSarifText(diagnostic.suggestion)}'?`;
   }
-  if (diagnostic.hint !== undefined && diagnostic.hint !== "") text += `\nHint: ${diagnostic.hint}`;
+  // Code scanning shows related locations only when the message links them.
+  if (links.length > 0) text += `\nSee ${links.join("; ")}.`;
+  if (diagnostic.hint !== undefined && diagnostic.hint !== "")
+    text += `\nHint: ${escapeSarifText(diagnostic.hint)}`;
   return text;
 }
 
 function relatedLocation(
   related: RelatedLocation,
-  index: number,
+  id: number,
   fallbackFile: string | undefined,
+  options: RenderOptions,
+  sourceRoot: SourceRoot | undefined,
 ): SarifLocation {
   // A related location with a range but no file is in the diagnostic's own file.
   const file = related.file ?? (related.range === undefined ? undefined : fallbackFile);
-  const location: SarifLocation = { id: index + 1, message: { text: related.message } };
+  const location: SarifLocation = { id, message: { text: escapeSarifText(related.message) } };
   if (file !== undefined && file !== "") {
-    location.physicalLocation = { artifactLocation: artifactLocation(file), region: region(related.range) };
+    const place = placeInRepository(file, sourceRoot);
+    if (place.kind !== "none")
+      location.physicalLocation = {
+        artifactLocation: artifactLocation(place),
+        region: region(related.range, options.sources?.get(file)),
+      };
   }
   return location;
 }
@@ -158,38 +183,80 @@ function buildRules(diagnostics: readonly Diagnostic[], catalogue: Catalogue | u
  * errors kept first, and a notification plus `run.properties` say how many.
  */
 export function toSarif(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): SarifLog {
+  const sourceRoot = options.sourceRoot;
   const sorted = sortDiagnostics(diagnostics);
   const exists = options.fileExists ?? (() => true);
-  // A finding can be a result only where GitHub can show it: a range, or a file that exists.
-  const locatable = (d: Diagnostic) =>
-    d.file !== undefined && d.file !== "" && (d.range !== undefined || exists(d.file));
-  const located = sorted.filter(locatable);
-  const unlocated = sorted.filter((d) => !locatable(d));
-  const kept = withinCap(located, SARIF_MAX_RESULTS);
+  // A finding can be a result only where GitHub can show it: a file in place (not a missing one),
+  // and for a finding without a range, a file that exists (\`options.fileExists\`).
+  const placeOf = (d: Diagnostic, file: string): RepositoryPlace => {
+    const place = placeInRepository(file, sourceRoot);
+    return place.kind !== "none" && d.range === undefined && !exists(file)
+      ? { kind: "none", absolute: place.absolute }
+      : place;
+  };
+  const placed = sorted.map((d) => ({
+    d,
+    place: d.file === undefined || d.file === "" ? undefined : placeOf(d, d.file),
+  }));
+  const located = placed.filter(
+    (p): p is { d: Diagnostic; place: RepositoryPlace & { kind: "inside" | "outside" } } =>
+      p.place !== undefined && p.place.kind !== "none",
+  );
+  const unlocated = placed.filter((p) => p.place === undefined || p.place.kind === "none");
+  const kept = withinCap(
+    located.map((p) => p.d),
+    SARIF_MAX_RESULTS,
+  );
+  const keptSet = new Set(kept);
   const omitted = located.length - kept.length;
-  const { rules, indexOf } = buildRules([...kept, ...unlocated], options.catalogue);
-
-  const results: SarifResult[] = kept.map((d) => {
-    const result: SarifResult = {
-      ruleId: d.code,
-      ruleIndex: indexOf.get(d.code)!,
-      level: levelOf[d.severity],
-      message: { text: resultText(d) },
-      locations: [
-        { physicalLocation: { artifactLocation: artifactLocation(d.file!), region: region(d.range) } },
-      ],
-    };
-    if (d.related !== undefined && d.related.length > 0) {
-      result.relatedLocations = d.related.map((r, i) => relatedLocation(r, i, d.file));
+  const { rules, indexOf } = buildRules([...kept, ...unlocated.map((p) => p.d)], options.catalogue);
+  const hashes = new Map<string, readonly string[]>();
+  const lineHash = (file: string, line: number): string | undefined => {
+    const text = options.sources?.get(file);
+    if (text === undefined) return undefined;
+    let known = hashes.get(file);
+    if (known === undefined) {
+      known = lineHashes(text);
+      hashes.set(file, known);
     }
-    result.partialFingerprints = { [SARIF_FINGERPRINT_KEY]: fingerprint(d) };
-    if (d.path !== undefined) result.properties = { yamlPath: formatYamlPath(d.path) };
-    return result;
-  });
+    return known[line - 1];
+  };
 
-  const notifications: SarifNotification[] = unlocated.map((d) => ({
+  const results: SarifResult[] = located
+    .filter((p) => keptSet.has(p.d))
+    .map(({ d, place }) => {
+      const related = (d.related ?? []).map((r, i) => relatedLocation(r, i + 1, d.file, options, sourceRoot));
+      const links = related.flatMap((r) =>
+        r.physicalLocation === undefined ? [] : [`[${r.message!.text}](${r.id})`],
+      );
+      const primaryRegion = region(d.range, options.sources?.get(d.file!));
+      const result: SarifResult = {
+        ruleId: d.code,
+        ruleIndex: indexOf.get(d.code)!,
+        level: levelOf[d.severity],
+        message: { text: resultText(d, links) },
+        locations: [
+          { physicalLocation: { artifactLocation: artifactLocation(place), region: primaryRegion } },
+        ],
+      };
+      if (related.length > 0) result.relatedLocations = related;
+      const hash = lineHash(d.file!, primaryRegion.startLine);
+      result.partialFingerprints = {
+        [SARIF_FINGERPRINT_KEY]: fingerprint(d, place.kind === "inside" ? place.path : place.absolute),
+        ...(hash === undefined ? {} : { primaryLocationLineHash: hash }),
+      };
+      if (d.path !== undefined) result.properties = { yamlPath: formatYamlPath(d.path) };
+      return result;
+    });
+
+  // A finding with no file in the repository (a set-level problem, a missing required file, a
+  // directory that cannot be read) has no location an alert could point at: it is a notification
+  // of the run, naming the path, still linked to its rule.
+  const notifications: SarifNotification[] = unlocated.map(({ d }) => ({
     level: levelOf[d.severity],
-    message: { text: `${d.code}: ${resultText(d)}` },
+    message: {
+      text: `${d.code}: ${d.file === undefined || d.file === "" ? "" : `${escapeSarifText(toForwardSlashes(d.file))}: `}${resultText(d)}`,
+    },
     associatedRule: { id: d.code, index: indexOf.get(d.code)! },
   }));
   if (omitted > 0) {
@@ -201,6 +268,7 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: RenderOptio
     });
   }
 
+  const root = sourceRoot?.root ?? process.cwd();
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -214,9 +282,16 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: RenderOptio
             rules,
           },
         },
+        originalUriBaseIds: {
+          [SARIF_SOURCE_ROOT_ID]: {
+            uri: fileUri(root, true),
+            description: { text: "The root of the repository (the git top level, or GITHUB_WORKSPACE)." },
+          },
+        },
         invocations: [
           {
             executionSuccessful: true,
+            workingDirectory: { uri: fileUri(sourceRoot?.cwd ?? process.cwd(), true) },
             ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
           },
         ],

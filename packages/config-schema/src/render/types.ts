@@ -1,4 +1,5 @@
 import type { Catalogue } from "../diagnostics/catalogue.js";
+import type { SourceRoot } from "./source-root.js";
 
 /** The output formats every Switchyard command that reports diagnostics accepts (`--format`). */
 export const OUTPUT_FORMATS = ["pretty", "json", "github", "sarif"] as const;
@@ -37,4 +38,11 @@ export interface RenderOptions {
    * of the run instead of a result. Without this option every named file is taken to exist.
    */
   readonly fileExists?: (file: string) => boolean;
+  /**
+   * Where `github` and `sarif` anchor paths: relative to the repository root (what GitHub resolves
+   * them against), with findings about paths that are not files reported without a location. Build
+   * it with `sourceRootFor(cwd)`. Without it, paths are written as they are, and SARIF's `%SRCROOT%`
+   * is the process's working directory.
+   */
+  readonly sourceRoot?: SourceRoot;
 }

@@ -10,7 +10,7 @@ import {
   resolveAuditFlags,
   writeBaseline,
 } from "@switchyard/audit";
-import type { Diagnostic } from "@switchyard/config-schema";
+import { type Diagnostic, readSources, sourceRootFor } from "@switchyard/config-schema";
 import { booleanOption, stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
@@ -112,6 +112,16 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     gate,
     target: displayPath(dir, cwd),
     toolVersion: context.version,
+    // GitHub resolves annotation and SARIF paths against the repository root (see validate).
+    ...(chosen === "github" || chosen === "sarif" ? { sourceRoot: sourceRootFor(cwd, context.io.env) } : {}),
+    ...(chosen === "sarif"
+      ? {
+          sources: readSources(
+            [...result.findings.map((f) => f.file), ...result.problems.map((d) => d.file)],
+            cwd,
+          ),
+        }
+      : {}),
   });
   return {
     status: exitCode === AUDIT_EXIT_CODES.pass ? "ok" : "invalid",

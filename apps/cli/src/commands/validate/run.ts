@@ -1,6 +1,12 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { collectSources, type OutputFormat, renderDiagnostics } from "@switchyard/config-schema";
+import {
+  collectSources,
+  type OutputFormat,
+  readSources,
+  renderDiagnostics,
+  sourceRootFor,
+} from "@switchyard/config-schema";
 import { validateConfigDir } from "@switchyard/consistency";
 import { stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
@@ -84,6 +90,23 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     // SARIF: a missing required file has no line 1 to point at.
     fileExists: (file: string) => existsSync(resolve(cwd, file)),
   };
+  // GitHub resolves annotation and SARIF paths against the repository root, not the directory the
+  // command ran in; SARIF's line hashes are of the files as they are on disk.
+  const rendered =
+    format === "github" || format === "sarif"
+      ? {
+          ...options,
+          sourceRoot: sourceRootFor(cwd, context.io.env),
+          ...(format === "sarif"
+            ? {
+                sources: readSources(
+                  checked.diagnostics.map((d) => d.file),
+                  cwd,
+                ),
+              }
+            : {}),
+        }
+      : options;
   return {
     status: checked.status,
     // The JSON report (the library's, which the HTTP API serves too); `--json` prints it.
@@ -91,6 +114,6 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     stdout:
       format === "json"
         ? `${JSON.stringify(checked.report, null, 2)}\n`
-        : renderDiagnostics(checked.diagnostics, format, options),
+        : renderDiagnostics(checked.diagnostics, format, rendered),
   };
 }
