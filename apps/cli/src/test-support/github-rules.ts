@@ -16,7 +16,7 @@ export interface WorkflowCommand {
 
 const ANNOTATION_COMMANDS = new Set(["error", "warning", "notice"]);
 
-function unescape(text: string, mappings: readonly (readonly [string, string])[]): string {
+function unescapeWith(text: string, mappings: readonly (readonly [string, string])[]): string {
   let out = text;
   for (const [token, replacement] of mappings) out = out.split(replacement).join(token);
   return out;
@@ -62,10 +62,10 @@ export function parseWorkflowCommand(line: string): WorkflowCommand | undefined 
       .filter((e) => e !== "")) {
       const at = entry.indexOf("=");
       if (at <= 0 || at === entry.length - 1) continue;
-      properties[entry.slice(0, at)] = unescape(entry.slice(at + 1), PROPERTY_MAPPINGS);
+      properties[entry.slice(0, at)] = unescapeWith(entry.slice(at + 1), PROPERTY_MAPPINGS);
     }
   }
-  return { command, properties, data: unescape(message.slice(end + 2), DATA_MAPPINGS) };
+  return { command, properties, data: unescapeWith(message.slice(end + 2), DATA_MAPPINGS) };
 }
 
 function lineCount(path: string): number {
@@ -92,7 +92,8 @@ export function annotationProblems(command: WorkflowCommand, repoRoot: string): 
   }
   const lines = lineCount(path);
   for (const [name, value] of Object.entries({ line, endLine, col, endColumn })) {
-    if (value !== undefined && !/^[1-9]\d*$/.test(value)) problems.push(`${name}=${value} is not a positive integer`);
+    if (value !== undefined && !/^[1-9]\d*$/.test(value))
+      problems.push(`${name}=${value} is not a positive integer`);
   }
   if (line !== undefined && Number(line) > lines) problems.push(`line=${line} is past the end of ${file}`);
   return problems;
@@ -102,7 +103,18 @@ interface SarifLike {
   version?: unknown;
   $schema?: unknown;
   runs?: {
-    tool?: { driver?: { name?: unknown; rules?: { id?: string; shortDescription?: { text?: string }; fullDescription?: { text?: string }; help?: { text?: string }; properties?: Record<string, unknown> }[] } };
+    tool?: {
+      driver?: {
+        name?: unknown;
+        rules?: {
+          id?: string;
+          shortDescription?: { text?: string };
+          fullDescription?: { text?: string };
+          help?: { text?: string };
+          properties?: Record<string, unknown>;
+        }[];
+      };
+    };
     originalUriBaseIds?: Record<string, { uri?: string }>;
     columnKind?: unknown;
     results?: {
@@ -150,7 +162,8 @@ export function codeScanningProblems(log: SarifLike, repoRoot: string): string[]
     for (const [i, result] of results.entries()) {
       const where = `${at}.results[${i}] (${result.ruleId})`;
       if (result.ruleId === undefined || !rules.has(result.ruleId)) problems.push(`${where}: no rule`);
-      if (!["error", "warning", "note", "none"].includes(result.level ?? "")) problems.push(`${where}: no level`);
+      if (!["error", "warning", "note", "none"].includes(result.level ?? ""))
+        problems.push(`${where}: no level`);
       if (!result.message?.text) problems.push(`${where}: no message.text`);
       const physical = result.locations?.[0]?.physicalLocation;
       if (physical === undefined) {
@@ -161,7 +174,8 @@ export function codeScanningProblems(log: SarifLike, repoRoot: string): string[]
       const base = physical.artifactLocation?.uriBaseId;
       if (base !== undefined && run.originalUriBaseIds?.[base] === undefined)
         problems.push(`${where}: uriBaseId ${base} is not defined in originalUriBaseIds`);
-      if (/^[a-z]+:/i.test(uri) || uri.startsWith("/")) problems.push(`${where}: ${uri} is not relative to the repository`);
+      if (/^[a-z]+:/i.test(uri) || uri.startsWith("/"))
+        problems.push(`${where}: ${uri} is not relative to the repository`);
       const path = join(repoRoot, decodeURIComponent(uri));
       if (!existsSync(path) || !statSync(path).isFile()) {
         problems.push(`${where}: ${uri} is no file of the repository`);
