@@ -61,7 +61,10 @@ describe("loadConfigText: schema_version (SY1020–SY1023)", () => {
     const loaded = load(providersWithLine(4, "    type: not-a-type").replace('"2.0.0"', '"1.2.0"'));
     expect(located(loaded.diagnostics)).toEqual(["SY1022 1:17"]);
     expect(loaded.version).toEqual({ status: "outdated", version: "1.2.0" });
-    expect(loaded.diagnostics[0]!.hint).toContain("switchyard migrate --auto");
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "providers.yaml is schema 1.2.0; the current is 2.0.0 — run `switchyard migrate --auto`",
+    );
+    expect(loaded.diagnostics[0]!.hint).toContain("`switchyard migrate --check`");
   });
 
   it("reports an older unknown version (SY1022) as unknown", () => {
