@@ -13,8 +13,8 @@ import {
   type Suppression,
   schemaCatalogue,
   suppressionCatalogue,
+  withOlderSchemasRecognized,
 } from "@switchyard/config-schema";
-import { withOlderSchemasRecognized } from "@switchyard/migrations";
 import { consistencyCatalogue, RULE_FAILURE_CODE } from "./catalogue.js";
 import { buildConfigModel, type ConfigModel, type Place } from "./model.js";
 import type { Location, Rule, RuleContext, RuleOptions } from "./rule.js";
@@ -154,7 +154,7 @@ function dropSuperseded(
  * of `.switchyard.yaml` (severity overrides, options, suppressions) and inline
  * `# switchyard-ignore` comments applied. Rules run on whatever parsed, so a file with schema errors
  * still gets the checks that can run; a file written for a legacy schema gets one SY1022 instead
- * (see `withOlderSchemasRecognized` in @switchyard/migrations). Never throws, never prints.
+ * (see `withOlderSchemasRecognized` in @switchyard/config-schema). Never throws, never prints.
  */
 export function validateConfigSet(loadedSet: ConfigSet, options: ValidateOptions = {}): ValidationReport {
   // A file written for a legacy schema (the `version:` marker of 1.0.0 and 1.1.0) gets one SY1022

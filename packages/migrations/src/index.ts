@@ -1,6 +1,12 @@
 // The text-preserving YAML editor lives in config-schema (shared with the flag store); re-exported here.
-export type { InsertPosition, ScalarStyle, ScalarValue } from "@switchyard/config-schema";
-export { YamlEditError, YamlEditor } from "@switchyard/config-schema";
+// Recognising a legacy file is config-schema's (validation does it); re-exported for compatibility.
+export type { InsertPosition, OlderSchemaFile, ScalarStyle, ScalarValue } from "@switchyard/config-schema";
+export {
+  recognizeOlderSchemas,
+  withOlderSchemasRecognized,
+  YamlEditError,
+  YamlEditor,
+} from "@switchyard/config-schema";
 export { migrationsCatalogue } from "./catalogue.js";
 export type {
   ConfigDirOptions,
@@ -52,7 +58,5 @@ export { vllmConflicts, vllmEndpoint } from "./rules/one-active-vllm.js";
 export { syntheticLegacySet } from "./synthetic.js";
 export type { DetectedVersion, VersionMarker } from "./versions/detect.js";
 export { detectVersion } from "./versions/detect.js";
-export type { OlderSchemaFile } from "./versions/recognize.js";
-export { recognizeOlderSchemas, withOlderSchemasRecognized } from "./versions/recognize.js";
 export type { LegacyVersion, VersionedKind } from "./versions/legacy-schemas.js";
 export { LEGACY_SCHEMAS } from "./versions/legacy-schemas.js";

@@ -1,14 +1,8 @@
-import {
-  CONFIG_FILE_KINDS,
-  CONFIG_FILES,
-  type ConfigFileKind,
-  type ConfigSet,
-  type Diagnostic,
-  type LoadedFile,
-  olderSchemaDiagnostic,
-  sortDiagnostics,
-} from "@switchyard/config-schema";
-import { detectVersion } from "./detect.js";
+import { type Diagnostic, sortDiagnostics } from "../diagnostics/diagnostic.js";
+import type { ConfigSet, LoadedFile } from "../load.js";
+import { CONFIG_FILE_KINDS, CONFIG_FILES, type ConfigFileKind } from "../schemas/files.js";
+import { detectVersion } from "./detect-version.js";
+import { olderSchemaDiagnostic } from "./schema-version.js";
 
 /** A file of a set recognised as written for an older schema, and the version it was written for. */
 export interface OlderSchemaFile {
@@ -68,7 +62,12 @@ export function withOlderSchemasRecognized(set: ConfigSet): ConfigSet {
       range && { start: range.start, end: range.start.line === range.end.line ? range.end : range.start },
       Object.hasOwn(record(file.data) ?? {}, "version") ? ["version"] : [],
     );
-    files[kind] = { ...file, value: undefined, version: { status: "outdated", version }, diagnostics: [diagnostic] };
+    files[kind] = {
+      ...file,
+      value: undefined,
+      version: { status: "outdated", version },
+      diagnostics: [diagnostic],
+    };
     replaced.add(file.file);
     added.push(diagnostic);
   }
