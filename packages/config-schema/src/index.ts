@@ -207,12 +207,12 @@ export {
   unifiedDiff,
 } from "./text/unified-diff.js";
 export { formatYamlPath } from "./validate/describe-path.js";
-export type { SchemaVersionStatus } from "./validate/schema-version.js";
-export { olderSchemaDiagnostic } from "./validate/schema-version.js";
 export type { DetectedVersion, VersionMarker } from "./validate/detect-version.js";
 export { detectVersion } from "./validate/detect-version.js";
 export type { OlderSchemaFile } from "./validate/older-schemas.js";
 export { recognizeOlderSchemas, withOlderSchemasRecognized } from "./validate/older-schemas.js";
+export type { SchemaVersionStatus } from "./validate/schema-version.js";
+export { olderSchemaDiagnostic } from "./validate/schema-version.js";
 export type { FileValidation } from "./validate/validate-file.js";
 export { validateSource } from "./validate/validate-file.js";
 export type { InsertPosition, InsertValue } from "./yaml/editor.js";

@@ -6,7 +6,6 @@ export { displayPath } from "./display-path.js";
 export { describeFsError, errnoCode, isPermissionError } from "./errno.js";
 export { makeDirectory } from "./make-dir.js";
 export { readFailureDiagnostic } from "./read-diagnostic.js";
-export { findRepositoryRoot, sourceRootFor } from "./repository-root.js";
 export type {
   BoundedReadFailure,
   BoundedReadOptions,
@@ -21,3 +20,4 @@ export {
   readBoundedFileIfExists,
   readBoundedFileSync,
 } from "./read-file.js";
+export { findRepositoryRoot, sourceRootFor } from "./repository-root.js";

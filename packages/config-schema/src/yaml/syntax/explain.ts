@@ -130,7 +130,13 @@ export function explainSyntaxErrors(text: string, options: ExplainOptions): Diag
   const originalStarts = lineStartsOf(original, (i) => original[i]!.length);
   const range = (line: number, start: number, end: number): SourceRange => {
     const base = originalStarts[line] ?? text.length;
-    const at = (column: number) => ({ line: line + 1, column: column + 1, offset: base + column });
+    // Columns found on a repaired line can run past the end of the line as written (re-indenting
+    // `dels:` makes it longer): they are kept on the line, so line, column and offset agree.
+    const width = original[line]?.length ?? 0;
+    const at = (column: number) => {
+      const kept = Math.min(column, width);
+      return { line: line + 1, column: kept + 1, offset: base + kept };
+    };
     return { start: at(start), end: at(Math.max(end, start)) };
   };
   const stripped = original.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));

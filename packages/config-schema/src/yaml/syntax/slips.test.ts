@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { loadConfigText } from "../../load.js";
+import { positionInText } from "../decode.js";
 import type { ConfigFileKind } from "../../schemas/files.js";
 
 /**
@@ -264,6 +265,19 @@ describe("several slips in one file", () => {
       "SY1014 23",
       "SY1017 80",
     ]);
+  });
+
+  it("keeps every position on the line as written, when a repair made the line longer", () => {
+    // Found by load.property.test.ts: re-indenting ` dels:` moved a later error's column past the
+    // end of the line, so its line and column disagreed with its offset.
+    const text =
+      'ema_version: "2.0.0"\nproviders:\n  ollama:\n    type: ollama\n    base_url: http://127.0.0.1:11434\n dels:\n      - name: llama3.1:8b\n        context_length:  openai:\n    type: openai\n    base_url: https://api.openai.com/v1\n    api_key: os.environ/OPENAI_API_KEY\n    models:\n {     - name: gpt-4o\n';
+    const diagnostics = load("providers", text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const d of diagnostics) {
+      expect(d.range?.start, `${d.code} ${d.message}`).toEqual(positionInText(text, d.range!.start.offset));
+      expect(d.range?.end, `${d.code} ${d.message}`).toEqual(positionInText(text, d.range!.end.offset));
+    }
   });
 
   it("reports one error per tab-indented line and nothing else", () => {
