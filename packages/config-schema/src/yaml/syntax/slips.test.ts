@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { loadConfigText } from "../../load.js";
-import { positionInText } from "../decode.js";
 import type { ConfigFileKind } from "../../schemas/files.js";
+import { positionInText } from "../decode.js";
 
 /**
  * The hand-editing slips people make in YAML, each made once in the set `switchyard init` writes
