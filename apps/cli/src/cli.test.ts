@@ -270,7 +270,7 @@ describe("validate", () => {
       expect.objectContaining({
         level: "error",
         message: {
-          text: "SY1011: Required file model-mappings.yaml is missing\nHint: Run `switchyard init` to write a complete config set, or restore the file from a backup.",
+          text: "SY1011: examples/broken/missing-required-file/model-mappings.yaml: Required file model-mappings.yaml is missing\nHint: Run `switchyard init` to write a complete config set, or restore the file from a backup.",
         },
       }),
     ]);
