@@ -104,6 +104,15 @@ export {
   schemaUrl,
   yamlLanguageServerComment,
 } from "./json-schema.js";
+export {
+  compareLiteLLMPatternPrecedence,
+  isLiteLLMWildcard,
+  litellmPatternMatches,
+  litellmPatternOrder,
+  litellmPatternRegex,
+  litellmPatternSpecificity,
+  litellmRouteFor,
+} from "./litellm/wildcards.js";
 export type { ConfigSet, LoadedFile, LoadOptions } from "./load.js";
 export { configDirDisplay, loadConfigFile, loadConfigSet, loadConfigText, readFailure } from "./load.js";
 export { collectSources, readSources } from "./render/collect-sources.js";

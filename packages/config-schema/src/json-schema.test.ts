@@ -22,7 +22,7 @@ const EXAMPLES_DIR = fileURLToPath(new URL("../../../examples/", import.meta.url
 const UPDATE = process.env.UPDATE_SCHEMAS === "1";
 
 function compile(kind: ConfigFileKind): ValidateFunction {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
   return ajv.compile(generateJsonSchema(kind) as AnySchemaObject);
 }
 const validators = new Map(CONFIG_FILE_KINDS.map((kind) => [kind, compile(kind)]));
@@ -329,13 +329,21 @@ const BROKEN: Mutation[] = [
   ["model_list missing", "litellm", remove([], "model_list"), "SY1031"],
   ["deployment without litellm_params", "litellm", remove(DEPLOYMENT, "litellm_params"), "SY1031"],
   ["empty litellm model", "litellm", set([...DEPLOYMENT, "litellm_params"], "model", ""), "SY1034"],
-  ["unknown deployment key", "litellm", set(DEPLOYMENT, "model_nam", "x"), "SY1030"],
-  ["unknown router setting", "litellm", set(["router_settings"], "routing_strategy_args", {}), "SY1030"],
+  ["deployment model_name a number", "litellm", set(DEPLOYMENT, "model_name", 42), "SY1032"],
+  ["routing strategy unknown", "litellm", set(["router_settings"], "routing_strategy", "fastest"), "SY1033"],
   ["redis_port a boolean", "litellm", set(["router_settings"], "redis_port", true), "SY1032"],
   ["cache type unknown", "litellm", set(["litellm_settings", "cache_params"], "type", "memcached"), "SY1033"],
   ["zero request timeout", "litellm", set(["litellm_settings"], "request_timeout", 0), "SY1034"],
   ["fallbacks as a map", "litellm", set(["router_settings"], "fallbacks", { llama: ["gpt-4o"] }), "SY1032"],
-  ["environment variable not a string", "litellm", set(["environment_variables"], "PORT", 4000), "SY1032"],
+  ["environment variable a list", "litellm", set(["environment_variables"], "PORT", [4000]), "SY1032"],
+  ["self-hosted provider without base_url", "providers", remove(["providers", "ollama"], "base_url"), "SY1031"],
+  ["model_prefix of another type", "providers", set(["providers", "ollama"], "model_prefix", "openai"), "SY1033"],
+  [
+    "deployment setting its own api_base",
+    "model-mappings",
+    set(["load_balancing", "balanced", "deployments", 0], "litellm_params", { api_base: "http://x" }),
+    "SY1036",
+  ],
 ];
 
 describe("ajv and zod agree", () => {

@@ -252,9 +252,10 @@ describe("loadConfigText: secrets", () => {
     expect(loaded.diagnostics[0]!.suggestion).toBe(`os.environ/${name}`);
   });
 
-  it("reports a malformed os.environ reference (SY1041)", () => {
+  it("reports an os.environ reference whose name no shell can export, as an error (SY1043)", () => {
     const loaded = load(providersWithLine(12, "    api_key: os.environ/1-BAD"));
-    expect(located(loaded.diagnostics)).toEqual(["SY1041 12:14"]);
+    expect(located(loaded.diagnostics)).toEqual(["SY1043 12:14"]);
+    expect(loaded.diagnostics[0]!.severity).toBe("error");
   });
 });
 

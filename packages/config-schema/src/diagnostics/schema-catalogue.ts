@@ -2,7 +2,7 @@ import { safeWriteCatalogue } from "../safe-write/catalogue.js";
 import { suppressionCatalogue } from "../suppressions/catalogue.js";
 import { type Catalogue, defineCatalogue, mergeCatalogues } from "./catalogue.js";
 
-/** SY1001–SY1042: problems reading, parsing and schema-validating single config files. */
+/** SY1001–SY1044: problems reading, parsing and schema-validating single config files. */
 const loadingCatalogue: Catalogue = defineCatalogue([
   {
     code: "SY1001",
@@ -306,12 +306,12 @@ const loadingCatalogue: Catalogue = defineCatalogue([
     code: "SY1041",
     name: "unexpanded-env-syntax",
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal `${VAR}` syntax is what this entry is about
-    title: "`${VAR}`, `$VAR` or a malformed `os.environ/` reference is not expanded by LiteLLM.",
+    title: "`${VAR}` or `$VAR` is not expanded by LiteLLM.",
     severity: "warning",
     cause:
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal `${VAR}` syntax is what this entry is about
-      "LiteLLM resolves only values of the form `os.environ/NAME` where NAME is a variable name; `${NAME}` is passed on literally and fails at request time, and so does `os.environ/` followed by anything that is not a variable name.",
-    fix: "Write `os.environ/NAME`, with NAME made of letters, digits and `_`.",
+      "LiteLLM resolves only values of the form `os.environ/NAME`; `${NAME}` is passed on literally and fails at request time.",
+    fix: "Write `os.environ/NAME`.",
   },
   {
     code: "SY1042",
@@ -321,10 +321,30 @@ const loadingCatalogue: Catalogue = defineCatalogue([
     cause: "A construct that parses but is probably not what was meant (an unknown tag, a deprecated form).",
     fix: "Rewrite the construct in plain YAML.",
   },
+  {
+    code: "SY1043",
+    name: "unexportable-env-reference",
+    title: "An `os.environ/` reference names a variable no shell can export.",
+    severity: "error",
+    cause:
+      "LiteLLM resolves `os.environ/NAME` by reading the variable NAME. A name with a `-`, a `.`, a leading digit or nothing at all (`os.environ/per-provider`) can never be exported, so the value is always empty. LiteLLM then falls back to its own default: for an `openai/` deployment with an `api_base`, the `OPENAI_API_KEY` of the proxy, sent to that third-party server. A variable that is merely unset where `switchyard validate` runs is fine; a name that cannot exist is not.",
+    fix: "Write `os.environ/NAME` with NAME made of letters, digits and `_`, not starting with a digit (`os.environ/VLLM_QWEN_API_KEY`), and export it where LiteLLM runs.",
+    example: "api_key: os.environ/per-provider   # no shell can export per-provider",
+  },
+  {
+    code: "SY1044",
+    name: "unknown-router-setting",
+    title: "A `router_settings` key is not an argument of LiteLLM's Router, so LiteLLM drops it.",
+    severity: "warning",
+    cause:
+      "The proxy passes `router_settings` to its Router keeping only the Router's own arguments and drops every other key without a word, so a misspelt key (`num_retrys`, `routing_stratgy`) has no effect. The known keys are the arguments of `Router.__init__` (exported as `LITELLM_ROUTER_SETTINGS`).",
+    fix: "Use the suggested name, or move the setting where LiteLLM reads it.",
+    example: "router_settings:\n  num_retrys: 3   # num_retries",
+  },
 ]);
 
 /**
- * Every SY1xxx code: reading, parsing and validating files (SY1001–SY1042), safe writes (SY105x)
+ * Every SY1xxx code: reading, parsing and validating files (SY1001–SY1044), safe writes (SY105x)
  * and suppressions (SY109x), so that `switchyard explain` and SARIF rules find each one.
  */
 export const schemaCatalogue: Catalogue = mergeCatalogues(

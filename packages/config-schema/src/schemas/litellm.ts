@@ -1,11 +1,27 @@
 import * as z from "zod";
+import { ENV_REFERENCE_PATTERN } from "./common.js";
 import { ROUTING_STRATEGIES } from "./model-mappings.js";
+
+/*
+ * The LiteLLM proxy config (LiteLLM 1.7x), as LiteLLM itself accepts it. The schema refuses only
+ * what LiteLLM refuses or cannot use (a deployment without a model, a routing strategy that does
+ * not exist, a number where it needs one); everything else LiteLLM reads, including keys Switchyard
+ * does not know, is accepted and carried, because an import must be able to reproduce any config
+ * LiteLLM runs. What is accepted but probably a mistake (a `router_settings` key the Router does not
+ * take, a literal secret) is a lint warning instead (`validate/lint.ts`).
+ */
 
 const fallbackMaps = z
   .array(z.record(z.string().min(1), z.array(z.string().min(1))))
   .describe(
     "LiteLLM's list-of-maps form: `[{model-a: [model-b, model-c]}]`, keyed by the real model group name.",
   );
+
+/** An `os.environ/NAME` reference, which the proxy resolves (anywhere in the config) when it starts. */
+const envReference = z.string().regex(ENV_REFERENCE_PATTERN);
+
+/** A value LiteLLM reads as a number, or an environment reference to one. */
+const numberOrReference = z.union([z.number(), envReference]);
 
 export const LiteLLMParamsSchema = z
   .looseObject({
@@ -15,27 +31,34 @@ export const LiteLLMParamsSchema = z
       .describe("`<provider prefix>/<model>`, e.g. `ollama_chat/llama3.1:8b` or `hosted_vllm/qwen`."),
     api_base: z
       .string()
-      .min(1)
+      .nullable()
       .optional()
       .describe("Base URL of the provider (with `/v1` for OpenAI-compatible servers, without for Ollama)."),
-    api_key: z.string().min(1).optional().describe("Key, always as `os.environ/NAME`."),
-    api_version: z.string().optional().describe("API version (Azure)."),
-    timeout: z.number().positive().optional().describe("Seconds a request may take."),
-    stream_timeout: z.number().positive().optional().describe("Seconds between streamed chunks."),
-    max_retries: z.number().int().min(0).optional().describe("Retries for this deployment."),
-    rpm: z.number().int().positive().optional().describe("Requests per minute."),
-    tpm: z.number().int().positive().optional().describe("Tokens per minute."),
-    weight: z.number().positive().optional().describe("Share of traffic within the model group."),
-    order: z.number().int().positive().optional().describe("Priority within the model group."),
-    tags: z.array(z.string()).optional().describe("Tags for tag-based routing."),
+    api_key: z.string().nullable().optional().describe("Key, always as `os.environ/NAME`."),
+    api_version: z.string().nullable().optional().describe("API version (Azure)."),
+    timeout: numberOrReference.nullable().optional().describe("Seconds a request may take."),
+    stream_timeout: numberOrReference.nullable().optional().describe("Seconds between streamed chunks."),
+    max_retries: z
+      .union([z.number().int().min(0), envReference])
+      .nullable()
+      .optional()
+      .describe("Retries for this deployment."),
+    rpm: numberOrReference.nullable().optional().describe("Requests per minute."),
+    tpm: numberOrReference.nullable().optional().describe("Tokens per minute."),
+    weight: z.number().min(0).nullable().optional().describe("Share of traffic within the model group."),
+    order: z.number().int().nullable().optional().describe("Priority within the model group."),
+    tags: z.array(z.string()).nullable().optional().describe("Tags for tag-based routing."),
   })
   .describe("How LiteLLM calls the deployment; keys beyond these are passed to the provider as-is.");
 
 export const LiteLLMModelInfoSchema = z
   .looseObject({
-    id: z.string().min(1).optional().describe("Stable unique deployment id; never equal to any model_name."),
+    id: z
+      .union([z.string().min(1), z.number()])
+      .optional()
+      .describe("Stable unique deployment id; never equal to any model_name."),
     mode: z.string().optional().describe("`chat`, `completion`, `embedding`, ..."),
-    base_model: z.string().optional().describe("Model used for cost and context lookups."),
+    base_model: z.string().nullable().optional().describe("Model used for cost and context lookups."),
     health_check_model: z
       .string()
       .optional()
@@ -44,29 +67,85 @@ export const LiteLLMModelInfoSchema = z
   .describe("Metadata about the deployment.");
 
 export const LiteLLMDeploymentSchema = z
-  .strictObject({
+  .looseObject({
     model_name: z.string().min(1).describe("Public model group name; a `*` makes it a wildcard route."),
     litellm_params: LiteLLMParamsSchema,
-    model_info: LiteLLMModelInfoSchema.optional(),
-    rpm: z.number().int().positive().optional().describe("Legacy position of rpm (beside litellm_params)."),
-    tpm: z.number().int().positive().optional().describe("Legacy position of tpm (beside litellm_params)."),
+    model_info: LiteLLMModelInfoSchema.nullable().optional().describe("Metadata about the deployment."),
+    rpm: numberOrReference.optional().describe("Legacy position of rpm (beside litellm_params)."),
+    tpm: numberOrReference.optional().describe("Legacy position of tpm (beside litellm_params)."),
   })
   .describe("One deployment in the proxy's model list.");
 
+/**
+ * Every argument of LiteLLM's `Router.__init__` (`litellm/router.py`) except `model_list`: the keys
+ * the proxy passes on from `router_settings`. It drops every other key without a word.
+ */
+export const LITELLM_ROUTER_SETTINGS = [
+  "assistants_config",
+  "search_tools",
+  "redis_url",
+  "redis_host",
+  "redis_port",
+  "redis_password",
+  "cache_responses",
+  "cache_kwargs",
+  "caching_groups",
+  "client_ttl",
+  "polling_interval",
+  "default_priority",
+  "num_retries",
+  "max_fallbacks",
+  "timeout",
+  "stream_timeout",
+  "default_litellm_params",
+  "default_max_parallel_requests",
+  "set_verbose",
+  "debug_level",
+  "default_fallbacks",
+  "fallbacks",
+  "context_window_fallbacks",
+  "content_policy_fallbacks",
+  "model_group_alias",
+  "enable_pre_call_checks",
+  "enable_tag_filtering",
+  "retry_after",
+  "retry_policy",
+  "model_group_retry_policy",
+  "allowed_fails",
+  "allowed_fails_policy",
+  "cooldown_time",
+  "disable_cooldowns",
+  "routing_strategy",
+  "optional_pre_call_checks",
+  "routing_strategy_args",
+  "provider_budget_config",
+  "alerting_config",
+  "router_general_settings",
+  "ignore_invalid_deployments",
+  // Newer releases (LiteLLM's tag routing and router settings documentation).
+  "tag_filtering_match_any",
+  "model_group_affinity_config",
+  "deployment_affinity_ttl_seconds",
+  "guardrail_list",
+] as const;
+
 export const RouterSettingsSchema = z
-  .strictObject({
+  .looseObject({
     routing_strategy: z
       .enum(ROUTING_STRATEGIES)
       .optional()
       .describe("How a deployment is picked within a group."),
     num_retries: z.number().int().min(0).optional().describe("Retries per request."),
     timeout: z.number().positive().optional().describe("Seconds per request."),
-    retry_policy: z
-      .record(z.string(), z.number().int().min(0))
-      .optional()
-      .describe("Retries per exception type."),
+    stream_timeout: z.number().positive().optional().describe("Seconds per streaming request."),
+    retry_policy: z.record(z.string(), z.unknown()).optional().describe("Retries per exception type."),
     allowed_fails: z.number().int().min(0).optional().describe("Failures per minute before cooldown."),
+    allowed_fails_policy: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe("Allowed failures per exception type before cooldown."),
     cooldown_time: z.number().min(0).optional().describe("Seconds a failing deployment is cooled down."),
+    disable_cooldowns: z.boolean().optional().describe("Never cool a deployment down."),
     fallbacks: fallbackMaps.optional(),
     context_window_fallbacks: fallbackMaps.optional(),
     content_policy_fallbacks: fallbackMaps.optional(),
@@ -74,26 +153,37 @@ export const RouterSettingsSchema = z
     max_fallbacks: z.number().int().min(0).optional().describe("Most fallbacks tried per request."),
     model_group_alias: z.record(z.string(), z.unknown()).optional().describe("Aliases of model groups."),
     enable_pre_call_checks: z.boolean().optional().describe("Check context windows before calling."),
+    enable_tag_filtering: z.boolean().optional().describe("Route by the request's tags."),
     redis_host: z.string().optional().describe("Redis shared by proxy instances for router state."),
     redis_port: z.union([z.number().int(), z.string()]).optional().describe("Port of the router's Redis."),
-    redis_password: z.string().optional().describe("Password of the router's Redis (as `os.environ/NAME`)."),
+    redis_password: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("Password of the router's Redis (as `os.environ/NAME`)."),
+    redis_url: z.string().optional().describe("URL of the router's Redis (instead of host and port)."),
   })
-  .describe("Router settings; LiteLLM silently drops unknown keys here, so they are errors in Switchyard.");
+  .describe(
+    "Router settings: the arguments of LiteLLM's `Router` (see `LITELLM_ROUTER_SETTINGS`). LiteLLM silently drops any other key; `switchyard validate` warns about one (SY1044).",
+  );
 
 export const CacheParamsSchema = z
   .looseObject({
     type: z
-      .enum(["redis", "redis-semantic", "local", "s3", "disk", "qdrant-semantic"])
+      .enum(["redis", "redis-semantic", "local", "s3", "disk", "qdrant-semantic", "azure-blob", "gcs"])
       .optional()
       .describe("Cache backend."),
     host: z.string().optional().describe("Redis host."),
     port: z.union([z.number().int(), z.string()]).optional().describe("Redis port."),
-    password: z.string().optional().describe("Redis password (as `os.environ/NAME`)."),
+    password: z.string().nullable().optional().describe("Redis password (as `os.environ/NAME`)."),
     namespace: z.string().optional().describe("Key prefix isolating this environment's entries."),
     ttl: z.number().positive().optional().describe("Seconds an entry lives."),
     supported_call_types: z.array(z.string()).optional().describe("Call types that are cached."),
   })
   .describe("Response cache settings.");
+
+/** LiteLLM accepts one callback name or a list of them. */
+const callbackList = z.union([z.array(z.string()), z.string()]);
 
 export const LiteLLMSettingsSchema = z
   .looseObject({
@@ -103,9 +193,9 @@ export const LiteLLMSettingsSchema = z
       .describe("Drop parameters a provider does not support instead of failing."),
     num_retries: z.number().int().min(0).optional().describe("Retries for every call."),
     request_timeout: z.number().positive().optional().describe("Seconds per request."),
-    callbacks: z.array(z.string()).optional().describe("Callbacks such as `prometheus`."),
-    success_callback: z.array(z.string()).optional().describe("Callbacks on success."),
-    failure_callback: z.array(z.string()).optional().describe("Callbacks on failure."),
+    callbacks: callbackList.optional().describe("Callbacks such as `prometheus`."),
+    success_callback: callbackList.optional().describe("Callbacks on success."),
+    failure_callback: callbackList.optional().describe("Callbacks on failure."),
     cache: z.boolean().optional().describe("Enable the response cache."),
     cache_params: CacheParamsSchema.optional(),
     set_verbose: z.boolean().optional().describe("Verbose logging."),
@@ -114,8 +204,17 @@ export const LiteLLMSettingsSchema = z
 
 export const GeneralSettingsSchema = z
   .looseObject({
-    master_key: z.string().min(1).optional().describe("Proxy admin key, always as `os.environ/NAME`."),
-    database_url: z.string().optional().describe("Database for keys and spend (as `os.environ/NAME`)."),
+    master_key: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe("Proxy admin key, always as `os.environ/NAME`."),
+    database_url: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("Database for keys and spend (as `os.environ/NAME`)."),
     store_model_in_db: z
       .boolean()
       .optional()
@@ -131,7 +230,7 @@ export const GeneralSettingsSchema = z
   .describe("Proxy-wide settings.");
 
 export const LiteLLMConfigSchema = z
-  .strictObject({
+  .looseObject({
     schema_version: z
       .string()
       .optional()
@@ -141,11 +240,13 @@ export const LiteLLMConfigSchema = z
     litellm_settings: LiteLLMSettingsSchema.optional(),
     general_settings: GeneralSettingsSchema.optional(),
     environment_variables: z
-      .record(z.string(), z.string())
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).nullable())
       .optional()
-      .describe("Variables the proxy sets at start."),
+      .describe("Variables the proxy sets at start (values are turned into text)."),
   })
-  .describe("litellm-unified.yaml: the LiteLLM proxy config generated by `switchyard generate`.");
+  .describe(
+    "litellm-unified.yaml: the LiteLLM proxy config generated by `switchyard generate`. Other top-level sections LiteLLM reads (`guardrails`, `credential_list`, `mcp_servers`, `search_tools`, ...) are carried as written.",
+  );
 
 export type LiteLLMParams = z.infer<typeof LiteLLMParamsSchema>;
 export type LiteLLMDeployment = z.infer<typeof LiteLLMDeploymentSchema>;

@@ -1,7 +1,9 @@
 import type { Diagnostic, YamlPath } from "../diagnostics/diagnostic.js";
+import { suggestName } from "../diagnostics/suggest.js";
 import { ENV_REFERENCE_PATTERN } from "../schemas/common.js";
 import type { ConfigFileKind } from "../schemas/files.js";
-import { credentialPaths, detectSecret, redactSecret } from "../secrets/index.js";
+import { LITELLM_ROUTER_SETTINGS } from "../schemas/litellm.js";
+import { credentialPaths, detectSecret } from "../secrets/index.js";
 import type { YamlSource } from "../yaml/parse.js";
 
 function entries(value: unknown): [string, unknown][] {
@@ -18,11 +20,77 @@ function get(data: unknown, path: YamlPath): unknown {
 }
 
 /**
- * Warnings the schema alone cannot express: literal secrets (SY1040), `${VAR}` references that
- * LiteLLM does not expand (SY1041), and duplicate model names within one provider (SY1037).
+ * SY1043: every `os.environ/` reference whose name no shell can export (`os.environ/per-provider`,
+ * `os.environ/`): LiteLLM resolves such a reference to nothing, and then falls back to its own
+ * default (for an `openai/` deployment, `OPENAI_API_KEY`, sent to whatever `api_base` says).
+ */
+function unexportableReferences(source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (typeof value === "string") {
+      if (!value.startsWith("os.environ/")) return;
+      // ENV_REFERENCE_PATTERN's name is exactly what a POSIX shell can `export`.
+      if (ENV_REFERENCE_PATTERN.test(value)) return;
+      const name = value.slice("os.environ/".length);
+      const range = source.rangeOf(path);
+      out.push({
+        code: "SY1043",
+        severity: "error",
+        message:
+          name === ""
+            ? "Environment reference without a variable name (os.environ/)"
+            : `Environment reference to '${name.length > 40 ? `${name.slice(0, 37)}...` : name}', a name no shell can export`,
+        file: source.file,
+        path,
+        ...(range ? { range } : {}),
+        hint: "After `os.environ/` write a variable name: letters, digits and `_`, not starting with a digit (e.g. `os.environ/VLLM_QWEN_API_KEY`).",
+      });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (value !== null && typeof value === "object" && !(value instanceof Date))
+      for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+  };
+  visit(source.data, []);
+  return out;
+}
+
+const ROUTER_SETTINGS: readonly string[] = LITELLM_ROUTER_SETTINGS;
+
+/** SY1044: `router_settings` keys that LiteLLM's Router does not take, and the proxy drops silently. */
+function unknownRouterSettings(source: YamlSource): Diagnostic[] {
+  const router = (source.data as Record<string, unknown> | null)?.router_settings;
+  const out: Diagnostic[] = [];
+  for (const [key] of entries(router)) {
+    if (ROUTER_SETTINGS.includes(key)) continue;
+    const suggestion = suggestName(key, ROUTER_SETTINGS);
+    const path = ["router_settings", key];
+    const range = source.rangeOf(path, "key");
+    out.push({
+      code: "SY1044",
+      severity: "warning",
+      message: `router_settings.${key} is not a Router setting, so LiteLLM drops it${suggestion !== undefined ? ` — did you mean '${suggestion}'?` : ""}`,
+      file: source.file,
+      path,
+      ...(range ? { range } : {}),
+      hint:
+        suggestion !== undefined
+          ? `Rename it to \`${suggestion}\`.`
+          : "Remove it, or move it where LiteLLM reads it (`litellm_settings`, `general_settings`).",
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * Findings the schema alone cannot express: literal secrets (SY1040), `${VAR}` references that
+ * LiteLLM does not expand (SY1041), environment references no shell can export (SY1043, an error),
+ * `router_settings` keys LiteLLM drops (SY1044) and duplicate model names within one provider (SY1037).
  */
 export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...unexportableReferences(source)];
+  if (kind === "litellm") out.push(...unknownRouterSettings(source));
   const file = source.file;
   for (const path of credentialPaths(kind, source.data)) {
     const value = get(source.data, path);
@@ -46,18 +114,8 @@ export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[]
       });
       continue;
     }
-    if (value.startsWith("os.environ/")) {
-      out.push({
-        code: "SY1041",
-        severity: "warning",
-        message: `Environment reference with an invalid variable name (os.environ/${redactSecret(value.slice("os.environ/".length))})`,
-        file,
-        path,
-        ...(range ? { range } : {}),
-        hint: "After `os.environ/` write a variable name: letters, digits and `_`, not starting with a digit.",
-      });
-      continue;
-    }
+    // A malformed os.environ/ reference is SY1043, reported for every value above.
+    if (value.startsWith("os.environ/")) continue;
     // Documented dummy values (`EMPTY`, `sk-no-key-required`) and placeholders are not secrets.
     if (detectSecret(String(path[path.length - 1]), value) === undefined) continue;
     out.push({
