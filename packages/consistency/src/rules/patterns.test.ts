@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { base, check, lines, relatedLines, yaml } from "../test-support.js";
 
 describe("SY2040 shadowed-pattern", () => {
-  it("reports a pattern that an earlier one always catches, and a repeated pattern", () => {
+  it("reports a pattern that one LiteLLM tries first always catches; a repeated pattern is one group", () => {
     const report = check({
       ...base,
       "model-mappings": yaml`
@@ -21,12 +21,37 @@ describe("SY2040 shadowed-pattern", () => {
       `,
     });
     expect(lines(report)).toEqual([
-      "config/model-mappings.yaml:5:14 warning SY2040 Pattern 'gpt-4?' is never used: the earlier pattern 'gpt-*' matches every name it matches",
-      "config/model-mappings.yaml:9:14 warning SY2040 Pattern 'gpt-*' repeats the earlier pattern route 'gpt-*', so it is never used",
+      "config/model-mappings.yaml:5:14 warning SY2040 Pattern 'gpt-4?' is never used: LiteLLM tries 'gpt-*' first, and it matches every name 'gpt-4?' matches",
     ]);
-    expect(relatedLines(report, "SY2040")).toEqual([
-      "config/model-mappings.yaml:3:14 the earlier pattern 'gpt-*' is here",
-      "config/model-mappings.yaml:3:14 the earlier pattern 'gpt-*' is here",
+    expect(relatedLines(report, "SY2040")).toEqual(["config/model-mappings.yaml:3:14 the pattern 'gpt-*' is here"]);
+  });
+
+  it("follows LiteLLM's precedence, not the file order (LiteLLM's own proxy_server_config.yaml lists '*' first)", () => {
+    const listedFirst = check({
+      ...base,
+      "model-mappings": yaml`
+        schema_version: "2.0.0"
+        patterns:
+          - pattern: "*"
+            provider: openai
+          - pattern: "anthropic/*"
+            provider: ollama
+      `,
+    });
+    expect(listedFirst.diagnostics.map((d) => d.code)).not.toContain("SY2040");
+    const tried = check({
+      ...base,
+      "model-mappings": yaml`
+        schema_version: "2.0.0"
+        patterns:
+          - pattern: "ab*"
+            provider: openai
+          - pattern: "a**"
+            provider: ollama
+      `,
+    });
+    expect(lines(tried)).toEqual([
+      "config/model-mappings.yaml:3:14 warning SY2040 Pattern 'ab*' is never used: LiteLLM tries the longer 'a**' first, although it is listed later, and it matches every name 'ab*' matches",
     ]);
   });
 });

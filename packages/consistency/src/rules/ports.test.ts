@@ -131,4 +131,51 @@ describe("SY2023 shared-provider-port", () => {
       "config/providers.yaml:5:15 'vllm-a' uses 127.0.0.1:8001 here",
     ]);
   });
+
+  const provider = (id: string, type: string, url: string, model: string) =>
+    `  ${id}:\n    type: ${type}\n    base_url: ${url}\n    models: [{name: ${model}}]\n`;
+  const providersOf = (...entries: string[]) => `schema_version: "2.0.0"\nproviders:\n${entries.join("")}`;
+  const codesOf = (files: Record<string, string>) =>
+    check({ "model-mappings": 'schema_version: "2.0.0"\n', ...files }).diagnostics.map((d) => d.code);
+
+  it("leaves a remote host alone: several accounts of one HTTPS API (LiteLLM's own proxy_server_config.yaml)", () => {
+    const remote = "https://exampleopenaiendpoint-production.up.railway.app/";
+    const files = {
+      providers: providersOf(
+        provider("fake-a", "openai_compatible", remote, "fake"),
+        provider("fake-b", "openai_compatible", remote, "my-fake-model"),
+        provider("fake-c", "openai_compatible", remote, "bad-model"),
+      ),
+    };
+    expect(codesOf(files)).not.toContain("SY2023");
+  });
+
+  it("covers a remote host when ports.yaml says the stack runs there", () => {
+    const files = {
+      providers: providersOf(
+        provider("vllm-a", "vllm", "http://gpu.example.com:8001/v1", "a"),
+        provider("vllm-b", "vllm", "http://gpu.example.com:8001/v1", "b"),
+      ),
+      ports: 'schema_version: "2.0.0"\nservices:\n  vllm:\n    host: gpu.example.com\n    port: 8001\n    providers: [vllm-a, vllm-b]\n',
+    };
+    expect(codesOf(files)).toContain("SY2023");
+  });
+
+  it("does not count two entries for one server: Ollama twice (two LiteLLM prefixes), or one vLLM model twice", () => {
+    const ollama = providersOf(
+      provider("ollama", "ollama", "http://127.0.0.1:11434", "llama3"),
+      provider("ollama-2", "ollama", "http://localhost:11434", "llama3"),
+    );
+    expect(codesOf({ providers: ollama })).not.toContain("SY2023");
+    const vllm = providersOf(
+      provider("vllm", "vllm", "http://10.0.0.7:8001/v1", "qwen"),
+      provider("vllm-2", "vllm", "http://10.0.0.7:8001/v1", "qwen"),
+    );
+    expect(codesOf({ providers: vllm })).not.toContain("SY2023");
+    const two = providersOf(
+      provider("vllm", "vllm", "http://10.0.0.7:8001/v1", "qwen"),
+      provider("ollama", "ollama", "http://10.0.0.7:8001", "qwen"),
+    );
+    expect(codesOf({ providers: two })).toContain("SY2023");
+  });
 });

@@ -1,11 +1,11 @@
 import {
-  ExactMatchSchema,
+  ExactMatchObjectSchema,
   FlagSchema,
   httpUrl,
   identifier,
   ModelMappingsFileSchema,
   ProviderModelSchema,
-  ProviderSchema,
+  ProviderObjectSchema,
   ProviderTypeSchema,
   positiveInt,
   RoutingSettingsSchema,
@@ -81,7 +81,12 @@ const legacyModel = z
 
 function providersSchema(version: LegacyVersion) {
   const lenient = version === "1.0.0";
-  const provider = ProviderSchema.omit({ base_url: true, status: true, models: true, type: true }).extend({
+  const provider = ProviderObjectSchema.omit({
+    base_url: true,
+    status: true,
+    models: true,
+    type: true,
+  }).extend({
     type: lenient ? z.string().min(1) : ProviderTypeSchema,
     url: lenient ? z.string().min(1) : httpUrl,
     enabled: (lenient ? booleanLike : z.boolean()).optional(),
@@ -96,7 +101,7 @@ function providersSchema(version: LegacyVersion) {
 
 function modelMappingsSchema(version: LegacyVersion) {
   const lenient = version === "1.0.0";
-  const exact = ExactMatchSchema.extend({
+  const exact = ExactMatchObjectSchema.extend({
     cache: (lenient ? booleanLike : z.boolean()).optional().describe("Never implemented; removed in 2.0.0."),
   });
   const routing = RoutingSettingsSchema.omit({ timeout_seconds: true }).extend({
