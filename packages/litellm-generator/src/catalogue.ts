@@ -154,15 +154,6 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     fix: "Remove the group's `strategy`, or set `routing.strategy` to it if every group should use it.",
   },
   {
-    code: "SY4041",
-    name: "pattern-order",
-    title: "LiteLLM will try a later, longer pattern before an earlier one.",
-    severity: "warning",
-    cause:
-      "Switchyard's `patterns` are tried in order, but LiteLLM tries longer wildcard patterns first, so for names both match the later pattern wins.",
-    fix: "List the longer (more specific) pattern first, so both tools agree.",
-  },
-  {
     code: "SY4042",
     name: "wildcard-health-check",
     title: "A wildcard route has no concrete model to health-check.",
@@ -185,7 +176,7 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     title: "litellm-passthrough.yaml cannot be merged into the generated config.",
     severity: "error",
     cause:
-      "The passthrough file (written by `switchyard import`) is not valid YAML, has a section other than litellm_settings, general_settings, router_settings, environment_variables, deployments and model_list, holds a value the LiteLLM schema refuses, or gives a verbatim deployment an id that is already used. Nothing was generated.",
+      "The passthrough file (written by `switchyard import`) is not valid YAML, has a section other than litellm_settings, general_settings, router_settings, environment_variables, deployments, model_list and sections (or a `sections:` entry for a section the generator writes), or holds a value the LiteLLM schema refuses. Nothing was generated.",
     fix: "Fix the reported place in litellm-passthrough.yaml, or import the LiteLLM config again.",
     example: "router_settings:\n  num_retries: three   # must be a number",
   },
@@ -206,6 +197,15 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     cause:
       "Extras under `deployments:` are applied to the deployment with the same model_name, provider id and provider model; a rename in the sources (or a disabled provider) leaves them without a target.",
     fix: "Update the entry's model_name, provider and model to the current names, or delete it.",
+  },
+  {
+    code: "SY4053",
+    name: "duplicate-deployment-id",
+    title: "Two deployments share a `model_info.id`, or an id is also a model_name.",
+    severity: "warning",
+    cause:
+      "LiteLLM identifies deployments by `model_info.id` (fallbacks to an id, `x-litellm-model-id`, spend logs), so only one of them can be addressed by it, and an id equal to a model_name breaks load balancing. Switchyard writes the ids as the config sets them (`id:` in model-mappings.yaml, or a verbatim deployment's model_info.id) and never generates a colliding one.",
+    fix: "Give each deployment its own id, never equal to a model_name.",
   },
   {
     code: "SY4101",
@@ -324,22 +324,13 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     fix: "Give the deployment a (quoted) model_name and a litellm_params mapping with a model.",
   },
   {
-    code: "SY4212",
-    name: "address-changed",
-    title: "The generated config addresses a deployment differently from the imported one.",
-    severity: "warning",
-    cause:
-      "Switchyard normalises addresses per provider type: `/v1` is removed from Ollama bases and added to vLLM, llama.cpp and bare OpenAI-compatible bases, a provider's public endpoint is left to LiteLLM, a missing prefix is written out, and a model used with two Ollama prefixes keeps one.",
-    fix: "Check that the new address reaches the same server (usually it is the fix of a classic mistake); adjust providers.yaml otherwise.",
-  },
-  {
     code: "SY4213",
-    name: "api-key-added",
-    title: "The generated config gives a deployment an API key variable it did not have.",
-    severity: "warning",
+    name: "openai-key-sent-to-server",
+    title: "An OpenAI-compatible server gets no API key of its own, so LiteLLM sends it OPENAI_API_KEY.",
+    severity: "info",
     cause:
-      "LiteLLM's OpenAI client refuses to call without a key, so Switchyard gives local OpenAI-compatible servers (llama.cpp, llama-cpp-python, others) `os.environ/<PROVIDER>_API_KEY`.",
-    fix: "Export the named variable with any value (or the server's real key) where LiteLLM runs.",
+      "A deployment `openai/<model>` with an `api_base` and no `api_key` is called through LiteLLM's OpenAI client, which then uses the proxy's own `OPENAI_API_KEY`, sending the real OpenAI key to that server (or fails when none is set). The import keeps that behaviour (`api_key: null` on the provider) rather than changing it silently.",
+    fix: "Give the provider a key of its own, `api_key: os.environ/<PROVIDER_ID>_API_KEY` (any value works for a server that checks none), and export it; or remove `api_key: null` to get that default.",
   },
   {
     code: "SY4214",
@@ -347,7 +338,7 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     title: "A literal secret was replaced by an environment reference; the secret is not copied.",
     severity: "warning",
     cause:
-      "API keys, the master key, passwords and database URLs written into the LiteLLM config are imported as `os.environ/NAME`, so no secret reaches the new files (secret environment_variables are dropped).",
+      "API keys, the master key, passwords, tokens and database URLs written into the LiteLLM config (anywhere: deployments, settings, guardrails, other sections) are imported as `os.environ/NAME`, so no secret reaches the new files; secret `environment_variables` are left out. One literal gets one name wherever it appears; a provider's key is named after the provider (`VLLM_QWEN_API_KEY`). Secrets are recognised by the key's name and the value's shape: numbers (prices, ports, limits) never are.",
     fix: "Export the named variable with the value from the original file where LiteLLM runs, and rotate the secret if the old file was shared.",
   },
   {
@@ -356,26 +347,8 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     title: "A setting of the LiteLLM config is not carried into the imported files.",
     severity: "warning",
     cause:
-      "Switchyard's LiteLLM schema refuses its value or key (an unknown top-level section, a router setting LiteLLM drops anyway, a misspelt strategy), or it never takes effect in LiteLLM (fallbacks keyed by a wildcard or an unknown name, a target nothing serves, a second fallbacks entry for the same model), or two deployments describe one model differently.",
-    fix: "Read the message; add what matters to litellm-passthrough.yaml or the source files by hand.",
-  },
-  {
-    code: "SY4216",
-    name: "generation-option-needed",
-    title: "Reproducing the imported config needs a generation option.",
-    severity: "info",
-    cause:
-      "The Prometheus callback, the master key's variable and the cache namespace are generation options, not file content.",
-    fix: "Generate (and reload) with the option named: `--prometheus`, `--master-key-env NAME`, `--cache-namespace NS`.",
-  },
-  {
-    code: "SY4217",
-    name: "generated-value-differs",
-    title: "Switchyard generates a different value than the imported config had.",
-    severity: "warning",
-    cause:
-      "Some values are Switchyard policy: `drop_params: true`, a master key (an unauthenticated proxy becomes authenticated), a cache namespace, and a weight on every deployment of a weighted group.",
-    fix: "Nothing to do unless clients relied on the old behaviour; the message says what changes.",
+      "Only what LiteLLM itself cannot use is left out: a `routing_strategy` that is not one of LiteLLM's strategies (LiteLLM's Router refuses it), a settings section that is not a mapping. Everything else, known to Switchyard or not, is carried.",
+    fix: "Read the message; set a valid value in model-mappings.yaml or litellm-passthrough.yaml.",
   },
   {
     code: "SY4218",
@@ -383,17 +356,17 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     title: "A provider type was inferred from indirect evidence.",
     severity: "info",
     cause:
-      "`openai/` on port 8080 (or a host named after llama.cpp) is taken for llama.cpp's llama-server; a model without prefix is typed as LiteLLM infers it; `ollama/` models get `mode: completion` so the prefix is kept.",
-    fix: "Change the provider's `type` (or the model's `mode`) in providers.yaml if the guess is wrong.",
+      "`openai/` on port 8080 (or a host named after llama.cpp) is taken for llama.cpp's llama-server; a model without prefix is typed as LiteLLM infers it (and keeps its bare name, `model_prefix: \"\"`).",
+    fix: "Change the provider's `type` in providers.yaml if the guess is wrong.",
   },
   {
     code: "SY4219",
-    name: "ids-regenerated",
-    title: "Deployment ids are replaced by generated ids.",
-    severity: "warning",
+    name: "ids-generated",
+    title: "Deployments without a `model_info.id` get a generated one.",
+    severity: "info",
     cause:
-      "The generator gives every deployment a stable id `<provider>--<model>` instead of the imported `model_info.id`.",
-    fix: "Nothing to do unless spend logs or dashboards refer to the old ids.",
+      "Every id the imported config sets is kept (`id:` on the deployment); a deployment without one gets a stable generated id, `<provider>--<model>`, the same at every import and generation (LiteLLM would hash one from its parameters, which changes with every edit).",
+    fix: "Nothing to do; set `id:` on a deployment in model-mappings.yaml to choose its id.",
   },
   {
     code: "SY4220",
@@ -415,11 +388,29 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
   {
     code: "SY4222",
     name: "import-round-trip",
-    title: "How closely generating from the imported files reproduces the LiteLLM config.",
+    title: "Whether generating from the imported files reproduces the LiteLLM config.",
     severity: "info",
     cause:
-      "The import generates a LiteLLM config from its own output and compares every deployment (model_name, model, api_base) and fallback with the input. A warning when something differs (the other findings say what), an error when the files do not generate at all (a bug).",
-    fix: "Review the other findings; report an error verdict as a bug.",
+      "The import generates a LiteLLM config from its own files, as a bare `switchyard generate` would, and compares it with the input as LiteLLM reads both: every key and value, the deployments of each model group in order, the order LiteLLM tries wildcard routes, fallbacks by their key. Only the listed normalisations may differ (secrets read from the environment, generated ids, empty sections left out). A note when the input is reproduced; a warning listing the differences otherwise; an error when the files do not generate at all. A warning or an error is a bug.",
+    fix: "Report a warning or an error verdict as a bug, with the (redacted) LiteLLM config.",
+  },
+  {
+    code: "SY4223",
+    name: "carried-as-written",
+    title: "A part of the LiteLLM config is carried as written instead of modelled.",
+    severity: "info",
+    cause:
+      "`router_settings.fallbacks` is modelled (as per-model `fallbacks:` that Switchyard checks) only when LiteLLM reads every entry as written there: single-key entries, each model group once, keyed by a modelled group, listing served names other than itself. Otherwise the list is carried as written in litellm-passthrough.yaml, so that LiteLLM does exactly what it did.",
+    fix: "Nothing to do; to get Switchyard's checks on it, fix the list as the message says and move it to the models' `fallbacks:`.",
+  },
+  {
+    code: "SY4224",
+    name: "empty-section",
+    title: "An empty settings section is left out of the generated config.",
+    severity: "info",
+    cause:
+      "A section with nothing under it (`general_settings:` followed by comments only) is read by PyYAML as null; LiteLLM treats it as no settings, as it treats a missing section.",
+    fix: "Nothing to do.",
   },
   {
     code: "SY4300",

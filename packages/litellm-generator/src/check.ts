@@ -40,7 +40,8 @@ const HINTS: Record<Exclude<GeneratedFileStatus, "current">, string> = {
   "hand-edited":
     "Move the edits into providers.yaml, model-mappings.yaml or ports.yaml, then run `switchyard generate --force` (a backup is kept).",
   "sources-changed": "Run `switchyard generate` (`--diff` shows what changes).",
-  "generator-changed": "Run `switchyard generate` with the options you deploy with.",
+  "generator-changed":
+    "Run `switchyard generate`; put the options you deploy with in model-mappings.yaml's `gateway:` section, so that a bare generate and --check use them.",
 };
 
 /** Options of {@link compareWithGeneration}. */
@@ -73,11 +74,17 @@ export function compareWithGeneration(
 ): FileComparison {
   const file = options.file ?? DEFAULT_OUTPUT_FILE;
   const status = statusOf(generation, existing);
+  // Flags that override the config set's gateway section are named, so that a file generated
+  // with them and one checked without (or the reverse) is never taken for the other.
+  const overridden =
+    generation.overrides.length > 0
+      ? ` (compared with a generation whose flags override model-mappings.yaml's gateway section: ${generation.overrides.join("; ")})`
+      : "";
   if (status === "current") {
-    return { ok: true, status, message: `${file} is up to date`, generation };
+    return { ok: true, status, message: `${file} is up to date${overridden}`, generation };
   }
   const finding = FINDINGS[status];
-  let message = `${file}: ${finding.message}`;
+  let message = `${file}: ${finding.message}${overridden}`;
   if (status === "hand-edited") {
     const parsed = parseGeneratedHeader(existing ?? "");
     if (parsed && parsed.header.sourcesHash !== generation.sourcesHash)

@@ -43,7 +43,6 @@ const PROVIDERS = yaml`
       models: [{ name: upstream }]
     openai:
       type: openai
-      base_url: https://api.openai.com/v1
       models: [{ name: gpt-4o-mini }]
     proxyai:
       type: openai
@@ -52,7 +51,6 @@ const PROVIDERS = yaml`
       models: [{ name: gpt-4o }]
     anthropic:
       type: anthropic
-      base_url: https://api.anthropic.com
       models: [{ name: claude-3-5-haiku-latest }]
     azure:
       type: azure
@@ -137,27 +135,30 @@ function codes(notes: readonly Diagnostic[]): string[] {
 }
 
 describe("addressing per provider type", () => {
-  test("each provider type gets LiteLLM's prefix, base and key convention", async () => {
+  test("each provider type gets LiteLLM's prefix and key convention; base URLs are written exactly as given", async () => {
     const result = await generate({ "providers.yaml": PROVIDERS, "model-mappings.yaml": ALL_EXACT });
+    // Never rewritten, not even a trailing slash: `switchyard validate` suggests the path (SY2032).
     expect(params(result, "llama3")).toEqual({
       model: "ollama_chat/llama3.1:8b",
-      api_base: "http://127.0.0.1:11434",
+      api_base: "http://127.0.0.1:11434/v1/",
       timeout: 300,
       stream_timeout: 45,
     });
     expect(params(result, "embed")).toMatchObject({
       model: "ollama/nomic-embed-text",
-      api_base: "http://127.0.0.1:11434",
+      api_base: "http://127.0.0.1:11434/v1/",
     });
     expect(params(result, "qwen")).toEqual({
       model: "hosted_vllm/qwen2.5-7b",
-      api_base: "http://127.0.0.1:8001/v1",
+      api_base: "http://127.0.0.1:8001",
       max_retries: 2,
       rpm: 30,
     });
+    // Servers behind LiteLLM's OpenAI client get a key of their own, named after the provider id,
+    // so that LiteLLM never sends them its OPENAI_API_KEY.
     expect(params(result, "phi")).toEqual({
       model: "openai/phi-3",
-      api_base: "http://127.0.0.1:8080/v1",
+      api_base: "http://127.0.0.1:8080",
       api_key: "os.environ/LLAMACPP_API_KEY",
     });
     expect(params(result, "mistral-local")).toEqual({
@@ -167,7 +168,7 @@ describe("addressing per provider type", () => {
     });
     expect(params(result, "local")).toEqual({
       model: "openai/local-model",
-      api_base: "http://127.0.0.1:1234/v1",
+      api_base: "http://127.0.0.1:1234",
       api_key: "os.environ/LMSTUDIO_KEY",
     });
     expect(params(result, "upstream")).toEqual({
@@ -175,49 +176,77 @@ describe("addressing per provider type", () => {
       api_base: "http://10.0.0.5:9000/api/openai",
       api_key: "os.environ/GATEWAY_API_KEY",
     });
-    expect(params(result, "gpt-4o-mini")).toEqual({
-      model: "openai/gpt-4o-mini",
-      api_key: "os.environ/OPENAI_API_KEY",
-    });
+    // A cloud provider without base_url or api_key: LiteLLM's own endpoint and key variable.
+    expect(params(result, "gpt-4o-mini")).toEqual({ model: "openai/gpt-4o-mini" });
+    expect(params(result, "haiku")).toEqual({ model: "anthropic/claude-3-5-haiku-latest" });
     expect(params(result, "gpt-4o")).toEqual({
       model: "openai/gpt-4o",
       api_base: "https://openai-proxy.example.com/v1",
       api_key: "os.environ/PROXY_KEY",
     });
-    expect(params(result, "haiku")).toEqual({
-      model: "anthropic/claude-3-5-haiku-latest",
-      api_key: "os.environ/ANTHROPIC_API_KEY",
-    });
     expect(params(result, "azure-gpt")).toEqual({
       model: "azure/prod-gpt4o",
-      api_base: "https://res.openai.azure.com",
+      api_base: "https://res.openai.azure.com/",
       api_key: "os.environ/AZURE_KEY",
       api_version: "2024-10-21",
     });
     expect(params(result, "flash")).toEqual({
       model: "gemini/gemini-1.5-flash",
-      api_key: "os.environ/GEMINI_API_KEY",
+      api_base: "https://generativelanguage.googleapis.com",
     });
     expect(params(result, "mistral-small")).toEqual({
       model: "mistral/mistral-small-latest",
-      api_key: "os.environ/MISTRAL_API_KEY",
+      api_base: "https://api.mistral.ai/v1",
     });
     expect(params(result, "groq-llama")).toEqual({
       model: "groq/llama-3.1-8b-instant",
-      api_key: "os.environ/GROQ_API_KEY",
+      api_base: "https://api.groq.com/openai/v1",
     });
     expect(params(result, "router-llama")).toEqual({
       model: "openrouter/meta-llama/llama-3.1-70b-instruct",
-      api_key: "os.environ/OPENROUTER_API_KEY",
+      api_base: "https://openrouter.ai/api/v1",
     });
     expect(params(result, "deepseek")).toEqual({
       model: "deepseek/deepseek-chat",
-      api_key: "os.environ/DEEPSEEK_API_KEY",
+      api_base: "https://api.deepseek.com",
     });
     expect(params(result, "together-llama")).toEqual({
       model: "together_ai/meta-llama/Llama-3-8b-chat-hf",
-      api_key: "os.environ/TOGETHERAI_API_KEY",
+      api_base: "https://api.together.xyz/v1",
     });
+  });
+
+  test("a provider's model_prefix and api_key: null are written as LiteLLM reads them", async () => {
+    const providers = yaml`
+      schema_version: "2.0.0"
+      providers:
+        ollama-generate:
+          type: ollama
+          base_url: http://127.0.0.1:11434
+          model_prefix: ollama
+          models: [{ name: llama2 }]
+        bare-openai:
+          type: openai
+          model_prefix: ""
+          models: [{ name: gpt-3.5-turbo }]
+        keyless:
+          type: openai_compatible
+          base_url: http://10.0.0.9:9000/v1
+          api_key: null
+          models: [{ name: m }]
+    `;
+    const mappings = yaml`
+      schema_version: "2.0.0"
+      exact_matches:
+        llama2: { provider: ollama-generate }
+        gpt-3.5-turbo: { provider: bare-openai }
+        m: { provider: keyless }
+    `;
+    const result = await generate({ "providers.yaml": providers, "model-mappings.yaml": mappings });
+    expect(params(result, "llama2")).toEqual({ model: "ollama/llama2", api_base: "http://127.0.0.1:11434" });
+    expect(entriesOf(result, "llama2")[0]!.model_info).toEqual({ id: "ollama-generate--llama2" });
+    expect(params(result, "gpt-3.5-turbo")).toEqual({ model: "gpt-3.5-turbo" });
+    expect(params(result, "m")).toEqual({ model: "openai/m", api_base: "http://10.0.0.9:9000/v1" });
   });
 
   test("model_info carries the id, the mode and the context window where the provider lists them", async () => {
@@ -286,7 +315,7 @@ describe("model ids", () => {
       "\n    ollama--qwen-host:\n      type: vllm\n      base_url: http://h:1/v1\n      models: [{ name: x }]\n    vllm:\n",
     );
     const result = await generate({ "providers.yaml": providers, "model-mappings.yaml": mappings });
-    const ids = result.config.model_list.map((e) => e.model_info!.id!);
+    const ids = result.config.model_list.map((e) => String(e.model_info!.id));
     const names = new Set(result.config.model_list.map((e) => e.model_name));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(names.has(id)).toBe(false);
@@ -408,7 +437,7 @@ describe("load balancing, wildcards and disabled providers", () => {
     expect(codes(result.notes)).toEqual(["SY4030", "SY4042", "SY4010"]);
   });
 
-  test("LiteLLM's longer-pattern-first order is reported when it differs from the listed order", async () => {
+  test("patterns are written in the listed order: LiteLLM sorts them by specificity itself", async () => {
     const mappings = yaml`
       schema_version: "2.0.0"
       patterns:
@@ -417,9 +446,9 @@ describe("load balancing, wildcards and disabled providers", () => {
         - { pattern: "llama*", provider: ollama }
     `;
     const result = await generate({ "providers.yaml": PROVIDERS, "model-mappings.yaml": mappings });
-    expect(result.notes.filter((n) => n.code === "SY4041").map((n) => n.path)).toEqual([
-      ["patterns", 1, "pattern"],
-    ]);
+    expect(result.config.model_list.map((e) => e.model_name)).toEqual(["q*", "qwen2.5-*", "llama*"]);
+    // Which route LiteLLM picks is `switchyard validate`'s business (SY2040 follows LiteLLM's order).
+    expect(result.notes.map((n) => n.code)).not.toContain("SY4041");
   });
 });
 

@@ -8,7 +8,13 @@ import {
   type GeneratedSections,
   type MergedSections,
 } from "./internal/passthrough-merge.js";
-import { buildGeneralSettings, buildLiteLLMSettings, buildRouterSettings } from "./internal/settings.js";
+import { isPlainRecord } from "./internal/records.js";
+import {
+  buildGeneralSettings,
+  buildLiteLLMSettings,
+  buildRouterSettings,
+  effectiveGateway,
+} from "./internal/settings.js";
 import { validateOutput } from "./internal/validate-output.js";
 import { stringifyForPyYaml } from "./internal/yaml11.js";
 import { type PassthroughResult, readPassthrough } from "./passthrough.js";
@@ -66,24 +72,28 @@ function passthroughOf(set: ConfigSet, options: GenerateOptions): PassthroughRes
     : { ok: true, passthrough: options.passthrough };
 }
 
-/** The output's top-level sections, keys in emission order. */
-function generatedData(sections: GeneratedSections): Record<string, unknown> {
+/** The output's top-level sections, keys in emission order; empty settings sections are left out. */
+function outputData(merged: MergedSections): Record<string, unknown> {
+  const section = (name: string, value: Record<string, unknown>) =>
+    Object.keys(value).length > 0 ? { [name]: value } : {};
   return {
-    model_list: sections.entries,
-    ...(Object.keys(sections.routerSettings).length > 0 ? { router_settings: sections.routerSettings } : {}),
-    litellm_settings: sections.litellmSettings,
-    general_settings: sections.generalSettings,
+    model_list: merged.modelList,
+    ...section("router_settings", merged.routerSettings),
+    ...section("litellm_settings", merged.litellmSettings),
+    ...section("general_settings", merged.generalSettings),
+    ...(merged.environmentVariables ? { environment_variables: merged.environmentVariables } : {}),
+    ...merged.sections,
   };
 }
 
-function mergedData(merged: MergedSections): Record<string, unknown> {
-  return {
-    model_list: merged.modelList,
-    ...(Object.keys(merged.routerSettings).length > 0 ? { router_settings: merged.routerSettings } : {}),
-    litellm_settings: merged.litellmSettings,
-    general_settings: merged.generalSettings,
-    ...(merged.environmentVariables ? { environment_variables: merged.environmentVariables } : {}),
-  };
+/** The ids of the passthrough's verbatim deployments, which generated ids must not take. */
+function verbatimIds(passthrough: PassthroughResult & { ok: true }): string[] {
+  return (passthrough.passthrough?.data.model_list ?? []).flatMap((entry) => {
+    const info = entry.model_info;
+    return isPlainRecord(info) && (typeof info.id === "string" || typeof info.id === "number")
+      ? [String(info.id)]
+      : [];
+  });
 }
 
 /**
@@ -110,22 +120,29 @@ export function generateLiteLLMConfig(set: ConfigSet, options: GenerateOptions =
   if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
   const passthrough = read.passthrough;
   const findings = new Findings(set);
-  const modelList = buildModelList(mappings, providers.providers, findings);
-  const fallbacks = buildFallbacks(mappings, modelList.groups, modelList.wildcards, findings);
+  const gateway = effectiveGateway(mappings.gateway, options);
+  const modelList = buildModelList(mappings, providers.providers, findings, verbatimIds(read));
+  const verbatimNames = (read.passthrough?.data.model_list ?? []).flatMap((e) =>
+    typeof e.model_name === "string" ? [e.model_name] : [],
+  );
+  const fallbacks = buildFallbacks(mappings, modelList.groups, modelList.wildcards, findings, {
+    groups: new Set(verbatimNames.filter((n) => !n.includes("*"))),
+    wildcards: verbatimNames.filter((n) => n.includes("*")),
+  });
   const routerSettings = buildRouterSettings(mappings, fallbacks, modelList.weightedGroups, findings);
-  const litellmSettings = buildLiteLLMSettings(set.files.ports?.value, options, findings);
+  const litellmSettings = buildLiteLLMSettings(set.files.ports?.value, gateway, findings);
   if (findings.errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(findings.errors) };
   const sections: GeneratedSections = {
     entries: modelList.entries,
     origins: modelList.origins,
     routerSettings,
     litellmSettings,
-    generalSettings: buildGeneralSettings(options),
+    generalSettings: buildGeneralSettings(gateway),
   };
-  const merged = passthrough ? applyPassthrough(sections, passthrough) : undefined;
-  if (merged && merged.errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(merged.errors) };
-  const data = merged ? mergedData(merged) : generatedData(sections);
-  const notes = [...findings.notes, ...(merged?.notes ?? [])];
+  const merged = applyPassthrough(sections, passthrough);
+  if (merged.errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(merged.errors) };
+  const data = outputData(merged);
+  const notes = [...findings.notes, ...merged.notes];
   const body = `\n${stringifyForPyYaml(data)}`;
   const bodyHash = sha256(body);
   const hash = sourcesHash(set, passthrough?.text);
@@ -140,6 +157,7 @@ export function generateLiteLLMConfig(set: ConfigSet, options: GenerateOptions =
     body,
     config,
     notes: sortDiagnostics(notes),
+    overrides: gateway.overrides,
     sourcesHash: hash,
     bodyHash,
   };

@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigSet } from "@switchyard/config-schema";
 import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { configDir, yaml } from "../test/helpers.js";
 import { checkGenerated } from "./check.js";
 import { generateLiteLLMConfig } from "./generate.js";
@@ -136,17 +137,37 @@ describe("litellm-passthrough.yaml", () => {
     expect(result.diagnostics[1]!.message).toContain("unknown section 'extras'");
   });
 
-  test("a verbatim deployment may not reuse a generated id", async () => {
+  test("generated ids never take a verbatim deployment's id; a shared id is a warning, carried as written", async () => {
     const parsed = parsePassthrough(
-      "model_list:\n  - model_name: x\n    litellm_params: { model: bedrock/x }\n    model_info: { id: vllm--qwen2.5-7b }\n",
+      "model_list:\n  - model_name: x\n    litellm_params: { model: bedrock/x }\n    model_info: { id: vllm--qwen2.5-7b }\n  - model_name: y\n    litellm_params: { model: bedrock/y }\n    model_info: { id: vllm--qwen2.5-7b }\n",
     );
     if (!parsed.ok || !parsed.passthrough) throw new Error("passthrough did not parse");
     const dir = await dirWith();
     const result = generateLiteLLMConfig(await loadConfigSet(dir, { cwd: dir }), {
       passthrough: parsed.passthrough,
     });
-    expect(!result.ok && result.diagnostics.map((d) => [d.code, d.range?.start.line])).toEqual([
-      ["SY4050", 4],
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    const ids = result.config.model_list.map((e) => e.model_info?.id);
+    expect(ids.filter((id) => id === "vllm--qwen2.5-7b")).toHaveLength(2);
+    expect(ids.some((id) => typeof id === "string" && /^vllm--qwen2\.5-7b-[0-9a-f]{8}$/.test(id))).toBe(true);
+    expect(result.notes.filter((d) => d.code === "SY4053").map((d) => d.message)).toEqual([
+      "The deployment id 'vllm--qwen2.5-7b' is set on two deployments; LiteLLM identifies deployments by id, so only one of them can be addressed by it",
+    ]);
+  });
+
+  test("other top-level sections are carried as written; the generator's own sections cannot be", async () => {
+    const text = "sections:\n  guardrails:\n    - guardrail_name: g\n      litellm_params: { guardrail: aporia, mode: pre_call }\n  credential_list: []\n";
+    const generated = await generateIn(await dirWith(text));
+    expect(parse(generated.text.split("\n\n").slice(1).join("\n\n"))).toMatchObject({
+      guardrails: [{ guardrail_name: "g", litellm_params: { guardrail: "aporia", mode: "pre_call" } }],
+      credential_list: [],
+    });
+    const refused = parsePassthrough("sections:\n  litellm_settings: {}\n");
+    expect(!refused.ok && refused.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "SY4050",
+        "litellm-passthrough.yaml: sections.litellm_settings cannot be carried here: put it in its own section of this file",
+      ],
     ]);
   });
 });

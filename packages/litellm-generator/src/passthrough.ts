@@ -45,11 +45,21 @@ export interface LiteLLMPassthrough {
   readonly litellm_settings?: Readonly<Record<string, unknown>>;
   readonly general_settings?: Readonly<Record<string, unknown>>;
   readonly router_settings?: Readonly<Record<string, unknown>>;
-  readonly environment_variables?: Readonly<Record<string, string>>;
-  /** Extra `litellm_params` / `model_info` keys of generated deployments. */
+  /** Variables the proxy sets at start: text, numbers and booleans as written (LiteLLM turns them into text). */
+  readonly environment_variables?: Readonly<Record<string, string | number | boolean | null>>;
+  /**
+   * Extra `litellm_params` / `model_info` keys of generated deployments, matched by name, provider
+   * and model. Kept for files written by earlier imports: an import now puts a deployment's own
+   * keys on the deployment in model-mappings.yaml.
+   */
   readonly deployments?: readonly PassthroughDeployment[];
   /** Deployments Switchyard cannot model (e.g. `bedrock/...`), appended to `model_list` verbatim. */
   readonly model_list?: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * Other top-level sections of the LiteLLM config (`guardrails`, `credential_list`,
+   * `mcp_servers`, `search_tools`, ...), emitted as written.
+   */
+  readonly sections?: Readonly<Record<string, unknown>>;
 }
 
 /** A parsed and checked passthrough file. */
@@ -75,7 +85,17 @@ const SECTIONS = [
   "environment_variables",
   "deployments",
   "model_list",
+  "sections",
 ] as const;
+
+/** Top-level keys the generator writes itself; `sections:` cannot carry them. */
+const GENERATED_SECTIONS = new Set([
+  "model_list",
+  "router_settings",
+  "litellm_settings",
+  "general_settings",
+  "environment_variables",
+]);
 
 interface ZodLike {
   safeParse(
@@ -165,11 +185,23 @@ function checkShape(data: Record<string, unknown>, problems: Problems): void {
         });
     } else if (key === "environment_variables") {
       if (!isPlainRecord(value))
-        problems.add([key], "environment_variables must be a mapping of names to strings");
+        problems.add([key], "environment_variables must be a mapping of names to values");
+      else
+        for (const name of Object.keys(value)) {
+          const item = value[name];
+          if (item !== null && !["string", "number", "boolean"].includes(typeof item))
+            problems.add([key, name], `environment_variables.${name} must be text, a number or a boolean`);
+        }
+    } else if (key === "sections") {
+      if (!isPlainRecord(value)) problems.add([key], "sections must be a mapping of LiteLLM top-level sections");
       else
         for (const name of Object.keys(value))
-          if (typeof value[name] !== "string")
-            problems.add([key, name], `environment_variables.${name} must be a string (quote it)`);
+          if (GENERATED_SECTIONS.has(name))
+            problems.add(
+              [key, name],
+              `sections.${name} cannot be carried here: put it in its own section of this file`,
+              "key",
+            );
     } else if (!isPlainRecord(value)) {
       problems.add([key], `${key} must be a mapping`);
     } else {

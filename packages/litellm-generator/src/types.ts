@@ -1,18 +1,20 @@
 import type { Diagnostic, LiteLLMConfig, UnifiedDiff } from "@switchyard/config-schema";
 import type { LoadedPassthrough } from "./passthrough.js";
 
-/** Options that change what is generated. The same set and options always give the same text. */
+/**
+ * Options that change what is generated. The same set and options always give the same text.
+ * Everything that shapes the output lives in the config set (model-mappings.yaml's `gateway:`
+ * section); these options override it (the command-line flags), and the generation lists each
+ * override in `overrides`.
+ */
 export interface GenerateOptions {
-  /** Add LiteLLM's Prometheus callback (`litellm_settings.callbacks: [prometheus]`). Default false. */
+  /** Add (true) or leave out (false) LiteLLM's Prometheus callback; overrides `gateway.prometheus`. */
   readonly prometheus?: boolean;
-  /** Key prefix isolating this environment's cache entries in Redis. Default `litellm:unified`. */
+  /** Key prefix of this environment's cache entries in Redis; overrides `gateway.cache.namespace`. */
   readonly cacheNamespace?: string;
-  /**
-   * Id of the ports.yaml service used as the response cache. Default: the service `redis`, else the
-   * first service (by id) whose `expected_processes` includes `redis-server`.
-   */
+  /** Id of the ports.yaml service used as the response cache; overrides `gateway.cache.service`. */
   readonly redisService?: string;
-  /** Environment variable holding the proxy's master key. Default `LITELLM_MASTER_KEY`. */
+  /** Environment variable holding the proxy's master key; overrides `gateway.master_key`. */
   readonly masterKeyEnv?: string;
   /** The output's path as diagnostics show it (default `litellm-unified.yaml`). */
   readonly outputFile?: string;
@@ -38,6 +40,11 @@ export interface GenerationSuccess {
    * SY4xxx diagnostics pointing into the source files. Never errors.
    */
   readonly notes: readonly Diagnostic[];
+  /**
+   * The generation options that override the config set's `gateway:` section, one phrase each
+   * (`--prometheus true (gateway.prometheus: false)`); empty for a bare generation.
+   */
+  readonly overrides: readonly string[];
   /** Hex SHA-256 of the source files (see {@link sourcesHash}). */
   readonly sourcesHash: string;
   /** Hex SHA-256 of {@link GenerationSuccess.body}. */

@@ -3,7 +3,7 @@ import { suggestName } from "../diagnostics/suggest.js";
 import { ENV_REFERENCE_PATTERN } from "../schemas/common.js";
 import type { ConfigFileKind } from "../schemas/files.js";
 import { LITELLM_ROUTER_SETTINGS } from "../schemas/litellm.js";
-import { credentialPaths, detectSecret } from "../secrets/index.js";
+import { credentialPaths, detectSecret, redactSecret } from "../secrets/index.js";
 import type { YamlSource } from "../yaml/parse.js";
 
 function entries(value: unknown): [string, unknown][] {

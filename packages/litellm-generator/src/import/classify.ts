@@ -1,38 +1,50 @@
-import { detectSecret, GLOB_PATTERN, HTTP_URL_PATTERN, type ProviderType } from "@switchyard/config-schema";
-import { publicBaseUrl } from "../internal/addressing.js";
+import {
+  detectSecret,
+  GLOB_PATTERN,
+  HTTP_URL_PATTERN,
+  MODEL_PREFIXES,
+  type ProviderType,
+  SELF_HOSTED_PROVIDER_TYPES,
+} from "@switchyard/config-schema";
 import { copyRecord, isPlainRecord } from "../internal/records.js";
-import { shownValue } from "./extras.js";
+import { shownValue, type Where } from "./carry.js";
 import type { LocatedEntry } from "./includes.js";
 import type { ImportLog } from "./log.js";
-import type { Place } from "./source.js";
 
 /** A deployment Switchyard can model: a provider type, endpoint and model. */
 export interface ModelledDeployment {
   readonly kind: "modelled";
-  readonly place: Place;
+  /** The entry in its file, and in the merged `model_list`. */
+  readonly where: Where;
   readonly modelName: string;
   /** A `model_name` with `*`: imported as a pattern route. */
   readonly wildcard: boolean;
   readonly type: ProviderType;
+  /** The LiteLLM prefix as written (`ollama`, `openai`, `""` for a bare name). */
+  readonly prefix: string;
   /** The model's name at the provider (`llama3.1:8b`, a vLLM served-model-name, an Azure deployment). */
   readonly providerModel: string;
-  readonly baseUrl: string;
+  /** `api_base` as written, when there is one. */
+  readonly baseUrl?: string;
   /** The `api_key` as written (`undefined` when none). */
   readonly apiKey: unknown;
   readonly apiVersion?: string;
-  /** Addressed with `ollama/` (Ollama's generate endpoint) rather than `ollama_chat/`. */
-  readonly ollamaGenerate: boolean;
-  /** Every other `litellm_params` key, legacy `rpm`/`tpm` beside `litellm_params` included. */
+  /** Every other `litellm_params` key, as written. */
   readonly params: Readonly<Record<string, unknown>>;
+  /** `model_info` as written (`{}` when none). */
   readonly info: Readonly<Record<string, unknown>>;
-  /** `litellm_params.model` and `api_base` as written. */
-  readonly original: { readonly model: string; readonly apiBase?: string };
+  /** Keys of the entry beside `model_name`, `litellm_params` and `model_info` (old configs' `rpm`/`tpm`). */
+  readonly entry: Readonly<Record<string, unknown>>;
+  /** The entry as written. */
+  readonly raw: Readonly<Record<string, unknown>>;
+  /** Address keys the deployment writes as `null` (`api_key:` with nothing after it). */
+  readonly nulls: ReadonlySet<"api_key" | "api_version">;
 }
 
 /** A deployment carried verbatim into the passthrough file. */
 export interface VerbatimDeployment {
   readonly kind: "verbatim";
-  readonly place: Place;
+  readonly where: Where;
   readonly modelName: string;
   readonly entry: Readonly<Record<string, unknown>>;
   /** Why Switchyard cannot model it. */
@@ -63,9 +75,13 @@ const UNPREFIXED: readonly [RegExp, ProviderType][] = [
   [/^claude-/, "anthropic"],
 ];
 
-const DEPLOYMENT_KEYS = new Set(["model_name", "litellm_params", "model_info", "rpm", "tpm"]);
-/** The local default of LiteLLM's Ollama client when no `api_base` is given. */
-const OLLAMA_DEFAULT_BASE = "http://localhost:11434";
+const ENTRY_KEYS = new Set(["model_name", "litellm_params", "model_info"]);
+const SELF_HOSTED: ReadonlySet<string> = new Set(SELF_HOSTED_PROVIDER_TYPES);
+
+/** "a" or "an" before a word, by its sound as far as spelling tells (`an openai model`, `a vllm server`). */
+export function article(word: string): string {
+  return /^[aeio]/i.test(word) || /^u[^n]/i.test(word) ? "an" : "a";
+}
 
 function portOf(url: string): number | undefined {
   try {
@@ -80,7 +96,7 @@ function portOf(url: string): number | undefined {
  * An `openai/` deployment with an `api_base`: llama.cpp's llama-server when the endpoint says so
  * (port 8080, its default, or a host named after it), else a generic OpenAI-compatible server.
  */
-function openAiCompatibleType(apiBase: string, place: Place, log: ImportLog): ProviderType {
+function openAiCompatibleType(apiBase: string, where: Where, log: ImportLog): ProviderType {
   let host = "";
   try {
     host = new URL(apiBase).hostname;
@@ -96,7 +112,7 @@ function openAiCompatibleType(apiBase: string, place: Place, log: ImportLog): Pr
   log.note(
     "SY4218",
     `${apiBase} is imported as a llama.cpp server (type llamacpp) because ${evidence}`,
-    { ...place, path: [...place.path, "litellm_params", "api_base"] },
+    { ...where.place, path: [...where.place.path, "litellm_params", "api_base"] },
     "Change the provider's type to openai_compatible (or llamacpp_python) in providers.yaml if it is another server.",
   );
   return "llamacpp";
@@ -104,105 +120,55 @@ function openAiCompatibleType(apiBase: string, place: Place, log: ImportLog): Pr
 
 interface Address {
   readonly type: ProviderType;
+  readonly prefix: string;
   readonly providerModel: string;
-  readonly ollamaGenerate: boolean;
 }
 
-function addressOf(
-  model: string,
-  apiBase: string | undefined,
-  place: Place,
-  log: ImportLog,
-): Address | string {
+function addressOf(model: string, apiBase: string | undefined, where: Where, log: ImportLog): Address | string {
   const slash = model.indexOf("/");
-  if (slash === -1) {
+  const prefix = slash === -1 ? "" : model.slice(0, slash);
+  if (slash === -1 || !Object.hasOwn(PREFIX_TYPES, prefix)) {
     const inferred = UNPREFIXED.find(([pattern]) => pattern.test(model))?.[1];
-    if (inferred === undefined) return `'${model}' has no provider prefix Switchyard knows`;
+    if (inferred === undefined || apiBase !== undefined)
+      return slash === -1
+        ? `'${model}' has no provider prefix Switchyard knows`
+        : `LiteLLM provider '${prefix}' has no Switchyard provider type`;
     log.note(
       "SY4218",
-      `'${model}' has no provider prefix; imported as a ${inferred} model, as LiteLLM infers`,
-      { ...place, path: [...place.path, "litellm_params", "model"] },
+      `'${model}' has no provider prefix; imported as ${article(inferred)} ${inferred} model, as LiteLLM infers (the generated config keeps the bare name)`,
+      { ...where.place, path: [...where.place.path, "litellm_params", "model"] },
     );
-    return { type: inferred, providerModel: model, ollamaGenerate: false };
+    return { type: inferred, prefix: "", providerModel: model };
   }
-  const prefix = model.slice(0, slash);
   const providerModel = model.slice(slash + 1);
-  const known = Object.hasOwn(PREFIX_TYPES, prefix) ? PREFIX_TYPES[prefix] : undefined;
-  if (known === undefined) return `LiteLLM provider '${prefix}' has no Switchyard provider type`;
   if (providerModel === "") return `'${model}' names no model after the prefix`;
+  const known = PREFIX_TYPES[prefix]!;
   const type =
-    known === "openai" && apiBase !== undefined ? openAiCompatibleType(apiBase, place, log) : known;
-  return { type, providerModel, ollamaGenerate: prefix === "ollama" };
+    known === "openai" && apiBase !== undefined ? openAiCompatibleType(apiBase, where, log) : known;
+  if (!(MODEL_PREFIXES[type] as readonly string[]).includes(prefix))
+    return `its prefix '${prefix}/' is not one a ${type} provider writes`;
+  return { type, prefix, providerModel };
 }
 
-function baseUrlOf(type: ProviderType, apiBase: string | undefined): string | { reason: string } {
-  if (apiBase !== undefined) return apiBase;
-  if (type === "ollama") return OLLAMA_DEFAULT_BASE;
-  const base = publicBaseUrl(type);
-  if (base !== undefined) return base;
-  return {
-    reason:
-      type === "azure"
-        ? "it has no api_base (LiteLLM then reads AZURE_API_BASE), and an Azure provider needs its endpoint"
-        : `it has no api_base (LiteLLM then reads it from the environment), and a ${type} provider needs its URL`,
-  };
-}
-
-function invalid(
-  entry: LocatedEntry,
-  what: string,
-  log: ImportLog,
-  path: (string | number)[] = [],
-): undefined {
+function invalid(entry: LocatedEntry, what: string, log: ImportLog, path: (string | number)[] = []): undefined {
   log.lossy(
     "SY4211",
-    `Deployment ${entry.place.path.join(".")} is skipped: ${what} (LiteLLM skips it too)`,
-    { ...entry.place, path: [...entry.place.path, ...path] },
+    `Deployment ${entry.where.path.join(".")} is skipped: ${what} (LiteLLM skips it too)`,
+    { ...entry.where.place, path: [...entry.where.place.path, ...path] },
     "Give every deployment a model_name and a litellm_params mapping with a model; quote names PyYAML reads as numbers or booleans.",
   );
   return undefined;
 }
 
-function paramsOf(entry: Record<string, unknown>, place: Place, log: ImportLog): Record<string, unknown> {
-  const params = copyRecord(entry.litellm_params as Record<string, unknown>);
-  for (const key of ["rpm", "tpm"] as const) {
-    if (!Object.hasOwn(entry, key)) continue;
-    if (params[key] === undefined) params[key] = entry[key];
-    else if (params[key] !== entry[key]) {
-      log.lossy(
-        "SY4215",
-        `${key} is set both beside and inside litellm_params; the litellm_params value (${String(params[key])}) is kept`,
-        { ...place, path: [...place.path, key] },
-        `Keep one ${key} per deployment, inside litellm_params.`,
-        { part: "key" },
-      );
-    }
-  }
-  for (const key of Object.keys(entry)) {
-    if (DEPLOYMENT_KEYS.has(key)) continue;
-    log.lossy(
-      "SY4215",
-      `Key '${key}' beside litellm_params is not carried (LiteLLM does not read it there)`,
-      { ...place, path: [...place.path, key] },
-      "Move it into litellm_params or model_info if it is meant for LiteLLM.",
-      { part: "key" },
-    );
-  }
-  return params;
-}
-
 /**
  * Decide how each `model_list` entry is imported: as a deployment of a Switchyard provider, or
- * verbatim (a provider or addressing Switchyard does not model). Entries LiteLLM would reject
- * (no model_name, no litellm_params.model) are skipped with SY4211.
+ * verbatim (a provider or addressing Switchyard does not model, an `api_base` that is not a URL).
+ * Entries LiteLLM would reject (no model_name, no litellm_params.model) are skipped with SY4211.
  */
-export function classifyDeployments(
-  entries: readonly LocatedEntry[],
-  log: ImportLog,
-): ClassifiedDeployment[] {
+export function classifyDeployments(entries: readonly LocatedEntry[], log: ImportLog): ClassifiedDeployment[] {
   const out: ClassifiedDeployment[] = [];
   for (const located of entries) {
-    const { value, place } = located;
+    const { value, where } = located;
     if (!isPlainRecord(value)) {
       invalid(located, "it is not a mapping", log);
       continue;
@@ -221,13 +187,15 @@ export function classifyDeployments(
       invalid(located, "litellm_params.model is missing or not a string", log, ["litellm_params"]);
       continue;
     }
-    const params = paramsOf(value, place, log);
-    const info = isPlainRecord(value.model_info) ? copyRecord(value.model_info) : {};
-    const model = params.model as string;
-    const apiBase = params.api_base;
     const verbatim = (reason: string): void => {
-      out.push({ kind: "verbatim", place, modelName: name, entry: copyRecord(value), reason });
+      out.push({ kind: "verbatim", where, modelName: name, entry: copyRecord(value), reason });
     };
+    if (value.model_info !== undefined && !isPlainRecord(value.model_info)) {
+      verbatim(`its model_info is not a mapping (${JSON.stringify(value.model_info)})`);
+      continue;
+    }
+    const { model, api_base: apiBase, api_key: apiKey, api_version: apiVersion, ...params } =
+      value.litellm_params;
     if (apiBase !== undefined && (typeof apiBase !== "string" || !HTTP_URL_PATTERN.test(apiBase))) {
       verbatim(`its api_base (${shownValue(apiBase)}) is not an http(s) URL`);
       continue;
@@ -238,39 +206,51 @@ export function classifyDeployments(
       verbatim("its api_base carries a secret (a URL password or token), which providers.yaml cannot hold");
       continue;
     }
+    if (apiVersion !== undefined && apiVersion !== null && (typeof apiVersion !== "string" || apiVersion === "")) {
+      verbatim(`its api_version (${shownValue(apiVersion)}) is not text`);
+      continue;
+    }
+    if (apiKey !== undefined && apiKey !== null && (typeof apiKey !== "string" || apiKey === "")) {
+      verbatim(`its api_key is not text`);
+      continue;
+    }
     const wildcard = name.includes("*");
     if (wildcard && (!GLOB_PATTERN.test(name) || name.includes("?"))) {
       verbatim(`its wildcard model_name '${name}' has characters a Switchyard pattern cannot hold`);
       continue;
     }
-    const address = addressOf(model, apiBase, place, log);
+    const address = addressOf(model as string, apiBase, where, log);
     if (typeof address === "string") {
       verbatim(address);
       continue;
     }
-    const baseUrl = baseUrlOf(address.type, apiBase);
-    if (typeof baseUrl !== "string") {
-      verbatim(baseUrl.reason);
+    if (apiBase === undefined && SELF_HOSTED.has(address.type)) {
+      verbatim(
+        `it has no api_base (LiteLLM then uses its default for ${address.prefix}/), and a ${address.type} provider is given its base_url`,
+      );
       continue;
     }
-    const { model: _model, api_base: _base, api_key: apiKey, api_version: apiVersion, ...rest } = params;
+    const entry: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) if (!ENTRY_KEYS.has(key)) entry[key] = value[key];
     out.push({
       kind: "modelled",
-      place,
+      where,
       modelName: name,
       wildcard,
       type: address.type,
+      prefix: address.prefix,
       providerModel: address.providerModel,
-      baseUrl,
+      ...(apiBase !== undefined ? { baseUrl: apiBase } : {}),
       apiKey,
       ...(typeof apiVersion === "string" ? { apiVersion } : {}),
-      ollamaGenerate: address.ollamaGenerate,
-      params: {
-        ...rest,
-        ...(apiVersion !== undefined && typeof apiVersion !== "string" ? { api_version: apiVersion } : {}),
-      },
-      info,
-      original: { model, ...(apiBase !== undefined ? { apiBase } : {}) },
+      params,
+      info: isPlainRecord(value.model_info) ? copyRecord(value.model_info) : {},
+      entry,
+      raw: copyRecord(value),
+      nulls: new Set([
+        ...(apiKey === null ? (["api_key"] as const) : []),
+        ...(apiVersion === null ? (["api_version"] as const) : []),
+      ]),
     });
   }
   return out;

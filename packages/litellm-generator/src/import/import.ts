@@ -2,7 +2,9 @@ import { resolve } from "node:path";
 import {
   CURRENT_SCHEMA_VERSION,
   type Diagnostic,
+  ENV_REFERENCE_PATTERN,
   type ExactMatch,
+  type GatewaySettings,
   type LoadBalancingGroup,
   type PatternRoute,
   type Provider,
@@ -10,9 +12,11 @@ import {
   type Service,
   sortDiagnostics,
 } from "@switchyard/config-schema";
+import { baseId } from "../internal/ids.js";
 import { isPlainRecord, setOwn } from "../internal/records.js";
 import { stringifyForPyYaml } from "../internal/yaml11.js";
 import { PASSTHROUGH_FILE } from "../passthrough.js";
+import { Carrier } from "./carry.js";
 import {
   type ClassifiedDeployment,
   classifyDeployments,
@@ -23,12 +27,13 @@ import { readFallbacks } from "./fallbacks.js";
 import { readMergedConfig } from "./includes.js";
 import { ImportLog } from "./log.js";
 import { buildServices } from "./ports.js";
-import { buildProviders, checkAddresses } from "./providers.js";
+import { buildProviders } from "./providers.js";
+import type { ImportNormalisation } from "./round-trip.js";
 import { buildRoutes } from "./routes.js";
 import { SecretNames } from "./secrets.js";
-import { type ImportedGenerateOptions, readSettings } from "./settings.js";
+import { type ImportedGenerateOptions, readSettings, SETTINGS_SECTIONS } from "./settings.js";
 import { carryVerbatim } from "./verbatim.js";
-import { verifyImport } from "./verify.js";
+import { generatedIds, generateFromImport, verifyImport } from "./verify.js";
 
 /** The texts of the imported config set, by file name. */
 export interface ImportedFiles {
@@ -67,8 +72,16 @@ export interface ImportSuccess {
   readonly lossy: readonly Diagnostic[];
   /** Inferences and observations (SY42xx, info), including the round-trip check's verdict. */
   readonly notes: readonly Diagnostic[];
-  /** The generation options that reproduce the input (e.g. `{ prometheus: true }`). */
+  /**
+   * Generation options the import needs: always `{}`, since model-mappings.yaml's `gateway:`
+   * section now carries everything that shapes the output. Kept for earlier callers.
+   */
   readonly generateOptions: ImportedGenerateOptions;
+  /**
+   * The changes made on purpose (literal secrets read from the environment, generated ids), each
+   * also reported in `lossy` or `notes`: exactly what a round trip may show.
+   */
+  readonly normalisations: readonly ImportNormalisation[];
   /** Absolute paths of the files read: the config first, then its includes. */
   readonly sources: readonly string[];
   readonly summary: ImportSummary;
@@ -107,6 +120,7 @@ interface Parts {
   readonly loadBalancing: Record<string, LoadBalancingGroup>;
   readonly patterns: readonly PatternRoute[];
   readonly routing?: RoutingSettings;
+  readonly gateway: GatewaySettings;
   readonly services: Record<string, Service>;
   readonly passthrough: Record<string, unknown>;
 }
@@ -118,12 +132,13 @@ function renderFiles(parts: Parts, origin: string): ImportedFiles {
     ...(Object.keys(parts.loadBalancing).length > 0 ? { load_balancing: parts.loadBalancing } : {}),
     ...(parts.patterns.length > 0 ? { patterns: parts.patterns } : {}),
     ...(parts.routing ? { routing: parts.routing } : {}),
+    gateway: parts.gateway,
   };
   const passthroughHeader = [
     `LiteLLM settings Switchyard's config files do not model, carried from ${origin} by \`switchyard import\`.`,
     "`switchyard generate` merges them into litellm-unified.yaml: what providers.yaml, model-mappings.yaml",
-    "and ports.yaml generate wins; everything here is added as written. `deployments:` extras are matched",
-    "by model_name, provider and model; `model_list:` deployments are appended verbatim.",
+    "and ports.yaml generate wins; everything here is added as written. `model_list:` deployments are",
+    "appended verbatim; `sections:` are other top-level sections of the LiteLLM config.",
   ];
   return {
     "providers.yaml": render(header, { providers: parts.providers }),
@@ -142,22 +157,64 @@ function renderFiles(parts: Parts, origin: string): ImportedFiles {
 function passthroughData(sections: readonly [string, unknown][]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of sections) {
-    const empty = Array.isArray(value)
-      ? value.length === 0
-      : isPlainRecord(value) && Object.keys(value).length === 0;
+    const empty =
+      value === undefined ||
+      (Array.isArray(value) ? value.length === 0 : isPlainRecord(value) && Object.keys(value).length === 0);
     if (!empty) setOwn(out, key, value);
   }
   return out;
 }
 
+/** Every `os.environ/NAME` the input references, so that no literal secret is given one of those names. */
+function referencedNames(value: unknown, out: Set<string> = new Set()): Set<string> {
+  if (typeof value === "string" && ENV_REFERENCE_PATTERN.test(value)) out.add(value.slice("os.environ/".length));
+  else if (Array.isArray(value)) for (const item of value) referencedNames(item, out);
+  else if (isPlainRecord(value)) for (const item of Object.values(value)) referencedNames(item, out);
+  return out;
+}
+
+/** Concrete deployments by model name (stable, by code units), then wildcard routes in order. */
+function inGeneratedOrder(deployments: readonly ModelledDeployment[]): ModelledDeployment[] {
+  const concrete = deployments.filter((d) => !d.wildcard);
+  const byName = (a: ModelledDeployment, b: ModelledDeployment) =>
+    a.modelName < b.modelName ? -1 : a.modelName > b.modelName ? 1 : 0;
+  return [...concrete.sort(byName), ...deployments.filter((d) => d.wildcard)];
+}
+
+/**
+ * A model group is read by LiteLLM in order; the generator writes modelled deployments before
+ * verbatim ones. A group where a verbatim deployment comes before a modelled one is therefore
+ * carried verbatim as a whole, so its order survives.
+ */
+function keepGroupOrder(classified: readonly ClassifiedDeployment[]): ClassifiedDeployment[] {
+  const mixed = new Set<string>();
+  const seenVerbatim = new Set<string>();
+  for (const d of classified) {
+    if (d.kind === "verbatim") seenVerbatim.add(d.modelName);
+    else if (seenVerbatim.has(d.modelName)) mixed.add(d.modelName);
+  }
+  return classified.map((d): ClassifiedDeployment => {
+    if (d.kind === "verbatim" || !mixed.has(d.modelName)) return d;
+    return {
+      kind: "verbatim",
+      where: d.where,
+      modelName: d.modelName,
+      entry: d.raw,
+      reason: `the model group '${d.modelName}' has a deployment Switchyard carries verbatim before this one, and LiteLLM reads a group in order`,
+    };
+  });
+}
+
 /**
  * Import a LiteLLM proxy config (and its `include:` files) as a Switchyard config set:
  * providers.yaml (one provider per endpoint), model-mappings.yaml (exact matches, load-balancing
- * groups, patterns, fallbacks, routing), ports.yaml (local servers with health URLs, the Redis
- * cache) and litellm-passthrough.yaml for what those files do not model. The file is read as PyYAML
- * reads it (YAML 1.1). Literal secrets become `os.environ/NAME` references and are never written.
- * Everything not carried exactly is reported in `lossy`; the result is checked by generating from
- * it and comparing deployments and fallbacks with the input (`notes`, SY4222). Never throws.
+ * groups and patterns, each deployment with its own id and LiteLLM keys; fallbacks, routing, and the
+ * `gateway:` section), ports.yaml (local servers with health URLs, the Redis cache) and
+ * litellm-passthrough.yaml for what those files do not model, carried as written. The file is read
+ * as PyYAML reads it (YAML 1.1). Literal secrets become `os.environ/NAME` references and are never
+ * written. The import checks itself: generating from its files with a bare `switchyard generate`
+ * must reproduce the input as LiteLLM reads it, apart from the listed `normalisations` (SY4222).
+ * Never throws.
  */
 export async function importLiteLLMConfig(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -182,32 +239,46 @@ export async function importLiteLLMConfig(path: string, options: ImportOptions =
     };
   }
   const secrets = new SecretNames();
-  const classified: ClassifiedDeployment[] = classifyDeployments(merged.entries, log);
-  const modelled = classified.filter((d): d is ModelledDeployment => d.kind === "modelled");
+  for (const section of merged.sections.values())
+    for (const name of referencedNames(section.value)) secrets.reserve(name);
+  const carrier = new Carrier(secrets, log);
+  const classified = keepGroupOrder(classifyDeployments(merged.entries, log));
+  // Providers, routes and key names are made in the order the generator writes the deployments
+  // (concrete groups by name, then wildcard routes), so that importing a generated file again
+  // gives the same ids and names.
+  const modelled = inGeneratedOrder(classified.filter((d): d is ModelledDeployment => d.kind === "modelled"));
   const verbatim = classified.filter((d): d is VerbatimDeployment => d.kind === "verbatim");
-  const imported = buildProviders(modelled, secrets, log);
-  checkAddresses(imported, log);
-  const routes = buildRoutes(modelled, imported, secrets, log);
-  const verbatimEntries = carryVerbatim(verbatim, secrets, log);
-  const verbatimNames = verbatimEntries.map((e) => String(e.model_name));
-  const settings = readSettings(merged.sections, secrets, log);
+  const imported = buildProviders(modelled, carrier, log);
+  const routes = buildRoutes(modelled, imported, carrier);
+  const verbatimEntries = carryVerbatim(verbatim, carrier, log);
+  const settings = readSettings(merged.sections, carrier, log);
   const fallbacks = readFallbacks(
     merged.sections.get("router_settings"),
     {
       groups: routes.groups,
       wildcards: routes.wildcards,
-      verbatimGroups: new Set(verbatimNames.filter((n) => !n.includes("*"))),
-      verbatimWildcards: verbatimNames.filter((n) => n.includes("*")),
+      allGroups: new Set(classified.filter((d) => !d.modelName.includes("*")).map((d) => d.modelName)),
+      allWildcards: classified.filter((d) => d.modelName.includes("*")).map((d) => d.modelName),
     },
     log,
   );
-  if (routes.regeneratedIds > 0) {
-    log.lossy(
-      "SY4219",
-      `${routes.regeneratedIds} deployment id(s) (model_info.id) are replaced by generated ids (<provider>--<model>)`,
-      undefined,
-      "Spend logs and dashboards that refer to the old ids will see new ones; nothing else changes.",
+  const emptySections: ImportNormalisation[] = [];
+  for (const key of SETTINGS_SECTIONS) {
+    const section = merged.sections.get(key);
+    if (!section) continue;
+    const value = section.value;
+    if (value !== null && !(isPlainRecord(value) && Object.keys(value).length === 0)) continue;
+    emptySections.push({ kind: "empty-section", path: [key] });
+    log.note(
+      "SY4224",
+      `${key} has nothing in it, so the generated config leaves it out (LiteLLM reads both as no settings)`,
+      section.place,
     );
+  }
+  const otherSections: Record<string, unknown> = {};
+  for (const [key, section] of merged.sections) {
+    if (key === "model_list" || SETTINGS_SECTIONS.has(key)) continue;
+    setOwn(otherSections, key, carrier.value(section.value, key, section.where));
   }
 
   const exactMatches: Record<string, ExactMatch> = {};
@@ -219,40 +290,53 @@ export async function importLiteLLMConfig(path: string, options: ImportOptions =
   const providers: Record<string, Provider> = {};
   for (const { id, provider } of imported.providers) setOwn(providers, id, provider);
   const routerPassthrough = { ...settings.routerSettings };
-  if (fallbacks.passthrough.length > 0) setOwn(routerPassthrough, "fallbacks", fallbacks.passthrough);
+  if (fallbacks.verbatim !== undefined) setOwn(routerPassthrough, "fallbacks", fallbacks.verbatim);
   const passthrough = passthroughData([
     ["litellm_settings", settings.litellmSettings],
     ["general_settings", settings.generalSettings],
     ["router_settings", routerPassthrough],
     ["environment_variables", settings.environmentVariables],
-    ["deployments", routes.extras],
     ["model_list", verbatimEntries],
+    ["sections", otherSections],
   ]);
-  const files = renderFiles(
-    {
-      providers,
-      exactMatches,
-      loadBalancing,
-      patterns: routes.patterns,
-      ...(settings.routing ? { routing: settings.routing } : {}),
-      services: buildServices(imported.providers, settings.redis),
-      passthrough,
-    },
+  const origin =
     merged.sources.length > 1
       ? `${root.file} (with ${merged.sources
           .slice(1)
           .map((s) => s.file)
           .join(", ")})`
-      : root.file,
+      : root.file;
+  const parts: Parts = {
+    providers,
+    exactMatches,
+    loadBalancing,
+    patterns: routes.patterns,
+    ...(settings.routing ? { routing: settings.routing } : {}),
+    gateway: settings.gateway,
+    services: buildServices(imported.providers, settings.redis),
+    passthrough,
+  };
+  const idNormalisations = settleIds(modelled, imported.providerOf, routes.routeOf, () =>
+    renderFiles(parts, origin),
   );
-  verifyImport(files, settings.options, merged, log);
+  if (idNormalisations.length > 0)
+    log.note(
+      "SY4219",
+      `${idNormalisations.length} deployment(s) have no model_info.id; the generated config gives each a stable id (<provider>--<model>, the same at every import), where LiteLLM would hash one from its parameters`,
+      undefined,
+      "Set `id:` on a deployment in model-mappings.yaml to choose its id.",
+    );
+  const files = renderFiles(parts, origin);
+  const normalisations = [...carrier.normalisations, ...idNormalisations, ...emptySections];
+  verifyImport(files, merged, normalisations, log);
   return {
     ok: true,
     files,
     passthrough,
     lossy: sortDiagnostics(log.lossyFindings),
     notes: sortDiagnostics(log.notes),
-    generateOptions: settings.options,
+    generateOptions: {},
+    normalisations,
     sources: merged.sources.map((s) => s.path),
     summary: {
       deployments: merged.entries.length,
@@ -260,9 +344,62 @@ export async function importLiteLLMConfig(path: string, options: ImportOptions =
       exactMatches: Object.keys(exactMatches).length,
       loadBalancingGroups: Object.keys(loadBalancing).length,
       patterns: routes.patterns.length,
-      fallbacks: fallbacks.perModel.size + fallbacks.passthrough.length,
+      fallbacks: fallbacks.perModel.size + (fallbacks.verbatim !== undefined ? 1 : 0),
       verbatim: verbatimEntries.length,
       skipped: merged.entries.length - classified.length,
     },
   };
+}
+
+/**
+ * Keep every id the input sets, except those the generator would give the deployment anyway
+ * (an id a previous `switchyard generate` wrote): those are left to the generator, so that
+ * importing a generated file gives the same set as importing its source. Each such id is checked
+ * by generating; one that would come out differently is kept as written. Returns the generated-id
+ * normalisations of the deployments without an id.
+ */
+function settleIds(
+  modelled: readonly ModelledDeployment[],
+  providerOf: ReadonlyMap<ModelledDeployment, { readonly id: string }>,
+  routeOf: ReadonlyMap<ModelledDeployment, { id?: string | undefined }>,
+  files: () => ImportedFiles,
+): ImportNormalisation[] {
+  const own = new Map<ModelledDeployment, string>();
+  for (const d of modelled) {
+    const route = routeOf.get(d)!;
+    if (route.id === undefined) continue;
+    own.set(d, route.id);
+    const base = baseId({ providerId: providerOf.get(d)!.id, model: d.providerModel, wildcard: d.wildcard });
+    const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (new RegExp(`^${escaped}(-[0-9a-f]{8})?(-[0-9]+)?$`).test(route.id)) delete route.id;
+  }
+  // The position of each deployment in its model group, as the generator writes modelled ones first.
+  const position = new Map<ModelledDeployment, number>();
+  const counts = new Map<string, number>();
+  for (const d of modelled) {
+    const n = counts.get(d.modelName) ?? 0;
+    position.set(d, n);
+    counts.set(d.modelName, n + 1);
+  }
+  let ids = new Map<string, string[]>();
+  for (let round = 0; round < 4; round++) {
+    const generation = generateFromImport(files());
+    if (!generation.ok) return [];
+    ids = generatedIds(generation.text);
+    let changed = false;
+    for (const [d, id] of own) {
+      const route = routeOf.get(d)!;
+      if (route.id !== undefined) continue;
+      if (ids.get(d.modelName)?.[position.get(d)!] !== id) {
+        route.id = id;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return modelled.flatMap((d): ImportNormalisation[] => {
+    if (own.has(d)) return [];
+    const id = ids.get(d.modelName)?.[position.get(d)!];
+    return id === undefined ? [] : [{ kind: "generated-id", path: d.where.path, id }];
+  });
 }

@@ -1,19 +1,22 @@
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "@switchyard/config-schema";
 import { isPlainRecord } from "../internal/records.js";
+import type { Where } from "./carry.js";
 import type { ImportLog } from "./log.js";
 import { located, type Place, readSource, type SourceFile } from "./source.js";
 
-/** One `model_list` entry and where it is written. */
+/** One `model_list` entry, where it is written and its place in the merged `model_list`. */
 export interface LocatedEntry {
   readonly value: unknown;
-  readonly place: Place;
+  readonly where: Where;
 }
 
 /** A top-level value and the file that provided it. */
 export interface LocatedSection {
   readonly value: unknown;
   readonly place: Place;
+  /** The section in its file, and in the merged config (`[key]`). */
+  readonly where: Where;
 }
 
 /** A LiteLLM config with its `include:` files merged the way the proxy merges them. */
@@ -34,9 +37,12 @@ interface Pending {
   readonly chain: readonly string[];
 }
 
-function modelListOf(value: unknown, source: SourceFile): LocatedEntry[] {
+function modelListOf(value: unknown, source: SourceFile, offset: number): LocatedEntry[] {
   if (!Array.isArray(value)) return [];
-  return value.map((item, index) => ({ value: item, place: { source, path: ["model_list", index] } }));
+  return value.map((item, index) => ({
+    value: item,
+    where: { place: { source, path: ["model_list", index] }, path: ["model_list", offset + index] },
+  }));
 }
 
 function includeError(code: string, message: string, at: Place, hint: string): Diagnostic {
@@ -98,8 +104,8 @@ export async function readMergedConfig(
       const previous = sections.get(key);
       if (previous && Array.isArray(previous.value) && Array.isArray(value)) {
         // LiteLLM: `config[key].extend(value)`.
-        sections.set(key, { value: [...previous.value, ...value], place: previous.place });
-        if (key === "model_list") entries = [...entries, ...modelListOf(value, source)];
+        sections.set(key, { ...previous, value: [...previous.value, ...value] });
+        if (key === "model_list") entries = [...entries, ...modelListOf(value, source, entries.length)];
         continue;
       }
       if (previous) {
@@ -110,8 +116,8 @@ export async function readMergedConfig(
           "Keep each top-level section in one file so nothing is silently replaced.",
         );
       }
-      if (key === "model_list") entries = modelListOf(value, source);
-      sections.set(key, { value, place });
+      if (key === "model_list") entries = modelListOf(value, source, 0);
+      sections.set(key, { value, place, where: { place, path: [key] } });
     }
     return true;
   };

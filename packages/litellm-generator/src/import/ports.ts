@@ -20,7 +20,8 @@ interface Endpoint {
   readonly protocol: string;
 }
 
-function endpointOf(baseUrl: string): Endpoint | undefined {
+function endpointOf(baseUrl: string | undefined): Endpoint | undefined {
+  if (baseUrl === undefined) return undefined;
   try {
     const url = new URL(baseUrl);
     if (url.port === "") return undefined;

@@ -1,22 +1,30 @@
 import {
   ENV_REFERENCE_PATTERN,
   ID_PATTERN,
+  MODEL_PREFIXES,
   type Provider,
   type ProviderModel,
   type ProviderType,
-  redactSecret,
   sha256,
 } from "@switchyard/config-schema";
 import { localKeyEnv } from "../conventions.js";
-import { addressModel, defaultKeyOf, litellmPrefix } from "../internal/addressing.js";
+import { defaultKeyEnv, modelPrefix, publicEndpoint, usesLocalKey } from "../internal/addressing.js";
 import { deepEqual } from "../internal/records.js";
+import { type Carrier, child } from "./carry.js";
 import type { ModelledDeployment } from "./classify.js";
 import type { ImportLog } from "./log.js";
-import type { SecretNames } from "./secrets.js";
 
 /** Provider-level `litellm_params` keys: lifted to the provider when every deployment agrees. */
 const UNIFORM_KEYS = ["timeout", "stream_timeout", "max_retries"] as const;
 type UniformKey = (typeof UNIFORM_KEYS)[number];
+
+/** `model_info` keys a provider's model describes: lifted when every deployment of the model agrees. */
+const MODEL_KEYS = {
+  mode: "mode",
+  max_input_tokens: "context_length",
+  max_output_tokens: "max_output_tokens",
+} as const;
+type ModelInfoKey = keyof typeof MODEL_KEYS;
 
 const MODES: ReadonlySet<string> = new Set([
   "chat",
@@ -32,8 +40,10 @@ export interface ImportedProvider {
   readonly id: string;
   readonly provider: Provider;
   readonly deployments: readonly ModelledDeployment[];
-  /** The provider-level keys lifted from its deployments (kept out of their passthrough extras). */
+  /** The provider-level `litellm_params` keys lifted from its deployments (kept out of their extras). */
   readonly lifted: ReadonlySet<string>;
+  /** For each model, the `model_info` keys its provider model describes (kept out of the extras). */
+  readonly describedInfo: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Every imported provider, and each deployment's provider. */
@@ -43,18 +53,19 @@ export interface ImportedProviders {
 }
 
 function keyIdentity(apiKey: unknown): string {
-  if (apiKey === undefined || apiKey === null || apiKey === "") return "none";
+  if (apiKey === undefined) return "none";
+  if (apiKey === null) return "null";
   if (typeof apiKey === "string" && ENV_REFERENCE_PATTERN.test(apiKey)) return `ref:${apiKey}`;
   return `literal:${sha256(String(apiKey))}`;
 }
 
 function groupKey(d: ModelledDeployment): string {
-  return JSON.stringify([d.type, d.baseUrl, keyIdentity(d.apiKey), d.apiVersion ?? null]);
+  return JSON.stringify([d.type, d.prefix, d.baseUrl ?? null, keyIdentity(d.apiKey), d.apiVersion ?? null]);
 }
 
-function endpoint(url: string): { host: string; port: string } {
+function endpoint(url: string | undefined): { host: string; port: string } {
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(url ?? "");
     return { host: parsed.hostname, port: parsed.port };
   } catch {
     return { host: "", port: "" };
@@ -68,19 +79,18 @@ function endpoint(url: string): { host: string; port: string } {
  */
 function providerId(
   type: ProviderType,
-  baseUrl: string,
-  firstOfType: Map<ProviderType, string>,
+  baseUrl: string | undefined,
+  firstOfType: Map<ProviderType, string | undefined>,
   taken: Set<string>,
 ): string {
-  const first = firstOfType.get(type);
   const candidates: string[] = [];
-  if (first === undefined) {
+  if (!firstOfType.has(type)) {
     firstOfType.set(type, baseUrl);
     candidates.push(type);
   } else {
     const mine = endpoint(baseUrl);
-    const theirs = endpoint(first);
-    if (mine.host !== theirs.host)
+    const theirs = endpoint(firstOfType.get(type));
+    if (mine.host !== theirs.host && mine.host !== "")
       candidates.push(`${type}-${mine.host.split(".")[0]!.replace(/[^A-Za-z0-9-]/g, "-")}`);
     else if (mine.port !== theirs.port && mine.port !== "") candidates.push(`${type}-${mine.port}`);
   }
@@ -102,146 +112,65 @@ function uniformValue(deployments: readonly ModelledDeployment[], key: UniformKe
   return deployments.every((d) => deepEqual(d.params[key], first)) ? (first as number) : undefined;
 }
 
+/** The provider's `api_key`: the input's reference, a reference to a literal key, or `null` for "none". */
 function apiKeyOf(
   id: string,
   type: ProviderType,
   first: ModelledDeployment,
-  secrets: SecretNames,
+  carrier: Carrier,
   log: ImportLog,
-): string | undefined {
+): string | null | undefined {
   const key = first.apiKey;
-  const place = { ...first.place, path: [...first.place.path, "litellm_params", "api_key"] };
-  if (key === undefined || key === null || key === "") {
-    const fallback = defaultKeyOf(type);
-    if (fallback === "per-provider") {
-      const name = localKeyEnv(id);
-      log.lossy(
-        "SY4213",
-        `Deployments of '${id}' (${first.baseUrl}) have no api_key; the generated config reads one from ${name}, as LiteLLM's OpenAI client needs a key`,
-        first.place,
-        `Export ${name} with any value (or the server's key) where LiteLLM runs.`,
-      );
-    }
-    return undefined;
+  if (key === undefined || key === null) {
+    if (!usesLocalKey(type)) return key === null ? null : undefined;
+    log.note(
+      "SY4213",
+      `Deployments of '${id}' (${first.baseUrl}) send no api_key of their own, so LiteLLM sends them the proxy's OPENAI_API_KEY; the import keeps that (api_key: null)`,
+      first.where.place,
+      `Give the server a key of its own: \`api_key: os.environ/${localKeyEnv(id)}\` in providers.yaml (any value, or the server's key), then export it.`,
+    );
+    return null;
   }
-  if (typeof key === "string" && ENV_REFERENCE_PATTERN.test(key)) {
-    secrets.reserve(key.slice("os.environ/".length));
-    return key;
-  }
-  const preferred = defaultKeyOf(type);
-  const name = secrets.claim(
-    typeof preferred === "string" ? preferred : localKeyEnv(id),
-    key as string | number,
+  if (ENV_REFERENCE_PATTERN.test(key as string)) return key as string;
+  const reference = carrier.reference(
+    key as string,
+    child(child(first.where, "litellm_params"), "api_key"),
+    `api_key of provider '${id}'`,
+    defaultKeyEnv(id, type) ?? localKeyEnv(id),
   );
-  log.lossy(
-    "SY4214",
-    `The literal api_key of provider '${id}' (${redactSecret(String(key))}) is imported as os.environ/${name}; the key is not copied`,
-    place,
-    `Export ${name} with the key from the original file where LiteLLM runs (and rotate it if the file was shared).`,
-  );
-  return `os.environ/${name}`;
-}
-
-interface ModelDraft {
-  readonly model: ProviderModel;
-  /** The deployment that defined the model's metadata. */
-  readonly from: ModelledDeployment;
+  return reference;
 }
 
 /**
- * The mode a provider model gets from a deployment: LiteLLM's `model_info.mode` when Switchyard
- * can express it without changing the address (`ollama/` needs `completion` or `embedding`,
- * `ollama_chat/` any other mode).
+ * The `model_info` value every deployment of a provider model agrees on (absent counts), for the
+ * keys a provider model can describe, when it passes the provider schema and does not change the
+ * generated address (an Ollama model's mode picks `ollama/` unless the provider sets a prefix).
  */
-function modeOf(d: ModelledDeployment, log: ImportLog): ProviderModel["mode"] | undefined {
-  const mode =
-    typeof d.info.mode === "string" && MODES.has(d.info.mode)
-      ? (d.info.mode as ProviderModel["mode"])
-      : undefined;
-  if (d.type !== "ollama") return mode;
-  const generateMode = mode === "embedding" || mode === "completion";
-  if (d.ollamaGenerate && !generateMode) {
-    if (mode === undefined)
-      log.note(
-        "SY4218",
-        `'${d.original.model}' uses Ollama's generate endpoint (ollama/); its model is imported with mode: completion so the generated config keeps that prefix`,
-        { ...d.place, path: [...d.place.path, "litellm_params", "model"] },
-        "Use ollama_chat/ (mode chat) for chat models: it is the endpoint LiteLLM recommends.",
-      );
-    return "completion";
+function describedValue(
+  members: readonly ModelledDeployment[],
+  key: ModelInfoKey,
+  provider: Pick<Provider, "type" | "model_prefix">,
+): unknown {
+  const value = members[0]!.info[key];
+  if (value === undefined || !members.every((d) => deepEqual(d.info[key], value))) return undefined;
+  if (key === "mode") {
+    if (typeof value !== "string" || !MODES.has(value)) return undefined;
+    const mode = value as ProviderModel["mode"];
+    if (modelPrefix(provider, mode) !== modelPrefix(provider)) return undefined;
+    return value;
   }
-  if (!d.ollamaGenerate && generateMode) return undefined;
-  return mode;
-}
-
-function positiveInt(value: unknown): number | undefined {
   return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-function addModel(models: Map<string, ModelDraft>, d: ModelledDeployment, log: ImportLog): void {
-  const mode = modeOf(d, log);
-  const context = positiveInt(d.info.max_input_tokens);
-  const maxOutput = positiveInt(d.info.max_output_tokens);
-  const draft: ProviderModel = {
-    name: d.providerModel,
-    ...(context !== undefined ? { context_length: context } : {}),
-    ...(maxOutput !== undefined ? { max_output_tokens: maxOutput } : {}),
-    ...(mode !== undefined ? { mode } : {}),
-  };
-  const existing = models.get(d.providerModel);
-  if (!existing) {
-    models.set(d.providerModel, { model: draft, from: d });
-    return;
-  }
-  const differs = (["mode", "context_length", "max_output_tokens"] as const).filter(
-    (key) =>
-      draft[key] !== undefined && existing.model[key] !== undefined && draft[key] !== existing.model[key],
-  );
-  if (differs.length > 0) {
-    log.lossy(
-      "SY4215",
-      `Deployment '${d.modelName}' describes ${d.providerModel} differently (${differs.join(", ")}) than '${existing.from.modelName}'; the first description is kept`,
-      { ...d.place, path: [...d.place.path, "model_info"] },
-      "Switchyard describes each model once per provider; align the model_info of both deployments.",
-    );
-  }
-  models.set(d.providerModel, {
-    model: { ...draft, ...existing.model },
-    from: existing.from,
-  });
-}
-
 /**
- * The health-check model of a wildcard deployment as Switchyard writes it: the provider's model
- * name, without the LiteLLM prefix the generator adds back (`openai/gpt-4o-mini` → `gpt-4o-mini`).
- */
-export function healthCheckModelOf(d: ModelledDeployment): string | undefined {
-  const check = d.info.health_check_model;
-  if (typeof check !== "string" || check === "") return undefined;
-  const prefix = `${litellmPrefix(d.type)}/`;
-  return check.startsWith(prefix) && check.length > prefix.length ? check.slice(prefix.length) : check;
-}
-
-/** The `model_info` values of a deployment that its provider model does not reproduce. */
-export function infoNotCarried(d: ModelledDeployment, provider: Provider): Set<string> {
-  const listed = provider.models.find((m) => m.name === d.providerModel);
-  const carried = new Set<string>(["id"]);
-  if (listed?.mode !== undefined && d.info.mode === listed.mode) carried.add("mode");
-  if (listed?.context_length !== undefined && d.info.max_input_tokens === listed.context_length)
-    carried.add("max_input_tokens");
-  if (listed?.max_output_tokens !== undefined && d.info.max_output_tokens === listed.max_output_tokens)
-    carried.add("max_output_tokens");
-  return new Set(Object.keys(d.info).filter((key) => !carried.has(key)));
-}
-
-/**
- * Group the modelled deployments into providers, one per endpoint: the same type, `api_base`,
- * key and API version. Keys become environment references, provider-level settings are lifted
- * when every deployment agrees, and each provider lists the models its deployments use.
+ * Group the modelled deployments into providers, one per endpoint: the same type, prefix,
+ * `api_base`, key and API version. Keys become environment references, provider-level settings
+ * are lifted when every deployment agrees, and each provider lists the models its deployments use
+ * (with the metadata all their deployments agree on).
  */
 export function buildProviders(
   deployments: readonly ModelledDeployment[],
-  secrets: SecretNames,
+  carrier: Carrier,
   log: ImportLog,
 ): ImportedProviders {
   const groups = new Map<string, ModelledDeployment[]>();
@@ -252,18 +181,38 @@ export function buildProviders(
     else groups.set(key, [d]);
   }
   const taken = new Set<string>();
-  const firstOfType = new Map<ProviderType, string>();
+  const firstOfType = new Map<ProviderType, string | undefined>();
   const providers: ImportedProvider[] = [];
   const providerOf = new Map<ModelledDeployment, ImportedProvider>();
   for (const members of groups.values()) {
     const first = members[0]!;
     const id = providerId(first.type, first.baseUrl, firstOfType, taken);
-    const apiKey = apiKeyOf(id, first.type, first, secrets, log);
-    const models = new Map<string, ModelDraft>();
-    for (const d of members) if (!d.wildcard) addModel(models, d, log);
+    const apiKey = apiKeyOf(id, first.type, first, carrier, log);
+    if (typeof apiKey === "string" && !ENV_REFERENCE_PATTERN.test(first.apiKey as string))
+      for (const d of members.slice(1))
+        carrier.alsoReferenced(child(child(d.where, "litellm_params"), "api_key"), apiKey);
+    const prefix = first.prefix === MODEL_PREFIXES[first.type][0] ? undefined : first.prefix;
+    const shape = { type: first.type, ...(prefix !== undefined ? { model_prefix: prefix } : {}) };
+    const models: ProviderModel[] = [];
+    const describedInfo = new Map<string, Set<string>>();
+    const byModel = new Map<string, ModelledDeployment[]>();
     for (const d of members) {
-      const check = d.wildcard ? healthCheckModelOf(d) : undefined;
-      if (check !== undefined && !models.has(check)) models.set(check, { model: { name: check }, from: d });
+      if (d.wildcard) continue;
+      const list = byModel.get(d.providerModel);
+      if (list) list.push(d);
+      else byModel.set(d.providerModel, [d]);
+    }
+    for (const [name, users] of byModel) {
+      const described = new Set<string>();
+      const model: Record<string, unknown> = { name };
+      for (const key of Object.keys(MODEL_KEYS) as ModelInfoKey[]) {
+        const value = describedValue(users, key, shape);
+        if (value === undefined) continue;
+        model[MODEL_KEYS[key]] = value;
+        described.add(key);
+      }
+      models.push(model as unknown as ProviderModel);
+      describedInfo.set(name, described);
     }
     const lifted = new Set<UniformKey>();
     const values = Object.fromEntries(
@@ -279,41 +228,22 @@ export function buildProviders(
     };
     const provider: Provider = {
       type: first.type,
-      base_url: first.baseUrl,
+      ...(first.baseUrl !== undefined ? { base_url: first.baseUrl } : {}),
       ...(apiKey !== undefined ? { api_key: apiKey } : {}),
       ...(first.apiVersion !== undefined ? { api_version: first.apiVersion } : {}),
+      ...(prefix !== undefined ? { model_prefix: prefix } : {}),
       ...(Object.keys(timeouts).length > 0 ? { timeouts } : {}),
       ...(values.max_retries !== undefined ? { max_retries: values.max_retries } : {}),
-      models: [...models.values()].map((m) => m.model),
+      models,
     };
-    const imported: ImportedProvider = { id, provider, deployments: members, lifted };
+    const imported: ImportedProvider = { id, provider, deployments: members, lifted, describedInfo };
     providers.push(imported);
     for (const d of members) providerOf.set(d, imported);
   }
   return { providers, providerOf };
 }
 
-/**
- * Report every deployment the generated config will address differently (SY4212): another
- * prefix, an `api_base` with `/v1` added or removed, or a public endpoint left to LiteLLM.
- */
-export function checkAddresses(imported: ImportedProviders, log: ImportLog): void {
-  for (const { id, provider, deployments } of imported.providers) {
-    for (const d of deployments) {
-      const mode = d.wildcard ? undefined : provider.models.find((m) => m.name === d.providerModel)?.mode;
-      const generated = addressModel(id, provider, d.providerModel, mode);
-      const changes: string[] = [];
-      if (generated.model !== d.original.model)
-        changes.push(`model ${d.original.model} → ${generated.model}`);
-      if (generated.api_base !== d.original.apiBase)
-        changes.push(`api_base ${d.original.apiBase ?? "(none)"} → ${generated.api_base ?? "(none)"}`);
-      if (changes.length === 0) continue;
-      log.lossy(
-        "SY4212",
-        `The generated config addresses '${d.modelName}' differently: ${changes.join(", ")}`,
-        { ...d.place, path: [...d.place.path, "litellm_params"] },
-        "Check that the new address reaches the same server; Switchyard normalises addresses per provider type (see the generator's addressing table).",
-      );
-    }
-  }
+/** For messages: the endpoint a provider reaches. */
+export function endpointOf(provider: Provider): string {
+  return provider.base_url ?? publicEndpoint(provider.type) ?? `${provider.type}'s default endpoint`;
 }

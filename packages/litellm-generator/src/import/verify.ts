@@ -1,11 +1,18 @@
-import { type ConfigSet, type Diagnostic, loadConfigText, sortDiagnostics } from "@switchyard/config-schema";
+import {
+  type ConfigSet,
+  type Diagnostic,
+  loadConfigText,
+  sortDiagnostics,
+} from "@switchyard/config-schema";
+import { parseDocument } from "yaml";
 import { generateLiteLLMConfig } from "../generate.js";
 import { isPlainRecord } from "../internal/records.js";
 import { PASSTHROUGH_FILE, parsePassthrough } from "../passthrough.js";
+import type { GenerationResult } from "../types.js";
 import type { ImportedFiles } from "./import.js";
 import type { MergedConfig } from "./includes.js";
 import type { ImportLog } from "./log.js";
-import type { ImportedGenerateOptions } from "./settings.js";
+import { compareRoundTrip, type ImportNormalisation, type RoundTripDifference } from "./round-trip.js";
 
 /** Imported file texts loaded as a config set in memory. */
 export function importedConfigSet(files: ImportedFiles, dir: string): ConfigSet {
@@ -24,71 +31,48 @@ export function importedConfigSet(files: ImportedFiles, dir: string): ConfigSet 
   };
 }
 
-/** `model_name`, model and api_base of each deployment, as comparable keys. */
-function addresses(entries: readonly unknown[]): string[] {
-  return entries.flatMap((entry) => {
-    if (!isPlainRecord(entry) || typeof entry.model_name !== "string" || !isPlainRecord(entry.litellm_params))
-      return [];
-    const params = entry.litellm_params;
-    if (typeof params.model !== "string") return [];
-    return [JSON.stringify([entry.model_name, params.model, params.api_base ?? null])];
+/** A bare generation (no options, as `switchyard generate` runs) from imported files held in memory. */
+export function generateFromImport(files: ImportedFiles): GenerationResult {
+  const passthroughText = files[PASSTHROUGH_FILE];
+  const parsed = passthroughText !== undefined ? parsePassthrough(passthroughText) : undefined;
+  if (parsed && !parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+  return generateLiteLLMConfig(importedConfigSet(files, "/nonexistent/switchyard-import"), {
+    passthrough: parsed?.ok && parsed.passthrough ? parsed.passthrough : false,
   });
 }
 
-/** LiteLLM's fallbacks as `key → targets` (the first entry for a key wins, as in LiteLLM). */
-function fallbackMap(list: unknown): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!Array.isArray(list)) return out;
-  for (const entry of list) {
-    if (!isPlainRecord(entry)) continue;
-    for (const key of Object.keys(entry)) if (!out.has(key)) out.set(key, JSON.stringify(entry[key]));
-  }
+/** Generated text as LiteLLM reads it (YAML 1.1), as plain data. */
+export function readGenerated(text: string): unknown {
+  return parseDocument(text, { version: "1.1" }).toJS({ maxAliasCount: -1 });
+}
+
+/** The LiteLLM config as LiteLLM sees it (its includes merged), as plain data. */
+export function originalData(merged: MergedConfig): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, section] of merged.sections) out[key] = section.value;
   return out;
 }
 
-function countShared(a: readonly string[], b: readonly string[]): number {
-  const left = new Map<string, number>();
-  for (const item of a) left.set(item, (left.get(item) ?? 0) + 1);
-  let shared = 0;
-  for (const item of b) {
-    const n = left.get(item) ?? 0;
-    if (n > 0) {
-      shared++;
-      left.set(item, n - 1);
-    }
-  }
-  return shared;
-}
-
 /**
- * The round-trip check of an import: generate from the imported files (with the passthrough and
- * the generation options the import asks for) and compare the deployments (model_name, model,
- * api_base) and fallbacks with the input. The verdict is SY4222: a note when everything is
- * reproduced, a lossy warning otherwise (the differences themselves are reported by other codes).
+ * The round-trip check of an import: generate from the imported files as a bare `switchyard
+ * generate` would, and compare the result with the input as LiteLLM reads both (see
+ * `compareRoundTrip`), allowing exactly the import's listed normalisations. The verdict is SY4222:
+ * a note when the input is reproduced, a lossy warning listing the differences otherwise, an error
+ * when the imported files do not generate at all. Returns the differences.
  */
 export function verifyImport(
   files: ImportedFiles,
-  options: ImportedGenerateOptions,
   merged: MergedConfig,
+  normalisations: readonly ImportNormalisation[],
   log: ImportLog,
-): void {
-  const passthroughText = files[PASSTHROUGH_FILE];
-  const parsed = passthroughText !== undefined ? parsePassthrough(passthroughText) : undefined;
-  const diagnostics: Diagnostic[] = [];
-  if (parsed && !parsed.ok) for (const item of parsed.diagnostics) diagnostics.push(item);
-  const generation =
-    diagnostics.length === 0
-      ? generateLiteLLMConfig(importedConfigSet(files, "/nonexistent/switchyard-import"), {
-          ...options,
-          passthrough: parsed?.ok && parsed.passthrough ? parsed.passthrough : false,
-        })
-      : undefined;
-  if (!generation?.ok) {
-    const problems = generation && !generation.ok ? generation.diagnostics : diagnostics;
+): readonly RoundTripDifference[] {
+  const generation = generateFromImport(files);
+  if (!generation.ok) {
+    const problems = generation.diagnostics;
     log.lossyFindings.push({
       code: "SY4222",
       severity: "error",
-      message: `The imported files do not generate a LiteLLM config: ${problems[0]?.message ?? "unknown error"}`,
+      message: `The imported files do not generate a LiteLLM config: ${problems.find((d) => d.severity === "error")?.message ?? problems[0]?.message ?? "unknown error"}`,
       hint: "This is a bug in Switchyard's importer: please report it with the diagnostics and your (redacted) LiteLLM config.",
       related: problems.map((d) => ({
         message: `${d.code} ${d.message}`,
@@ -96,26 +80,49 @@ export function verifyImport(
         ...(d.range ? { range: d.range } : {}),
       })),
     });
-    return;
+    return [];
   }
-  const original = addresses(merged.entries.map((e) => e.value));
-  const generated = addresses(generation.config.model_list);
-  const same = countShared(original, generated);
-  const router = merged.sections.get("router_settings")?.value;
-  const before = fallbackMap(isPlainRecord(router) ? router.fallbacks : undefined);
-  const after = fallbackMap(generation.config.router_settings?.fallbacks);
-  const sameFallbacks = [...before].filter(([key, targets]) => after.get(key) === targets).length;
-  const exact =
-    same === original.length &&
-    generated.length === original.length &&
-    sameFallbacks === before.size &&
-    after.size === before.size;
-  const message = `Generating from the imported files reproduces ${same} of ${original.length} deployments exactly (model_name, model, api_base)${generated.length !== same ? `, with ${generated.length - same} that differ` : ""}, and ${sameFallbacks} of ${before.size} fallback entries`;
+  const original = originalData(merged);
+  const differences = compareRoundTrip(original, readGenerated(generation.text), normalisations);
+  const deployments = Array.isArray(original.model_list) ? original.model_list.length : 0;
+  const sections = Object.keys(original).filter((k) => k !== "model_list").length;
+  const secrets = normalisations.filter((n) => n.kind !== "generated-id").length;
+  const ids = normalisations.filter((n) => n.kind === "generated-id").length;
+  const listed = [
+    ...(secrets > 0 ? [`${secrets} secret(s) read from the environment`] : []),
+    ...(ids > 0 ? [`${ids} generated id(s)`] : []),
+  ];
+  if (differences.length === 0) {
+    log.notes.push({
+      code: "SY4222",
+      severity: "info",
+      message: `Generating from the imported files reproduces the input exactly: ${deployments} deployment(s) and ${sections} other section(s), compared as LiteLLM reads them${listed.length > 0 ? `, apart from the listed normalisations (${listed.join(", ")})` : ""}`,
+    });
+    return differences;
+  }
   const diagnostic: Diagnostic = {
     code: "SY4222",
-    severity: exact ? "info" : "warning",
-    message,
-    ...(exact ? {} : { hint: "The other lossy findings say what differs and why." }),
+    severity: "warning",
+    message: `Generating from the imported files does not reproduce the input: ${differences.length} difference(s), e.g. ${differences[0]!.message}`,
+    hint: "Please report it: an import should reproduce every LiteLLM config. The related entries list each difference.",
+    related: differences.slice(0, 20).map((d) => ({ message: `${d.kind}: ${d.message}` })),
   };
-  (exact ? log.notes : log.lossyFindings).push(diagnostic);
+  log.lossyFindings.push(diagnostic);
+  return differences;
+}
+
+/** `model_info.id` of each generated deployment, by model group, in order. */
+export function generatedIds(text: string): Map<string, string[]> {
+  const data = readGenerated(text);
+  const out = new Map<string, string[]>();
+  const list = isPlainRecord(data) && Array.isArray(data.model_list) ? data.model_list : [];
+  for (const entry of list) {
+    if (!isPlainRecord(entry) || typeof entry.model_name !== "string") continue;
+    const info = entry.model_info;
+    const id = isPlainRecord(info) && info.id !== undefined ? String(info.id) : "";
+    const ids = out.get(entry.model_name);
+    if (ids) ids.push(id);
+    else out.set(entry.model_name, [id]);
+  }
+  return out;
 }

@@ -1,124 +1,71 @@
 import {
   ENV_REFERENCE_PATTERN,
+  MODEL_PREFIXES,
   type Provider,
   type ProviderModel,
   type ProviderType,
 } from "@switchyard/config-schema";
 import { localKeyEnv } from "../conventions.js";
 
-/** How LiteLLM reaches one kind of provider. */
-interface Addressing {
-  /** LiteLLM's provider prefix: `<prefix>/<model>`. */
-  readonly prefix: string;
-  /** What to do with the provider's `base_url`. */
-  readonly base: "strip-v1" | "ensure-v1" | "v1-when-bare" | "cloud";
-  /** The `api_key` when the provider sets none: a fixed variable, or one named after the provider id. */
-  readonly defaultKey?: { readonly env: string } | "per-provider";
-  /** The provider's public endpoint; a `base_url` equal to one of these is left to LiteLLM. */
-  readonly defaultBases?: readonly string[];
-}
+/**
+ * Provider types whose servers LiteLLM calls through its OpenAI client (`openai/` with an
+ * `api_base`). That client refuses to call without a key and, given none, sends the proxy's own
+ * `OPENAI_API_KEY` to the server, so these get a key read from `<PROVIDER_ID>_API_KEY` unless the
+ * provider sets `api_key` (or `api_key: null`).
+ */
+const LOCAL_OPENAI_CLIENT: ReadonlySet<ProviderType> = new Set([
+  "llamacpp",
+  "llamacpp_python",
+  "openai_compatible",
+]);
 
 /**
- * Addressing per provider type (LiteLLM 1.7x):
- * - Ollama: `ollama_chat/<tag>` (the chat endpoint; `ollama/` would use /api/generate), `api_base`
- *   without `/v1`; models whose mode is `embedding` or `completion` use `ollama/<tag>`, the only
- *   Ollama route LiteLLM offers for embeddings and text completion.
- * - vLLM: `hosted_vllm/<served-model-name>`, `api_base` ending in `/v1`.
- * - llama.cpp's llama-server and llama-cpp-python: `openai/<alias>`, `api_base` ending in `/v1`, and a
- *   key, because LiteLLM's OpenAI client refuses to call without one.
- * - Other OpenAI-compatible servers: like llama.cpp, but `/v1` is only added to a bare `host:port`
- *   base (some servers live under another path).
- * - Cloud providers: their LiteLLM prefix and a key from the variable LiteLLM itself reads;
- *   `api_base` only when it is not the provider's public endpoint (always for Azure).
+ * The environment variable LiteLLM itself reads a cloud provider's key from when the deployment
+ * sets no `api_key` (Switchyard then writes none: LiteLLM's default is the same variable).
  */
-const ADDRESSING: Record<ProviderType, Addressing> = {
-  ollama: { prefix: "ollama_chat", base: "strip-v1" },
-  vllm: { prefix: "hosted_vllm", base: "ensure-v1" },
-  llamacpp: { prefix: "openai", base: "ensure-v1", defaultKey: "per-provider" },
-  llamacpp_python: { prefix: "openai", base: "ensure-v1", defaultKey: "per-provider" },
-  openai_compatible: { prefix: "openai", base: "v1-when-bare", defaultKey: "per-provider" },
-  openai: {
-    prefix: "openai",
-    base: "cloud",
-    defaultKey: { env: "OPENAI_API_KEY" },
-    defaultBases: ["https://api.openai.com", "https://api.openai.com/v1"],
-  },
-  anthropic: {
-    prefix: "anthropic",
-    base: "cloud",
-    defaultKey: { env: "ANTHROPIC_API_KEY" },
-    defaultBases: ["https://api.anthropic.com", "https://api.anthropic.com/v1"],
-  },
-  azure: { prefix: "azure", base: "cloud", defaultKey: { env: "AZURE_API_KEY" } },
-  gemini: {
-    prefix: "gemini",
-    base: "cloud",
-    defaultKey: { env: "GEMINI_API_KEY" },
-    defaultBases: [
-      "https://generativelanguage.googleapis.com",
-      "https://generativelanguage.googleapis.com/v1",
-      "https://generativelanguage.googleapis.com/v1beta",
-    ],
-  },
-  mistral: {
-    prefix: "mistral",
-    base: "cloud",
-    defaultKey: { env: "MISTRAL_API_KEY" },
-    defaultBases: ["https://api.mistral.ai", "https://api.mistral.ai/v1"],
-  },
-  groq: {
-    prefix: "groq",
-    base: "cloud",
-    defaultKey: { env: "GROQ_API_KEY" },
-    defaultBases: ["https://api.groq.com/openai/v1"],
-  },
-  openrouter: {
-    prefix: "openrouter",
-    base: "cloud",
-    defaultKey: { env: "OPENROUTER_API_KEY" },
-    defaultBases: ["https://openrouter.ai/api/v1"],
-  },
-  deepseek: {
-    prefix: "deepseek",
-    base: "cloud",
-    defaultKey: { env: "DEEPSEEK_API_KEY" },
-    defaultBases: ["https://api.deepseek.com", "https://api.deepseek.com/v1"],
-  },
-  together_ai: {
-    prefix: "together_ai",
-    base: "cloud",
-    defaultKey: { env: "TOGETHERAI_API_KEY" },
-    defaultBases: ["https://api.together.xyz", "https://api.together.xyz/v1"],
-  },
+const CLOUD_KEY_ENV: Partial<Record<ProviderType, string>> = {
+  openai: "OPENAI_API_KEY",
+  anthropic: "ANTHROPIC_API_KEY",
+  azure: "AZURE_API_KEY",
+  gemini: "GEMINI_API_KEY",
+  mistral: "MISTRAL_API_KEY",
+  groq: "GROQ_API_KEY",
+  openrouter: "OPENROUTER_API_KEY",
+  deepseek: "DEEPSEEK_API_KEY",
+  together_ai: "TOGETHERAI_API_KEY",
 };
 
-/** LiteLLM's provider prefix for a provider type and model mode, e.g. `hosted_vllm`. */
-export function litellmPrefix(type: ProviderType, mode?: ProviderModel["mode"]): string {
-  if (type === "ollama" && (mode === "embedding" || mode === "completion")) return "ollama";
-  return ADDRESSING[type].prefix;
+/**
+ * The public endpoint LiteLLM uses for a cloud provider type without `api_base`, when there is one
+ * (Azure has none: LiteLLM reads `AZURE_API_BASE`). For messages and suggestions only: the
+ * generator never writes a base URL the provider does not set.
+ */
+const PUBLIC_ENDPOINTS: Partial<Record<ProviderType, string>> = {
+  openai: "https://api.openai.com/v1",
+  anthropic: "https://api.anthropic.com",
+  gemini: "https://generativelanguage.googleapis.com",
+  mistral: "https://api.mistral.ai/v1",
+  groq: "https://api.groq.com/openai/v1",
+  openrouter: "https://openrouter.ai/api/v1",
+  deepseek: "https://api.deepseek.com",
+  together_ai: "https://api.together.xyz/v1",
+};
+
+/**
+ * LiteLLM's provider prefix for a provider's models (`ollama_chat`, `hosted_vllm`, `openai`, `""`
+ * for the bare name): the provider's `model_prefix`, else the type's default. Without a
+ * `model_prefix`, Ollama models whose mode is `embedding` or `completion` use `ollama/`, the only
+ * Ollama route LiteLLM offers for those.
+ */
+export function modelPrefix(provider: Pick<Provider, "type" | "model_prefix">, mode?: ProviderModel["mode"]): string {
+  if (provider.model_prefix !== undefined) return provider.model_prefix;
+  if (provider.type === "ollama" && (mode === "embedding" || mode === "completion")) return "ollama";
+  return MODEL_PREFIXES[provider.type][0];
 }
 
-function trimSlashes(url: string): string {
-  return url.replace(/\/+$/, "");
-}
-
-function hasPath(url: string): boolean {
-  return /^https?:\/\/[^/]+\/./.test(url);
-}
-
-function apiBase(type: ProviderType, baseUrl: string): string | undefined {
-  const addressing = ADDRESSING[type];
-  const base = trimSlashes(baseUrl);
-  switch (addressing.base) {
-    case "strip-v1":
-      return base.replace(/\/v1$/, "");
-    case "ensure-v1":
-      return base.endsWith("/v1") ? base : `${base}/v1`;
-    case "v1-when-bare":
-      return hasPath(base) ? base : `${base}/v1`;
-    case "cloud":
-      return addressing.defaultBases?.includes(base) ? undefined : base;
-  }
+/** `litellm_params.model` for a prefix and a model name. */
+export function withPrefix(prefix: string, model: string): string {
+  return prefix === "" ? model : `${prefix}/${model}`;
 }
 
 /** The addressing part of one deployment's `litellm_params`. */
@@ -131,7 +78,9 @@ export interface AddressParams {
 
 /**
  * `litellm_params.model`, `api_base`, `api_key` and `api_version` for a provider's model (`mode`
- * is the model's mode from providers.yaml, when it lists the model).
+ * is the model's mode from providers.yaml, when it lists the model). The base URL is written
+ * exactly as the provider gives it: `switchyard validate` suggests the path a server type needs
+ * (SY2032), nothing rewrites it.
  */
 export function addressModel(
   providerId: string,
@@ -139,17 +88,14 @@ export function addressModel(
   model: string,
   mode?: ProviderModel["mode"],
 ): AddressParams {
-  const addressing = ADDRESSING[provider.type];
-  const base = apiBase(provider.type, provider.base_url);
-  const defaultKey = addressing.defaultKey;
   const key =
-    provider.api_key ??
-    (defaultKey === undefined
+    provider.api_key === null
       ? undefined
-      : `os.environ/${defaultKey === "per-provider" ? localKeyEnv(providerId) : defaultKey.env}`);
+      : (provider.api_key ??
+        (LOCAL_OPENAI_CLIENT.has(provider.type) ? `os.environ/${localKeyEnv(providerId)}` : undefined));
   return {
-    model: `${litellmPrefix(provider.type, mode)}/${model}`,
-    ...(base !== undefined ? { api_base: base } : {}),
+    model: withPrefix(modelPrefix(provider, mode), model),
+    ...(provider.base_url !== undefined ? { api_base: provider.base_url } : {}),
     ...(key !== undefined ? { api_key: key } : {}),
     ...(provider.api_version !== undefined ? { api_version: provider.api_version } : {}),
   };
@@ -160,17 +106,22 @@ export function isLiteralKey(key: string): boolean {
   return !ENV_REFERENCE_PATTERN.test(key);
 }
 
-/** The base URL of a cloud provider's public endpoint (the first of its default bases), if it has one. */
-export function publicBaseUrl(type: ProviderType): string | undefined {
-  return ADDRESSING[type].defaultBases?.[0];
+/** The endpoint LiteLLM uses for a cloud provider type without `api_base`, if it has a fixed one. */
+export function publicEndpoint(type: ProviderType): string | undefined {
+  return PUBLIC_ENDPOINTS[type];
 }
 
 /**
- * The environment variable a provider type's key is read from when the provider sets none: a
- * fixed name for cloud providers (`OPENAI_API_KEY`, the variable LiteLLM itself reads), `"per-provider"`
- * for local OpenAI-compatible servers ({@link localKeyEnv}), `undefined` when no key is sent.
+ * The environment variable a provider's key comes from when it sets none: the variable LiteLLM
+ * reads for a cloud type, `<PROVIDER_ID>_API_KEY` for a server behind LiteLLM's OpenAI client,
+ * `undefined` when no key is sent.
  */
-export function defaultKeyOf(type: ProviderType): string | "per-provider" | undefined {
-  const key = ADDRESSING[type].defaultKey;
-  return key === undefined || key === "per-provider" ? key : key.env;
+export function defaultKeyEnv(providerId: string, type: ProviderType): string | undefined {
+  if (LOCAL_OPENAI_CLIENT.has(type)) return localKeyEnv(providerId);
+  return CLOUD_KEY_ENV[type];
+}
+
+/** Whether LiteLLM calls this type's servers through its OpenAI client with a key of ours. */
+export function usesLocalKey(type: ProviderType): boolean {
+  return LOCAL_OPENAI_CLIENT.has(type);
 }

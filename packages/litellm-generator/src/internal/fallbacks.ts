@@ -52,13 +52,18 @@ function collect(mappings: ModelMappingsFile): Map<string, Source> {
  * `router_settings.fallbacks` in LiteLLM's list-of-maps form (`[{model: [fallback, ...]}]`),
  * sorted by model name. A key must be a generated model group (LiteLLM ignores fallbacks keyed by
  * anything else, and does not support them on wildcard groups); a target must be a generated
- * group or a name an emitted wildcard route serves. Whatever is dropped is noted.
+ * group, a name an emitted wildcard route serves, or a deployment litellm-passthrough.yaml carries
+ * verbatim. Whatever is dropped is noted.
  */
 export function buildFallbacks(
   mappings: ModelMappingsFile,
   groups: ReadonlySet<string>,
   wildcards: readonly string[],
   findings: Findings,
+  verbatim: { readonly groups: ReadonlySet<string>; readonly wildcards: readonly string[] } = {
+    groups: new Set(),
+    wildcards: [],
+  },
 ): Record<string, string[]>[] {
   const out: Record<string, string[]>[] = [];
   const sources = collect(mappings);
@@ -88,7 +93,8 @@ export function buildFallbacks(
       }
       if (
         groups.has(target.name) ||
-        wildcards.some((pattern) => litellmWildcardMatches(pattern, target.name))
+        verbatim.groups.has(target.name) ||
+        [...wildcards, ...verbatim.wildcards].some((pattern) => litellmWildcardMatches(pattern, target.name))
       ) {
         kept.push(target.name);
         continue;

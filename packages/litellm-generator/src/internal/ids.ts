@@ -7,6 +7,8 @@ export interface IdRequest {
   /** The provider's model name, or the pattern's model template for a wildcard route. */
   readonly model: string;
   readonly wildcard: boolean;
+  /** The id the deployment sets itself (`id:` in model-mappings.yaml): kept as written. */
+  readonly fixed?: string;
 }
 
 /** A readable, filesystem- and URL-safe fragment: runs of other characters become one `-`. */
@@ -18,29 +20,37 @@ function slug(text: string): string {
   return out === "" ? "model" : out;
 }
 
+/** The id Switchyard generates for a deployment before collisions are resolved: `<provider>--<model>`. */
+export function baseId(request: Pick<IdRequest, "providerId" | "model" | "wildcard">): string {
+  return `${slug(request.providerId)}--${slug(request.model)}${request.wildcard ? "--wildcard" : ""}`;
+}
+
 /**
- * Stable, unique `model_info.id`s: `<provider>--<model>` (`--wildcard` appended for pattern
- * routes), slugged. An id that would be shared by two deployments, or equal any `model_name`,
- * gets an 8-hex suffix hashed from the deployment's own model name, provider and model, so an id
- * depends only on its deployment and on whether it collides. A deployment listed twice verbatim
- * gets a counter as a last resort.
+ * `model_info.id`s: a deployment's own id (`fixed`) is kept as written; the others get a stable,
+ * unique generated id, `<provider>--<model>` (`--wildcard` appended for pattern routes), slugged.
+ * A generated id that would be shared by two deployments, or equal a `model_name`, an id the
+ * config sets itself or one in `taken` (verbatim deployments), gets an 8-hex suffix hashed from the
+ * deployment's own model name, provider and model, so an id depends only on its deployment and on
+ * whether it collides. A deployment listed twice verbatim gets a counter as a last resort.
  */
-export function assignIds(requests: readonly IdRequest[]): string[] {
-  const base = requests.map(
-    (r) => `${slug(r.providerId)}--${slug(r.model)}${r.wildcard ? "--wildcard" : ""}`,
-  );
-  const modelNames = new Set(requests.map((r) => r.modelName));
+export function assignIds(requests: readonly IdRequest[], taken: Iterable<string> = []): string[] {
+  const reserved = new Set<string>([...requests.map((r) => r.modelName), ...taken]);
+  for (const r of requests) if (r.fixed !== undefined) reserved.add(r.fixed);
+  const base = requests.map((r) => (r.fixed !== undefined ? r.fixed : baseId(r)));
   const counts = new Map<string, number>();
-  for (const id of base) counts.set(id, (counts.get(id) ?? 0) + 1);
+  requests.forEach((r, i) => {
+    if (r.fixed === undefined) counts.set(base[i]!, (counts.get(base[i]!) ?? 0) + 1);
+  });
   const used = new Set<string>();
   return requests.map((request, index) => {
+    if (request.fixed !== undefined) return request.fixed;
     let id = base[index]!;
-    if (counts.get(id)! > 1 || modelNames.has(id)) {
+    if (counts.get(id)! > 1 || reserved.has(id)) {
       const hash = sha256(`${request.modelName}\0${request.providerId}\0${request.model}`).slice(0, 8);
       id = `${id}-${hash}`;
     }
     let unique = id;
-    for (let n = 2; used.has(unique) || modelNames.has(unique); n++) unique = `${id}-${n}`;
+    for (let n = 2; used.has(unique) || reserved.has(unique); n++) unique = `${id}-${n}`;
     used.add(unique);
     return unique;
   });

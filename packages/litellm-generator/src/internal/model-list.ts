@@ -1,4 +1,5 @@
 import {
+  detectSecret,
   type ModelMappingsFile,
   type PatternRoute,
   type Provider,
@@ -7,30 +8,38 @@ import {
   suggestName,
   type YamlPath,
 } from "@switchyard/config-schema";
-import { type AddressParams, addressModel, isLiteralKey, litellmPrefix } from "./addressing.js";
-import { globMatches, wildcardsOverlap } from "./glob.js";
+import { addressModel, isLiteralKey, modelPrefix, withPrefix } from "./addressing.js";
+import { globMatches } from "./glob.js";
 import { assignIds } from "./ids.js";
 import type { Findings } from "./notes.js";
 import { byCodeUnits } from "./order.js";
+import { copyRecord, setOwn } from "./records.js";
 
-/** One `model_list` entry, keys in the order they are emitted. */
+/**
+ * One `model_list` entry, keys in the order they are emitted: `model_name`, `litellm_params`,
+ * `model_info` (always with its `id`), then the deployment's own `entry` keys.
+ */
 export interface ModelListEntry {
   model_name: string;
-  litellm_params: AddressParams & {
-    timeout?: number;
-    stream_timeout?: number;
-    max_retries?: number;
-    rpm?: number;
-    tpm?: number;
-    weight?: number;
-  };
-  model_info: {
-    id: string;
-    mode?: string;
-    max_input_tokens?: number;
-    max_output_tokens?: number;
-    health_check_model?: string;
-  };
+  litellm_params: Record<string, unknown>;
+  model_info: Record<string, unknown> & { id: string };
+  /** Keys of the entry beside `litellm_params` (a deployment's `entry:`), emitted last. */
+  entry?: Record<string, unknown>;
+}
+
+/** What a deployment carries beyond its provider and model (model-mappings.yaml). */
+interface DeploymentExtras {
+  readonly id?: string | undefined;
+  readonly litellm_params?: Readonly<Record<string, unknown>> | undefined;
+  readonly model_info?: Readonly<Record<string, unknown>> | undefined;
+  readonly entry?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** `base` with `extra`'s keys set on top: existing keys keep their place, new ones follow. */
+function withExtras(base: Record<string, unknown>, extra: Readonly<Record<string, unknown>> | undefined) {
+  const out = copyRecord(base);
+  if (extra !== undefined) for (const key of Object.keys(extra)) setOwn(out, key, extra[key]);
+  return out;
 }
 
 /** The model list and what the router settings need to know about it. */
@@ -52,11 +61,12 @@ interface PlannedDeployment {
   readonly weight?: number;
   readonly rpm?: number;
   readonly tpm?: number;
+  readonly extras: DeploymentExtras;
   /** Where the deployment is declared in model-mappings.yaml. */
   readonly path: YamlPath;
 }
 
-type Unkeyed = Omit<ModelListEntry, "model_info"> & { model_info: Omit<ModelListEntry["model_info"], "id"> };
+type Unkeyed = Omit<ModelListEntry, "model_info"> & { model_info: Record<string, unknown> };
 
 /** An entry before ids are assigned, with the Switchyard names its id is made from. */
 interface Planned {
@@ -64,6 +74,8 @@ interface Planned {
   readonly providerId: string;
   /** The provider's model name, or the route's model template. */
   readonly model: string;
+  /** The id the deployment sets itself. */
+  readonly id?: string | undefined;
 }
 
 function lookupProvider(
@@ -93,7 +105,7 @@ function findModel(provider: Provider, name: string): ProviderModel | undefined 
 }
 
 /** The `litellm_params` every deployment of a provider shares, after the address. */
-function providerParams(provider: Provider): Omit<ModelListEntry["litellm_params"], keyof AddressParams> {
+function providerParams(provider: Provider): Record<string, unknown> {
   return {
     ...(provider.timeouts?.request_seconds !== undefined
       ? { timeout: provider.timeouts.request_seconds }
@@ -113,7 +125,11 @@ class ProviderChecks {
   once(providerId: string, provider: Provider): void {
     if (this.warned.has(providerId)) return;
     this.warned.add(providerId);
-    if (provider.api_key !== undefined && isLiteralKey(provider.api_key)) {
+    if (
+      typeof provider.api_key === "string" &&
+      isLiteralKey(provider.api_key) &&
+      detectSecret("api_key", provider.api_key) !== undefined
+    ) {
       this.findings.add(
         "SY4013",
         "warning",
@@ -172,6 +188,18 @@ function concreteEntry(
   };
 }
 
+/** A deployment's own `litellm_params`, `model_info` and `entry` keys, set on top of the generated ones. */
+function applyExtras(entry: Unkeyed, extras: DeploymentExtras): Unkeyed {
+  return {
+    model_name: entry.model_name,
+    litellm_params: withExtras(entry.litellm_params, extras.litellm_params),
+    model_info: withExtras(entry.model_info, extras.model_info),
+    ...(extras.entry !== undefined && Object.keys(extras.entry).length > 0
+      ? { entry: copyRecord(extras.entry) }
+      : {}),
+  };
+}
+
 function plannedGroups(
   mappings: ModelMappingsFile,
   findings: Findings,
@@ -199,6 +227,7 @@ function plannedGroups(
           model: match.model ?? name,
           ...(match.rpm !== undefined ? { rpm: match.rpm } : {}),
           ...(match.tpm !== undefined ? { tpm: match.tpm } : {}),
+          extras: match,
           path: ["exact_matches", name],
         },
       ],
@@ -211,6 +240,7 @@ function plannedGroups(
         providerId: d.provider,
         model: d.model,
         ...(d.weight !== undefined ? { weight: d.weight } : {}),
+        extras: d,
         path: ["load_balancing", name, "deployments", index],
       }),
     );
@@ -267,19 +297,30 @@ function buildConcrete(
     for (const { deployment, provider } of active) {
       const entry = concreteEntry(name, deployment, deployment.providerId, provider, findings);
       if (weighted) entry.litellm_params.weight = deployment.weight ?? 1;
-      entries.push({ entry, providerId: deployment.providerId, model: deployment.model });
+      entries.push({
+        entry: applyExtras(entry, deployment.extras),
+        providerId: deployment.providerId,
+        model: deployment.model,
+        id: deployment.extras.id,
+      });
     }
     groups.add(name);
   }
   return { entries, groups, weightedGroups };
 }
 
-function healthCheckModel(route: PatternRoute, provider: Provider): string | undefined {
-  const prefix = `${litellmPrefix(provider.type)}/`;
+/**
+ * The route's health-check model with its LiteLLM prefix: the route's own (`null`: none), else
+ * the first of the provider's models the pattern matches. A name that already carries the
+ * provider's prefix is kept as written.
+ */
+function healthCheckModel(route: PatternRoute, provider: Provider): string | undefined | null {
+  if (route.health_check_model === null) return null;
   const chosen =
     route.health_check_model ?? provider.models.find((m) => globMatches(route.pattern, m.name))?.name;
   if (chosen === undefined) return undefined;
-  return chosen.startsWith(prefix) ? chosen : `${prefix}${chosen}`;
+  const prefix = modelPrefix(provider);
+  return prefix === "" || chosen.startsWith(`${prefix}/`) ? chosen : withPrefix(prefix, chosen);
 }
 
 function buildWildcards(
@@ -289,7 +330,6 @@ function buildWildcards(
   checks: ProviderChecks,
 ): Planned[] {
   const entries: Planned[] = [];
-  const emitted: { pattern: string; index: number }[] = [];
   (mappings.patterns ?? []).forEach((route, index) => {
     const path: YamlPath = ["patterns", index];
     if (route.pattern.includes("?")) {
@@ -305,6 +345,7 @@ function buildWildcards(
     const deployment: PlannedDeployment = {
       providerId: route.provider,
       model: route.model ?? route.pattern,
+      extras: route,
       path,
     };
     const provider = lookupProvider(providers, deployment, findings);
@@ -320,22 +361,8 @@ function buildWildcards(
       return;
     }
     checks.once(route.provider, provider);
-    for (const earlier of emitted) {
-      if (route.pattern.length > earlier.pattern.length && wildcardsOverlap(route.pattern, earlier.pattern)) {
-        findings.add(
-          "SY4041",
-          "warning",
-          `LiteLLM tries the longer pattern '${route.pattern}' before '${earlier.pattern}' (listed earlier) for names both match`,
-          { kind: "model-mappings", path: [...path, "pattern"] },
-          {
-            hint: `Move '${route.pattern}' above '${earlier.pattern}' so Switchyard's order and LiteLLM's agree.`,
-          },
-        );
-      }
-    }
-    emitted.push({ pattern: route.pattern, index });
     const check = healthCheckModel(route, provider);
-    if (check === undefined) {
+    if (check === undefined && route.model_info?.health_check_model === undefined) {
       findings.add(
         "SY4042",
         "warning",
@@ -344,17 +371,19 @@ function buildWildcards(
         { hint: "Set `health_check_model` to a model the provider serves." },
       );
     }
-    entries.push({
-      entry: {
-        model_name: route.pattern,
-        litellm_params: {
-          ...addressModel(route.provider, provider, deployment.model),
-          ...providerParams(provider),
-        },
-        model_info: check !== undefined ? { health_check_model: check } : {},
+    const entry: Unkeyed = {
+      model_name: route.pattern,
+      litellm_params: {
+        ...addressModel(route.provider, provider, deployment.model),
+        ...providerParams(provider),
       },
+      model_info: typeof check === "string" ? { health_check_model: check } : {},
+    };
+    entries.push({
+      entry: applyExtras(entry, route),
       providerId: route.provider,
       model: deployment.model,
+      id: route.id,
     });
   });
   return entries;
@@ -369,6 +398,7 @@ export function buildModelList(
   mappings: ModelMappingsFile,
   providers: Readonly<Record<string, Provider>>,
   findings: Findings,
+  takenIds: Iterable<string> = [],
 ): ModelList {
   const checks = new ProviderChecks(findings);
   const concrete = buildConcrete(mappings, providers, findings, checks);
@@ -380,7 +410,9 @@ export function buildModelList(
       providerId: p.providerId,
       model: p.model,
       wildcard: index >= concrete.entries.length,
+      ...(p.id !== undefined ? { fixed: p.id } : {}),
     })),
+    takenIds,
   );
   const entries = planned.map(
     ({ entry }, index): ModelListEntry => ({

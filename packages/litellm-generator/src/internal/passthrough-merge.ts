@@ -28,26 +28,46 @@ export interface MergedSections {
   readonly routerSettings: Record<string, unknown>;
   readonly litellmSettings: Record<string, unknown>;
   readonly generalSettings: Record<string, unknown>;
-  readonly environmentVariables?: Record<string, string>;
+  readonly environmentVariables?: Record<string, unknown>;
+  /** Other top-level sections (`guardrails`, `credential_list`, ...), emitted as written. */
+  readonly sections: Record<string, unknown>;
   readonly notes: readonly Diagnostic[];
   readonly errors: readonly Diagnostic[];
+}
+
+/** A generated entry as it is emitted: `model_name`, `litellm_params`, `model_info`, then its own keys. */
+export function entryRecord(entry: ModelListEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    model_name: entry.model_name,
+    litellm_params: copyRecord(entry.litellm_params),
+    model_info: copyRecord(entry.model_info),
+  };
+  if (entry.entry !== undefined)
+    for (const key of Object.keys(entry.entry))
+      if (!Object.hasOwn(out, key)) setOwn(out, key, entry.entry[key]);
+  return out;
 }
 
 class MergeFindings {
   readonly notes: Diagnostic[] = [];
   readonly errors: Diagnostic[] = [];
-  constructor(private readonly passthrough: LoadedPassthrough) {}
+  constructor(private readonly passthrough: LoadedPassthrough | undefined) {}
 
   private at(path: YamlPath, part: "key" | "value" = "key") {
+    if (this.passthrough === undefined) return {};
     const range = this.passthrough.source.rangeOf(path, part);
     return { file: this.passthrough.file, ...(range ? { range } : {}), path };
+  }
+
+  private get file(): string {
+    return this.passthrough?.file ?? "litellm-passthrough.yaml";
   }
 
   overridden(path: YamlPath): void {
     this.notes.push({
       code: "SY4051",
       severity: "info",
-      message: `${path.join(".")} in ${this.passthrough.file} is ignored: the sources generate this key`,
+      message: `${path.join(".")} in ${this.file} is ignored: the sources generate this key`,
       ...this.at(path),
       hint: "Remove it from the passthrough file, or change the source files (or generation options) that produce it.",
     });
@@ -63,13 +83,12 @@ class MergeFindings {
     });
   }
 
-  duplicateId(path: YamlPath, id: string): void {
-    this.errors.push({
-      code: "SY4050",
-      severity: "error",
-      message: `${this.passthrough.file}: model_list deployment id '${id}' is already used by another deployment or model_name`,
-      ...this.at(path, "value"),
-      hint: "Give the verbatim deployment a unique model_info.id (never equal to a model_name), or remove its id.",
+  duplicateId(id: string, what: string): void {
+    this.notes.push({
+      code: "SY4053",
+      severity: "warning",
+      message: `The deployment id '${id}' is ${what}; LiteLLM identifies deployments by id, so only one of them can be addressed by it`,
+      hint: "Give each deployment a unique id (never equal to a model_name): `id:` in model-mappings.yaml, or model_info.id of a verbatim deployment in litellm-passthrough.yaml.",
     });
   }
 }
@@ -102,8 +121,14 @@ function mergeRecord(
   return out;
 }
 
-/** `router_settings.fallbacks`: passthrough entries are added for groups the generation has no fallbacks for. */
+/**
+ * `router_settings.fallbacks`: passthrough entries are added for groups the generation has no
+ * fallbacks for. When the generation has none, the passthrough's list is kept exactly as written
+ * (LiteLLM reads only the first key of each entry and the first entry of each key: an import
+ * carries lists it cannot model this way).
+ */
 function mergeFallbacks(generated: unknown, extra: unknown, findings: MergeFindings): unknown {
+  if (!Array.isArray(generated) || generated.length === 0) return extra;
   if (!Array.isArray(extra)) return generated;
   const out: unknown[] = Array.isArray(generated) ? [...generated] : [];
   const keys = new Set(out.flatMap((entry) => (isPlainRecord(entry) ? Object.keys(entry) : [])));
@@ -136,24 +161,20 @@ function mergeRouterSettings(
   if (extra === undefined) return copyRecord(generated);
   const { fallbacks, ...rest } = extra;
   const out = mergeRecord(generated, rest, ["router_settings"], findings);
-  if (fallbacks !== undefined) {
-    const merged = mergeFallbacks(generated.fallbacks, fallbacks, findings);
-    if (Array.isArray(merged) && merged.length > 0) setOwn(out, "fallbacks", merged);
-  }
+  if (fallbacks !== undefined) setOwn(out, "fallbacks", mergeFallbacks(generated.fallbacks, fallbacks, findings));
   return out;
 }
 
 function mergeDeployments(
   sections: GeneratedSections,
-  passthrough: LoadedPassthrough,
+  passthrough: LoadedPassthrough | undefined,
   findings: MergeFindings,
 ): Record<string, unknown>[] {
-  const extras = passthrough.data.deployments ?? [];
+  const extras = passthrough?.data.deployments ?? [];
   const used = new Set<number>();
   const modelList = sections.entries.map((entry, index) => {
     const origin = sections.origins[index]!;
-    let params: Record<string, unknown> = copyRecord(entry.litellm_params);
-    let info: Record<string, unknown> = copyRecord(entry.model_info);
+    const record = entryRecord(entry);
     extras.forEach((extra, extraIndex) => {
       if (
         extra.model_name !== entry.model_name ||
@@ -164,41 +185,52 @@ function mergeDeployments(
       used.add(extraIndex);
       const path: YamlPath = ["deployments", extraIndex];
       if (extra.litellm_params)
-        params = mergeRecord(params, extra.litellm_params, [...path, "litellm_params"], findings);
-      if (extra.model_info) info = mergeRecord(info, extra.model_info, [...path, "model_info"], findings);
+        record.litellm_params = mergeRecord(
+          record.litellm_params as Record<string, unknown>,
+          extra.litellm_params,
+          [...path, "litellm_params"],
+          findings,
+        );
+      if (extra.model_info)
+        record.model_info = mergeRecord(
+          record.model_info as Record<string, unknown>,
+          extra.model_info,
+          [...path, "model_info"],
+          findings,
+        );
     });
-    return { model_name: entry.model_name, litellm_params: params, model_info: info };
+    return record;
   });
   extras.forEach((extra, index) => {
     if (!used.has(index))
       findings.unmatched(["deployments", index], extra.model_name, extra.provider, extra.model);
   });
-  const taken = new Set<string>([
-    ...sections.entries.map((e) => e.model_info.id),
-    ...sections.entries.map((e) => e.model_name),
-  ]);
-  (passthrough.data.model_list ?? []).forEach((raw, index) => {
-    const info = raw.model_info;
-    const id = isPlainRecord(info) && typeof info.id === "string" ? info.id : undefined;
-    if (id !== undefined && taken.has(id))
-      findings.duplicateId(["model_list", index, "model_info", "id"], id);
-    if (id !== undefined) taken.add(id);
-    modelList.push(copyRecord(raw) as (typeof modelList)[number]);
-  });
+  for (const raw of passthrough?.data.model_list ?? []) modelList.push(copyRecord(raw));
+  const names = new Set(modelList.map((e) => e.model_name));
+  const seen = new Set<string>();
+  for (const entry of modelList) {
+    const info = entry.model_info;
+    const id = isPlainRecord(info) && info.id !== undefined && info.id !== null ? String(info.id) : undefined;
+    if (id === undefined) continue;
+    if (seen.has(id)) findings.duplicateId(id, "set on two deployments");
+    else if (names.has(id)) findings.duplicateId(id, "also a model_name");
+    seen.add(id);
+  }
   return modelList;
 }
 
 /**
- * Apply a passthrough file to the generated sections. What the sources generate wins; every key
- * the passthrough sets differently is noted (SY4051), extras matching no deployment are noted
- * (SY4052), and a verbatim deployment whose id collides is an error (SY4050).
+ * Apply a passthrough file (if any) to the generated sections. What the sources generate wins;
+ * every key the passthrough sets differently is noted (SY4051), extras matching no deployment are
+ * noted (SY4052), and an id two deployments share, or that is also a model_name, is a warning
+ * (SY4053): it is carried as written, as LiteLLM reads it.
  */
 export function applyPassthrough(
   sections: GeneratedSections,
-  passthrough: LoadedPassthrough,
+  passthrough: LoadedPassthrough | undefined,
 ): MergedSections {
   const findings = new MergeFindings(passthrough);
-  const data = passthrough.data;
+  const data = passthrough?.data ?? {};
   const modelList = mergeDeployments(sections, passthrough, findings);
   const routerSettings = mergeRouterSettings(sections.routerSettings, data.router_settings, findings);
   const litellmSettings = data.litellm_settings
@@ -213,9 +245,8 @@ export function applyPassthrough(
     routerSettings,
     litellmSettings,
     generalSettings,
-    ...(env !== undefined && Object.keys(env).length > 0
-      ? { environmentVariables: copyRecord(env) as Record<string, string> }
-      : {}),
+    ...(env !== undefined && Object.keys(env).length > 0 ? { environmentVariables: copyRecord(env) } : {}),
+    sections: copyRecord(data.sections ?? {}),
     notes: findings.notes,
     errors: findings.errors,
   };

@@ -1,4 +1,5 @@
 import {
+  type GatewaySettings,
   isWildcardHost,
   type ModelMappingsFile,
   type PortsFile,
@@ -55,6 +56,69 @@ export function buildRouterSettings(
 }
 
 /**
+ * The gateway settings a generation uses: model-mappings.yaml's `gateway:` section, with the
+ * generation options (command-line flags) on top, and the list of options that override it.
+ */
+export interface EffectiveGateway {
+  readonly masterKey: string | null;
+  readonly dropParams: boolean | null;
+  readonly prometheus: boolean;
+  /** `false`: no cache; otherwise the service (undefined: found by convention) and namespace (null: none). */
+  readonly cache: false | { readonly service: string | undefined; readonly namespace: string | null };
+  /** One sentence per option that differs from the `gateway:` section, e.g. `--prometheus (gateway.prometheus: false)`. */
+  readonly overrides: readonly string[];
+}
+
+/** Merge the `gateway:` section with the options; options win, and each one that changes something is listed. */
+export function effectiveGateway(gateway: GatewaySettings | undefined, options: GenerateOptions): EffectiveGateway {
+  const overrides: string[] = [];
+  const configuredKey =
+    gateway?.master_key === undefined ? `os.environ/${DEFAULT_MASTER_KEY_ENV}` : gateway.master_key;
+  let masterKey = configuredKey;
+  if (options.masterKeyEnv !== undefined) {
+    masterKey = `os.environ/${options.masterKeyEnv}`;
+    if (masterKey !== configuredKey)
+      overrides.push(`--master-key-env ${options.masterKeyEnv} (gateway.master_key: ${configuredKey ?? "null"})`);
+  }
+  const configuredPrometheus = gateway?.prometheus ?? false;
+  let prometheus = configuredPrometheus;
+  if (options.prometheus !== undefined) {
+    prometheus = options.prometheus;
+    if (prometheus !== configuredPrometheus)
+      overrides.push(`--prometheus ${prometheus} (gateway.prometheus: ${configuredPrometheus})`);
+  }
+  const configured = gateway?.cache;
+  let cache: EffectiveGateway["cache"] =
+    configured === false
+      ? false
+      : {
+          service: configured?.service,
+          namespace: configured?.namespace === undefined ? DEFAULT_CACHE_NAMESPACE : configured.namespace,
+        };
+  if (options.redisService !== undefined || options.cacheNamespace !== undefined) {
+    const before = cache;
+    cache = {
+      service: options.redisService ?? (before === false ? undefined : before.service),
+      namespace: options.cacheNamespace ?? (before === false ? DEFAULT_CACHE_NAMESPACE : before.namespace),
+    };
+    if (before === false) overrides.push("--redis-service/--cache-namespace (gateway.cache: false)");
+    else {
+      if (options.redisService !== undefined && options.redisService !== before.service)
+        overrides.push(`--redis-service ${options.redisService} (gateway.cache.service: ${before.service ?? "default"})`);
+      if (options.cacheNamespace !== undefined && options.cacheNamespace !== before.namespace)
+        overrides.push(`--cache-namespace ${options.cacheNamespace} (gateway.cache.namespace: ${before.namespace ?? "null"})`);
+    }
+  }
+  return {
+    masterKey,
+    dropParams: gateway?.drop_params === undefined ? true : gateway.drop_params,
+    prometheus,
+    cache,
+    overrides,
+  };
+}
+
+/**
  * The Redis service the cache uses: `options.redisService` when given, else the service `redis`,
  * else the first service by id whose `expected_processes` includes `redis-server`.
  */
@@ -71,16 +135,19 @@ function findRedis(ports: PortsFile | undefined, wanted: string | undefined): [s
 /** `litellm_settings`: drop_params, the Prometheus callback when asked for, and the Redis cache. */
 export function buildLiteLLMSettings(
   ports: PortsFile | undefined,
-  options: GenerateOptions,
+  gateway: EffectiveGateway,
   findings: Findings,
 ): Record<string, unknown> {
-  const settings: Record<string, unknown> = { drop_params: true };
-  if (options.prometheus === true) settings.callbacks = ["prometheus"];
-  const redis = findRedis(ports, options.redisService);
+  const settings: Record<string, unknown> = {};
+  if (gateway.dropParams !== null) settings.drop_params = gateway.dropParams;
+  if (gateway.prometheus) settings.callbacks = ["prometheus"];
+  if (gateway.cache === false) return settings;
+  const wanted = gateway.cache.service;
+  const redis = findRedis(ports, wanted);
   if (!redis) {
     const message =
-      options.redisService !== undefined
-        ? `Service '${options.redisService}' is not declared in ports.yaml, so the response cache is off`
+      wanted !== undefined
+        ? `Service '${wanted}' is not declared in ports.yaml, so the response cache is off`
         : ports === undefined
           ? "No ports.yaml, so no Redis service is known and the response cache is off"
           : "No Redis service in ports.yaml, so the response cache is off";
@@ -112,12 +179,12 @@ export function buildLiteLLMSettings(
     type: "redis",
     host,
     port: service.port,
-    namespace: options.cacheNamespace ?? DEFAULT_CACHE_NAMESPACE,
+    ...(gateway.cache.namespace !== null ? { namespace: gateway.cache.namespace } : {}),
   };
   return settings;
 }
 
 /** `general_settings`: the master key, only ever as an environment reference. */
-export function buildGeneralSettings(options: GenerateOptions): Record<string, unknown> {
-  return { master_key: `os.environ/${options.masterKeyEnv ?? DEFAULT_MASTER_KEY_ENV}` };
+export function buildGeneralSettings(gateway: EffectiveGateway): Record<string, unknown> {
+  return gateway.masterKey === null ? {} : { master_key: gateway.masterKey };
 }

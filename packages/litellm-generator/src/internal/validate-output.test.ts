@@ -15,7 +15,7 @@ describe("validateOutput", () => {
 
   test("refuses an invalid one with SY4004 followed by the schema's findings", () => {
     const result = validateOutput(
-      "model_list:\n  - model_name: a\n    litellm_params: { model: openai/a }\n    bogus: 1\n",
+      "model_list:\n  - model_name: a\n    litellm_params: { model: openai/a, timeout: soon }\n",
       "out.yaml",
     );
     expect(result.ok).toBe(false);

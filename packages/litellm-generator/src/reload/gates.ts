@@ -152,21 +152,27 @@ export async function waitReady(options: GateOptions): Promise<StepOutcome> {
 export async function waitModels(
   options: GateOptions,
   expected: ExpectedModels,
-  masterKey: { readonly env: string; readonly value: string },
+  masterKey: { readonly env: string; readonly value: string } | undefined,
 ): Promise<StepOutcome> {
   const url = `${options.baseUrl}/v1/models`;
   let lastComparison: { missing: readonly string[]; unexpected: readonly string[] } | undefined;
   const result = await poll(
     async (remaining): Promise<Attempt<number>> => {
       try {
-        const response = await getOnce(url, remaining, options, {
-          authorization: `Bearer ${masterKey.value}`,
-        });
+        const response = await getOnce(
+          url,
+          remaining,
+          options,
+          masterKey === undefined ? {} : { authorization: `Bearer ${masterKey.value}` },
+        );
         if (response.status === 401 || response.status === 403)
           return {
             done: false,
             fatal: true,
-            reason: `HTTP ${response.status}: the gateway refused the key in ${masterKey.env}`,
+            reason:
+              masterKey === undefined
+                ? `HTTP ${response.status}: the gateway asks for a key, but the config sets no master_key`
+                : `HTTP ${response.status}: the gateway refused the key in ${masterKey.env}`,
           };
         if (response.status !== 200)
           return { done: false, reason: `HTTP ${response.status} ${excerpt(response.body)}`.trim() };
@@ -209,7 +215,10 @@ export async function waitModels(
           code: "SY4305",
           severity: "error",
           message,
-          hint: `Export ${masterKey.env} with the key the proxy runs with (general_settings.master_key reads it too), or pass --master-key-env.`,
+          hint:
+            masterKey === undefined
+              ? "Set `gateway.master_key` in model-mappings.yaml to the variable the proxy's key is in, or pass --master-key-env."
+              : `Export ${masterKey.env} with the key the proxy runs with (general_settings.master_key reads it too), or pass --master-key-env.`,
         },
       ],
     };

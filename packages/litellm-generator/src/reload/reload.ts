@@ -2,6 +2,7 @@ import { unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import {
+  ENV_REFERENCE_PATTERN,
   backupFile,
   type Diagnostic,
   loadConfigSet,
@@ -12,7 +13,6 @@ import {
 import { DEFAULT_GATEWAY_URL, type ExpectedModels } from "@switchyard/health";
 import { parse } from "yaml";
 import { compareWithGeneration, displayPath, readExisting } from "../check.js";
-import { DEFAULT_MASTER_KEY_ENV } from "../conventions.js";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "../generate.js";
 import { deepEqual, isPlainRecord } from "../internal/records.js";
 import type { GenerationSuccess } from "../types.js";
@@ -135,8 +135,18 @@ interface Context {
   readonly outputPath: string;
   readonly file: string;
   readonly gate: GateOptions;
-  readonly masterKeyEnv: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The variable holding the proxy's master key: the one the generated config reads
+ * (`general_settings.master_key: os.environ/NAME`, from the gateway section or `--master-key-env`),
+ * `undefined` when the config sets no master key (the proxy is then unauthenticated).
+ */
+function masterKeyEnvOf(generation: GenerationSuccess): string | undefined {
+  const key = generation.config.general_settings?.master_key;
+  if (typeof key !== "string") return undefined;
+  return ENV_REFERENCE_PATTERN.test(key) ? key.slice("os.environ/".length) : undefined;
 }
 
 async function generateStep(ctx: Context): Promise<GenerationSuccess | undefined> {
@@ -164,7 +174,8 @@ async function generateStep(ctx: Context): Promise<GenerationSuccess | undefined
 
 interface Validated {
   readonly previous: string | undefined;
-  readonly masterKey: string;
+  /** The master key to list the served models with; `undefined` for a proxy without one. */
+  readonly masterKey: { readonly env: string; readonly value: string } | undefined;
 }
 
 async function validateStep(
@@ -190,9 +201,10 @@ async function validateStep(
         ],
       };
     }
-    const masterKey = ctx.env[ctx.masterKeyEnv];
-    if (masterKey === undefined || masterKey === "") {
-      const message = `${ctx.masterKeyEnv} is not set, so /v1/models cannot be checked with the proxy's master key`;
+    const masterKeyEnv = masterKeyEnvOf(generation);
+    const masterKey = masterKeyEnv === undefined ? undefined : ctx.env[masterKeyEnv];
+    if (masterKeyEnv !== undefined && (masterKey === undefined || masterKey === "")) {
+      const message = `${masterKeyEnv} is not set, so /v1/models cannot be checked with the proxy's master key`;
       return {
         status: "failed",
         detail: message,
@@ -201,7 +213,7 @@ async function validateStep(
             code: "SY4305",
             severity: "error",
             message,
-            hint: `Export ${ctx.masterKeyEnv} (the key general_settings.master_key reads), or pass --master-key-env.`,
+            hint: `Export ${masterKeyEnv} (the key general_settings.master_key reads), or pass --master-key-env.`,
           },
         ],
       };
@@ -227,11 +239,15 @@ async function validateStep(
         ],
       };
     }
-    validated = { previous: existing.text, masterKey };
+    validated = {
+      previous: existing.text,
+      masterKey:
+        masterKeyEnv !== undefined && masterKey !== undefined ? { env: masterKeyEnv, value: masterKey } : undefined,
+    };
     const notes = [
       "schema and YAML 1.1 reading ok",
       `file ${report.status}${edited ? " (overwritten: --force)" : ""}`,
-      `master key from ${ctx.masterKeyEnv}`,
+      masterKeyEnv !== undefined ? `master key from ${masterKeyEnv}` : "no master key (the proxy is unauthenticated)",
       ...(gatewayNote !== undefined ? [gatewayNote] : []),
     ];
     return { status: "ok", detail: notes.join("; ") };
@@ -328,7 +344,7 @@ async function healthGates(
   ctx: Context,
   phase: ReloadStep["phase"],
   expected: ExpectedModels | undefined,
-  masterKey: string,
+  masterKey: Validated["masterKey"],
 ): Promise<ReloadStepName | undefined> {
   const live = await ctx.steps.run("liveliness", phase, () => waitLive(ctx.gate));
   if (live.status === "failed") return "liveliness";
@@ -339,7 +355,7 @@ async function healthGates(
     return undefined;
   }
   const models = await ctx.steps.run("models", phase, () =>
-    waitModels(ctx.gate, expected, { env: ctx.masterKeyEnv, value: masterKey }),
+    waitModels(ctx.gate, expected, masterKey),
   );
   return models.status === "failed" ? "models" : undefined;
 }
@@ -422,7 +438,6 @@ export async function reloadGateway(options: ReloadOptions): Promise<ReloadRepor
       requestTimeoutMs: options.requestTimeoutMs ?? 5_000,
       now,
     },
-    masterKeyEnv: options.masterKeyEnv ?? DEFAULT_MASTER_KEY_ENV,
     env: options.env ?? process.env,
   };
   let backupPath: string | undefined;

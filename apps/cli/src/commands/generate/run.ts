@@ -22,7 +22,13 @@ import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { configDirArgument } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
-import { blockingErrors, generationOptions, type PruneReport, pruneAfterWrite } from "../../generation.js";
+import {
+  blockingErrors,
+  generationOptions,
+  overridesLine,
+  type PruneReport,
+  pruneAfterWrite,
+} from "../../generation.js";
 import { displayPath } from "../../paths.js";
 import { plural, prettyDiagnostics } from "../../report.js";
 
@@ -134,6 +140,7 @@ function writeReport(run: Run, result: WriteSuccess, pruned: PruneReport, warnin
   lines.push(
     `  ${plural(models, "model_list entry", "model_list entries")}; check for drift with 'switchyard generate --check'.`,
   );
+  lines.push(...overridesLine(result.generation.overrides));
   if (warnings > 0)
     lines.push(
       style.yellow(

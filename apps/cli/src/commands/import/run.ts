@@ -29,15 +29,6 @@ function parseSource(text: string | undefined): void {
   );
 }
 
-/** The generate flags that reproduce the imported file (`--prometheus`, `--master-key-env X`, ...). */
-export function generateFlags(options: ImportSuccess["generateOptions"]): string {
-  const flags: string[] = [];
-  if (options.prometheus === true) flags.push("--prometheus");
-  if (options.masterKeyEnv !== undefined) flags.push(`--master-key-env ${options.masterKeyEnv}`);
-  if (options.cacheNamespace !== undefined) flags.push(`--cache-namespace ${options.cacheNamespace}`);
-  return flags.map((f) => ` ${f}`).join("");
-}
-
 async function sourcesOf(result: ImportSuccess, cwd: string): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
   for (const path of result.sources) {
@@ -131,7 +122,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     "",
     "Next steps:",
     `  1. Check the set:            switchyard validate${flag}`,
-    `  2. Compare with the original: switchyard generate --diff${flag} --out ${displayPath(input, cwd)}${generateFlags(result.generateOptions)}`,
+    `  2. Compare with the original: switchyard generate --diff${flag} --out ${displayPath(input, cwd)}`,
     "  3. Export every environment variable the files reference (os.environ/NAME) where LiteLLM runs.",
     "",
   ];

@@ -1,0 +1,63 @@
+import { spawnSync } from "node:child_process";
+
+/**
+ * Load YAML files with PyYAML's `yaml.safe_load`, the loader LiteLLM reads its config with, in one
+ * `python3` process. Values come back as JSON with the types JSON cannot tell apart tagged, so that
+ * a comparison sees every change PyYAML would: an integral float is `{"$float": "5.0"}` (never equal
+ * to the int 5), a date `{"$date": "2024-01-31"}`, an integer beyond 2^53 `{"$int": "..."}`, a
+ * non-string mapping key `"$key:int:1"`, bytes `{"$binary": "<base64>"}`, a set `{"$set": [...]}`.
+ * A file PyYAML refuses gives `{ error }`. PyYAML missing is an error, never a skip: the round-trip
+ * tests mean nothing without LiteLLM's own loader (CI installs `python3-yaml`).
+ */
+export type PyYamlResult = { readonly data: unknown } | { readonly error: string };
+
+const SCRIPT = String.raw`
+import base64, datetime, json, math, sys
+import yaml
+
+def conv(v):
+    if v is None or isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, int):
+        return v if abs(v) <= 2**53 else {"$int": str(v)}
+    if isinstance(v, float):
+        if math.isnan(v) or math.isinf(v) or v.is_integer():
+            return {"$float": repr(v)}
+        return v
+    if isinstance(v, (datetime.date, datetime.datetime)):
+        return {"$date": v.isoformat()}
+    if isinstance(v, bytes):
+        return {"$binary": base64.b64encode(v).decode()}
+    if isinstance(v, list):
+        return [conv(x) for x in v]
+    if isinstance(v, set):
+        return {"$set": sorted((conv(x) for x in v), key=json.dumps)}
+    if isinstance(v, dict):
+        return {(k if isinstance(k, str) else "$key:%s:%r" % (type(k).__name__, k)): conv(x) for k, x in v.items()}
+    return {"$other": repr(v)}
+
+out = []
+for path in sys.argv[1:]:
+    try:
+        with open(path, "rb") as f:
+            out.append({"data": conv(yaml.safe_load(f))})
+    except Exception as e:
+        out.append({"error": "%s: %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else "")})
+print(json.dumps(out))
+`;
+
+/** Load each file with PyYAML; throws when python3 or PyYAML is missing. */
+export function loadWithPyYaml(paths: readonly string[]): PyYamlResult[] {
+  const run = spawnSync("python3", ["-c", SCRIPT, ...paths], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error || run.status !== 0) {
+    throw new Error(
+      `PyYAML (LiteLLM's YAML loader) is needed for this test and could not run: ${
+        run.error?.message ?? run.stderr.trim()
+      }. Install it (Debian: apt-get install -y python3-yaml).`,
+    );
+  }
+  return JSON.parse(run.stdout) as PyYamlResult[];
+}
