@@ -121,11 +121,40 @@ describe("generate", () => {
 
   it("--check uses the same options as writing: a file written with --prometheus is current only with it", async () => {
     const cwd = await copyExample("config");
-    expect((await runCli(["generate", "--prometheus"], cwd)).code).toBe(0);
-    expect((await runCli(["generate", "--check", "--prometheus"], cwd)).code).toBe(0);
+    const written = await runCli(["generate", "--prometheus"], cwd);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toContain(
+      "flags override the config set (model-mappings.yaml's gateway:): --prometheus true (gateway.prometheus: false)",
+    );
+    const check = await runCli(["generate", "--check", "--prometheus"], cwd);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain(
+      "whose flags override model-mappings.yaml's gateway section: --prometheus true",
+    );
     const without = await runCli(["generate", "--check"], cwd);
     expect(without.code).toBe(1);
     expect(without.stdout).toContain("error[SY4105]");
+  });
+
+  it("what shapes the proxy lives in the gateway section: a bare generate and --check reproduce it", async () => {
+    const cwd = await copyExample("config");
+    const mappings = join(cwd, "config/model-mappings.yaml");
+    const text = await readFile(mappings, "utf8");
+    await writeFile(
+      mappings,
+      text
+        .replace("master_key: os.environ/LITELLM_MASTER_KEY", "master_key: os.environ/MY_PROXY_KEY")
+        .replace("prometheus: false", "prometheus: true")
+        .replace("drop_params: true", "drop_params: false"),
+    );
+    expect((await runCli(["generate"], cwd)).code).toBe(0);
+    const out = await readFile(join(cwd, OUT), "utf8");
+    expect(out).toContain("master_key: os.environ/MY_PROXY_KEY");
+    expect(out).toContain("drop_params: false");
+    expect(out).toMatch(/callbacks:\n\s+- prometheus/);
+    const check = await runCli(["generate", "--check"], cwd);
+    expect(check.code).toBe(0);
+    expect(check.stdout).not.toContain("override");
   });
 
   it("--out writes elsewhere, and --check reads it from there", async () => {

@@ -20,11 +20,11 @@ export function generationOptions(args: ParsedArgs): GenerateOptions {
   };
 }
 
-/** One line saying which flags override the config set's `gateway:` section, or nothing. */
-export function overridesLine(overrides: readonly string[]): string[] {
+/** One line saying which flags override the config set's `gateway:` section, or `undefined`. */
+export function overridesLine(overrides: readonly string[]): string | undefined {
   return overrides.length === 0
-    ? []
-    : [`  flags override the config set (model-mappings.yaml's gateway:): ${overrides.join("; ")}`];
+    ? undefined
+    : `  flags override the config set (model-mappings.yaml's gateway:): ${overrides.join("; ")}`;
 }
 
 /**

@@ -336,8 +336,18 @@ const BROKEN: Mutation[] = [
   ["zero request timeout", "litellm", set(["litellm_settings"], "request_timeout", 0), "SY1034"],
   ["fallbacks as a map", "litellm", set(["router_settings"], "fallbacks", { llama: ["gpt-4o"] }), "SY1032"],
   ["environment variable a list", "litellm", set(["environment_variables"], "PORT", [4000]), "SY1032"],
-  ["self-hosted provider without base_url", "providers", remove(["providers", "ollama"], "base_url"), "SY1031"],
-  ["model_prefix of another type", "providers", set(["providers", "ollama"], "model_prefix", "openai"), "SY1033"],
+  [
+    "self-hosted provider without base_url",
+    "providers",
+    remove(["providers", "ollama"], "base_url"),
+    "SY1031",
+  ],
+  [
+    "model_prefix of another type",
+    "providers",
+    set(["providers", "ollama"], "model_prefix", "openai"),
+    "SY1033",
+  ],
   [
     "deployment setting its own api_base",
     "model-mappings",

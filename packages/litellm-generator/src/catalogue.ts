@@ -356,7 +356,7 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     title: "A provider type was inferred from indirect evidence.",
     severity: "info",
     cause:
-      "`openai/` on port 8080 (or a host named after llama.cpp) is taken for llama.cpp's llama-server; a model without prefix is typed as LiteLLM infers it (and keeps its bare name, `model_prefix: \"\"`).",
+      '`openai/` on port 8080 (or a host named after llama.cpp) is taken for llama.cpp\'s llama-server; a model without prefix is typed as LiteLLM infers it (and keeps its bare name, `model_prefix: ""`).',
     fix: "Change the provider's `type` in providers.yaml if the guess is wrong.",
   },
   {

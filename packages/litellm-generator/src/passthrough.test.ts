@@ -156,7 +156,8 @@ describe("litellm-passthrough.yaml", () => {
   });
 
   test("other top-level sections are carried as written; the generator's own sections cannot be", async () => {
-    const text = "sections:\n  guardrails:\n    - guardrail_name: g\n      litellm_params: { guardrail: aporia, mode: pre_call }\n  credential_list: []\n";
+    const text =
+      "sections:\n  guardrails:\n    - guardrail_name: g\n      litellm_params: { guardrail: aporia, mode: pre_call }\n  credential_list: []\n";
     const generated = await generateIn(await dirWith(text));
     expect(parse(generated.text.split("\n\n").slice(1).join("\n\n"))).toMatchObject({
       guardrails: [{ guardrail_name: "g", litellm_params: { guardrail: "aporia", mode: "pre_call" } }],

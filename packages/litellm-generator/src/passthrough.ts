@@ -193,7 +193,8 @@ function checkShape(data: Record<string, unknown>, problems: Problems): void {
             problems.add([key, name], `environment_variables.${name} must be text, a number or a boolean`);
         }
     } else if (key === "sections") {
-      if (!isPlainRecord(value)) problems.add([key], "sections must be a mapping of LiteLLM top-level sections");
+      if (!isPlainRecord(value))
+        problems.add([key], "sections must be a mapping of LiteLLM top-level sections");
       else
         for (const name of Object.keys(value))
           if (GENERATED_SECTIONS.has(name))

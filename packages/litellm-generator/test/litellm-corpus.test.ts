@@ -129,6 +129,8 @@ describe("idempotence: import(generate(import(x))) equals import(x)", () => {
     const again = await importLiteLLMConfig(first.generatedPath, { cwd: first.dir });
     if (!again.ok) throw new Error(`re-import failed: ${JSON.stringify(again.diagnostics, null, 2)}`);
     expect(filesData(again.files)).toEqual(filesData(first.result.files));
-    expect(again.normalisations.filter((n) => n.kind !== "generated-id" && n.kind !== "empty-section")).toEqual([]);
+    expect(
+      again.normalisations.filter((n) => n.kind !== "generated-id" && n.kind !== "empty-section"),
+    ).toEqual([]);
   });
 });

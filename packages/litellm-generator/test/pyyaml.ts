@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
  */
 export type PyYamlResult = { readonly data: unknown } | { readonly error: string };
 
-const SCRIPT = String.raw`
+const SCRIPT = `
 import base64, datetime, json, math, sys
 import yaml
 

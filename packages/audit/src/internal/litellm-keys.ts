@@ -1,54 +1,10 @@
+import { LITELLM_ROUTER_SETTINGS } from "@switchyard/config-schema";
+
 /**
  * Keys LiteLLM's `Router` accepts under `router_settings` (the proxy filters out everything else,
- * silently). From LiteLLM's router settings reference.
+ * silently): config-schema's list, taken from `Router.__init__`.
  */
-export const KNOWN_ROUTER_SETTINGS: ReadonlySet<string> = new Set([
-  "routing_strategy",
-  "routing_strategy_args",
-  "model_group_alias",
-  "model_group_retry_policy",
-  "num_retries",
-  "timeout",
-  "stream_timeout",
-  "retry_policy",
-  "retry_after",
-  "allowed_fails",
-  "allowed_fails_policy",
-  "cooldown_time",
-  "disable_cooldowns",
-  "fallbacks",
-  "context_window_fallbacks",
-  "content_policy_fallbacks",
-  "default_fallbacks",
-  "max_fallbacks",
-  "enable_pre_call_checks",
-  "optional_pre_call_checks",
-  "enable_tag_filtering",
-  "tag_filtering_match_any",
-  "redis_host",
-  "redis_port",
-  "redis_password",
-  "redis_url",
-  "cache_responses",
-  "cache_kwargs",
-  "caching_groups",
-  "client_ttl",
-  "polling_interval",
-  "default_litellm_params",
-  "default_max_parallel_requests",
-  "default_priority",
-  "provider_budget_config",
-  "model_group_affinity_config",
-  "deployment_affinity_ttl_seconds",
-  "router_general_settings",
-  "alerting_config",
-  "assistants_config",
-  "set_verbose",
-  "debug_level",
-  "search_tools",
-  "guardrail_list",
-  "ignore_invalid_deployments",
-]);
+export const KNOWN_ROUTER_SETTINGS: ReadonlySet<string> = new Set(LITELLM_ROUTER_SETTINGS);
 
 /**
  * Settings known to exist on the `litellm` module, which `litellm_settings` sets as attributes (a key

@@ -47,3 +47,12 @@ describe("LiteLLM's wildcard routes", () => {
     expect(litellmRouteFor(["anthropic/*"], "gpt-4o")).toBeUndefined();
   });
 });
+
+describe("LiteLLM's wildcard matching treats `?` and `.` literally", () => {
+  test("only `*` is special", () => {
+    expect(litellmPatternMatches("gpt-4o", "gpt-4o-mini")).toBe(true);
+    expect(litellmPatternMatches("qwen*", "my-qwen")).toBe(false);
+    expect(litellmPatternMatches("qwen2.?", "qwen2.5")).toBe(false);
+    expect(litellmPatternMatches("a.b*", "axb")).toBe(false);
+  });
+});

@@ -121,6 +121,7 @@ const PROVIDER_RULES = [
   },
   ...Object.entries(MODEL_PREFIXES).map(([type, prefixes]) => ({
     if: { properties: { type: { const: type, description: `A ${type} provider.` } }, required: ["type"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `if`/`then` keywords, never awaited.
     then: {
       properties: {
         model_prefix: { enum: [...prefixes], description: `The model prefixes a ${type} provider may use.` },

@@ -47,8 +47,9 @@ function unexportableReferences(source: YamlSource): Diagnostic[] {
       });
       return;
     }
-    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
-    else if (value !== null && typeof value === "object" && !(value instanceof Date))
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) visit(value[index], [...path, index]);
+    } else if (value !== null && typeof value === "object" && !(value instanceof Date))
       for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
   };
   visit(source.data, []);
@@ -89,8 +90,8 @@ function unknownRouterSettings(source: YamlSource): Diagnostic[] {
  * `router_settings` keys LiteLLM drops (SY1044) and duplicate model names within one provider (SY1037).
  */
 export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[] {
-  const out: Diagnostic[] = [...unexportableReferences(source)];
-  if (kind === "litellm") out.push(...unknownRouterSettings(source));
+  const out: Diagnostic[] = unexportableReferences(source);
+  if (kind === "litellm") for (const finding of unknownRouterSettings(source)) out.push(finding);
   const file = source.file;
   for (const path of credentialPaths(kind, source.data)) {
     const value = get(source.data, path);

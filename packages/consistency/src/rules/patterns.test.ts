@@ -23,7 +23,9 @@ describe("SY2040 shadowed-pattern", () => {
     expect(lines(report)).toEqual([
       "config/model-mappings.yaml:5:14 warning SY2040 Pattern 'gpt-4?' is never used: LiteLLM tries 'gpt-*' first, and it matches every name 'gpt-4?' matches",
     ]);
-    expect(relatedLines(report, "SY2040")).toEqual(["config/model-mappings.yaml:3:14 the pattern 'gpt-*' is here"]);
+    expect(relatedLines(report, "SY2040")).toEqual([
+      "config/model-mappings.yaml:3:14 the pattern 'gpt-*' is here",
+    ]);
   });
 
   it("follows LiteLLM's precedence, not the file order (LiteLLM's own proxy_server_config.yaml lists '*' first)", () => {

@@ -156,7 +156,8 @@ describe("SY2023 shared-provider-port", () => {
         provider("vllm-a", "vllm", "http://gpu.example.com:8001/v1", "a"),
         provider("vllm-b", "vllm", "http://gpu.example.com:8001/v1", "b"),
       ),
-      ports: 'schema_version: "2.0.0"\nservices:\n  vllm:\n    host: gpu.example.com\n    port: 8001\n    providers: [vllm-a, vllm-b]\n',
+      ports:
+        'schema_version: "2.0.0"\nservices:\n  vllm:\n    host: gpu.example.com\n    port: 8001\n    providers: [vllm-a, vllm-b]\n',
     };
     expect(codesOf(files)).toContain("SY2023");
   });

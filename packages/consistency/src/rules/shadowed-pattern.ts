@@ -35,7 +35,9 @@ export const shadowedPattern = defineRule({
         by.index > pattern.index && compareLiteLLMPatternPrecedence(by.glob.source, pattern.glob.source) < 0;
       yield {
         message: `Pattern ${q(pattern.glob.source)} is never used: LiteLLM tries ${
-          reordered ? `the longer ${q(by.glob.source)} first, although it is listed later,` : `${q(by.glob.source)} first,`
+          reordered
+            ? `the longer ${q(by.glob.source)} first, although it is listed later,`
+            : `${q(by.glob.source)} first,`
         } and it matches every name ${q(pattern.glob.source)} matches`,
         ...context.at(pattern.place),
         hint: `Make ${q(pattern.glob.source)} more specific than ${q(by.glob.source)} (LiteLLM tries longer patterns first), or remove it.`,

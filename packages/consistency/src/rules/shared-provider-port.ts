@@ -12,12 +12,20 @@ function endpoint(parsed: ParsedUrl): string {
 
 /** A loopback, wildcard, private (RFC 1918, link-local, unique-local) or unqualified address. */
 function isLocalAddress(host: string): boolean {
-  if (host === "127.0.0.1" || host.startsWith("127.") || host === "::1" || host === "0.0.0.0" || host === "::")
+  if (
+    host === "127.0.0.1" ||
+    host.startsWith("127.") ||
+    host === "::1" ||
+    host === "0.0.0.0" ||
+    host === "::"
+  )
     return true;
   const octets = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
   if (octets) {
     const [a, b] = [Number(octets[1]), Number(octets[2])];
-    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+    return (
+      a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
+    );
   }
   if (host.includes(":")) return /^f[cd]/.test(host) || host.startsWith("fe80");
   // A name without a dot is a container, compose service or LAN host name; .local/.internal/.lan are LAN names.

@@ -74,7 +74,8 @@ export class Carrier {
   /** A map carried key by key (see {@link value}). */
   map(value: Readonly<Record<string, unknown>>, where: Where): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const name of Object.keys(value)) setOwn(out, name, this.value(value[name], name, child(where, name)));
+    for (const name of Object.keys(value))
+      setOwn(out, name, this.value(value[name], name, child(where, name)));
     return out;
   }
 

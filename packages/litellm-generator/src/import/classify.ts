@@ -124,7 +124,12 @@ interface Address {
   readonly providerModel: string;
 }
 
-function addressOf(model: string, apiBase: string | undefined, where: Where, log: ImportLog): Address | string {
+function addressOf(
+  model: string,
+  apiBase: string | undefined,
+  where: Where,
+  log: ImportLog,
+): Address | string {
   const slash = model.indexOf("/");
   const prefix = slash === -1 ? "" : model.slice(0, slash);
   if (slash === -1 || !Object.hasOwn(PREFIX_TYPES, prefix)) {
@@ -150,7 +155,12 @@ function addressOf(model: string, apiBase: string | undefined, where: Where, log
   return { type, prefix, providerModel };
 }
 
-function invalid(entry: LocatedEntry, what: string, log: ImportLog, path: (string | number)[] = []): undefined {
+function invalid(
+  entry: LocatedEntry,
+  what: string,
+  log: ImportLog,
+  path: (string | number)[] = [],
+): undefined {
   log.lossy(
     "SY4211",
     `Deployment ${entry.where.path.join(".")} is skipped: ${what} (LiteLLM skips it too)`,
@@ -165,7 +175,10 @@ function invalid(entry: LocatedEntry, what: string, log: ImportLog, path: (strin
  * verbatim (a provider or addressing Switchyard does not model, an `api_base` that is not a URL).
  * Entries LiteLLM would reject (no model_name, no litellm_params.model) are skipped with SY4211.
  */
-export function classifyDeployments(entries: readonly LocatedEntry[], log: ImportLog): ClassifiedDeployment[] {
+export function classifyDeployments(
+  entries: readonly LocatedEntry[],
+  log: ImportLog,
+): ClassifiedDeployment[] {
   const out: ClassifiedDeployment[] = [];
   for (const located of entries) {
     const { value, where } = located;
@@ -194,8 +207,13 @@ export function classifyDeployments(entries: readonly LocatedEntry[], log: Impor
       verbatim(`its model_info is not a mapping (${JSON.stringify(value.model_info)})`);
       continue;
     }
-    const { model, api_base: apiBase, api_key: apiKey, api_version: apiVersion, ...params } =
-      value.litellm_params;
+    const {
+      model,
+      api_base: apiBase,
+      api_key: apiKey,
+      api_version: apiVersion,
+      ...params
+    } = value.litellm_params;
     if (apiBase !== undefined && (typeof apiBase !== "string" || !HTTP_URL_PATTERN.test(apiBase))) {
       verbatim(`its api_base (${shownValue(apiBase)}) is not an http(s) URL`);
       continue;
@@ -206,7 +224,11 @@ export function classifyDeployments(entries: readonly LocatedEntry[], log: Impor
       verbatim("its api_base carries a secret (a URL password or token), which providers.yaml cannot hold");
       continue;
     }
-    if (apiVersion !== undefined && apiVersion !== null && (typeof apiVersion !== "string" || apiVersion === "")) {
+    if (
+      apiVersion !== undefined &&
+      apiVersion !== null &&
+      (typeof apiVersion !== "string" || apiVersion === "")
+    ) {
       verbatim(`its api_version (${shownValue(apiVersion)}) is not text`);
       continue;
     }

@@ -1,4 +1,4 @@
-import { litellmWildcardMatches } from "../internal/glob.js";
+import { litellmPatternMatches } from "@switchyard/config-schema";
 import { isPlainRecord } from "../internal/records.js";
 import type { LocatedSection } from "./includes.js";
 import type { ImportLog } from "./log.js";
@@ -41,7 +41,7 @@ export function readFallbacks(
   const list = section.value.fallbacks;
   const place = { ...section.place, path: [...section.place.path, "fallbacks"] };
   const served = (name: string) =>
-    names.allGroups.has(name) || names.allWildcards.some((pattern) => litellmWildcardMatches(pattern, name));
+    names.allGroups.has(name) || names.allWildcards.some((pattern) => litellmPatternMatches(pattern, name));
   const why = ((): string | undefined => {
     if (!Array.isArray(list)) return "it is not a list";
     for (const entry of list) {

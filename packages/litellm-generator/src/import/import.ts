@@ -167,7 +167,8 @@ function passthroughData(sections: readonly [string, unknown][]): Record<string,
 
 /** Every `os.environ/NAME` the input references, so that no literal secret is given one of those names. */
 function referencedNames(value: unknown, out: Set<string> = new Set()): Set<string> {
-  if (typeof value === "string" && ENV_REFERENCE_PATTERN.test(value)) out.add(value.slice("os.environ/".length));
+  if (typeof value === "string" && ENV_REFERENCE_PATTERN.test(value))
+    out.add(value.slice("os.environ/".length));
   else if (Array.isArray(value)) for (const item of value) referencedNames(item, out);
   else if (isPlainRecord(value)) for (const item of Object.values(value)) referencedNames(item, out);
   return out;

@@ -7,7 +7,11 @@ const deployment = (name: string, params: Record<string, unknown>, info?: Record
   ...(info !== undefined ? { model_info: info } : {}),
 });
 
-function messages(original: unknown, generated: unknown, normalisations: ImportNormalisation[] = []): string[] {
+function messages(
+  original: unknown,
+  generated: unknown,
+  normalisations: ImportNormalisation[] = [],
+): string[] {
   return compareRoundTrip(original, generated, normalisations).map((d) => `${d.kind}: ${d.message}`);
 }
 
@@ -21,7 +25,11 @@ describe("compareRoundTrip", () => {
   test("finds a lost key, an added key and a changed value at every level", () => {
     expect(
       messages(
-        { model_list: [deployment("a", { tags: ["x"] })], guardrails: [{ name: "g" }], general_settings: { k: 1 } },
+        {
+          model_list: [deployment("a", { tags: ["x"] })],
+          guardrails: [{ name: "g" }],
+          general_settings: { k: 1 },
+        },
         { model_list: [deployment("a", { tags: ["y"], extra: true })], general_settings: { k: 1.5 } },
       ),
     ).toEqual([
@@ -98,9 +106,14 @@ describe("compareRoundTrip", () => {
         { kind: "secret-reference", path: at(1), env: "KEY_A" },
       ]),
     ).toEqual(["changed: KEY_A is asked to hold two different secrets (one is lost)"]);
-    const same = { model_list: [deployment("a", { api_key: "sk-aaa" }), deployment("b", { api_key: "sk-aaa" })] };
+    const same = {
+      model_list: [deployment("a", { api_key: "sk-aaa" }), deployment("b", { api_key: "sk-aaa" })],
+    };
     const twoNames = {
-      model_list: [deployment("a", { api_key: "os.environ/A" }), deployment("b", { api_key: "os.environ/B" })],
+      model_list: [
+        deployment("a", { api_key: "os.environ/A" }),
+        deployment("b", { api_key: "os.environ/B" }),
+      ],
     };
     expect(
       messages(same, twoNames, [
@@ -115,9 +128,9 @@ describe("compareRoundTrip", () => {
     const generated = {
       model_list: [deployment("a", {}, { id: "openai--x" }), deployment("b", {}, { id: "openai--x-2" })],
     };
-    expect(messages(original, generated, [{ kind: "generated-id", path: ["model_list", 0], id: "openai--x" }])).toEqual([
-      'changed: model_list.1.model_info.id is "openai--x-2" instead of "mine"',
-    ]);
+    expect(
+      messages(original, generated, [{ kind: "generated-id", path: ["model_list", 0], id: "openai--x" }]),
+    ).toEqual(['changed: model_list.1.model_info.id is "openai--x-2" instead of "mine"']);
     expect(messages(original, generated)).toEqual([
       'added: model_list.0.model_info is added: {"id":"openai--x"}',
       'changed: model_list.1.model_info.id is "openai--x-2" instead of "mine"',
@@ -127,7 +140,9 @@ describe("compareRoundTrip", () => {
   test("a secret environment variable may be left out only when listed", () => {
     const original = { environment_variables: { REDIS_PASSWORD: "pw", REDIS_HOST: "h" } };
     const generated = { environment_variables: { REDIS_HOST: "h" } };
-    expect(messages(original, generated)).toEqual(['lost: environment_variables.REDIS_PASSWORD is lost (it was "pw")']);
+    expect(messages(original, generated)).toEqual([
+      'lost: environment_variables.REDIS_PASSWORD is lost (it was "pw")',
+    ]);
     expect(
       messages(original, generated, [
         { kind: "secret-dropped", path: ["environment_variables", "REDIS_PASSWORD"], env: "REDIS_PASSWORD" },

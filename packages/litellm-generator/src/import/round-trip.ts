@@ -153,9 +153,18 @@ class Comparison {
       const env = this.dropped.get(key(child));
       const value = original[name];
       if (env !== undefined) this.bind(env, value, child);
-      else if (this.empty.has(key(child)) && (value === null || (isPlainRecord(value) && Object.keys(value).length === 0))) continue;
-      else if (isPlainRecord(value) && Object.keys(value).length > 0 && Object.keys(value).every((k) => this.dropped.has(key([...child, k]))))
-        for (const k of Object.keys(value)) this.bind(this.dropped.get(key([...child, k]))!, value[k], [...child, k]);
+      else if (
+        this.empty.has(key(child)) &&
+        (value === null || (isPlainRecord(value) && Object.keys(value).length === 0))
+      )
+        continue;
+      else if (
+        isPlainRecord(value) &&
+        Object.keys(value).length > 0 &&
+        Object.keys(value).every((k) => this.dropped.has(key([...child, k])))
+      )
+        for (const k of Object.keys(value))
+          this.bind(this.dropped.get(key([...child, k]))!, value[k], [...child, k]);
       else this.report("lost", child, `${at(child)} is lost (it was ${show(value)})`);
     }
     for (const name of Object.keys(generated))

@@ -54,8 +54,7 @@ function extrasOf(
   const params: Record<string, unknown> = {};
   const paramsAt = child(d.where, "litellm_params");
   // An explicit null is written back as such (the provider's own value would be no key at all).
-  for (const key of ["api_key", "api_version"] as const)
-    if (d.nulls.has(key)) setOwn(params, key, null);
+  for (const key of ["api_key", "api_version"] as const) if (d.nulls.has(key)) setOwn(params, key, null);
   for (const key of Object.keys(d.params))
     if (!modelled.has(key) && !owner.lifted.has(key))
       setOwn(params, key, carrier.value(d.params[key], key, child(paramsAt, key)));
@@ -66,7 +65,8 @@ function extrasOf(
     if (key !== "id" && !described.has(key) && !infoModelled.has(key))
       setOwn(info, key, carrier.value(d.info[key], key, child(infoAt, key)));
   const entry: Record<string, unknown> = {};
-  for (const key of Object.keys(d.entry)) setOwn(entry, key, carrier.value(d.entry[key], key, child(d.where, key)));
+  for (const key of Object.keys(d.entry))
+    setOwn(entry, key, carrier.value(d.entry[key], key, child(d.where, key)));
   const id = d.info.id;
   return {
     ...(typeof id === "string" && id !== "" ? { id } : typeof id === "number" ? { id: String(id) } : {}),
@@ -82,7 +82,10 @@ function extrasOf(
  * has none but the generator would pick one; `undefined` otherwise (the original value then stays
  * in the route's `model_info`).
  */
-function healthCheckOf(d: ModelledDeployment, owner: ImportedProvider): { route?: string | null; modelled: boolean } {
+function healthCheckOf(
+  d: ModelledDeployment,
+  owner: ImportedProvider,
+): { route?: string | null; modelled: boolean } {
   const check = d.info.health_check_model;
   const prefix = modelPrefix(owner.provider);
   if (check === undefined) {
@@ -120,7 +123,10 @@ export function buildRoutes(
       const owner = imported.providerOf.get(d)!;
       const rpm = positiveInt(d.params.rpm) ? d.params.rpm : undefined;
       const tpm = positiveInt(d.params.tpm) ? d.params.tpm : undefined;
-      const modelled = new Set<string>([...(rpm !== undefined ? ["rpm"] : []), ...(tpm !== undefined ? ["tpm"] : [])]);
+      const modelled = new Set<string>([
+        ...(rpm !== undefined ? ["rpm"] : []),
+        ...(tpm !== undefined ? ["tpm"] : []),
+      ]);
       const route: ExactMatch = {
         provider: owner.id,
         ...(d.providerModel !== name ? { model: d.providerModel } : {}),

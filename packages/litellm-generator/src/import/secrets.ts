@@ -9,7 +9,9 @@ import { detectSecret, ENV_REFERENCE_PATTERN, sha256 } from "@switchyard/config-
  * `os.environ/NAME` reference), by config-schema's detector.
  */
 export function isLiteralSecret(key: string | undefined, value: unknown): value is string {
-  return typeof value === "string" && !ENV_REFERENCE_PATTERN.test(value) && detectSecret(key, value) !== undefined;
+  return (
+    typeof value === "string" && !ENV_REFERENCE_PATTERN.test(value) && detectSecret(key, value) !== undefined
+  );
 }
 
 /** Whether an `environment_variables` entry holds a secret (the variable's name and the value's shape). */

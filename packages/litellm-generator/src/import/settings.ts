@@ -3,8 +3,8 @@ import {
   ENV_REFERENCE_PATTERN,
   type GatewaySettings,
   ROUTING_STRATEGIES,
-  RoutingSettingsSchema,
   type RoutingSettings,
+  RoutingSettingsSchema,
   suggestName,
 } from "@switchyard/config-schema";
 import { DEFAULT_MASTER_KEY_ENV } from "../conventions.js";
@@ -88,7 +88,11 @@ function readRouter(
         continue;
       }
     }
-    setOwn(passthrough, key, carrier.value(value, key, at, key === "redis_password" ? "ROUTER_REDIS_PASSWORD" : undefined));
+    setOwn(
+      passthrough,
+      key,
+      carrier.value(value, key, at, key === "redis_password" ? "ROUTER_REDIS_PASSWORD" : undefined),
+    );
   }
   return { routing: routing as RoutingSettings, passthrough };
 }
@@ -136,7 +140,16 @@ function readCache(
   const paramsAt = child(where, "cache_params");
   for (const key of Object.keys(params)) {
     if (["type", "host", "port", "namespace"].includes(key)) continue;
-    setOwn(rest, key, carrier.value(params[key], key, child(paramsAt, key), key === "password" ? "REDIS_PASSWORD" : undefined));
+    setOwn(
+      rest,
+      key,
+      carrier.value(
+        params[key],
+        key,
+        child(paramsAt, key),
+        key === "password" ? "REDIS_PASSWORD" : undefined,
+      ),
+    );
   }
   if (Object.keys(rest).length > 0) setOwn(passthrough, "cache_params", rest);
   return {
@@ -173,7 +186,12 @@ function readGeneralSettings(
   let masterKey: string | null = null;
   if (typeof key === "string" && ENV_REFERENCE_PATTERN.test(key)) masterKey = key;
   else if (typeof key === "string" && key !== "" && section)
-    masterKey = carrier.reference(key, child(section.where, "master_key"), "master_key", DEFAULT_MASTER_KEY_ENV);
+    masterKey = carrier.reference(
+      key,
+      child(section.where, "master_key"),
+      "master_key",
+      DEFAULT_MASTER_KEY_ENV,
+    );
   if (section)
     for (const name of Object.keys(settings)) {
       if (name === "master_key" && (masterKey !== null || key === undefined)) continue;
@@ -196,7 +214,12 @@ export function readSettings(
   for (const key of SETTINGS_SECTIONS) {
     const section = sections.get(key);
     if (section && !isPlainRecord(section.value) && section.value !== null)
-      log.lossy("SY4215", `${key} is not a mapping and is not carried`, section.place, "LiteLLM expects a mapping here.");
+      log.lossy(
+        "SY4215",
+        `${key} is not a mapping and is not carried`,
+        section.place,
+        "LiteLLM expects a mapping here.",
+      );
   }
   const router = readRouter(sections.get("router_settings"), carrier, log);
   const litellm = readLiteLLMSettings(sections.get("litellm_settings"), carrier);
@@ -215,6 +238,8 @@ export function readSettings(
     generalSettings: general.passthrough,
     routerSettings: router.passthrough,
     environmentVariables:
-      environment && isPlainRecord(environment.value) ? carrier.environment(environment.value, environment.where) : {},
+      environment && isPlainRecord(environment.value)
+        ? carrier.environment(environment.value, environment.where)
+        : {},
   };
 }

@@ -1,9 +1,4 @@
-import {
-  type ConfigSet,
-  type Diagnostic,
-  loadConfigText,
-  sortDiagnostics,
-} from "@switchyard/config-schema";
+import { type ConfigSet, type Diagnostic, loadConfigText, sortDiagnostics } from "@switchyard/config-schema";
 import { parseDocument } from "yaml";
 import { generateLiteLLMConfig } from "../generate.js";
 import { isPlainRecord } from "../internal/records.js";

@@ -57,7 +57,10 @@ const PUBLIC_ENDPOINTS: Partial<Record<ProviderType, string>> = {
  * `model_prefix`, Ollama models whose mode is `embedding` or `completion` use `ollama/`, the only
  * Ollama route LiteLLM offers for those.
  */
-export function modelPrefix(provider: Pick<Provider, "type" | "model_prefix">, mode?: ProviderModel["mode"]): string {
+export function modelPrefix(
+  provider: Pick<Provider, "type" | "model_prefix">,
+  mode?: ProviderModel["mode"],
+): string {
   if (provider.model_prefix !== undefined) return provider.model_prefix;
   if (provider.type === "ollama" && (mode === "embedding" || mode === "completion")) return "ollama";
   return MODEL_PREFIXES[provider.type][0];

@@ -1,5 +1,5 @@
 import type { ModelMappingsFile, YamlPath } from "@switchyard/config-schema";
-import { litellmWildcardMatches } from "./glob.js";
+import { litellmPatternMatches } from "@switchyard/config-schema";
 import type { Findings } from "./notes.js";
 import { byCodeUnits } from "./order.js";
 
@@ -94,7 +94,7 @@ export function buildFallbacks(
       if (
         groups.has(target.name) ||
         verbatim.groups.has(target.name) ||
-        [...wildcards, ...verbatim.wildcards].some((pattern) => litellmWildcardMatches(pattern, target.name))
+        [...wildcards, ...verbatim.wildcards].some((pattern) => litellmPatternMatches(pattern, target.name))
       ) {
         kept.push(target.name);
         continue;

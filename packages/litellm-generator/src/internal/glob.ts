@@ -11,23 +11,3 @@ export function globMatches(pattern: string, name: string): boolean {
     .join("");
   return new RegExp(`^${source}$`, "s").test(name);
 }
-
-/**
- * LiteLLM's wildcard semantics: only `*` is special (any run of characters), and the match is
- * anchored at the start of the requested name but not at its end.
- */
-export function litellmWildcardMatches(pattern: string, name: string): boolean {
-  const source = pattern.split("*").map(escapeRegExp).join(".*");
-  return new RegExp(`^${source}`, "s").test(name);
-}
-
-/**
- * Whether some model name matches both wildcard patterns under LiteLLM's semantics. As every
- * pattern behaves as if it ended in `*`, two patterns overlap exactly when the literal text before
- * the first `*` of one is a prefix of the other's.
- */
-export function wildcardsOverlap(a: string, b: string): boolean {
-  const prefixA = a.split("*")[0]!;
-  const prefixB = b.split("*")[0]!;
-  return prefixA.startsWith(prefixB) || prefixB.startsWith(prefixA);
-}

@@ -161,7 +161,8 @@ function mergeRouterSettings(
   if (extra === undefined) return copyRecord(generated);
   const { fallbacks, ...rest } = extra;
   const out = mergeRecord(generated, rest, ["router_settings"], findings);
-  if (fallbacks !== undefined) setOwn(out, "fallbacks", mergeFallbacks(generated.fallbacks, fallbacks, findings));
+  if (fallbacks !== undefined)
+    setOwn(out, "fallbacks", mergeFallbacks(generated.fallbacks, fallbacks, findings));
   return out;
 }
 

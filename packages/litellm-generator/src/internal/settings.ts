@@ -70,7 +70,10 @@ export interface EffectiveGateway {
 }
 
 /** Merge the `gateway:` section with the options; options win, and each one that changes something is listed. */
-export function effectiveGateway(gateway: GatewaySettings | undefined, options: GenerateOptions): EffectiveGateway {
+export function effectiveGateway(
+  gateway: GatewaySettings | undefined,
+  options: GenerateOptions,
+): EffectiveGateway {
   const overrides: string[] = [];
   const configuredKey =
     gateway?.master_key === undefined ? `os.environ/${DEFAULT_MASTER_KEY_ENV}` : gateway.master_key;
@@ -78,7 +81,9 @@ export function effectiveGateway(gateway: GatewaySettings | undefined, options: 
   if (options.masterKeyEnv !== undefined) {
     masterKey = `os.environ/${options.masterKeyEnv}`;
     if (masterKey !== configuredKey)
-      overrides.push(`--master-key-env ${options.masterKeyEnv} (gateway.master_key: ${configuredKey ?? "null"})`);
+      overrides.push(
+        `--master-key-env ${options.masterKeyEnv} (gateway.master_key: ${configuredKey ?? "null"})`,
+      );
   }
   const configuredPrometheus = gateway?.prometheus ?? false;
   let prometheus = configuredPrometheus;
@@ -104,9 +109,13 @@ export function effectiveGateway(gateway: GatewaySettings | undefined, options: 
     if (before === false) overrides.push("--redis-service/--cache-namespace (gateway.cache: false)");
     else {
       if (options.redisService !== undefined && options.redisService !== before.service)
-        overrides.push(`--redis-service ${options.redisService} (gateway.cache.service: ${before.service ?? "default"})`);
+        overrides.push(
+          `--redis-service ${options.redisService} (gateway.cache.service: ${before.service ?? "default"})`,
+        );
       if (options.cacheNamespace !== undefined && options.cacheNamespace !== before.namespace)
-        overrides.push(`--cache-namespace ${options.cacheNamespace} (gateway.cache.namespace: ${before.namespace ?? "null"})`);
+        overrides.push(
+          `--cache-namespace ${options.cacheNamespace} (gateway.cache.namespace: ${before.namespace ?? "null"})`,
+        );
     }
   }
   return {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@switchyard/config-schema";
+import { type Diagnostic, litellmPatternMatches } from "@switchyard/config-schema";
 import {
   type Attempt,
   compareServedModels,
@@ -10,7 +10,6 @@ import {
   type PollResult,
   poll,
 } from "@switchyard/health";
-import { litellmWildcardMatches } from "../internal/glob.js";
 import { isPlainRecord } from "../internal/records.js";
 
 /** How a gate probes the gateway. */
@@ -45,7 +44,7 @@ export function expectedServedModels(modelList: readonly unknown[]): ExpectedMod
   }
   return {
     names,
-    covers: (id) => wildcards.some((pattern) => litellmWildcardMatches(pattern, id)),
+    covers: (id) => wildcards.some((pattern) => litellmPatternMatches(pattern, id)),
     wildcards: wildcards.length,
   };
 }

@@ -2,9 +2,9 @@ import { unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import {
-  ENV_REFERENCE_PATTERN,
   backupFile,
   type Diagnostic,
+  ENV_REFERENCE_PATTERN,
   loadConfigSet,
   readBoundedFileIfExists,
   withFileLock,
@@ -242,12 +242,16 @@ async function validateStep(
     validated = {
       previous: existing.text,
       masterKey:
-        masterKeyEnv !== undefined && masterKey !== undefined ? { env: masterKeyEnv, value: masterKey } : undefined,
+        masterKeyEnv !== undefined && masterKey !== undefined
+          ? { env: masterKeyEnv, value: masterKey }
+          : undefined,
     };
     const notes = [
       "schema and YAML 1.1 reading ok",
       `file ${report.status}${edited ? " (overwritten: --force)" : ""}`,
-      masterKeyEnv !== undefined ? `master key from ${masterKeyEnv}` : "no master key (the proxy is unauthenticated)",
+      masterKeyEnv !== undefined
+        ? `master key from ${masterKeyEnv}`
+        : "no master key (the proxy is unauthenticated)",
       ...(gatewayNote !== undefined ? [gatewayNote] : []),
     ];
     return { status: "ok", detail: notes.join("; ") };
@@ -354,9 +358,7 @@ async function healthGates(
     ctx.steps.skip("models", phase, "the restored file lists no models to compare");
     return undefined;
   }
-  const models = await ctx.steps.run("models", phase, () =>
-    waitModels(ctx.gate, expected, masterKey),
-  );
+  const models = await ctx.steps.run("models", phase, () => waitModels(ctx.gate, expected, masterKey));
   return models.status === "failed" ? "models" : undefined;
 }
 

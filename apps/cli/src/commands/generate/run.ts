@@ -140,7 +140,8 @@ function writeReport(run: Run, result: WriteSuccess, pruned: PruneReport, warnin
   lines.push(
     `  ${plural(models, "model_list entry", "model_list entries")}; check for drift with 'switchyard generate --check'.`,
   );
-  lines.push(...overridesLine(result.generation.overrides));
+  const overridden = overridesLine(result.generation.overrides);
+  if (overridden !== undefined) lines.push(overridden);
   if (warnings > 0)
     lines.push(
       style.yellow(
