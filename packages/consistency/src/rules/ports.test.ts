@@ -162,6 +162,21 @@ describe("SY2023 shared-provider-port", () => {
     expect(codesOf(files)).toContain("SY2023");
   });
 
+  it.each([
+    ["a public host no service of ports.yaml names", "http://gpu.example.com:8001/v1", false],
+    ["a private IPv4 address", "http://192.168.1.20:8001/v1", true],
+    ["a unique-local IPv6 address", "http://[fd12:3456::7]:8001/v1", true],
+    ["a link-local IPv6 address", "http://[fe80::1]:8001/v1", true],
+    ["a public IPv6 address", "http://[2001:db8::7]:8001/v1", false],
+    ["a compose service name", "http://vllm:8001/v1", true],
+    ["a .internal name", "http://gpu.internal:8001/v1", true],
+  ])("on %s: flagged %s", (_, url, flagged) => {
+    const files = {
+      providers: providersOf(provider("vllm-a", "vllm", url, "a"), provider("vllm-b", "vllm", url, "b")),
+    };
+    expect(codesOf(files).includes("SY2023")).toBe(flagged);
+  });
+
   it("does not count two entries for one server: Ollama twice (two LiteLLM prefixes), or one vLLM model twice", () => {
     const ollama = providersOf(
       provider("ollama", "ollama", "http://127.0.0.1:11434", "llama3"),

@@ -1,42 +1,35 @@
+import { formatHostPort, parseHost } from "@switchyard/config-schema";
 import { q } from "../internal/describe.js";
-import { type ParsedUrl, readUrl, SELF_HOSTED_TYPES } from "../internal/urls.js";
+import { normalizeHost, type ParsedUrl, readUrl, SELF_HOSTED_TYPES } from "../internal/urls.js";
 import type { ConfigModel, ProviderEntry } from "../model.js";
 import { defineRule } from "../rule.js";
 
 /** Self-hosted server types one process serves several models with (the others serve one). */
 const MULTI_MODEL_TYPES: ReadonlySet<string> = new Set(["ollama", "llamacpp_python", "openai_compatible"]);
 
-function endpoint(parsed: ParsedUrl): string {
-  return `${parsed.host.includes(":") ? `[${parsed.host}]` : parsed.host}:${parsed.port}`;
+/**
+ * Whether a host is one this stack can run on by itself: loopback or a wildcard (config-schema's
+ * host model), a private address (RFC 1918, link-local, IPv6 unique-local and link-local), or a LAN
+ * name (no dot: a container, compose service or LAN host; `.local`, `.internal`, `.lan`,
+ * `.home.arpa`).
+ */
+function isLocalAddress(text: string): boolean {
+  const host = parseHost(text);
+  if (host.kind === "wildcard" || host.kind === "loopback") return true;
+  if (host.kind === "name")
+    return !host.key.includes(".") || /\.(local|internal|lan|home\.arpa)$/.test(host.key);
+  if (host.family === 6) return /^(f[cd][0-9a-f]{2}|fe[89ab][0-9a-f]):/.test(host.key);
+  const [a, b] = host.key.split(".").map(Number);
+  return (
+    a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
+  );
 }
 
-/** A loopback, wildcard, private (RFC 1918, link-local, unique-local) or unqualified address. */
-function isLocalAddress(host: string): boolean {
-  if (
-    host === "127.0.0.1" ||
-    host.startsWith("127.") ||
-    host === "::1" ||
-    host === "0.0.0.0" ||
-    host === "::"
-  )
-    return true;
-  const octets = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
-  if (octets) {
-    const [a, b] = [Number(octets[1]), Number(octets[2])];
-    return (
-      a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
-    );
-  }
-  if (host.includes(":")) return /^f[cd]/.test(host) || host.startsWith("fe80");
-  // A name without a dot is a container, compose service or LAN host name; .local/.internal/.lan are LAN names.
-  return !host.includes(".") || /\.(local|internal|lan|home\.arpa)$/.test(host);
-}
-
-/** The hosts this stack runs on: local addresses, and every host ports.yaml names. */
+/** The hosts this stack runs on: every host ports.yaml names (keyed as URL hosts are). */
 function stackHosts(model: ConfigModel): Set<string> {
   const hosts = new Set<string>();
   for (const service of model.services.values()) {
-    hosts.add(service.host);
+    hosts.add(normalizeHost(service.host.text));
     const health = readUrl(service.healthUrl);
     if (health.kind === "ok") hosts.add(health.parsed.host);
   }
@@ -74,7 +67,7 @@ export const sharedProviderPort = defineRule({
       const url = readUrl(provider.baseUrl);
       if (url.kind !== "ok") continue;
       if (!isLocalAddress(url.parsed.host) && !hosts.has(url.parsed.host)) continue;
-      const key = endpoint(url.parsed);
+      const key = formatHostPort(url.parsed.host, url.parsed.port);
       const earlier = first.get(key) ?? [];
       const other = earlier.find((e) => !sameServer(e.provider, provider, e.url, url.parsed));
       earlier.push({ provider, url: url.parsed });
