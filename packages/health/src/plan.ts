@@ -48,13 +48,13 @@ export interface HealthPlan {
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
 }
 
-/** `os.environ/NAME` (or a literal) as an {@link EnvSecret}. */
+/** `os.environ/NAME` (or a literal) as an {@link EnvSecret}; none for an absent or `null` value (no key). */
 export function envSecret(
-  reference: string | undefined,
+  reference: string | null | undefined,
   env: Readonly<Record<string, string | undefined>>,
   literalName: string,
 ): EnvSecret | undefined {
-  if (reference === undefined) return undefined;
+  if (reference === undefined || reference === null) return undefined;
   const match = /^os\.environ\/(.+)$/.exec(reference);
   if (!match) return { env: literalName, value: reference };
   const value = env[match[1]!];
@@ -101,6 +101,11 @@ export function planHealthProbes(input: PlanInput): HealthPlan {
     const kind = KIND_OF[provider.type];
     if (kind === undefined || !SELF_HOSTED_PROVIDER_TYPES.includes(provider.type)) {
       skipped.push({ id, reason: `a cloud provider (${provider.type}): not probed` });
+      continue;
+    }
+    // The schema requires a base_url of every self-hosted type; a value that skipped it has no endpoint.
+    if (provider.base_url === undefined) {
+      skipped.push({ id, reason: "no base_url: nothing to probe" });
       continue;
     }
     const key = `${kind} ${normalizeBase(provider.base_url)}`;
