@@ -28,14 +28,17 @@ describe("validateOutput", () => {
   });
 
   test("with the data the text was emitted from, it is not parsed again, and findings are still located", () => {
-    const text = "model_list:\n  - model_name: a\n    litellm_params: { model: openai/a }\n    bogus: 1\n";
-    const data = { model_list: [{ model_name: "a", litellm_params: { model: "openai/a" }, bogus: 1 }] };
+    const text =
+      "model_list:\n  - model_name: a\n    litellm_params:\n      model: openai/a\n      timeout: soon\n";
+    const data = {
+      model_list: [{ model_name: "a", litellm_params: { model: "openai/a", timeout: "soon" } }],
+    };
     const result = validateOutput(text, "out.yaml", data);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.diagnostics[0]).toMatchObject({ code: "SY4004" });
     // The position comes from the text (built only now, for the finding).
-    expect(result.diagnostics[1]?.range?.start).toMatchObject({ line: 4, column: 5 });
+    expect(result.diagnostics[1]?.range?.start).toMatchObject({ line: 5, column: 16 });
     const valid = validateOutput(
       "model_list:\n  - model_name: a\n    litellm_params: { model: openai/a }\n",
       "out.yaml",

@@ -209,7 +209,7 @@ const SLIPS: Slip[] = [
     name: "CRLF line endings mixed with LF",
     kind: MM,
     text: edit(MM, 16, "    model: llama3.1:8b", "    model: llama3.1:8b\r"),
-    expected: "SY1015 16:23 Line endings are mixed: 1 line ends with CRLF (the first is line 16), 81 with LF",
+    expected: "SY1015 16:23 Line endings are mixed: 1 line ends with CRLF (the first is line 16), 95 with LF",
   },
   {
     name: "a byte-order mark inside the file",
