@@ -60,7 +60,9 @@ export function scrapeTargets(input: MonitoringInput): ScrapeTarget[] {
   const vllm = new Map<string, { service: string; providers: string[] }>();
   const providers = Object.entries(input.providers?.providers ?? {}).sort(([a], [b]) => compare(a, b));
   for (const [id, provider] of providers) {
-    if (provider.type !== "vllm" || provider.status === "disabled") continue;
+    // The schema requires a base_url of every self-hosted type; one without it has nothing to scrape.
+    if (provider.type !== "vllm" || provider.status === "disabled" || provider.base_url === undefined)
+      continue;
     const hosted = hostOf.get(id);
     const url = new URL(provider.base_url);
     const port = url.port === "" ? (url.protocol === "https:" ? 443 : 80) : Number(url.port);
