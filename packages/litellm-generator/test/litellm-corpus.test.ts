@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema";
 import { validateConfigSet } from "@switchyard/consistency";
+import { tempDir } from "@switchyard/test-utils";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { generateLiteLLMConfig } from "../src/generate.js";
@@ -52,7 +52,7 @@ async function importAndGenerate(
 ): Promise<{ result: ImportSuccess; dir: string; generatedPath: string; text: string }> {
   const result = await importLiteLLMConfig(input, { cwd: CORPUS });
   if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.diagnostics, null, 2)}`);
-  const dir = await mkdtemp(join(tmpdir(), "sy-corpus-"));
+  const dir = await tempDir("sy-corpus-");
   const written = await writeImportedConfig(result, dir);
   if (!written.ok) throw new Error(`write failed: ${JSON.stringify(written.diagnostics, null, 2)}`);
   const set = await loadConfigSet(dir, { cwd: dir });
