@@ -5,7 +5,13 @@
  * data; `--json` prints that data. What this module loads at start is the CLI's own code alone: no
  * library, so `--version` and `--help` cost little more than starting Node.
  */
-import { shouldUseColor } from "@switchyard/config-schema";
+import {
+  guardJsonForLogs,
+  sanitizeForTerminal,
+  sanitizeHumanOutput,
+  sanitizeLines,
+  shouldUseColor,
+} from "@switchyard/config-schema";
 import { parseCommandArgs } from "./args.js";
 import type { CommandContext, CommandOutcome, CommandSpec } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
@@ -41,7 +47,7 @@ async function unknownCommand(name: string): Promise<UsageError> {
 }
 
 function formatJson(data: unknown): string {
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${guardJsonForLogs(JSON.stringify(data, null, 2))}\n`;
 }
 
 /** How one run ended: its status, and the command's own exit code when it set one. */
@@ -93,9 +99,17 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<RunEnd> {
   const command = await spec.load();
   const context: CommandContext = { io, style: out, stderrStyle: colorFor(io, "stderr"), version: VERSION };
   const outcome: CommandOutcome = await command.run(args, context);
-  const stdout = args.values.json === true ? formatJson(outcome.data) : outcome.stdout;
+  // The output net: human text (which quotes paths, keys and other programs' output) cannot carry a
+  // terminal escape or a GitHub workflow command; machine formats were made safe by their renderers.
+  const stdout =
+    args.values.json === true
+      ? formatJson(outcome.data)
+      : outcome.stdout === undefined || outcome.machineOutput === true
+        ? outcome.stdout
+        : sanitizeHumanOutput(outcome.stdout);
   if (stdout !== undefined && stdout !== "") io.stdout.write(stdout);
-  if (outcome.stderr !== undefined && outcome.stderr !== "") io.stderr.write(outcome.stderr);
+  if (outcome.stderr !== undefined && outcome.stderr !== "")
+    io.stderr.write(sanitizeHumanOutput(outcome.stderr));
   return outcome.exitCode === undefined
     ? { status: outcome.status }
     : { status: outcome.status, exitCode: outcome.exitCode };
@@ -118,22 +132,26 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     const error = isFsError(thrown) ? fsIoError(thrown, io.cwd) : thrown;
     if (error instanceof UsageError || error instanceof IoError) {
       io.stderr.write(
-        `${err.red("error:")} ${error.message}\n${error.hint === undefined ? "" : `${error.hint}\n`}`,
+        sanitizeHumanOutput(
+          `${err.red("error:")} ${sanitizeForTerminal(error.message)}\n${error.hint === undefined ? "" : `${sanitizeLines(error.hint)}\n`}`,
+        ),
       );
       end = { status: error instanceof UsageError ? "usage-error" : "io-error" };
     } else {
       const detail =
         error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
       io.stderr.write(
-        [
-          `${err.red("internal error:")} switchyard ${VERSION} failed unexpectedly. This is a bug.`,
-          `Please report it at ${BUG_REPORT_URL} with the command you ran and this output:`,
-          "",
-          `  switchyard ${argv.join(" ")}`,
-          `  node ${process.version} on ${process.platform}-${process.arch}`,
-          ...detail.split("\n").map((line) => `  ${line.trim()}`),
-          "",
-        ].join("\n"),
+        sanitizeHumanOutput(
+          [
+            `${err.red("internal error:")} switchyard ${VERSION} failed unexpectedly. This is a bug.`,
+            `Please report it at ${BUG_REPORT_URL} with the command you ran and this output:`,
+            "",
+            `  switchyard ${argv.join(" ")}`,
+            `  node ${process.version} on ${process.platform}-${process.arch}`,
+            ...detail.split("\n").map((line) => `  ${line.trim()}`),
+            "",
+          ].join("\n"),
+        ),
       );
       end = { status: "internal-error" };
     }

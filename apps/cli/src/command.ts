@@ -62,6 +62,11 @@ export interface CommandOutcome {
   readonly stdout?: string;
   readonly stderr?: string;
   readonly exitCode?: number;
+  /**
+   * `stdout` is a machine format (`--format json|sarif|github`), already made safe by its renderer
+   * and printed as is; human text goes through the output net (config-schema's `sanitizeHumanOutput`).
+   */
+  readonly machineOutput?: boolean;
 }
 
 /** A command module (`commands/<name>/run.ts`), loaded only when its command runs. */

@@ -5,11 +5,11 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type BuiltRun, requireBuiltCli, runBuilt } from "./test-support/built.js";
-import { copyExample } from "./test-support/run.js";
+import { type BuiltRun, requireBuiltCli, runBuilt, runBuiltWith } from "./test-support/built.js";
+import { copyExample, tempDir } from "./test-support/run.js";
 
 /** The commands issue #10 found hanging, each run in the directory that holds the config set. */
 const COMMANDS: readonly (readonly string[])[] = [
@@ -283,5 +283,194 @@ describe("migrate on a file system that refuses writes (#10 item 3)", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("Cannot write legacy-v1: permission denied");
     expect(await snapshot(join(cwd, "legacy-v1"))).toEqual(before);
+  });
+});
+
+/** Insert `lines` right after the first provider's id line of `config/providers.yaml`. */
+async function addToFirstProvider(cwd: string, lines: readonly string[]): Promise<void> {
+  const path = join(cwd, "config", "providers.yaml");
+  const text = await readFile(path, "utf8");
+  const rows = text.split("\n");
+  const at = rows.findIndex((row) => /^ {2}[a-z][\w-]*:\s*$/.test(row));
+  await writeFile(path, [...rows.slice(0, at + 1), ...lines, ...rows.slice(at + 1)].join("\n"));
+}
+
+/** Lines GitHub Actions would run as workflow commands: `::name …` (after spaces) or `##[` anywhere. */
+function workflowCommands(output: string): string[] {
+  return output.split("\n").filter((line) => /^::[A-Za-z]/.test(line.trimStart()) || line.includes("##["));
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for raw control characters is the point
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+describe("#10 item 10: keys cannot inject terminal escapes or workflow commands", () => {
+  it.each([
+    ["a key holding \\e[2J", '    "\\e[2J\\e]0;pwned\\a": 1', "␛[2J"],
+    ["a key holding \\n::error", '    "\\n::error title=x::y": 2', "␊::error title=x::y"],
+  ])("%s: validate and audit default outputs show it, never execute it", async (_name, line, shown) => {
+    const cwd = await copyExample("config");
+    await addToFirstProvider(cwd, [line]);
+    for (const args of [
+      ["validate", "config"],
+      ["audit", "config"],
+    ]) {
+      const run = await runBuilt(args, { cwd });
+      finished(run);
+      const output = `${run.stdout}${run.stderr}`;
+      expect(output, args[0]).toContain(shown);
+      expect(output, args[0]).not.toMatch(RAW_CONTROL);
+      expect(workflowCommands(output), args[0]).toEqual([]);
+    }
+  });
+});
+
+describe("#10 item 6: secrets never printed, never written", () => {
+  const key = ["sk-proj-", "Q7m2ZxK9pL4vB8nR1tY6wE3uI0oA5sD"].join("");
+
+  it("validate's code frame shows a literal api_key redacted", async () => {
+    const cwd = await copyExample("config");
+    const path = join(cwd, "config", "providers.yaml");
+    const text = await readFile(path, "utf8");
+    await writeFile(path, text.replace(/api_key: os\.environ\/OPENAI_API_KEY/, `api_key: ${key}`));
+    const run = await runBuilt(["validate", "config"], { cwd });
+    finished(run);
+    expect(run.stdout).toContain("warning[SY1040]");
+    expect(run.stdout).toContain("api_key: sk-p…****");
+    expect(run.stdout).not.toContain(key.slice(0, 12));
+  });
+
+  it("import writes no header token, webhook token or URL password, and prints none", async () => {
+    const cwd = await tempDir();
+    const bearer = ["tok", "0123456789abcdefXYZ"].join("");
+    await writeFile(
+      join(cwd, "litellm.yaml"),
+      [
+        "model_list:",
+        "  - model_name: a",
+        "    litellm_params:",
+        "      model: openai/gpt-4o",
+        "      api_key: os.environ/OPENAI_API_KEY",
+        `      extra_headers: { Authorization: "Bearer ${bearer}" }`,
+        "  - model_name: b",
+        '    litellm_params: { model: openai/local, api_base: "https://bob:hunter2pw@llm.internal/v1" }',
+        "general_settings:",
+        "  master_key: os.environ/LITELLM_MASTER_KEY",
+        "  alerting: [webhook]",
+        '  alerting_args: { webhook_url: "https://alerts.internal/hook?token=abcdef123456" }',
+        "",
+      ].join("\n"),
+    );
+    const run = await runBuilt(["import", "litellm", "litellm.yaml", "--out", "config"], { cwd });
+    finished(run);
+    expect(run.code).toBe(0);
+    const written = (
+      await Promise.all(
+        (await readdir(join(cwd, "config"))).map((name) => readFile(join(cwd, "config", name), "utf8")),
+      )
+    ).join("\n");
+    for (const secret of [bearer, "hunter2pw", "abcdef123456"]) {
+      expect(written).not.toContain(secret);
+      expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+    }
+    expect((await stat(join(cwd, "config", "litellm-passthrough.yaml"))).mode & 0o777).toBe(0o600);
+  });
+
+  it("generate creates the output 0600 when it copies a secret from a 0600 passthrough", async () => {
+    const cwd = await copyExample("config");
+    const passthrough = join(cwd, "config", "litellm-passthrough.yaml");
+    await writeFile(passthrough, "router_settings:\n  redis_password: hunter2-literal\n", { mode: 0o600 });
+    await chmod(passthrough, 0o600);
+    const run = await runBuilt(["generate", "--config-dir", "config"], { cwd });
+    finished(run);
+    expect(run.code).toBe(0);
+    const output = join(cwd, "config", "litellm-unified.yaml");
+    expect(await readFile(output, "utf8")).toContain("hunter2-literal");
+    expect((await stat(output)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("#10 item 8: long lines and broken brackets stay fast", () => {
+  it("validate prints 1,000 frames of a 100,000-character line about as fast as --json", async () => {
+    const cwd = await copyExample("config");
+    const path = join(cwd, "config", "providers.yaml");
+    const long = `    models: [${Array.from({ length: 40_000 }, () => "1").join(", ")}]`;
+    const text = await readFile(path, "utf8");
+    await writeFile(
+      path,
+      text.replace(
+        "providers:\n",
+        `providers:\n  longline:\n    type: ollama\n    base_url: http://127.0.0.1:11435\n${long}\n`,
+      ),
+    );
+    const json = await runBuilt(["validate", "config", "--format", "json"], { cwd });
+    const pretty = await runBuilt(["validate", "config"], { cwd });
+    finished(pretty);
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout).toContain("error[SY1032]");
+    // Before windowing each frame converted the whole line: minutes, against seconds for --json.
+    expect(pretty.ms).toBeLessThan(json.ms * 2 + 5000);
+    for (const line of pretty.stdout.split("\n")) expect(line.length).toBeLessThan(400);
+  });
+
+  it("validate --json on 220 KB of unclosed '{' lines stops parsing at the cap", async () => {
+    const cwd = await copyExample("config");
+    await writeFile(
+      join(cwd, "config", "providers.yaml"),
+      `schema_version: "2.0.0"\n${"{\n".repeat(110_000)}`,
+    );
+    const run = await runBuilt(["validate", "config", "--format", "json"], { cwd });
+    finished(run);
+    expect(run.code).toBe(1);
+    expect(run.ms).toBeLessThan(15_000);
+    expect(run.stdout).toContain("Parsing stopped after 200 unclosed flow collections");
+  });
+});
+
+/**
+ * Run the built CLI inside a private mount namespace with `dir` remounted read-only (a tmpfs holding
+ * a copy of it). Needs root and util-linux's unshare, as CI has; without them the test fails, saying so.
+ */
+async function runOnReadOnly(dir: string, args: readonly string[], cwd: string): Promise<BuiltRun> {
+  const script = [
+    "set -e",
+    'tmp=$(mktemp -d); cp -a "$1"/. "$tmp"/',
+    'mount -t tmpfs -o size=8m tmpfs "$1"',
+    'cp -a "$tmp"/. "$1"/',
+    'mount -o remount,ro "$1"',
+    'shift; cd "$1"; shift',
+    'exec "$@"',
+  ].join("\n");
+  return runBuiltWith(
+    ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", dir, cwd],
+    args,
+  );
+}
+
+describe("#10 item 12: a read-only file system is called read-only", () => {
+  beforeAll(() => {
+    try {
+      execFileSync("unshare", ["-m", "true"], { stdio: "pipe" });
+    } catch (error) {
+      throw new Error(
+        `these tests mount a read-only tmpfs in a private namespace and need root with unshare (CI runs as root): ${String(error)}`,
+      );
+    }
+  });
+
+  it("audit --write-baseline says read-only file system", async () => {
+    const cwd = await copyExample("config");
+    const run = await runOnReadOnly(cwd, ["audit", "config", "--write-baseline"], cwd);
+    expect(run.killed).toBe(false);
+    expect(run.stderr).toContain("read-only file system");
+    expect(run.stderr).not.toContain("no such file or directory");
+    expect(run.code).not.toBe(70);
+  });
+
+  it("schema --out says read-only file system", async () => {
+    const cwd = await tempDir();
+    const run = await runOnReadOnly(cwd, ["schema", "--out", "schemas/json"], cwd);
+    expect(run.killed).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: Cannot create schemas\/json: read-only file system$/m);
   });
 });

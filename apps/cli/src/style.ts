@@ -1,3 +1,5 @@
+import { palette } from "@switchyard/config-schema";
+
 /** ANSI styling that turns into plain text when colour is off. */
 export interface Style {
   readonly enabled: boolean;
@@ -9,19 +11,8 @@ export interface Style {
   cyan(text: string): string;
 }
 
-function sgr(open: number, close: number, enabled: boolean): (text: string) => string {
-  return enabled ? (text) => `\u001b[${open}m${text}\u001b[${close}m` : (text) => text;
-}
-
 /** A {@link Style} that colours when `enabled`, and returns text unchanged otherwise. */
 export function createStyle(enabled: boolean): Style {
-  return {
-    enabled,
-    bold: sgr(1, 22, enabled),
-    dim: sgr(2, 22, enabled),
-    red: sgr(31, 39, enabled),
-    yellow: sgr(33, 39, enabled),
-    green: sgr(32, 39, enabled),
-    cyan: sgr(36, 39, enabled),
-  };
+  // The one palette (config-schema's): the same codes as every renderer, which the output net knows.
+  return { enabled, ...palette(enabled) };
 }

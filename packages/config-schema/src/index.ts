@@ -115,6 +115,8 @@ export {
 } from "./litellm/wildcards.js";
 export type { ConfigSet, LoadedFile, LoadOptions } from "./load.js";
 export { configDirDisplay, loadConfigFile, loadConfigSet, loadConfigText, readFailure } from "./load.js";
+export type { Palette } from "./render/ansi.js";
+export { palette } from "./render/ansi.js";
 export { collectSources, readSources } from "./render/collect-sources.js";
 export { shouldUseColor } from "./render/color-support.js";
 export { GITHUB_ANNOTATIONS_PER_LEVEL, renderGithub } from "./render/github.js";
@@ -124,7 +126,12 @@ export { lineHashes } from "./render/line-hash.js";
 export { formatLocation } from "./render/location.js";
 export { renderPretty } from "./render/pretty.js";
 export { renderDiagnostics } from "./render/render.js";
-export { sanitizeForTerminal } from "./render/sanitize.js";
+export {
+  guardJsonForLogs,
+  sanitizeForTerminal,
+  sanitizeHumanOutput,
+  sanitizeLines,
+} from "./render/sanitize.js";
 export {
   escapeSarifText,
   renderSarif,
@@ -211,6 +218,7 @@ export * from "./suppressions/index.js";
 export { sha256 } from "./text/hash.js";
 export {
   DEFAULT_MAX_DIFF_EDITS,
+  redactDiff,
   type UnifiedDiff,
   type UnifiedDiffOptions,
   unifiedDiff,

@@ -7,6 +7,7 @@ import {
   readBoundedFile,
   readFailureDiagnostic,
   sha256,
+  redactDiff,
   unifiedDiff,
 } from "@switchyard/config-schema";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
@@ -154,10 +155,13 @@ export async function checkGenerated(options: CheckGeneratedOptions): Promise<Ch
   const existing = await readExisting(outputPath, file);
   if ("diagnostic" in existing) return { ok: false, diagnostics: [existing.diagnostic] };
   const comparison = compareWithGeneration(generation, existing.text, { file });
-  const diff = unifiedDiff(existing.text ?? "", generation.text, {
-    oldLabel: existing.text === undefined ? "/dev/null" : `a/${file}`,
-    newLabel: `b/${file}`,
-    ...(options.maxDiffEdits !== undefined ? { maxEditLength: options.maxDiffEdits } : {}),
-  });
+  // The diff is printed and returned as data: secrets in its lines are shown redacted, never whole.
+  const diff = redactDiff(
+    unifiedDiff(existing.text ?? "", generation.text, {
+      oldLabel: existing.text === undefined ? "/dev/null" : `a/${file}`,
+      newLabel: `b/${file}`,
+      ...(options.maxDiffEdits !== undefined ? { maxEditLength: options.maxDiffEdits } : {}),
+    }),
+  );
   return { ...comparison, diff };
 }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { chmod, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigSet, withFileLock } from "@switchyard/config-schema";
 import { describe, expect, test } from "vitest";
@@ -43,6 +43,36 @@ describe("writeLiteLLMConfig", () => {
     expect(result.backupPath).toBeUndefined();
     const check = await checkGenerated({ configDir: dir, cwd: dir });
     expect(check.ok && check.status).toBe("current");
+  });
+
+  test("a new file that receives a secret from a 0600 passthrough is created 0600 (#10 item 6)", async () => {
+    const dir = await configDir({
+      "providers.yaml": PROVIDERS,
+      "model-mappings.yaml": MAPPINGS,
+      "litellm-passthrough.yaml": yaml`
+        litellm_settings:
+          cache: true
+          cache_params: { type: redis, host: redis.internal, port: 6379, password: hunter2-literal }
+      `,
+    });
+    await chmod(join(dir, "litellm-passthrough.yaml"), 0o600);
+    const result = await writeIn(dir);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(await readFile(result.outputPath, "utf8")).toContain("hunter2-literal");
+    expect((await stat(result.outputPath)).mode & 0o777).toBe(0o600);
+  });
+
+  test("a new file without a secret gets the usual mode; a rewrite keeps the replaced file's", async () => {
+    const dir = await freshDir();
+    const first = await writeIn(dir);
+    if (!first.ok) throw new Error("generation failed");
+    expect((await stat(first.outputPath)).mode & 0o077).not.toBe(0);
+    await chmod(first.outputPath, 0o640);
+    await writeFile(join(dir, "model-mappings.yaml"), MAPPINGS.replace("qwen2.5-7b", "qwen2.5-14b"));
+    const second = await writeIn(dir);
+    expect(second.ok && second.changed).toBe(true);
+    expect((await stat(first.outputPath)).mode & 0o777).toBe(0o640);
   });
 
   test("an unchanged generation writes nothing and makes no backup", async () => {

@@ -6,6 +6,12 @@ import { BIN } from "./paths.js";
 
 const DIST = fileURLToPath(new URL("../../dist/cli.cjs", import.meta.url));
 
+/**
+ * The entry run: this checkout's build, or `SWITCHYARD_BIN_UNDER_TEST` (another checkout's
+ * `bin/switchyard.cjs`), to show that a regression test fails on a build without the fix.
+ */
+const ENTRY = process.env.SWITCHYARD_BIN_UNDER_TEST ?? BIN;
+
 /** What one run of the built `switchyard` process did. */
 export interface BuiltRun {
   /** Exit code, or `undefined` when it was killed. */
@@ -19,6 +25,7 @@ export interface BuiltRun {
 
 /** Fail early, with the fix, when the bundle has not been built (turbo builds before test). */
 export function requireBuiltCli(): void {
+  if (process.env.SWITCHYARD_BIN_UNDER_TEST !== undefined) return;
   if (!existsSync(DIST))
     throw new Error(`${DIST} is missing: run 'pnpm build' in apps/cli (turbo builds before test)`);
 }
@@ -39,9 +46,27 @@ export function runBuilt(
     uid?: number;
   },
 ): Promise<BuiltRun> {
+  return spawnGuarded(process.execPath, [ENTRY, ...args], options);
+}
+
+/**
+ * Run the built CLI through a wrapper command (`unshare … sh -c …`): `wrapper` is the command line
+ * up to the point where `node <bin> <args>` is appended.
+ */
+export function runBuiltWith(wrapper: readonly string[], args: readonly string[]): Promise<BuiltRun> {
+  const [command, ...rest] = wrapper;
+  if (command === undefined) throw new Error("runBuiltWith needs a wrapper command");
+  return spawnGuarded(command, [...rest, process.execPath, ENTRY, ...args], { cwd: process.cwd() });
+}
+
+function spawnGuarded(
+  command: string,
+  argv: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; guardMs?: number; stdin?: string; uid?: number },
+): Promise<BuiltRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(command, argv, {
       cwd: options.cwd,
       env: {
         ...process.env,

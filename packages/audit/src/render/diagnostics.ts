@@ -3,6 +3,7 @@ import {
   type CatalogueEntry,
   type Diagnostic,
   defineCatalogue,
+  guardJsonForLogs,
   renderDiagnostics,
   type SarifLog,
   type SourceRoot,
@@ -113,7 +114,8 @@ export function renderViaDiagnostics(
   format: "sarif" | "github",
   options: AuditSarifOptions = {},
 ): string {
-  if (format === "sarif") return `${JSON.stringify(auditToSarif(result, options), null, 2)}\n`;
+  if (format === "sarif")
+    return `${guardJsonForLogs(JSON.stringify(auditToSarif(result, options), null, 2))}\n`;
   const diagnostics = [...result.findings.map((f) => findingToDiagnostic(f, true)), ...result.problems];
   return renderDiagnostics(diagnostics, "github", {
     catalogue: renderCatalogue(),

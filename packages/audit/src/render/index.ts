@@ -1,4 +1,4 @@
-import type { SourceRoot } from "@switchyard/config-schema";
+import { guardJsonForLogs, type SourceRoot } from "@switchyard/config-schema";
 import type { AuditGate } from "../gate.js";
 import type { AuditResult } from "../types.js";
 import { renderViaDiagnostics } from "./diagnostics.js";
@@ -31,7 +31,7 @@ export interface AuditRenderOptions {
 
 /** The result as the JSON report: the {@link AuditResult} itself, two-space indented. */
 export function renderJson(result: AuditResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+  return `${guardJsonForLogs(JSON.stringify(result, null, 2))}\n`;
 }
 
 /**

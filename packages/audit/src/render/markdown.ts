@@ -1,3 +1,4 @@
+import { sanitizeForTerminal, sanitizeHumanOutput } from "@switchyard/config-schema";
 import { type AuditGate, auditExitCode } from "../gate.js";
 import { AUDIT_CATEGORIES, type AuditResult } from "../types.js";
 import {
@@ -18,13 +19,15 @@ export interface MarkdownRenderOptions {
   readonly target?: string;
 }
 
-/** Escape text for a Markdown table cell. */
+/** Escape text for a Markdown table cell (newlines become spaces, control characters visible). */
 function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+  return sanitizeForTerminal(
+    text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;"),
+  );
 }
 
 function code(text: string): string {
-  return text === "" ? "" : `\`${text.replace(/`/g, "ˋ")}\``;
+  return text === "" ? "" : `\`${sanitizeForTerminal(text).replace(/`/g, "ˋ")}\``;
 }
 
 function scoreCell(score: number | null, selected: boolean): string {
@@ -46,7 +49,7 @@ export function renderMarkdown(result: AuditResult, options: MarkdownRenderOptio
   if (result.status === "error") {
     out.push(`## Switchyard audit could not run`, "", `Target: ${code(target)}`, "");
     for (const p of result.problems) out.push(`- **${p.code}** ${cell(p.message)}`);
-    return `${out.join("\n")}\n`;
+    return sanitizeHumanOutput(`${out.join("\n")}\n`);
   }
   const overall = result.overall === null ? "n/a" : `${result.overall}/100`;
   out.push(`## ${icon(result.overall)} Switchyard audit: ${overall}`, "");
@@ -119,5 +122,5 @@ export function renderMarkdown(result: AuditResult, options: MarkdownRenderOptio
   }
   if (notes.length > 0) out.push("");
   for (const n of notes) out.push(`- ${n}`);
-  return `${out.join("\n")}\n`;
+  return sanitizeHumanOutput(`${out.join("\n")}\n`);
 }

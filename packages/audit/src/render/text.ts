@@ -1,3 +1,9 @@
+import {
+  type Palette,
+  palette,
+  sanitizeHumanOutput,
+  sanitizeForTerminal as t,
+} from "@switchyard/config-schema";
 import { type AuditGate, auditExitCode } from "../gate.js";
 import { AUDIT_CATEGORIES, type AuditResult, type AuditSeverity } from "../types.js";
 import {
@@ -23,27 +29,7 @@ export interface TextRenderOptions {
   readonly target?: string;
 }
 
-interface Styles {
-  bold(t: string): string;
-  dim(t: string): string;
-  red(t: string): string;
-  yellow(t: string): string;
-  green(t: string): string;
-  cyan(t: string): string;
-}
-
-function styles(color: boolean): Styles {
-  const wrap = (open: number, close: number) => (t: string) =>
-    color && t !== "" ? `\u001b[${open}m${t}\u001b[${close}m` : t;
-  return {
-    bold: wrap(1, 22),
-    dim: wrap(2, 22),
-    red: wrap(31, 39),
-    yellow: wrap(33, 39),
-    green: wrap(32, 39),
-    cyan: wrap(36, 39),
-  };
-}
+type Styles = Palette;
 
 const BAR_WIDTH = 20;
 
@@ -72,18 +58,20 @@ function scoreText(score: number | null): string {
  * exit code the gate gives. Secrets appear only redacted.
  */
 export function renderText(result: AuditResult, options: TextRenderOptions = {}): string {
-  const s = styles(options.color ?? false);
+  // Colours from config-schema's one palette; every string from the config set through the one sanitiser.
+  const s = palette(options.color ?? false);
   const ascii = options.ascii ?? false;
   const max = options.maxPerCheck ?? 3;
   const lines: string[] = [];
   lines.push(
-    s.bold(`Switchyard audit of ${options.target ?? result.configDir}`) + s.dim(` — ${runSummary(result)}`),
+    s.bold(`Switchyard audit of ${t(options.target ?? result.configDir)}`) +
+      s.dim(` — ${runSummary(result)}`),
   );
   if (result.status === "error") {
     lines.push("", s.red("The audit could not run:"));
     for (const p of result.problems)
-      lines.push(`  ${p.code} ${p.message}${p.hint ? `\n  ${s.dim(p.hint)}` : ""}`);
-    return `${lines.join("\n")}\n`;
+      lines.push(`  ${p.code} ${t(p.message)}${p.hint ? `\n  ${s.dim(t(p.hint))}` : ""}`);
+    return sanitizeHumanOutput(`${lines.join("\n")}\n`);
   }
   lines.push("");
   const overallColor = scoreColor(s, result.overall);
@@ -124,15 +112,15 @@ export function renderText(result: AuditResult, options: TextRenderOptions = {})
         `  ${severityColor(s, first.severity)(first.severity.padEnd(8))} ${s.bold(id)} ${first.check}${group.length > 1 ? s.dim(` ×${group.length}`) : ""}`,
       );
       for (const f of group.slice(0, max)) {
-        const where = findingLocation(f);
-        lines.push(`    ${where !== "" ? `${s.cyan(where)}  ` : ""}${f.message}`);
+        const where = t(findingLocation(f));
+        lines.push(`    ${where !== "" ? `${s.cyan(where)}  ` : ""}${t(f.message)}`);
       }
       if (group.length > max)
         lines.push(s.dim(`    … and ${group.length - max} more (--format json lists all)`));
       const fix = group.every((f) => f.remediation === first.remediation)
         ? first.remediation
         : (check?.fix ?? first.remediation);
-      lines.push(s.dim(`    fix: ${fix}`));
+      lines.push(s.dim(`    fix: ${t(fix)}`));
       lines.push(s.dim(`    more: switchyard explain ${id}`));
     }
   }
@@ -142,7 +130,7 @@ export function renderText(result: AuditResult, options: TextRenderOptions = {})
   if (result.suppressed.length > 0) extras.push(`${result.suppressed.length} suppressed`);
   if (result.baseline.file !== undefined) {
     extras.push(
-      `${result.baseline.known} known from baseline ${result.baseline.file}, ${result.baseline.new} new`,
+      `${result.baseline.known} known from baseline ${t(result.baseline.file)}, ${result.baseline.new} new`,
     );
     if (result.baseline.stale.length > 0)
       extras.push(
@@ -153,7 +141,7 @@ export function renderText(result: AuditResult, options: TextRenderOptions = {})
   for (const entry of result.baseline.stale.slice(0, 5)) {
     lines.push(
       s.dim(
-        `  stale: ${entry.id} ${entry.file}${entry.location !== "" ? ` ${entry.location}` : ""} (fixed? remove it with --write-baseline)`,
+        `  stale: ${entry.id} ${t(entry.file)}${entry.location !== "" ? ` ${t(entry.location)}` : ""} (fixed? remove it with --write-baseline)`,
       ),
     );
   }
@@ -162,10 +150,10 @@ export function renderText(result: AuditResult, options: TextRenderOptions = {})
     for (const p of result.problems) {
       const where =
         p.file !== undefined
-          ? `${p.file}${p.range ? `:${p.range.start.line}:${p.range.start.column}` : ""}  `
+          ? `${t(p.file)}${p.range ? `:${p.range.start.line}:${p.range.start.column}` : ""}  `
           : "";
       const color = p.severity === "error" ? s.red : p.severity === "warning" ? s.yellow : s.cyan;
-      lines.push(`  ${color(p.severity.padEnd(8))} ${p.code} ${s.cyan(where)}${p.message}`);
+      lines.push(`  ${color(p.severity.padEnd(8))} ${p.code} ${s.cyan(where)}${t(p.message)}`);
     }
   }
 
@@ -184,5 +172,5 @@ export function renderText(result: AuditResult, options: TextRenderOptions = {})
     "",
     s.dim(`Exit ${code} (${result.status === "complete" ? gateText : `audit ${result.status}`})`),
   );
-  return `${lines.join("\n")}\n`;
+  return sanitizeHumanOutput(`${lines.join("\n")}\n`);
 }

@@ -83,3 +83,16 @@ export function capDiagnosticsPerFile(
   }
   return out.sort(compareDiagnostics);
 }
+
+/**
+ * The SY1019 summary for problems that were counted but never turned into diagnostics (a parser
+ * that reported 100,000 errors): `counts` by severity, located at `at`. Capping merges it like any
+ * other summary.
+ */
+export function uncountedSummary(
+  file: string | undefined,
+  counts: Readonly<Counts>,
+  at: Diagnostic,
+): Diagnostic {
+  return summary(file, { ...counts }, at, MAX_DIAGNOSTICS_PER_FILE);
+}

@@ -1,7 +1,15 @@
 import type { SourceRange } from "../diagnostics/diagnostic.js";
+import { findSecretSpans } from "../secrets/detect.js";
+import type { SecretSpan } from "../secrets/formats.js";
+import { redactSecret } from "../secrets/redact.js";
 import type { Palette } from "./ansi.js";
 import { positiveInt } from "./location.js";
-import { sanitizeForTerminal } from "./sanitize.js";
+import { sanitizeForTerminal, sanitizeLines } from "./sanitize.js";
+
+/** A frame row as printed: `##[` broken (rows start with the gutter, so `::` cannot start a line). */
+function guardRow(text: string): string {
+  return text.includes("##") ? sanitizeLines(text) : text;
+}
 
 /** One source line of a frame, already made printable (tabs expanded, control characters shown). */
 export interface FrameRow {
@@ -70,67 +78,130 @@ function toCells(raw: string, tabWidth: number): { cells: string[]; columns: num
   return { cells, columns };
 }
 
-/** Line starts of the last few sources framed: a file with 1,000 diagnostics is split once, not 1,000 times. */
-const lineStartsCache = new Map<string, readonly number[]>();
-const LINE_STARTS_CACHED = 8;
-
-function lineStartsOf(source: string): readonly number[] {
-  const cached = lineStartsCache.get(source);
-  if (cached !== undefined) return cached;
-  const starts = [0];
-  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
-  if (lineStartsCache.size >= LINE_STARTS_CACHED) lineStartsCache.clear();
-  lineStartsCache.set(source, starts);
-  return starts;
-}
-
-/** The lines of `source` (split at `\n`, a trailing `\r` dropped), read one at a time. */
-function sourceLines(source: string): { readonly length: number; at(index: number): string } {
-  const starts = lineStartsOf(source);
-  return {
-    length: starts.length,
-    at(index) {
-      const start = starts[index];
-      if (start === undefined) return "";
-      const next = starts[index + 1];
-      const line = source.slice(start, next === undefined ? source.length : next - 1);
-      return line.endsWith("\r") ? line.slice(0, -1) : line;
-    },
-  };
-}
-
 function clamp(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), high);
 }
 
 /**
+ * A source prepared once for any number of frames: its line starts and its secret spans, so that a
+ * file with thousands of diagnostics is split and scanned once, not once per frame.
+ */
+export interface FrameSource {
+  readonly text: string;
+  /** Offset of the first character of each line (0 first). */
+  readonly lineStarts: readonly number[];
+  /** Secrets in the text (sorted, not overlapping), shown redacted in every frame. */
+  readonly secrets: readonly SecretSpan[];
+}
+
+/** The last few sources prepared: a file with 1,000 diagnostics is split and scanned once, not 1,000 times. */
+const prepared = new Map<string, FrameSource>();
+const PREPARED_CACHED = 8;
+
+/** Prepare a source for {@link buildCodeFrame}: line starts and secret spans (config-schema's detector). */
+export function prepareFrameSource(text: string): FrameSource {
+  const cached = prepared.get(text);
+  if (cached !== undefined) return cached;
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const source = { text, lineStarts, secrets: findSecretSpans(text) };
+  if (prepared.size >= PREPARED_CACHED) prepared.clear();
+  prepared.set(text, source);
+  return source;
+}
+
+/** The spans of `secrets` that touch `[from, to)` (binary search: the list is sorted and disjoint). */
+function secretsIn(secrets: readonly SecretSpan[], from: number, to: number): SecretSpan[] {
+  let low = 0;
+  let high = secrets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (secrets[mid]!.end <= from) low = mid + 1;
+    else high = mid;
+  }
+  const out: SecretSpan[] = [];
+  for (let i = low; i < secrets.length && secrets[i]!.start < to; i++) out.push(secrets[i]!);
+  return out;
+}
+
+/**
+ * A piece of a line with its secrets redacted, and where each of its UTF-16 indexes went. An index
+ * inside a secret maps to the start of its redaction (its end to the redaction's end).
+ */
+function redactPiece(
+  raw: string,
+  offset: number,
+  secrets: readonly SecretSpan[],
+): { text: string; map: (index: number) => number } {
+  if (secrets.length === 0) return { text: raw, map: (index) => index };
+  const cuts: { start: number; end: number; newStart: number; newEnd: number }[] = [];
+  let text = "";
+  let last = 0;
+  for (const span of secrets) {
+    const start = Math.max(0, span.start - offset);
+    const end = Math.min(raw.length, span.end - offset);
+    if (end <= start || start < last) continue;
+    text += raw.slice(last, start);
+    const newStart = text.length;
+    text += redactSecret(raw.slice(start, end));
+    cuts.push({ start, end, newStart, newEnd: text.length });
+    last = end;
+  }
+  text += raw.slice(last);
+  return {
+    text,
+    map: (index) => {
+      let shift = 0;
+      for (const cut of cuts) {
+        if (index < cut.start) break;
+        if (index < cut.end) return cut.newStart;
+        shift = cut.newEnd - cut.end;
+      }
+      return index + shift;
+    },
+  };
+}
+
+/**
  * Build a Babel-style code frame for `range` in `source`. Multi-line spans are marked from their
  * start to the end of their first line; a range past the end of the file is shown at the end of
- * the last line. Never throws, whatever the range.
+ * the last line. Secrets in the shown lines are redacted (`sk-p…**** (51 chars)`), and a line longer
+ * than a few screen widths is cut around the span before it is measured, so a 100 000-character line
+ * costs no more than a short one. Never throws, whatever the range.
  */
 export function buildCodeFrame(
-  source: string,
+  input: string | FrameSource,
   range: SourceRange,
   options: CodeFrameOptions = {},
 ): CodeFrame {
+  const source = typeof input === "string" ? prepareFrameSource(input) : input;
   const linesAbove = options.linesAbove ?? 2;
   const linesBelow = options.linesBelow ?? 3;
   const maxWidth = Math.max(20, options.maxWidth ?? 160);
   const tabWidth = Math.max(1, options.tabWidth ?? 4);
+  const { text, lineStarts } = source;
+  const lineCount = lineStarts.length;
 
-  const lines = sourceLines(source);
+  /** Line `n` (1-based) without its newline and a final `\r`, and where it starts. */
+  const lineAt = (n: number): { start: number; raw: string } => {
+    const start = lineStarts[n - 1] ?? text.length;
+    let end = n < lineCount ? lineStarts[n]! - 1 : text.length;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    return { start, raw: text.slice(start, end) };
+  };
+
   // The empty "line" after a final newline is shown only when the range points at it.
-  const lastContentLine = lines.length > 1 && source.endsWith("\n") ? lines.length - 1 : lines.length;
+  const lastContentLine = lineCount > 1 && text.endsWith("\n") ? lineCount - 1 : lineCount;
 
   let line = positiveInt(range.start.line);
   let startColumn: number;
   let endColumn: number;
-  if (line > lines.length) {
-    line = lines.length;
-    startColumn = lines.at(line - 1).length + 1;
+  if (line > lineCount) {
+    line = lineCount;
+    startColumn = lineAt(line).raw.length + 1;
     endColumn = startColumn + 1;
   } else {
-    const length = lines.at(line - 1).length;
+    const length = lineAt(line).raw.length;
     startColumn = clamp(positiveInt(range.start.column), 1, length + 1);
     const endLine = positiveInt(range.end.line);
     if (endLine === line)
@@ -139,41 +210,76 @@ export function buildCodeFrame(
     else endColumn = startColumn + 1;
   }
 
+  // Long lines are cut, in raw characters, to a few screen widths around the span first.
+  const rawLimit = maxWidth * 4;
+  const rawFrom = Math.max(0, startColumn - 1 - maxWidth * 2);
+
   const first = Math.max(1, line - linesAbove);
   const last = Math.max(line, Math.min(lastContentLine, line + linesBelow));
-  const rendered = [] as { lineNumber: number; cells: string[]; highlighted: boolean }[];
+  const rendered = [] as {
+    lineNumber: number;
+    cells: string[];
+    highlighted: boolean;
+    cutBefore: boolean;
+    cutAfter: boolean;
+  }[];
   let markerStart = 0;
   let markerEnd = 1;
   for (let n = first; n <= last; n++) {
-    const raw = lines.at(n - 1);
-    const { cells, columns } = toCells(raw, tabWidth);
+    const { start: lineStart, raw: whole } = lineAt(n);
+    const long = whole.length > rawLimit;
+    let from = long ? Math.min(rawFrom, Math.max(0, whole.length - rawLimit)) : 0;
+    let to = long ? Math.min(whole.length, from + rawLimit) : whole.length;
+    // Never split a surrogate pair.
+    if (from > 0 && (whole.charCodeAt(from) & 0xfc00) === 0xdc00) from++;
+    if (to < whole.length && (whole.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
+    const piece = from === 0 && to === whole.length ? whole : whole.slice(from, to);
+    const redacted = redactPiece(
+      piece,
+      lineStart + from,
+      secretsIn(source.secrets, lineStart + from, lineStart + to),
+    );
+    const { cells, columns } = toCells(redacted.text, tabWidth);
+    const cutBefore = from > 0;
+    const cutAfter = to < whole.length;
     if (n === line) {
-      markerStart = columns[startColumn - 1] ?? cells.length;
+      const column = (rawIndex: number): number => {
+        const local = clamp(rawIndex - from, 0, piece.length);
+        return columns[redacted.map(local)] ?? cells.length;
+      };
+      markerStart = column(startColumn - 1);
       // A caret just past the end of the line (at its newline, or at the end of the file).
-      markerEnd = endColumn - 1 <= raw.length ? (columns[endColumn - 1] ?? cells.length) : cells.length + 1;
+      markerEnd = endColumn - 1 <= whole.length ? column(endColumn - 1) : cells.length + 1;
+      if (endColumn - 1 > to) markerEnd = cells.length + (cutAfter ? 0 : 1);
       markerEnd = Math.max(markerEnd, markerStart + 1);
     }
-    rendered.push({ lineNumber: n, cells, highlighted: n === line });
+    rendered.push({ lineNumber: n, cells, highlighted: n === line, cutBefore, cutAfter });
   }
 
   // A highlighted line wider than maxWidth is cut to a window around the span; context lines that
   // fit are shown whole ("short: 1" says more than an ellipsis), longer ones are cut to the same window.
-  const highlightedWidth = rendered.find((row) => row.highlighted)!.cells.length;
+  const highlightedRow = rendered.find((row) => row.highlighted)!;
+  const highlightedWidth = highlightedRow.cells.length;
   const windowed = highlightedWidth > maxWidth;
   const windowStart =
     windowed && markerEnd > maxWidth - 10
       ? Math.max(0, Math.min(markerStart - CONTEXT_BEFORE_SPAN, highlightedWidth + 1 - maxWidth))
       : 0;
   const rows: FrameRow[] = rendered.map((row) => {
-    if (row.cells.length <= maxWidth && !(row.highlighted && windowed)) {
-      return { lineNumber: row.lineNumber, text: row.cells.join(""), highlighted: row.highlighted };
+    if (row.cells.length <= maxWidth && !(row.highlighted && windowed) && !row.cutBefore && !row.cutAfter) {
+      return { lineNumber: row.lineNumber, text: guardRow(row.cells.join("")), highlighted: row.highlighted };
     }
     const visible = row.cells.slice(windowStart, windowStart + maxWidth).join("");
-    const before = windowStart > 0 ? ELLIPSIS : "";
-    const after = row.cells.length > windowStart + maxWidth ? ELLIPSIS : "";
-    return { lineNumber: row.lineNumber, text: `${before}${visible}${after}`, highlighted: row.highlighted };
+    const before = windowStart > 0 || row.cutBefore ? ELLIPSIS : "";
+    const after = row.cells.length > windowStart + maxWidth || row.cutAfter ? ELLIPSIS : "";
+    return {
+      lineNumber: row.lineNumber,
+      text: guardRow(`${before}${visible}${after}`),
+      highlighted: row.highlighted,
+    };
   });
-  const shift = windowStart > 0 ? 1 - windowStart : 0;
+  const cutBefore = windowStart > 0 || highlightedRow.cutBefore;
+  const shift = (cutBefore ? 1 : 0) - windowStart;
   // One column past the window leaves room for a caret at the end of the line.
   const visibleEnd = windowed ? windowStart + maxWidth + 1 : Number.POSITIVE_INFINITY;
   const start = markerStart + shift;

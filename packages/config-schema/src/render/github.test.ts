@@ -53,14 +53,30 @@ describe("renderGithub", () => {
       {
         code: "SY1030",
         severity: "error",
-        message: "50% of 'a,b: c'\nsecond line",
+        message: "50% of 'a,b: c'",
         file: "dir,x/we:ird.yaml",
-        hint: "do %this",
+        hint: "do %this\r\nthen that",
       },
     ]);
     expect(out).toBe(
-      "::error file=dir%2Cx/we%3Aird.yaml,title=SY1030::50%25 of 'a,b: c'%0Asecond line%0AHint: do %25this\n",
+      "::error file=dir%2Cx/we%3Aird.yaml,title=SY1030::50%25 of 'a,b: c'%0AHint: do %25this%0Athen that\n",
     );
+  });
+
+  test("a message is one line: a newline or an escape from a key is shown, never executed (#10 item 10)", () => {
+    const out = renderGithub([
+      {
+        code: "SY1030",
+        severity: "error",
+        message: "Unknown key '\n::error title=x::y' and '\u001b[2J##[warning]z'",
+        file: "p.yaml",
+      },
+    ]);
+    expect(out.split("\n").filter((l) => l !== "")).toHaveLength(1);
+    expect(out).toContain("␊::error title=x::y");
+    expect(out).toContain("␛[2J");
+    expect(out).not.toContain("##[");
+    expect(out).not.toContain("\u001b");
   });
 
   test("columns only on single-line annotations; the end column is inclusive; backslashes become slashes", () => {

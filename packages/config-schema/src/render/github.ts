@@ -1,6 +1,7 @@
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { countDiagnostics, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { formatLocation, normalizeRange, toForwardSlashes } from "./location.js";
+import { sanitizeForTerminal, sanitizeLines } from "./sanitize.js";
 import { placeInRepository, type SourceRoot } from "./source-root.js";
 import type { RenderOptions } from "./types.js";
 
@@ -37,7 +38,7 @@ function properties(diagnostic: Diagnostic, title: string, sourceRoot: SourceRoo
       ? undefined
       : annotationPath(diagnostic.file, sourceRoot);
   if (path !== undefined) {
-    props.push(["file", path]);
+    props.push(["file", sanitizeForTerminal(path)]);
     if (diagnostic.range !== undefined) {
       const span = normalizeRange(diagnostic.range);
       // An exclusive end at column 1 ends on the previous line.
@@ -51,30 +52,38 @@ function properties(diagnostic: Diagnostic, title: string, sourceRoot: SourceRoo
       }
     }
   }
-  props.push(["title", title]);
+  props.push(["title", sanitizeForTerminal(title)]);
   return props.map(([key, value]) => `${key}=${escapeGithubProperty(String(value))}`).join(",");
 }
 
+/**
+ * The annotation's text: the message (one line: a newline from a key is shown as `␊`), the hint and
+ * related locations on lines of their own, every part through the one sanitiser.
+ */
 function annotationMessage(diagnostic: Diagnostic, sourceRoot: SourceRoot | undefined): string {
-  let message = diagnostic.message;
+  let message = sanitizeForTerminal(diagnostic.message);
   // A finding about a path that is no file (a missing required file) names it in its text instead.
   if (
     diagnostic.file !== undefined &&
     diagnostic.file !== "" &&
     annotationPath(diagnostic.file, sourceRoot) === undefined
   )
-    message = `${toForwardSlashes(diagnostic.file)}: ${message}`;
-  if (diagnostic.suggestion !== undefined && !message.includes(`'${diagnostic.suggestion}'`)) {
-    message += ` — did you mean '${diagnostic.suggestion}'?`;
+    message = `${sanitizeForTerminal(toForwardSlashes(diagnostic.file))}: ${message}`;
+  if (diagnostic.suggestion !== undefined && !diagnostic.message.includes(`'${diagnostic.suggestion}'`)) {
+    message += ` — did you mean '${sanitizeForTerminal(diagnostic.suggestion)}'?`;
   }
-  if (diagnostic.hint !== undefined && diagnostic.hint !== "") message += `\nHint: ${diagnostic.hint}`;
+  if (diagnostic.hint !== undefined && diagnostic.hint !== "")
+    message += `\nHint: ${sanitizeLines(diagnostic.hint)}`;
   for (const related of diagnostic.related ?? []) {
     const file = related.file ?? (related.range === undefined ? undefined : diagnostic.file);
-    const where = formatLocation(
-      file === undefined ? undefined : (annotationPath(file, sourceRoot) ?? toForwardSlashes(file)),
-      related.range,
+    const where = sanitizeForTerminal(
+      formatLocation(
+        file === undefined ? undefined : (annotationPath(file, sourceRoot) ?? toForwardSlashes(file)),
+        related.range,
+      ),
     );
-    message += where === "" ? `\nNote: ${related.message}` : `\nSee ${where}: ${related.message}`;
+    const text = sanitizeForTerminal(related.message);
+    message += where === "" ? `\nNote: ${text}` : `\nSee ${where}: ${text}`;
   }
   return message;
 }

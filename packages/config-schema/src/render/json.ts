@@ -1,5 +1,6 @@
 import type { Diagnostic, RelatedLocation, SourceRange } from "../diagnostics/diagnostic.js";
 import { countDiagnostics, sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { guardJsonForLogs } from "./sanitize.js";
 import type { RenderOptions } from "./types.js";
 
 /** Version of the JSON report's shape; raised only on an incompatible change. */
@@ -64,7 +65,7 @@ export function jsonReport(diagnostics: readonly Diagnostic[], options: RenderOp
   };
 }
 
-/** {@link jsonReport} as text, two-space indented, with a final newline. */
+/** {@link jsonReport} as text, two-space indented, with a final newline (`##[` guarded for CI logs). */
 export function renderJson(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
-  return `${JSON.stringify(jsonReport(diagnostics, options), null, 2)}\n`;
+  return `${guardJsonForLogs(JSON.stringify(jsonReport(diagnostics, options), null, 2))}\n`;
 }

@@ -5,7 +5,7 @@ import { didYouMean } from "../diagnostics/suggest.js";
 import { type Palette, palette } from "./ansi.js";
 import { buildCodeFrame, type CodeFrame, formatCodeFrame, gutterWidth } from "./code-frame.js";
 import { formatLocation } from "./location.js";
-import { sanitizeForTerminal } from "./sanitize.js";
+import { sanitizeForTerminal, sanitizeHumanOutput, sanitizeLines } from "./sanitize.js";
 import type { RenderOptions } from "./types.js";
 
 function severityColor(paint: Palette, severity: Severity): (text: string) => string {
@@ -14,12 +14,17 @@ function severityColor(paint: Palette, severity: Severity): (text: string) => st
   return paint.cyan;
 }
 
-/** Text from a diagnostic, made printable line by line; continuation lines are indented. */
+/**
+ * A message, made printable on one line: messages embed keys and values from the file, so a newline
+ * in them is shown (`␊`), never printed (a key `"\n::error …"` must not start a line).
+ */
+function oneLine(text: string): string {
+  return sanitizeForTerminal(text);
+}
+
+/** A hint or note (several lines allowed), made printable; continuation lines are indented. */
 function printable(text: string, indent: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => sanitizeForTerminal(line))
-    .join(`\n${indent}`);
+  return sanitizeLines(text).split("\n").join(`\n${indent}`);
 }
 
 /** The message without its trailing "did you mean" clause, which pretty output prints as `help`. */
@@ -64,7 +69,7 @@ function renderOne(diagnostic: Diagnostic, paint: Palette, options: RenderOption
   const notePrefix = `${pad} ${paint.dim("=")} `;
 
   const out = [
-    `${mark(`${diagnostic.severity}[${diagnostic.code}]`)}${paint.bold(`: ${printable(headline(diagnostic), "")}`)}`,
+    `${mark(`${diagnostic.severity}[${diagnostic.code}]`)}${paint.bold(`: ${oneLine(headline(diagnostic))}`)}`,
   ];
   const location = formatLocation(diagnostic.file, diagnostic.range);
   if (diagnostic.file !== undefined && diagnostic.file !== "") {
@@ -79,12 +84,10 @@ function renderOne(diagnostic: Diagnostic, paint: Palette, options: RenderOption
   for (const block of related) {
     const where = formatLocation(block.file, block.related.range);
     if (where === "") {
-      notes.push(`${notePrefix}${paint.bold("note:")} ${printable(block.related.message, `${pad}   `)}`);
+      notes.push(`${notePrefix}${paint.bold("note:")} ${oneLine(block.related.message)}`);
       continue;
     }
-    out.push(
-      `${pad}${paint.dim(":::")} ${sanitizeForTerminal(where)} ${printable(block.related.message, `${pad}    `)}`,
-    );
+    out.push(`${pad}${paint.dim(":::")} ${sanitizeForTerminal(where)} ${oneLine(block.related.message)}`);
     if (block.frame !== undefined) {
       out.push(emptyGutter);
       for (const line of formatCodeFrame(block.frame, width, paint, paint.bold)) out.push(line);
@@ -162,5 +165,6 @@ export function renderPretty(diagnostics: readonly Diagnostic[], options: Render
   const explain = explainLine(sorted, options.catalogue);
   if (explain !== undefined) blocks.push(explain);
   blocks.push(summaryLine(sorted, paint, options.summaryTarget));
-  return `${blocks.join("\n\n")}\n`;
+  // The safety net over everything printed: no terminal escape but our colours, no workflow command.
+  return sanitizeHumanOutput(`${blocks.join("\n\n")}\n`);
 }

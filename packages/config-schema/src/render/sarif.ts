@@ -5,6 +5,7 @@ import { sha256 } from "../text/hash.js";
 import { formatYamlPath } from "../validate/describe-path.js";
 import { lineHashes } from "./line-hash.js";
 import { normalizeRange, toForwardSlashes } from "./location.js";
+import { guardJsonForLogs } from "./sanitize.js";
 import type {
   SarifArtifactLocation,
   SarifLevel,
@@ -305,5 +306,5 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: RenderOptio
 
 /** {@link toSarif}, serialised with two-space indentation and a final newline. */
 export function renderSarif(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
-  return `${JSON.stringify(toSarif(diagnostics, options), null, 2)}\n`;
+  return `${guardJsonForLogs(JSON.stringify(toSarif(diagnostics, options), null, 2))}\n`;
 }

@@ -1,15 +1,25 @@
 import { constants } from "node:fs";
 import { type FileHandle, link, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { findSecretSpans } from "../secrets/detect.js";
 import { tempFileName } from "./temp-name.js";
 
 /** Options of {@link writeFileAtomic}. */
 export interface AtomicWriteOptions {
   /**
    * Permission bits of the written file. Default: the replaced file's mode (and, when
-   * running as root, its owner); for a new file 0o666 minus the umask.
+   * running as root, its owner); for a new file 0o600 when its content holds a secret
+   * (config-schema's `findSecretSpans`) or `private` is set, else 0o666 minus the umask.
    */
   mode?: number;
+  /** A new file is created 0o600 whatever its content (it may hold a secret the detector cannot see). */
+  private?: boolean;
+}
+
+/** Whether content to be written holds a secret (then a new file is created 0600). */
+function mayHoldSecret(content: string | Uint8Array): boolean {
+  const text = typeof content === "string" ? content : Buffer.from(content).toString("utf8");
+  return findSecretSpans(text).length > 0;
 }
 
 function isErrno(error: unknown, ...codes: string[]): boolean {
@@ -58,16 +68,25 @@ export async function fsyncDirectory(dir: string): Promise<void> {
 export async function writeTempFile(
   target: string,
   content: string | Uint8Array,
-  mode: number | undefined,
+  modeOrOptions: number | AtomicWriteOptions | undefined,
   name: string = tempFileName(basename(target)),
 ): Promise<string> {
+  const options: AtomicWriteOptions =
+    typeof modeOrOptions === "number" ? { mode: modeOrOptions } : (modeOrOptions ?? {});
   const previous = await statOrUndefined(target);
   const tempPath = join(dirname(target), name);
-  const handle = await open(tempPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o666);
+  // Created 0600 and widened only after: the content is never readable by others in between.
+  const handle = await open(tempPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
   try {
     await handle.writeFile(content);
-    if (mode !== undefined) await handle.chmod(mode);
-    else if (previous) await handle.chmod(previous.mode & 0o7777);
+    const mode =
+      options.mode ??
+      (previous !== undefined
+        ? previous.mode & 0o7777
+        : options.private === true || mayHoldSecret(content)
+          ? 0o600
+          : 0o666 & ~process.umask());
+    await handle.chmod(mode);
     if (previous && process.getuid?.() === 0) {
       await handle.chown(previous.uid, previous.gid);
     }
@@ -94,7 +113,7 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const target = await resolveTarget(path);
-  const tempPath = await writeTempFile(target, content, options.mode);
+  const tempPath = await writeTempFile(target, content, options);
   try {
     await rename(tempPath, target);
   } catch (error) {
@@ -117,7 +136,7 @@ export async function writeFileExclusive(
   options: AtomicWriteOptions = {},
 ): Promise<boolean> {
   const target = resolve(path);
-  const tempPath = await writeTempFile(target, content, options.mode);
+  const tempPath = await writeTempFile(target, content, options);
   try {
     await link(tempPath, target);
   } catch (error) {

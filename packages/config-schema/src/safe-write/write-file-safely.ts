@@ -13,8 +13,10 @@ export interface SafeWriteOptions {
   lock?: boolean;
   /** How long to wait for another process's lock, in ms. Default 10 000; 0 fails at once with `FileLockedError`. */
   lockTimeoutMs?: number;
-  /** Permission bits of the written file; default the previous file's. */
+  /** Permission bits of the written file; default the previous file's (a new file: see `writeFileAtomic`). */
   mode?: number;
+  /** A new file is created 0o600 whatever its content (it may hold a secret). */
+  private?: boolean;
   /** The clock for the backup stamp (tests pass a fixed one). */
   now?: () => Date;
   /** Called when a lock left by a dead process was taken over. */
@@ -61,7 +63,10 @@ export async function writeFileSafely(
     if (previous !== undefined && options.backup !== false) {
       backupPath = await backupFile(target, options.now ? { now: options.now } : {});
     }
-    await writeFileAtomic(target, bytes, options.mode === undefined ? {} : { mode: options.mode });
+    await writeFileAtomic(target, bytes, {
+      ...(options.mode === undefined ? {} : { mode: options.mode }),
+      ...(options.private === undefined ? {} : { private: options.private }),
+    });
     return { path: target, ...(backupPath === undefined ? {} : { backupPath }), changed: true, ...extra };
   };
   if (options.lock === false) return body();

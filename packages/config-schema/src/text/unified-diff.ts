@@ -1,4 +1,6 @@
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from "diff";
+import { findSecretSpans } from "../secrets/detect.js";
+import { redactSecrets } from "../secrets/redact.js";
 
 /**
  * How many changed lines (removed + added) a diff may hold before {@link unifiedDiff} gives up and
@@ -26,7 +28,13 @@ export interface UnifiedDiffOptions {
  */
 export type UnifiedDiff =
   | { readonly kind: "equal"; readonly text: "" }
-  | { readonly kind: "patch"; readonly text: string; readonly patch: string }
+  | {
+      readonly kind: "patch";
+      readonly text: string;
+      readonly patch: string;
+      /** Set when secrets in the lines were redacted ({@link redactDiff}): then the patch does not apply. */
+      readonly redacted?: true;
+    }
   | {
       readonly kind: "too-large";
       readonly text: string;
@@ -119,4 +127,17 @@ export function unifiedDiff(oldText: string, newText: string, options: UnifiedDi
   }
   const text = formatPatch(patch, FILE_HEADERS_ONLY);
   return { kind: "patch", text, patch: text };
+}
+
+/**
+ * A diff with every secret in its lines redacted (config-schema's one redaction), for printing and
+ * returning as data: secrets never leave as plain text, not even in a diff. A patch that had to be
+ * redacted says so (`redacted: true`): it shows what changes but must not be applied with `patch`.
+ */
+export function redactDiff(diff: UnifiedDiff): UnifiedDiff {
+  if (diff.kind !== "patch") return diff;
+  const spans = findSecretSpans(diff.patch);
+  if (spans.length === 0) return diff;
+  const patch = redactSecrets(diff.patch, spans);
+  return { kind: "patch", text: diff.text === diff.patch ? patch : redactSecrets(diff.text), patch, redacted: true };
 }

@@ -250,3 +250,25 @@ describe("parseYaml: size cap (SY1006)", () => {
     expect(DEFAULT_MAX_BYTES).toBe(16 * 1024 * 1024);
   });
 });
+
+describe("parseYaml: a cap on the syntax errors parsed (#10 item 8)", () => {
+  it("stops at the 200th unclosed flow collection: 220 KB of `{` lines in well under a second", () => {
+    const text = `schema_version: "2.0.0"\n${"{\n".repeat(110_000)}`;
+    const started = performance.now();
+    const source = parse(text);
+    // 15 s in the CLI before the cap (60 s for the composer alone in a quiet process).
+    expect(performance.now() - started).toBeLessThan(5000);
+    const stop = source.diagnostics.find((d) => d.message.startsWith("Parsing stopped"));
+    expect(stop).toMatchObject({ code: "SY1001", severity: "error" });
+    expect(stop!.message).toBe(
+      "Parsing stopped after 200 unclosed flow collections ('{' or '['); the rest of the file was not read",
+    );
+    expect(stop!.range!.start.line).toBe(201);
+  });
+
+  it("parses files with a few unclosed brackets as before", () => {
+    const source = parse("a: {b: 1\nc: [2\n");
+    expect(source.diagnostics.some((d) => d.message.startsWith("Parsing stopped"))).toBe(false);
+    expect(source.diagnostics.length).toBeGreaterThan(0);
+  });
+});

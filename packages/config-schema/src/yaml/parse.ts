@@ -18,7 +18,7 @@ import {
   type YAMLError,
   type YAMLMap,
 } from "yaml";
-import { capDiagnosticsPerFile, MAX_DIAGNOSTICS_PER_FILE } from "../diagnostics/cap.js";
+import { capDiagnosticsPerFile, MAX_DIAGNOSTICS_PER_FILE, uncountedSummary } from "../diagnostics/cap.js";
 import type { Diagnostic, SourceRange, YamlPath } from "../diagnostics/diagnostic.js";
 import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
@@ -28,6 +28,7 @@ import { buildPlainIndex, lookupPlainPath, type PlainNode } from "./plain-index.
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 import { EXPLAIN_MAX_ERRORS, EXPLAIN_MAX_LENGTH, explainSyntaxErrors } from "./syntax/explain.js";
 import { mixedLineEndings, strayByteOrderMark } from "./syntax/lexical.js";
+import { findSyntaxCut, syntaxCutDiagnostic } from "./syntax-cap.js";
 
 export { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 export { FORBIDDEN_KEYS };
@@ -496,7 +497,10 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
       : undefined;
   if (fast !== undefined)
     return makeSource(file, text, () => parseYamlDocument(text), lineCounter, fast, diagnostics);
-  const document = parseYamlDocument(text);
+  // A file with hundreds of unclosed `{`/`[` is parsed only up to there (the composer is quadratic).
+  const cut = findSyntaxCut(text);
+  const document = parseYamlDocument(cut === undefined ? text : text.slice(0, cut.offset));
+  if (cut !== undefined) diagnostics.push(syntaxCutDiagnostic(file, cut, lineCounter, text.length));
   // One diagnostic per hand-editing slip (see syntax/explain.ts), not the parser's cascade.
   const explained =
     document.errors.length > 0 &&
@@ -513,10 +517,22 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
         })
       : undefined;
   if (explained !== undefined) for (const item of explained) diagnostics.push(item);
-  else
-    for (const error of document.errors)
-      diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, error, "error"));
-  for (const warning of document.warnings)
+  else {
+    // Only the first problems become diagnostics (each costs a position and a message); the rest
+    // of a badly broken file's are counted into one SY1019 summary.
+    const shown = Math.min(document.errors.length, MAX_DIAGNOSTICS_PER_FILE);
+    for (let i = 0; i < shown; i++)
+      diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, document.errors[i]!, "error"));
+    if (document.errors.length > shown)
+      diagnostics.push(
+        uncountedSummary(
+          file,
+          { error: document.errors.length - shown, warning: 0, info: 0 },
+          diagnostics[diagnostics.length - 1]!,
+        ),
+      );
+  }
+  for (const warning of document.warnings.slice(0, MAX_DIAGNOSTICS_PER_FILE))
     diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, warning, "warning"));
   const checked = checkNodes(document, lineCounter, file, text);
   for (const item of checked.diagnostics) {

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -520,6 +520,19 @@ describe("writeImportedConfig", () => {
       "model-mappings.yaml",
       "providers.yaml",
     ]);
+  });
+
+  test("a new litellm-passthrough.yaml is created 0600; the other files as usual (#10 item 6)", async () => {
+    const result = await imported({
+      "config.yaml":
+        "model_list:\n  - model_name: a\n    litellm_params: { model: openai/gpt-4o, api_key: os.environ/OPENAI_API_KEY }\nlitellm_settings: { drop_params: true, success_callback: [langfuse] }\ngeneral_settings: { master_key: os.environ/LITELLM_MASTER_KEY }\n",
+    });
+    expect(result.files[PASSTHROUGH_FILE]).toBeDefined();
+    const out = await configDir({});
+    const written = await writeImportedConfig(result, out);
+    expect(written.ok).toBe(true);
+    expect((await stat(join(out, PASSTHROUGH_FILE))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(out, "providers.yaml"))).mode & 0o077).not.toBe(0);
   });
 
   test("a failed import is passed through", async () => {

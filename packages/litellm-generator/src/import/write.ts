@@ -96,7 +96,12 @@ export async function writeImportedConfig(
         removed.push(target.path);
         continue;
       }
-      const outcome = await writeFileSafely(target.path, target.text, { backup: true });
+      // The passthrough carries whatever LiteLLM settings Switchyard does not model (callback and
+      // alerting settings hold credentials the detector may not know): a new one is created 0600.
+      const outcome = await writeFileSafely(target.path, target.text, {
+        backup: true,
+        ...(target.name === PASSTHROUGH_FILE ? { private: true } : {}),
+      });
       written.push(outcome.path);
       if (outcome.backupPath !== undefined) backups.push(outcome.backupPath);
     }

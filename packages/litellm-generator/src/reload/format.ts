@@ -1,3 +1,4 @@
+import { type Palette, palette, sanitizeForTerminal, sanitizeHumanOutput } from "@switchyard/config-schema";
 import type { ReloadReport, ReloadStep } from "./types.js";
 
 /** Options of {@link formatReloadReport}. */
@@ -6,24 +7,22 @@ export interface FormatReloadOptions {
   readonly color?: boolean;
 }
 
-const MARKS: Record<ReloadStep["status"], { mark: string; color: string }> = {
-  ok: { mark: "✓", color: "\u001b[32m" },
-  failed: { mark: "✗", color: "\u001b[31m" },
-  skipped: { mark: "-", color: "\u001b[2m" },
+const MARKS: Record<ReloadStep["status"], { mark: string; tone: keyof Palette }> = {
+  ok: { mark: "✓", tone: "green" },
+  failed: { mark: "✗", tone: "red" },
+  skipped: { mark: "-", tone: "dim" },
 };
-const RESET = "\u001b[0m";
-const BOLD = "\u001b[1m";
 
 function duration(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
 }
 
-function stepLine(step: ReloadStep, width: number, color: boolean): string {
-  const { mark, color: tone } = MARKS[step.status];
-  const shown = color ? `${tone}${mark}${RESET}` : mark;
+function stepLine(step: ReloadStep, width: number, paint: Palette): string {
+  const { mark, tone } = MARKS[step.status];
   const time = duration(step.durationMs).padStart(8);
-  const detail = step.detail.split("\n")[0];
-  return `  ${shown} ${step.name.padEnd(width)} ${time}  ${detail}`;
+  // The detail may quote the restart command's output: one line, through the one sanitiser.
+  const detail = sanitizeForTerminal(step.detail.split("\n")[0] ?? "");
+  return `  ${paint[tone](mark)} ${step.name.padEnd(width)} ${time}  ${detail}`;
 }
 
 function verdict(report: ReloadReport): string {
@@ -45,19 +44,20 @@ function verdict(report: ReloadReport): string {
  * (the rollback's steps in their own block), and a verdict naming the failed step.
  */
 export function formatReloadReport(report: ReloadReport, options: FormatReloadOptions = {}): string {
-  const color = options.color === true;
+  const paint = palette(options.color === true);
   const width = report.steps.reduce((w, s) => Math.max(w, s.name.length), 8);
   const title = `Reload of ${report.outputPath} via ${report.gatewayUrl} (${duration(report.totalMs)})`;
-  const lines = [color ? `${BOLD}${title}${RESET}` : title];
+  const lines = [paint.bold(sanitizeForTerminal(title))];
   for (const step of report.steps.filter((s) => s.phase === "reload"))
-    lines.push(stepLine(step, width, color));
+    lines.push(stepLine(step, width, paint));
   const rollback = report.steps.filter((s) => s.phase === "rollback");
   if (rollback.length > 0) {
     lines.push("  rollback:");
-    for (const step of rollback) lines.push(stepLine(step, width, color));
+    for (const step of rollback) lines.push(stepLine(step, width, paint));
   }
-  if (report.backupPath !== undefined) lines.push(`  backup: ${report.backupPath}`);
-  if (report.rejectedPath !== undefined) lines.push(`  rejected file kept as: ${report.rejectedPath}`);
+  if (report.backupPath !== undefined) lines.push(`  backup: ${sanitizeForTerminal(report.backupPath)}`);
+  if (report.rejectedPath !== undefined)
+    lines.push(`  rejected file kept as: ${sanitizeForTerminal(report.rejectedPath)}`);
   lines.push(verdict(report));
-  return `${lines.join("\n")}\n`;
+  return sanitizeHumanOutput(`${lines.join("\n")}\n`);
 }

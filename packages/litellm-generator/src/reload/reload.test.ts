@@ -200,7 +200,7 @@ describe("reloadGateway against a stand-in LiteLLM", () => {
     const text = formatReloadReport(report);
     for (const step of report.steps) expect(text).toMatch(new RegExp(`✓ ${step.name} +\\d+ ms`));
     expect(text).toContain("Reloaded: the gateway serves the new config.");
-    expect(formatReloadReport(report, { color: true })).toContain("\u001b[32m✓\u001b[0m");
+    expect(formatReloadReport(report, { color: true })).toContain("\u001b[32m✓\u001b[39m");
 
     const again = await reloadGateway(gateway.options);
     expect(again).toMatchObject({ ok: true, changed: false });

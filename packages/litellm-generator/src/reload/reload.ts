@@ -327,7 +327,9 @@ async function restartStep(ctx: Context, phase: ReloadStep["phase"]): Promise<St
     });
     const detail = `\`${describeCommand(command)}\` ${outcome.summary}`;
     if (outcome.ok) return { status: "ok", detail };
-    const message = `The restart command failed: ${detail}${outcome.outputTail !== "" ? `\n${outcome.outputTail}` : ""}`;
+    // A message is one line (renderers show a newline in it as ␊); the command's output goes in the hint.
+    const message = `The restart command failed: ${detail}`;
+    const said = outcome.outputTail !== "" ? `Its last output:\n${outcome.outputTail}\n` : "";
     return {
       status: "failed",
       detail: outcome.outputTail !== "" ? `${detail}: ${outcome.outputTail.split("\n").at(-1)}` : detail,
@@ -336,7 +338,7 @@ async function restartStep(ctx: Context, phase: ReloadStep["phase"]): Promise<St
           code: "SY4301",
           severity: "error",
           message,
-          hint: "Run the command by hand to see why it fails (permissions, a unit name, a container name).",
+          hint: `${said}Run the command by hand to see why it fails (permissions, a unit name, a container name).`,
         },
       ],
     };

@@ -4,6 +4,7 @@ import {
   type Diagnostic,
   KNOWN_SCHEMA_VERSIONS,
   kindOfFileName,
+  redactDiff,
   type UnifiedDiff,
   unifiedDiff,
   YamlEditError,
@@ -407,7 +408,10 @@ export function migrateConfigTexts(
     const changed = after !== file.before;
     const diff =
       options.diff && changed
-        ? unifiedDiff(file.before, after, { oldLabel: `a/${fileName}`, newLabel: `b/${fileName}` })
+        ? // Printed by --dry-run and returned as data: secrets in the lines are redacted.
+          redactDiff(
+            unifiedDiff(file.before, after, { oldLabel: `a/${fileName}`, newLabel: `b/${fileName}` }),
+          )
         : undefined;
     files.push({
       fileName,

@@ -128,6 +128,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     exitCode,
     data: result,
     stdout,
+    machineOutput: chosen === "json" || chosen === "sarif" || chosen === "github",
     ...(stderr === "" ? {} : { stderr }),
   };
 }

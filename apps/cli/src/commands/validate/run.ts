@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   collectSources,
+  guardJsonForLogs,
   type OutputFormat,
   readSources,
   renderDiagnostics,
@@ -113,7 +114,8 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     data: checked.report,
     stdout:
       format === "json"
-        ? `${JSON.stringify(checked.report, null, 2)}\n`
+        ? `${guardJsonForLogs(JSON.stringify(checked.report, null, 2))}\n`
         : renderDiagnostics(checked.diagnostics, format, rendered),
+    machineOutput: format !== "pretty",
   };
 }
