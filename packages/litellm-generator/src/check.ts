@@ -6,8 +6,8 @@ import {
   loadConfigSet,
   readBoundedFile,
   readFailureDiagnostic,
-  sha256,
   redactDiff,
+  sha256,
   unifiedDiff,
 } from "@switchyard/config-schema";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { tempDirSync } from "@switchyard/test-utils";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { unifiedDiff } from "./unified-diff.js";
+import { redactDiff, unifiedDiff } from "./unified-diff.js";
 
 /** Apply a unified diff to the old text: a round trip proves the hunks are right. */
 function applyDiff(oldText: string, diff: string): string {
@@ -112,5 +112,21 @@ describe("unifiedDiff", () => {
     // Two texts of ~2.2 MB each, tokenised; the bounded diff keeps O(limit) paths, not O(lines × edits).
     expect(peakGrowthMB).toBeLessThan(200);
     expect(heapGrowthMB).toBeLessThan(100);
+  });
+});
+
+describe("redactDiff", () => {
+  test("redacts secrets in the lines of a patch and says so; a diff without one is returned as is", () => {
+    const before = "general_settings:\n  master_key: os.environ/LITELLM_MASTER_KEY\n";
+    const after = "general_settings:\n  master_key: sk-live-master-0123456789\n";
+    const diff = redactDiff(unifiedDiff(before, after, { oldLabel: "a/x", newLabel: "b/x" }));
+    expect(diff.kind).toBe("patch");
+    if (diff.kind !== "patch") return;
+    expect(diff.redacted).toBe(true);
+    expect(diff.patch).not.toContain("sk-live-master-0123456789");
+    expect(diff.text).not.toContain("sk-live-master-0123456789");
+    expect(diff.patch).toContain("+  master_key: sk-l…**** (25 chars)");
+    const plain = unifiedDiff("a: 1\n", "a: 2\n");
+    expect(redactDiff(plain)).toBe(plain);
   });
 });

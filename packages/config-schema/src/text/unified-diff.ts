@@ -139,5 +139,10 @@ export function redactDiff(diff: UnifiedDiff): UnifiedDiff {
   const spans = findSecretSpans(diff.patch);
   if (spans.length === 0) return diff;
   const patch = redactSecrets(diff.patch, spans);
-  return { kind: "patch", text: diff.text === diff.patch ? patch : redactSecrets(diff.text), patch, redacted: true };
+  return {
+    kind: "patch",
+    text: diff.text === diff.patch ? patch : redactSecrets(diff.text),
+    patch,
+    redacted: true,
+  };
 }

@@ -91,7 +91,11 @@ async function check(run: Run, mode: "check" | "diff"): Promise<CommandOutcome> 
     // and so does "diff too large to show": a pipe then reads no patch rather than a sentence.
     const patch = result.diff.kind === "patch" ? result.diff.patch : "";
     const tooLarge = result.diff.kind === "too-large" ? result.diff.text : "";
-    return { status: "ok", data: result, stdout: patch, stderr: `${result.message}\n${tooLarge}` };
+    const redacted =
+      result.diff.kind === "patch" && result.diff.redacted === true
+        ? "Secrets in the diff are shown redacted: read it, do not apply it with patch.\n"
+        : "";
+    return { status: "ok", data: result, stdout: patch, stderr: `${result.message}\n${tooLarge}${redacted}` };
   }
   if (result.status === "current") {
     return { status: "ok", data: result, stdout: `${run.context.style.green("✔")} ${result.message}\n` };
