@@ -180,6 +180,11 @@ describe("loadConfigText on arbitrary input", () => {
     expect(loaded.diagnostics).toEqual([]);
   });
 
+  it("keeps positions inside the text for an unclosed flow map after a CRLF (seed -99985842)", () => {
+    // The yaml parser reports "Flow map must end with a }" one past the end of this text.
+    checkLoad("{\r\n[a", "providers");
+  });
+
   it("never throws on YAML-ish token soup, for every kind of file", () => {
     const kinds: ConfigFileKind[] = ["providers", "model-mappings", "ports", "feature-flags", "litellm"];
     fc.assert(

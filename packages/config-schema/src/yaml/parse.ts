@@ -118,11 +118,14 @@ function yamlIssueToDiagnostic(
   file: string,
   error: YAMLError,
   severity: "error" | "warning",
+  textLength: number,
 ): Diagnostic {
   const mapped = yamlErrorCodes[error.code];
-  const [start, end] = error.pos;
+  // The parser can point one past the end of the text (an unclosed flow collection after a CRLF).
+  const start = Math.min(error.pos[0], textLength);
+  const end = Math.min(error.pos[1], textLength);
   let message = mapped?.message ?? error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  let range = rangeFromOffsets(lineCounter, start, Math.max(end, start + 1));
+  let range = rangeFromOffsets(lineCounter, start, Math.min(Math.max(end, start + 1), textLength));
   if (error.code === "DUPLICATE_KEY") {
     const key = keyStartingAt(document, start);
     if (isScalar(key) && key.range) {
@@ -511,7 +514,7 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
           parse: (part) => parseYamlDocument(part),
           errors: document.errors,
           describe: (error, range) => ({
-            ...yamlIssueToDiagnostic(document, lineCounter, file, error, "error"),
+            ...yamlIssueToDiagnostic(document, lineCounter, file, error, "error", text.length),
             range,
           }),
         })
@@ -522,7 +525,7 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
     // of a badly broken file's are counted into one SY1019 summary.
     const shown = Math.min(document.errors.length, MAX_DIAGNOSTICS_PER_FILE);
     for (let i = 0; i < shown; i++)
-      diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, document.errors[i]!, "error"));
+      diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, document.errors[i]!, "error", text.length));
     if (document.errors.length > shown)
       diagnostics.push(
         uncountedSummary(
@@ -533,7 +536,7 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
       );
   }
   for (const warning of document.warnings.slice(0, MAX_DIAGNOSTICS_PER_FILE))
-    diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, warning, "warning"));
+    diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, warning, "warning", text.length));
   const checked = checkNodes(document, lineCounter, file, text);
   for (const item of checked.diagnostics) {
     // In a file that does not parse, a "key" that is a collection is the parser's reading of a

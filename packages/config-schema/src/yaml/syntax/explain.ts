@@ -131,7 +131,8 @@ export function explainSyntaxErrors(text: string, options: ExplainOptions): Diag
   const range = (line: number, start: number, end: number): SourceRange => {
     const base = originalStarts[line] ?? text.length;
     // Columns found on a repaired line can run past the end of the line as written (re-indenting
-    // `dels:` makes it longer): they are kept on the line, so line, column and offset agree.
+    // `dels:` makes it longer), and the parser can point one past the end of the text: they are kept
+    // on the line, so line, column and offset agree.
     const width = original[line]?.length ?? 0;
     const at = (column: number) => {
       const kept = Math.min(column, width);
