@@ -14,6 +14,8 @@ export type { PruneOptions, PruneResult } from "./backups/prune.js";
 export { pruneBackups } from "./backups/prune.js";
 export type { RetentionDecision, RetentionPolicy, RetentionRule } from "./backups/retention.js";
 export { applyRetention, DEFAULT_RETENTION, RETENTION_RULES } from "./backups/retention.js";
+export type { BackupVerification } from "./backups/verify.js";
+export { verifyBackup } from "./backups/verify.js";
 export type { ConfigDate } from "./dates/config-date.js";
 export {
   CONFIG_DATE_SEMANTICS,
@@ -74,6 +76,8 @@ export {
   readFailureDiagnostic,
   sourceRootFor,
 } from "./fs/index.js";
+export type { GeneratedHeader, GeneratedStatus, ParsedGeneratedFile } from "./generated/header.js";
+export { GENERATED_HEADER_START, generatedStatus, parseGeneratedHeader } from "./generated/header.js";
 export type { Dependency, DependencyCycle, DependencyOrder } from "./graph/dependency-order.js";
 export { dependencyOrder } from "./graph/dependency-order.js";
 export type { Components, Cycle, Edge, LongestPaths, Waves } from "./graph/graph.js";

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigSet } from "@switchyard/config-schema";
 import { afterAll, describe, expect, it } from "vitest";
@@ -70,7 +70,7 @@ describe("collectBackups", () => {
       count: 2,
       newest: "providers.yaml.backup-20250701_090000",
       verified: false,
-      problem: expect.stringContaining("does not parse"),
+      problem: expect.stringContaining("does not validate as providers.yaml"),
     });
     expect(facts.find((b) => b.kind === "ports")).toMatchObject({ count: 1, verified: true });
     expect(facts.find((b) => b.kind === "feature-flags")).toEqual({
@@ -78,6 +78,43 @@ describe("collectBackups", () => {
       file: "feature-flags.yaml",
       count: 0,
     });
+  });
+});
+
+describe("collectBackups uses the one backup verifier (as `switchyard backup verify`)", () => {
+  it("a backup that parses but does not validate is not verified (audit used to accept any YAML)", async () => {
+    const dir = await makeStack({
+      git: false,
+      files: { "providers.yaml.backup-20250701_090000": 'schema_version: "2.0.0"\nproviders: 42\n' },
+    });
+    const facts = await collectBackups(await load(dir));
+    const providers = facts.find((b) => b.kind === "providers");
+    expect(providers).toMatchObject({ verified: false });
+    expect(providers?.problem).toMatch(/does not validate as providers\.yaml/);
+  });
+
+  it("a hand-edited generated-file backup is not verified", async () => {
+    const dir = await makeStack({ git: false });
+    const text = await readFile(join(dir, "litellm-unified.yaml"), "utf8");
+    await writeFile(
+      join(dir, "litellm-unified.yaml.backup-20250701_090000"),
+      text.replace("ttl: 3600", "ttl: 7200"),
+    );
+    const facts = await collectBackups(await load(dir));
+    expect(facts.find((b) => b.kind === "litellm")?.problem).toMatch(/does not match the hash in its header/);
+  });
+
+  it("never follows a symlinked newest backup out of the directory", async () => {
+    const dir = await makeStack({ git: false });
+    const outside = join(dir, "..", `outside-${Date.now()}.yaml`);
+    await writeFile(outside, "secret: value\n");
+    await symlink(outside, join(dir, "ports.yaml.backup-20300101_000000"));
+    const facts = await collectBackups(await load(dir));
+    const ports = facts.find((b) => b.kind === "ports");
+    // Either the listing leaves the symlink out, or the verifier refuses to read through it.
+    const refused = ports?.newest !== "ports.yaml.backup-20300101_000000" || ports.verified === false;
+    expect(refused).toBe(true);
+    expect(ports?.verified === true && ports.newest === "ports.yaml.backup-20300101_000000").toBe(false);
   });
 });
 

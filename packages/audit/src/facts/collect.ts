@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
 import {
   type ConfigSet,
@@ -7,8 +7,8 @@ import {
   type LoadedFile,
   listBackups,
   migrationHistoryPath,
-  parseYaml,
   readBoundedFile,
+  verifyBackup,
 } from "@switchyard/config-schema";
 import { filesOfSet } from "../internal/files.js";
 import { gitDirOf, trackedPaths } from "./git-index.js";
@@ -64,27 +64,17 @@ export async function collectVcs(set: ConfigSet, options: CollectFactsOptions = 
     : { status: "untracked-files", root, files: untracked };
 }
 
-async function verifyBackup(path: string): Promise<string | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return `cannot be read (${(error as NodeJS.ErrnoException).code ?? "EIO"})`;
-  }
-  if (bytes.length === 0) return "is empty";
-  const source = parseYaml(bytes, { file: basename(path) });
-  const fatal = source.diagnostics.find((d) => d.severity === "error");
-  return fatal ? `does not parse (${fatal.code}: ${fatal.message})` : undefined;
-}
-
-/** The backups of each loaded file, and whether the newest one is readable and parses. */
+/** The backups of each loaded file, and whether the newest one could be restored ({@link verifyBackup}). */
 export async function collectBackups(set: ConfigSet): Promise<BackupFact[]> {
   return Promise.all(
     loadedFiles(set).map(async (file): Promise<BackupFact> => {
       const backups = await listBackups(file.path).catch(() => []);
       const newest = backups[0];
       if (newest === undefined) return { kind: file.kind, file: file.file, count: 0 };
-      const problem = await verifyBackup(newest.path);
+      // config-schema's one verifier, as `switchyard backup verify`: regular file, parses, validates,
+      // and a generated file's header hash matches.
+      const verification = await verifyBackup(newest, basename(file.path), newest.name);
+      const problem = verification.ok ? undefined : verification.problems.join("; ");
       return {
         kind: file.kind,
         file: file.file,

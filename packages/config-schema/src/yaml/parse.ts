@@ -525,7 +525,9 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
     // of a badly broken file's are counted into one SY1019 summary.
     const shown = Math.min(document.errors.length, MAX_DIAGNOSTICS_PER_FILE);
     for (let i = 0; i < shown; i++)
-      diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, document.errors[i]!, "error", text.length));
+      diagnostics.push(
+        yamlIssueToDiagnostic(document, lineCounter, file, document.errors[i]!, "error", text.length),
+      );
     if (document.errors.length > shown)
       diagnostics.push(
         uncountedSummary(

@@ -2,6 +2,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import {
   type BackupEntries,
   type BackupInfo,
+  type BackupVerification,
   BoundedReadError,
   DEFAULT_RETENTION,
   didYouMean,
@@ -17,6 +18,7 @@ import {
   recoverFileSets,
   recoveryDiagnostics,
   suggestName,
+  verifyBackup,
   writeFileSafely,
 } from "@switchyard/config-schema";
 import { DEFAULT_OUTPUT_FILE, generatorCatalogue } from "@switchyard/litellm-generator";
@@ -27,7 +29,6 @@ import { configDirArgument } from "../../config-dir.js";
 import { ioErrorFor, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import { plural, prettyDiagnostics } from "../../report.js";
-import { type BackupVerification, verifyBackup } from "../../verify-backup.js";
 
 /** The actions of `switchyard backup`. */
 export const BACKUP_ACTIONS = ["list", "prune", "verify", "restore"] as const;

@@ -1,4 +1,4 @@
-import { generatedStatus } from "../../internal/generated-header.js";
+import { generatedStatus } from "@switchyard/config-schema";
 import { defineCheck, notApplicable, ran } from "../define.js";
 
 /** SY5206: the generated LiteLLM file lacks its Switchyard header, or was edited after generation. */
@@ -15,10 +15,10 @@ export const generatedFileModified = defineCheck({
     const file = context.set.files.litellm;
     if (!file || file.source.text === "") return notApplicable("no litellm-unified.yaml");
     const status = generatedStatus(file.source.text);
-    if (status.status === "intact") return ran([]);
+    if (status === "intact") return ran([]);
     const range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
     return ran([
-      status.status === "no-header"
+      status === "no-header"
         ? {
             file,
             range,

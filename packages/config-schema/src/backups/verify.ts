@@ -1,13 +1,11 @@
-import {
-  type BackupInfo,
-  type Diagnostic,
-  kindOfFileName,
-  loadConfigText,
-  parseYaml,
-  readBoundedFile,
-  sha256,
-} from "@switchyard/config-schema";
-import { parseGeneratedHeader } from "@switchyard/litellm-generator";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { readBoundedFile } from "../fs/read-file.js";
+import { parseGeneratedHeader } from "../generated/header.js";
+import { loadConfigText } from "../load.js";
+import { kindOfFileName } from "../schemas/files.js";
+import { sha256 } from "../text/hash.js";
+import { parseYaml } from "../yaml/parse.js";
+import type { BackupInfo } from "./backup-file.js";
 
 /** What {@link verifyBackup} found about one backup. */
 export interface BackupVerification {
@@ -25,17 +23,18 @@ export interface BackupVerification {
 }
 
 /**
- * Check that a backup of `baseName` (e.g. `providers.yaml`) could be restored: it reads, parses as
- * YAML, validates against the schema of its kind (just parses for a file of no known kind), and, for
- * the generated `litellm-unified.yaml`, starts with an intact Switchyard header whose body hash
- * matches. Diagnostics name the backup as `shown`. Never throws.
+ * Check that a backup of `baseName` (e.g. `providers.yaml`) could be restored: it is a regular file
+ * (never a symlink followed, a FIFO or a device read; size-capped), it parses as YAML, validates
+ * against the schema of its kind (just parses for a file of no known kind), and, for the generated
+ * `litellm-unified.yaml`, starts with an intact Switchyard header whose body hash matches.
+ * Diagnostics name the backup as `shown`. The one backup verifier (`backup verify`, the audit).
+ * Never throws.
  */
 export async function verifyBackup(
-  backup: BackupInfo,
+  backup: Pick<BackupInfo, "name" | "path">,
   baseName: string,
   shown: string,
 ): Promise<BackupVerification> {
-  // Backups are regular files inside the directory: never follow a symlink, never read a FIFO.
   const read = await readBoundedFile(backup.path, { noFollow: true });
   if (!read.ok) {
     return {
@@ -47,13 +46,14 @@ export async function verifyBackup(
     };
   }
   const bytes = read.bytes;
+  const problems: string[] = [];
+  if (bytes.length === 0) problems.push("is empty");
   const kind = kindOfFileName(baseName);
   const diagnostics =
     kind === undefined
       ? parseYaml(bytes, { file: shown }).diagnostics
       : loadConfigText(kind, bytes, shown).diagnostics;
   const errors = diagnostics.filter((d) => d.severity === "error");
-  const problems: string[] = [];
   if (errors.length > 0)
     problems.push(
       kind === undefined
@@ -61,7 +61,7 @@ export async function verifyBackup(
         : `does not validate as ${baseName} (${errors.length} error${errors.length === 1 ? "" : "s"})`,
     );
   const text = bytes.toString("utf8");
-  if (kind === "litellm") {
+  if (kind === "litellm" && bytes.length > 0) {
     const parsed = parseGeneratedHeader(text);
     if (parsed === undefined)
       problems.push("has no Switchyard AUTO-GENERATED header: it was not written by 'switchyard generate'");
