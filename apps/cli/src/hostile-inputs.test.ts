@@ -44,6 +44,27 @@ describe("#10 item 2: every config read is bounded, regular files only", () => {
     },
   );
 
+  it("a FIFO or /dev/zero named feature-flags.yaml does not hang or fill `flags list` / `flags get`", async () => {
+    for (const plant of ["fifo", "zero"] as const) {
+      const cwd = await copyExample("config");
+      const path = join(cwd, "config", "feature-flags.yaml");
+      await rm(path, { force: true });
+      if (plant === "fifo") execFileSync("mkfifo", [path]);
+      else await symlink("/dev/zero", path);
+      for (const args of [
+        ["flags", "list", "--config-dir", "config"],
+        ["flags", "get", "semantic-cache", "--config-dir", "config"],
+      ]) {
+        const run = await runBuilt(args, { cwd });
+        finished(run);
+        expect(run.code, args.join(" ")).toBe(2);
+        expect(run.stderr, args.join(" ")).toContain(
+          `Cannot read config/feature-flags.yaml: it is a ${plant === "fifo" ? "FIFO (named pipe)" : "character device"}, not a regular file`,
+        );
+      }
+    }
+  });
+
   it.each([".switchyard.yaml", "litellm-passthrough.yaml"])(
     "%s pointing at /dev/zero is refused without being read",
     async (name) => {
@@ -410,6 +431,13 @@ describe("#10 item 8: long lines and broken brackets stay fast", () => {
     // Before windowing each frame converted the whole line: minutes, against seconds for --json.
     expect(pretty.ms).toBeLessThan(json.ms * 2 + 5000);
     for (const line of pretty.stdout.split("\n")) expect(line.length).toBeLessThan(400);
+    // generate and --check print the same frames (53–56 s on fuzz cases before windowing).
+    const check = await runBuilt(["generate", "--check", "--config-dir", "config"], { cwd });
+    finished(check);
+    expect(check.code).toBe(1);
+    expect(check.stdout + check.stderr).toContain("error[SY1032]");
+    expect(check.ms).toBeLessThan(json.ms * 2 + 5000);
+    for (const line of `${check.stdout}${check.stderr}`.split("\n")) expect(line.length).toBeLessThan(400);
   });
 
   it("validate --json on 220 KB of unclosed '{' lines stops parsing at the cap", async () => {

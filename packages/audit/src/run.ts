@@ -21,7 +21,6 @@ import { AUDIT_CHECKS } from "./checks/registry.js";
 import { type CollectFactsOptions, collectFacts } from "./facts/collect.js";
 import type { AuditFacts } from "./facts/types.js";
 import { filesOfSet } from "./internal/files.js";
-import { locate } from "./internal/locate.js";
 import { scrubSecrets } from "./internal/scrub.js";
 import { categoryScores, overallScore } from "./score.js";
 import { type AuditThresholds, DEFAULT_THRESHOLDS } from "./thresholds.js";
@@ -143,7 +142,7 @@ function finalize(
 ): AuditFinding {
   const loaded = typeof draft.file === "object" ? draft.file : undefined;
   const display = loaded?.file ?? (typeof draft.file === "string" ? draft.file : undefined);
-  const range = draft.range ?? (loaded && draft.path ? locate(loaded, draft.path, "key") : undefined);
+  const range = draft.range ?? (loaded && draft.path ? loaded.source.rangeOf(draft.path, "key") : undefined);
   const fileKey = loaded ? relativeTo(set.dir, loaded.path) : display !== undefined ? basename(display) : "";
   const location =
     draft.path !== undefined

@@ -76,8 +76,21 @@ export {
   readFailureDiagnostic,
   sourceRootFor,
 } from "./fs/index.js";
+export {
+  asRecord,
+  entriesOf,
+  field,
+  forEachEntry,
+  getPath,
+  listOf,
+  nonEmptyText,
+  numberField,
+  stringField,
+} from "./data/raw.js";
 export type { GeneratedHeader, GeneratedStatus, ParsedGeneratedFile } from "./generated/header.js";
 export { GENERATED_HEADER_START, generatedStatus, parseGeneratedHeader } from "./generated/header.js";
+export type { Glob } from "./glob/glob.js";
+export { compileGlob, GlobIndex, globIncludes, globMatches } from "./glob/glob.js";
 export type { Dependency, DependencyCycle, DependencyOrder } from "./graph/dependency-order.js";
 export { dependencyOrder } from "./graph/dependency-order.js";
 export type { Components, Cycle, Edge, LongestPaths, Waves } from "./graph/graph.js";
@@ -247,6 +260,6 @@ export {
   parseYamlDocument,
 } from "./yaml/parse.js";
 export type { PathLookup } from "./yaml/positions.js";
-export { lookupPath } from "./yaml/positions.js";
+export { lookupPath, rangeFromOffsets } from "./yaml/positions.js";
 export type { ScalarStyle, ScalarValue } from "./yaml/scalar-text.js";
 export { isSafePlainString, scalarText, styleOf } from "./yaml/scalar-text.js";

@@ -1,13 +1,18 @@
 import {
+  asRecord,
   type ConfigFileKind,
   type ConfigSet,
+  compileGlob,
+  field,
+  forEachEntry,
+  type Glob,
   type Host,
   type LoadedFile,
+  listOf,
   parseHost,
+  nonEmptyText as text,
   type YamlPath,
 } from "@switchyard/config-schema";
-import { compileGlob, type Glob } from "./internal/glob.js";
-import { asRecord, field, forEachEntry, listOf, text } from "./internal/read.js";
 
 /** A node of a config file: the file and the YAML path inside it. */
 export interface Place {

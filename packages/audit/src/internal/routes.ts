@@ -1,5 +1,5 @@
 import type { LoadedFile, YamlPath } from "@switchyard/config-schema";
-import { arrayOf, entriesOf, field, numberField, stringField } from "./data.js";
+import { entriesOf, field, listOf, numberField, stringField } from "@switchyard/config-schema";
 
 /** One public model name of model-mappings.yaml (an exact match or a load-balancing group). */
 export interface PublicModel {
@@ -44,7 +44,7 @@ export function publicModels(file: LoadedFile<"model-mappings">): readonly Publi
     });
   }
   for (const [name, group] of entriesOf(field(data, "load_balancing"))) {
-    const deployments = arrayOf(field(group, "deployments"));
+    const deployments = listOf(field(group, "deployments"));
     out.push({
       name,
       kind: "group",
@@ -65,7 +65,7 @@ export function fallbackTargetCounts(file: LoadedFile<"model-mappings">): Map<st
   const data = file.data;
   const sources = new Map<string, Set<string>>();
   const add = (from: string, targets: unknown): void => {
-    for (const target of arrayOf(targets)) {
+    for (const target of listOf(targets)) {
       if (typeof target !== "string" || target === from) continue;
       const set = sources.get(target) ?? new Set<string>();
       set.add(from);
@@ -88,7 +88,7 @@ export interface LiteLLMGroup {
 /** The model groups of a parsed LiteLLM file, wildcard routes excluded. */
 export function litellmGroups(file: LoadedFile<"litellm">): LiteLLMGroup[] {
   const groups = new Map<string, number[]>();
-  arrayOf(field(file.data, "model_list")).forEach((deployment, index) => {
+  listOf(field(file.data, "model_list")).forEach((deployment, index) => {
     const name = stringField(deployment, "model_name");
     if (name === undefined || name.includes("*")) return;
     const list = groups.get(name);
@@ -105,7 +105,7 @@ export function litellmFallbackKeys(file: LoadedFile<"litellm">): {
 } {
   const router = field(file.data, "router_settings");
   const keys = new Set<string>();
-  for (const entry of arrayOf(field(router, "fallbacks"))) {
+  for (const entry of listOf(field(router, "fallbacks"))) {
     for (const [name, targets] of entriesOf(entry)) if (nonEmptyList(targets)) keys.add(name);
   }
   return { keys, hasDefault: nonEmptyList(field(router, "default_fallbacks")) };

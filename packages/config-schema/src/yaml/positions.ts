@@ -30,16 +30,59 @@ export interface PathLookup {
   readonly depth: number;
 }
 
-function findPair(map: { items: Pair[] }, segment: string | number): Pair | undefined {
-  for (const pair of map.items) {
-    const key = pair.key;
-    const keyValue = isScalar(key) ? key.value : key;
-    if (keyValue === segment) return pair;
-    // `1: x` is found by the path segment "1" (and 1 by "1"): compare scalar keys as text.
-    if (keyValue !== null && typeof keyValue !== "object" && String(keyValue) === String(segment))
-      return pair;
-  }
+/** A scalar key's text, as a path segment names it (`1: x` is found by "1"); undefined for other keys. */
+function keyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  const keyValue = isScalar(key) ? key.value : key;
+  return keyValue !== null && keyValue !== undefined && typeof keyValue !== "object" ? String(keyValue) : undefined;
+}
+
+/** Maps with fewer entries are scanned; larger ones get an index by key text, built on first lookup. */
+const INDEX_FROM = 16;
+
+interface PairIndex {
+  /** `map.items.length` when the index was built: an edited map is indexed again. */
+  readonly size: number;
+  /** Key text → position of the first entry with that key. */
+  readonly at: Map<string, number>;
+}
+
+const pairIndexes = new WeakMap<object, PairIndex>();
+
+function scanPairs(items: readonly Pair[], text: string): Pair | undefined {
+  for (const pair of items) if (keyText(pair) === text) return pair;
   return undefined;
+}
+
+/**
+ * The first entry of `map` whose scalar key has the text of `segment`. Indexed, so locating
+ * thousands of nodes in a map of 20,000 models stays linear overall; a hit is checked against the
+ * map as it is now (documents are edited in place), and a miss is confirmed by a scan.
+ */
+function findPair(map: { items: Pair[] }, segment: string | number): Pair | undefined {
+  const text = String(segment);
+  const items = map.items;
+  if (items.length < INDEX_FROM) return scanPairs(items, text);
+  let index = pairIndexes.get(map);
+  if (index === undefined || index.size !== items.length) {
+    const at = new Map<string, number>();
+    for (let i = 0; i < items.length; i++) {
+      const key = keyText(items[i]!);
+      if (key !== undefined && !at.has(key)) at.set(key, i);
+    }
+    index = { size: items.length, at };
+    pairIndexes.set(map, index);
+  }
+  const position = index.at.get(text);
+  if (position !== undefined) {
+    const pair = items[position];
+    if (pair !== undefined && keyText(pair) === text) return pair;
+  }
+  // Absent, or the index is stale (a key renamed in place): the scan is the answer (as fast as
+  // before the index), and a key found only by it makes the next lookup rebuild the index.
+  const scanned = scanPairs(items, text);
+  if (scanned !== undefined) pairIndexes.delete(map);
+  return scanned;
 }
 
 /** Walk a document's contents along a path. */

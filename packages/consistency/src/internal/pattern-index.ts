@@ -1,7 +1,6 @@
-import { compareLiteLLMPatternPrecedence } from "@switchyard/config-schema";
+import { compareLiteLLMPatternPrecedence, GlobIndex, globMatches } from "@switchyard/config-schema";
 import type { PatternEntry } from "../model.js";
 import type { RuleContext } from "../rule.js";
-import { GlobIndex, globMatches } from "./glob.js";
 
 /** The pattern routes indexed by literal prefix, built once per run. */
 function patternIndex(context: RuleContext): GlobIndex<PatternEntry> {

@@ -1,6 +1,5 @@
-import { compareLiteLLMPatternPrecedence } from "@switchyard/config-schema";
+import { compareLiteLLMPatternPrecedence, GlobIndex, globIncludes } from "@switchyard/config-schema";
 import { q } from "../internal/describe.js";
-import { GlobIndex, globIncludes } from "../internal/glob.js";
 import { litellmRank } from "../internal/pattern-index.js";
 import type { PatternEntry } from "../model.js";
 import { defineRule } from "../rule.js";

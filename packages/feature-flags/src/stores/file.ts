@@ -1,14 +1,16 @@
 import { type FSWatcher, watch as watchDir } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import {
+  BoundedReadError,
   type Diagnostic,
+  describeFsError,
   type Flag,
   FlagSchema,
   flagHistoryPath,
   type InsertValue,
   type LoadedFile,
   loadConfigText,
+  readBoundedFile,
   type ScalarValue,
   withFileLock,
   writeFileSafely,
@@ -118,7 +120,7 @@ export class FileFlagStore extends CachedFlagStore {
     return this.last;
   }
 
-  /** Why the last read of the file failed (an `ErrnoException`), when it did. */
+  /** Why the last read of the file failed (an `ErrnoException` or a `BoundedReadError`), when it did. */
   get readError(): unknown {
     return this.lastReadError;
   }
@@ -177,7 +179,11 @@ export class FileFlagStore extends CachedFlagStore {
   private async readAndApply(): Promise<{ text: string } | undefined> {
     let text: string;
     try {
-      text = await readFile(this.path, "utf8");
+      // The one bounded reader: a regular file only (a FIFO or /dev/zero in its place never hangs
+      // or fills memory), size-capped.
+      const read = await readBoundedFile(this.path);
+      if (!read.ok) throw new BoundedReadError(this.options.displayName ?? this.path, read.failure);
+      text = read.bytes.toString("utf8");
     } catch (error) {
       this.last = undefined;
       this.lastReadError = error;
@@ -185,7 +191,7 @@ export class FileFlagStore extends CachedFlagStore {
         {
           code: FLAG_CODES.storeInvalid,
           severity: "error",
-          message: `Cannot read ${this.options.displayName ?? this.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; serving the last good state`,
+          message: `Cannot read ${this.options.displayName ?? this.path}: ${describeFsError(error)}; serving the last good state`,
           file: this.options.displayName ?? this.path,
           hint: "Restore the file (backups sit beside it as <name>.backup-<stamp>).",
         },

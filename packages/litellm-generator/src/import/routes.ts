@@ -1,6 +1,11 @@
-import type { Deployment, ExactMatch, PatternRoute } from "@switchyard/config-schema";
+import {
+  compileGlob,
+  type Deployment,
+  type ExactMatch,
+  globMatches,
+  type PatternRoute,
+} from "@switchyard/config-schema";
 import { modelPrefix, withPrefix } from "../internal/addressing.js";
-import { globMatches } from "../internal/glob.js";
 import { isPlainRecord, setOwn } from "../internal/records.js";
 import { type Carrier, child } from "./carry.js";
 import type { ModelledDeployment } from "./classify.js";
@@ -89,7 +94,8 @@ function healthCheckOf(
   const check = d.info.health_check_model;
   const prefix = modelPrefix(owner.provider);
   if (check === undefined) {
-    const derived = owner.provider.models.some((m) => globMatches(d.modelName, m.name));
+    const glob = compileGlob(d.modelName);
+    const derived = owner.provider.models.some((m) => globMatches(glob, m.name));
     return derived ? { route: null, modelled: false } : { modelled: false };
   }
   if (typeof check !== "string" || check === "") return { route: null, modelled: false };

@@ -1,5 +1,7 @@
 import {
+  compileGlob,
   detectSecret,
+  globMatches,
   type ModelMappingsFile,
   type PatternRoute,
   type Provider,
@@ -9,7 +11,6 @@ import {
   type YamlPath,
 } from "@switchyard/config-schema";
 import { addressModel, isLiteralKey, modelPrefix, withPrefix } from "./addressing.js";
-import { globMatches } from "./glob.js";
 import { assignIds } from "./ids.js";
 import type { Findings } from "./notes.js";
 import { byCodeUnits } from "./order.js";
@@ -316,8 +317,8 @@ function buildConcrete(
  */
 function healthCheckModel(route: PatternRoute, provider: Provider): string | undefined | null {
   if (route.health_check_model === null) return null;
-  const chosen =
-    route.health_check_model ?? provider.models.find((m) => globMatches(route.pattern, m.name))?.name;
+  const glob = compileGlob(route.pattern);
+  const chosen = route.health_check_model ?? provider.models.find((m) => globMatches(glob, m.name))?.name;
   if (chosen === undefined) return undefined;
   const prefix = modelPrefix(provider);
   return prefix === "" || chosen.startsWith(`${prefix}/`) ? chosen : withPrefix(prefix, chosen);

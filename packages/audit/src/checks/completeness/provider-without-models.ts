@@ -1,4 +1,4 @@
-import { arrayOf, entriesOf, field } from "../../internal/data.js";
+import { entriesOf, field, listOf } from "@switchyard/config-schema";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
@@ -18,7 +18,7 @@ export const providerWithoutModels = defineCheck({
     const providers = entriesOf(dataOf(file).providers);
     if (providers.length === 0) return notApplicable("providers.yaml declares no provider");
     const findings: FindingDraft[] = providers
-      .filter(([, provider]) => arrayOf(field(provider, "models")).length === 0)
+      .filter(([, provider]) => listOf(field(provider, "models")).length === 0)
       .map(([id, provider]) => ({
         file,
         path: field(provider, "models") === undefined ? ["providers", id] : ["providers", id, "models"],

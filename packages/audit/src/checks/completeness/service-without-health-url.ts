@@ -1,4 +1,4 @@
-import { arrayOf, entriesOf, field } from "../../internal/data.js";
+import { entriesOf, field, listOf } from "@switchyard/config-schema";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
@@ -10,7 +10,7 @@ const NON_HTTP_PORTS: ReadonlySet<number> = new Set([6379, 5432, 3306, 11211]);
 function speaksHttp(id: string, service: unknown): boolean {
   if (NON_HTTP_NAME.test(id)) return false;
   if (
-    arrayOf(field(service, "expected_processes")).some((p) => typeof p === "string" && NON_HTTP_NAME.test(p))
+    listOf(field(service, "expected_processes")).some((p) => typeof p === "string" && NON_HTTP_NAME.test(p))
   )
     return false;
   const port = field(service, "port");

@@ -1,5 +1,4 @@
-import { windowEnd } from "@switchyard/config-schema";
-import { arrayOf, entriesOf, field, numberField, stringField } from "../../internal/data.js";
+import { entriesOf, field, listOf, numberField, stringField, windowEnd } from "@switchyard/config-schema";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
@@ -10,8 +9,8 @@ function fullState(flag: unknown): "on" | "off" | undefined {
   if (field(flag, "enabled") === false) return "off";
   if (field(flag, "enabled") !== true) return undefined;
   const rollout = numberField(flag, "rollout_percentage") ?? 100;
-  if (rollout <= 0 && arrayOf(field(flag, "whitelist")).length === 0) return "off";
-  if (rollout >= 100 && arrayOf(field(flag, "blacklist")).length === 0) return "on";
+  if (rollout <= 0 && listOf(field(flag, "whitelist")).length === 0) return "off";
+  if (rollout >= 100 && listOf(field(flag, "blacklist")).length === 0) return "on";
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { arrayOf, entriesOf, stringField } from "../../internal/data.js";
+import { entriesOf, listOf, stringField } from "@switchyard/config-schema";
 import { publicModels } from "../../internal/routes.js";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
@@ -23,7 +23,7 @@ export const unroutedProvider = defineCheck({
     );
     if (active.length === 0) return notApplicable("no active provider");
     const routed = new Set<string>(publicModels(mappings).flatMap((m) => m.providers));
-    for (const pattern of arrayOf(dataOf(mappings).patterns)) {
+    for (const pattern of listOf(dataOf(mappings).patterns)) {
       const provider = stringField(pattern, "provider");
       if (provider !== undefined) routed.add(provider);
     }

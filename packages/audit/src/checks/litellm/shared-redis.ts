@@ -1,5 +1,4 @@
-import { ENV_REFERENCE_PATTERN } from "@switchyard/config-schema";
-import { field, stringField } from "../../internal/data.js";
+import { ENV_REFERENCE_PATTERN, field, stringField } from "@switchyard/config-schema";
 import { isLoopbackHost, parseUrl } from "../../internal/net.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 

@@ -1,4 +1,4 @@
-import { field } from "../../internal/data.js";
+import { field } from "@switchyard/config-schema";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
 /** SY5501: `store_model_in_db` lets database state override the file. */

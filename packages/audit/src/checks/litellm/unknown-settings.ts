@@ -1,5 +1,4 @@
-import { suggestName } from "@switchyard/config-schema";
-import { entriesOf } from "../../internal/data.js";
+import { entriesOf, suggestName } from "@switchyard/config-schema";
 import { KNOWN_LITELLM_SETTINGS, KNOWN_ROUTER_SETTINGS } from "../../internal/litellm-keys.js";
 import type { AuditContext, CheckOutcome, FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";

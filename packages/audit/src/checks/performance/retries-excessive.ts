@@ -1,6 +1,5 @@
 import type { LoadedFile, YamlPath } from "@switchyard/config-schema";
-import { formatYamlPath } from "@switchyard/config-schema";
-import { arrayOf, entriesOf, field } from "../../internal/data.js";
+import { entriesOf, field, formatYamlPath, listOf } from "@switchyard/config-schema";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
@@ -39,7 +38,7 @@ export const retriesExcessive = defineCheck({
       for (const [kind, value] of entriesOf(field(data.router_settings, "retry_policy"))) {
         collect(litellm, ["router_settings", "retry_policy", kind], value);
       }
-      arrayOf(data.model_list).forEach((deployment, index) => {
+      listOf(data.model_list).forEach((deployment, index) => {
         collect(
           litellm,
           ["model_list", index, "litellm_params", "max_retries"],

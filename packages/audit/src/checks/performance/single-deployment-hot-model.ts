@@ -1,4 +1,4 @@
-import { arrayOf, field, numberField, stringField } from "../../internal/data.js";
+import { field, listOf, numberField, stringField } from "@switchyard/config-schema";
 import { fallbackTargetCounts, litellmGroups, publicModels } from "../../internal/routes.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, notApplicable, parsedFile, ran } from "../define.js";
@@ -41,7 +41,7 @@ export const singleDeploymentHotModel = defineCheck({
     }
     const litellm = parsedFile(context, "litellm");
     if (!litellm) return notApplicable("no model-mappings.yaml or litellm-unified.yaml");
-    const list = arrayOf(field(litellm.data, "model_list"));
+    const list = listOf(field(litellm.data, "model_list"));
     let heavy = 0;
     for (const group of litellmGroups(litellm)) {
       const index = group.indexes[0] ?? 0;

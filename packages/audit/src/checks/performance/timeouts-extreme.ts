@@ -1,6 +1,5 @@
 import type { LoadedFile, YamlPath } from "@switchyard/config-schema";
-import { formatYamlPath } from "@switchyard/config-schema";
-import { arrayOf, entriesOf, field } from "../../internal/data.js";
+import { entriesOf, field, formatYamlPath, listOf } from "@switchyard/config-schema";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
@@ -41,7 +40,7 @@ export const timeoutsExtreme = defineCheck({
         ["litellm_settings", "request_timeout"],
         field(data.litellm_settings, "request_timeout"),
       );
-      arrayOf(data.model_list).forEach((deployment, index) => {
+      listOf(data.model_list).forEach((deployment, index) => {
         const params = field(deployment, "litellm_params");
         collect(litellm, ["model_list", index, "litellm_params", "timeout"], field(params, "timeout"));
         collect(

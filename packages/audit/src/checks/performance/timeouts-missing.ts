@@ -1,4 +1,4 @@
-import { arrayOf, entriesOf, field, numberField, stringField } from "../../internal/data.js";
+import { entriesOf, field, listOf, numberField, stringField } from "@switchyard/config-schema";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
@@ -36,7 +36,7 @@ export const timeoutsMissing = defineCheck({
       const global =
         numberField(data.router_settings, "timeout") ?? numberField(data.litellm_settings, "request_timeout");
       if (global === undefined) {
-        arrayOf(data.model_list).forEach((deployment, index) => {
+        listOf(data.model_list).forEach((deployment, index) => {
           if (numberField(field(deployment, "litellm_params"), "timeout") !== undefined) return;
           const name = stringField(deployment, "model_name") ?? `#${index}`;
           findings.push({

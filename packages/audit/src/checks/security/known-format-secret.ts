@@ -2,12 +2,12 @@ import {
   findSecretsInValue,
   formatYamlPath,
   mayContainKnownFormat,
+  rangeFromOffsets,
   redactSecret,
   type SecretSpan,
   sha256,
 } from "@switchyard/config-schema";
 import { walkStrings } from "../../internal/data.js";
-import { rangeAt } from "../../internal/locate.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
 
@@ -51,7 +51,7 @@ export const knownFormatSecret = defineCheck({
       for (const match of knownFormats(text)) {
         const secret = text.slice(match.start, match.end);
         if (inValues.has(secret)) continue;
-        const range = rangeAt(file, match.start, match.end);
+        const range = rangeFromOffsets(file.source.lineCounter, match.start, match.end);
         findings.push({
           file,
           range,

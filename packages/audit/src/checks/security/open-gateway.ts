@@ -1,5 +1,4 @@
-import { isGatewayService, isWildcardHost } from "@switchyard/config-schema";
-import { entriesOf, field, stringField } from "../../internal/data.js";
+import { entriesOf, field, isGatewayService, isWildcardHost, stringField } from "@switchyard/config-schema";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 

@@ -1,7 +1,10 @@
 /**
- * Glob patterns over model names, compiled without regular expressions: `*` matches any run of
- * characters (also none), `?` exactly one, everything else itself. Matching is anchored at both
- * ends and runs in O(n·m) at worst (no backtracking beyond the last `*`), never exponential.
+ * Switchyard's glob, the one implementation of the schema's `pattern` (model-mappings routes), used by
+ * consistency's rules and the generator: `*` matches any run of characters (also none), `?` exactly one
+ * character — one Unicode code point, so `?` matches an emoji as it matches `a` — everything else
+ * itself. Matching is anchored at both ends and compiled without regular expressions; it runs in
+ * O(n·m) at worst (no backtracking beyond the last `*`), never exponential. LiteLLM's own wildcard
+ * semantics (only `*`, anchored at the start only) are a different thing and live in the generator.
  */
 
 /** One symbol of a glob: a literal character, `?` or `*`. */
@@ -21,6 +24,7 @@ export interface Glob {
   readonly isWildcard: boolean;
 }
 
+/** Compile a glob once, to match many names. */
 export function compileGlob(source: string): Glob {
   const parts = source.split(STAR).map((part) => [...part]);
   const first = source.search(/[*?]/);

@@ -24,6 +24,12 @@ function reference(pattern: string, name: string): boolean {
 }
 
 describe("globMatches", () => {
+  it("`?` is one character, also outside the BMP (the generator's copy needed `??` for an emoji)", () => {
+    expect(matches("chat-?", "chat-😀")).toBe(true);
+    expect(matches("chat-??", "chat-😀")).toBe(false);
+    expect(matches("?-*", "𝔸-1")).toBe(true);
+  });
+
   it.each([
     ["gpt-*", "gpt-4o", true],
     ["gpt-*", "gpt-", true],
