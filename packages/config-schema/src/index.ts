@@ -16,6 +16,17 @@ export type { RetentionDecision, RetentionPolicy, RetentionRule } from "./backup
 export { applyRetention, DEFAULT_RETENTION, RETENTION_RULES } from "./backups/retention.js";
 export type { BackupVerification } from "./backups/verify.js";
 export { verifyBackup } from "./backups/verify.js";
+export {
+  asRecord,
+  entriesOf,
+  field,
+  forEachEntry,
+  getPath,
+  listOf,
+  nonEmptyText,
+  numberField,
+  stringField,
+} from "./data/raw.js";
 export type { ConfigDate } from "./dates/config-date.js";
 export {
   CONFIG_DATE_SEMANTICS,
@@ -76,17 +87,6 @@ export {
   readFailureDiagnostic,
   sourceRootFor,
 } from "./fs/index.js";
-export {
-  asRecord,
-  entriesOf,
-  field,
-  forEachEntry,
-  getPath,
-  listOf,
-  nonEmptyText,
-  numberField,
-  stringField,
-} from "./data/raw.js";
 export type { GeneratedHeader, GeneratedStatus, ParsedGeneratedFile } from "./generated/header.js";
 export { GENERATED_HEADER_START, generatedStatus, parseGeneratedHeader } from "./generated/header.js";
 export type { Glob } from "./glob/glob.js";

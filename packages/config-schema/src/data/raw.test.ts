@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { asRecord, entriesOf, field, getPath, listOf, nonEmptyText, numberField, stringField } from "./raw.js";
+import {
+  asRecord,
+  entriesOf,
+  field,
+  getPath,
+  listOf,
+  nonEmptyText,
+  numberField,
+  stringField,
+} from "./raw.js";
 
 describe("the one raw-data reader", () => {
   it("reads own properties only, never the prototype", () => {

@@ -34,7 +34,9 @@ export interface PathLookup {
 function keyText(pair: Pair): string | undefined {
   const key = pair.key;
   const keyValue = isScalar(key) ? key.value : key;
-  return keyValue !== null && keyValue !== undefined && typeof keyValue !== "object" ? String(keyValue) : undefined;
+  return keyValue !== null && keyValue !== undefined && typeof keyValue !== "object"
+    ? String(keyValue)
+    : undefined;
 }
 
 /** Maps with fewer entries are scanned; larger ones get an index by key text, built on first lookup. */
