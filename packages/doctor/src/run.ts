@@ -1,7 +1,7 @@
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type AuditGate, collectFacts, runAudit } from "@switchyard/audit";
-import { type Diagnostic, loadConfigSet } from "@switchyard/config-schema";
+import { type Diagnostic, displayPath, loadConfigSet } from "@switchyard/config-schema";
 import { validateConfigSet } from "@switchyard/consistency";
 import { checkGenerated, type GenerateOptions } from "@switchyard/litellm-generator";
 import { planMigration } from "@switchyard/migrations";
@@ -62,7 +62,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const cwd = options.cwd ?? process.cwd();
   const dir = resolve(cwd, options.configDir);
   const env = options.env ?? process.env;
-  const shown = relative(cwd, dir) || ".";
+  const shown = displayPath(dir, cwd);
   const dirFlag = shown === "config" ? "" : ` --config-dir ${shown}`;
   const set = await loadConfigSet(dir, { cwd });
   const selected = DOCTOR_CHECKS.filter((c) => options.critical !== true || c.critical);

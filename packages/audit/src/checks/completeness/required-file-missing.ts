@@ -1,5 +1,5 @@
-import { join, relative } from "node:path";
-import { CONFIG_FILE_KINDS, CONFIG_FILES } from "@switchyard/config-schema";
+import { join } from "node:path";
+import { CONFIG_FILE_KINDS, CONFIG_FILES, displayPath } from "@switchyard/config-schema";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, ran } from "../define.js";
 
@@ -23,14 +23,9 @@ export const requiredFileMissing = defineCheck({
       const reported = context.set.diagnostics.find(
         (d) => d.code === "SY1011" && d.file?.endsWith(spec.fileName),
       );
-      const file = reported?.file ?? displayOf(join(context.set.dir, spec.fileName));
+      const file = reported?.file ?? displayPath(join(context.set.dir, spec.fileName));
       findings.push({ file, message: `Required file ${spec.fileName} is missing` });
     }
     return ran(findings);
   },
 });
-
-function displayOf(absolute: string): string {
-  const rel = relative(process.cwd(), absolute);
-  return rel === "" || rel.startsWith("..") ? absolute : rel;
-}
