@@ -463,7 +463,7 @@ async function runOnReadOnly(dir: string, args: readonly string[], cwd: string):
     "set -e",
     'tmp=$(mktemp -d); cp -a "$1"/. "$tmp"/',
     'mount -t tmpfs -o size=8m tmpfs "$1"',
-    'cp -a "$tmp"/. "$1"/',
+    'cp -a "$tmp"/. "$1"/; rm -rf "$tmp"',
     'mount -o remount,ro "$1"',
     'shift; cd "$1"; shift',
     'exec "$@"',
