@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigSet } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupStacks, makeStack } from "../../test/helpers.js";
 import { collectBackups, collectFlagHistory, collectMigrationHistory, collectVcs } from "./collect.js";
@@ -106,7 +107,8 @@ describe("collectBackups uses the one backup verifier (as `switchyard backup ver
 
   it("never follows a symlinked newest backup out of the directory", async () => {
     const dir = await makeStack({ git: false });
-    const outside = join(dir, "..", `outside-${Date.now()}.yaml`);
+    // Outside the config directory, in a temp directory of its own (removed after this file).
+    const outside = join(await tempDir("sy-audit-outside-"), "outside.yaml");
     await writeFile(outside, "secret: value\n");
     await symlink(outside, join(dir, "ports.yaml.backup-20300101_000000"));
     const facts = await collectBackups(await load(dir));
