@@ -118,7 +118,11 @@ export default {
 
       // 3. doctor against the stand-in stack.
       {
+        // The stand-ins import @switchyard/test-utils, which is TypeScript only: transpile it here.
+        const { register } = await import("node:module");
+        register("../ts-hooks.mjs", import.meta.url);
         const { startExampleStack } = await import(`${root}packages/doctor/test/example-stack.mjs`);
+        const { removeTempDirs } = await import(`${root}packages/test-utils/src/index.ts`);
         const stack = await startExampleStack();
         try {
           const args = ["doctor", "--config-dir", stack.configDir, "--json"];
@@ -140,6 +144,7 @@ export default {
           );
         } finally {
           await stack.stop();
+          await removeTempDirs();
         }
       }
     } finally {
