@@ -8,10 +8,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireBuiltCli, runBuilt } from "./test-support/built.js";
 import { copyExample, runCli, tempDir } from "./test-support/run.js";
@@ -35,17 +35,6 @@ afterAll(async () => {
 });
 
 beforeAll(requireBuiltCli);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 interface Stack {
   readonly cwd: string;

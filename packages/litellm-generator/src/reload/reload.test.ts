@@ -6,12 +6,12 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema";
 import { httpGet } from "@switchyard/health";
+import { freePort } from "@switchyard/test-utils";
 import { afterAll, describe, expect, test } from "vitest";
 import { configDir, yaml } from "../../test/helpers.js";
 import { writeLiteLLMConfig } from "../write.js";
@@ -61,17 +61,6 @@ afterAll(async () => {
     }
   }
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 interface Gateway {
   readonly dir: string;
