@@ -1,4 +1,4 @@
-import { type ConfigSet, DEFAULT_RETENTION, type Diagnostic, pruneBackups } from "@switchyard/config-schema";
+import { DEFAULT_RETENTION, pruneBackups } from "@switchyard/config-schema";
 import type { GenerateOptions } from "@switchyard/litellm-generator";
 import { booleanOption, stringOption } from "./args.js";
 import type { ParsedArgs } from "./command.js";
@@ -25,17 +25,6 @@ export function overridesLine(overrides: readonly string[]): string | undefined 
   return overrides.length === 0
     ? undefined
     : `  flags override the config set (model-mappings.yaml's gateway:): ${overrides.join("; ")}`;
-}
-
-/**
- * The errors that stop generation: every error of the checked set but those in the generated
- * file itself, which generating replaces.
- */
-export function blockingErrors(set: ConfigSet, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const generated = set.files.litellm?.file;
-  return diagnostics.filter(
-    (d) => d.severity === "error" && (generated === undefined || d.file !== generated),
-  );
 }
 
 /** The backups removed after a write by the default retention policy ("pruning runs after every write"). */

@@ -24,4 +24,4 @@ export { syntheticConfigTexts } from "./synthetic.js";
 export type { ValidateOptions, ValidationReport } from "./validate.js";
 export { DEFAULT_MAX_FALLBACK_DEPTH, validateConfigSet } from "./validate.js";
 export type { ConfigDirValidation, ValidateDirOptions } from "./validate-dir.js";
-export { validateConfigDir, validationCatalogue } from "./validate-dir.js";
+export { blockingErrors, validateConfigDir, validationCatalogue } from "./validate-dir.js";

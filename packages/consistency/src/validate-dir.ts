@@ -33,6 +33,23 @@ export interface ConfigDirValidation {
   readonly status: "ok" | "invalid" | "io-error";
   /** The report `switchyard validate --json` prints and `GET /api/v1/config/validate` answers. */
   readonly report: JsonReport;
+  /**
+   * The errors that stop `generate`, `reload` and whatever else writes from this set: every error
+   * of {@link diagnostics} (schema and cross-file, after overrides and suppressions) except those
+   * in the generated file itself (`litellm-unified.yaml`), which generating replaces.
+   */
+  readonly blocking: readonly Diagnostic[];
+}
+
+/**
+ * The errors that stop writing from a checked set: every error but those in the set's generated
+ * file (which generating replaces). One definition for `generate`, `reload` and the server.
+ */
+export function blockingErrors(set: ConfigSet, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const generated = set.files.litellm?.file;
+  return diagnostics.filter(
+    (d) => d.severity === "error" && (generated === undefined || d.file !== generated),
+  );
 }
 
 let catalogue: Catalogue | undefined;
@@ -46,19 +63,21 @@ export function validationCatalogue(): Catalogue {
 /**
  * Open a config directory with its settings (`.switchyard.yaml`), check it (schemas, cross-file
  * rules, severity overrides, suppressions) and return one report. What `switchyard validate` and
- * the HTTP API's `GET /api/v1/config/validate` both call. Never throws for a bad directory: an
+ * the HTTP API's `GET /api/v1/config/validate` both call, and what `generate` and `reload` decide
+ * on ({@link ConfigDirValidation.blocking}). Never throws for a bad directory: an
  * unreadable one is an `io-error` with SY1010.
  */
 export async function validateConfigDir(
   dir: string,
   options: ValidateDirOptions = {},
 ): Promise<ConfigDirValidation> {
-  const { cwd, maxBytes, maxAliasCount, toolVersion, ...check } = options;
+  const { cwd, maxBytes, maxAliasCount, kinds, toolVersion, ...check } = options;
   const absolute = resolve(cwd ?? process.cwd(), dir);
   const set = await loadConfigSet(absolute, {
     ...(cwd === undefined ? {} : { cwd }),
     ...(maxBytes === undefined ? {} : { maxBytes }),
     ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
+    ...(kinds === undefined ? {} : { kinds }),
   });
   const diagnostics = sortDiagnostics(
     validateConfigSet(set, { ...check, ...(cwd === undefined ? {} : { cwd }) }).diagnostics,
@@ -72,5 +91,5 @@ export async function validateConfigDir(
     catalogue: validationCatalogue(),
     ...(toolVersion === undefined ? {} : { toolVersion }),
   });
-  return { dir: absolute, set, diagnostics, status, report };
+  return { dir: absolute, set, diagnostics, status, report, blocking: blockingErrors(set, diagnostics) };
 }

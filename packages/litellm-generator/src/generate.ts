@@ -50,7 +50,8 @@ function blockingErrors(set: ConfigSet): Diagnostic[] {
   return set.diagnostics.filter((d) => d.severity === "error" && (output === undefined || d.file !== output));
 }
 
-function refuse(set: ConfigSet, errors: readonly Diagnostic[], reason: string): GenerationResult {
+/** The refusal to generate from a set with errors: SY4001, then the errors. */
+export function refusal(set: ConfigSet, errors: readonly Diagnostic[], reason: string): GenerationResult {
   return {
     ok: false,
     diagnostics: [
@@ -110,11 +111,11 @@ export function generateLiteLLMConfig(set: ConfigSet, options: GenerateOptions =
   const invalidOptions = optionErrors(options);
   if (invalidOptions.length > 0) return { ok: false, diagnostics: invalidOptions };
   const blocking = blockingErrors(set);
-  if (blocking.length > 0) return refuse(set, blocking, `the config set has ${blocking.length} error(s)`);
+  if (blocking.length > 0) return refusal(set, blocking, `the config set has ${blocking.length} error(s)`);
   const providers = set.files.providers?.value;
   const mappings = set.files["model-mappings"]?.value;
   if (!providers || !mappings) {
-    return refuse(set, [], `${providers ? "model-mappings.yaml" : "providers.yaml"} is missing or empty`);
+    return refusal(set, [], `${providers ? "model-mappings.yaml" : "providers.yaml"} is missing or empty`);
   }
   const read = passthroughOf(set, options);
   if (!read.ok) return { ok: false, diagnostics: read.diagnostics };

@@ -29,6 +29,7 @@ export { formatReloadReport } from "./reload/format.js";
 export { expectedServedModels } from "./reload/gates.js";
 export { DEFAULT_GATEWAY_URL, reloadGateway } from "./reload/reload.js";
 export type {
+  CheckedConfigSet,
   ReloadOptions,
   ReloadReport,
   ReloadStep,

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema";
+import { validateConfigDir } from "@switchyard/consistency";
 import { httpGet } from "@switchyard/health";
 import { freePort } from "@switchyard/test-utils";
 import { afterAll, describe, expect, test } from "vitest";
@@ -48,6 +49,9 @@ const V2 = yaml`
 `;
 
 const pidFiles: string[] = [];
+
+/** The set of a directory as the config-directory layer opens it. */
+const configSetOf = (dir: string) => validateConfigDir(dir, { cwd: dir });
 
 afterAll(async () => {
   for (const file of pidFiles) {
@@ -308,14 +312,33 @@ describe("reloadGateway without a gateway", () => {
     expect(formatReloadReport(report)).toContain("but the gateway is not verified healthy (SY4306)");
   });
 
-  test("generation errors stop the reload at the first step", async () => {
+  test("errors of the checked set stop the reload at the first step: cross-file rules too, with .switchyard.yaml's overrides", async () => {
     const dir = await configDir({
       "providers.yaml": PROVIDERS,
       "model-mappings.yaml": V1.replace("vllm,", "vlm,"),
     });
     const report = await reloadGateway({ configDir: dir, cwd: dir, env: ENV, ...FAST });
     expect(report.failedStep).toBe("generate");
-    expect(report.diagnostics.map((d) => d.code)).toEqual(["SY4002"]);
+    // The config-directory layer's finding (what `switchyard validate` says), not the generator's SY4002.
+    expect(report.diagnostics.map((d) => d.code)).toEqual(["SY4001", "SY2001"]);
     expect(report.steps.filter((s) => s.status === "skipped")).toHaveLength(7);
+
+    // A warning raised to an error in .switchyard.yaml blocks the reload as it blocks `switchyard
+    // generate` (the reload used to block on schema errors only); a set already checked is not re-read.
+    const disabled = await configDir({
+      "providers.yaml": PROVIDERS.replace("type: vllm", "type: vllm\n    status: disabled"),
+      "model-mappings.yaml": V1,
+      ".switchyard.yaml": "rules:\n  SY2002: error\n",
+    });
+    const raised = await reloadGateway({ configDir: disabled, cwd: disabled, env: ENV, ...FAST });
+    expect(raised.failedStep).toBe("generate");
+    expect(raised.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["SY4001", "error"],
+      ["SY2002", "error"],
+    ]);
+    const checked = { set: (await configSetOf(dir)).set, blocking: [] };
+    const given = await reloadGateway({ configDir: disabled, checked, cwd: dir, env: {}, ...FAST });
+    expect(given.steps[0]).toMatchObject({ name: "generate", status: "failed" });
+    expect(given.diagnostics.map((d) => d.code)).toEqual(["SY4002"]);
   });
 });

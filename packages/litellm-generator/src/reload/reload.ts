@@ -5,15 +5,15 @@ import {
   backupFile,
   type Diagnostic,
   ENV_REFERENCE_PATTERN,
-  loadConfigSet,
   readBoundedFileIfExists,
   withFileLock,
   writeFileSafely,
 } from "@switchyard/config-schema";
+import { validateConfigDir } from "@switchyard/consistency";
 import { DEFAULT_GATEWAY_URL, type ExpectedModels } from "@switchyard/health";
 import { parse } from "yaml";
 import { compareWithGeneration, displayPath, readExisting } from "../check.js";
-import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "../generate.js";
+import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig, refusal } from "../generate.js";
 import { deepEqual, isPlainRecord } from "../internal/records.js";
 import type { GenerationSuccess } from "../types.js";
 import {
@@ -152,8 +152,14 @@ function masterKeyEnvOf(generation: GenerationSuccess): string | undefined {
 async function generateStep(ctx: Context): Promise<GenerationSuccess | undefined> {
   let generation: GenerationSuccess | undefined;
   await ctx.steps.run("generate", "reload", async () => {
-    const set = await loadConfigSet(ctx.options.configDir, { cwd: ctx.options.cwd ?? process.cwd() });
-    const result = generateLiteLLMConfig(set, { ...ctx.options, outputFile: ctx.file });
+    const checked =
+      ctx.options.checked ??
+      (await validateConfigDir(ctx.options.configDir, { cwd: ctx.options.cwd ?? process.cwd() }));
+    const { set, blocking } = checked;
+    const result =
+      blocking.length > 0
+        ? refusal(set, blocking, `the config set has ${blocking.length} error(s)`)
+        : generateLiteLLMConfig(set, { ...ctx.options, outputFile: ctx.file });
     if (!result.ok) {
       const errors = result.diagnostics.filter((d) => d.severity === "error").length;
       return {

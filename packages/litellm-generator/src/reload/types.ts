@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { ConfigSet, Diagnostic } from "@switchyard/config-schema";
 import type { GenerateOptions } from "../types.js";
 
 /** The steps of a reload, in order; `restore` happens only during a rollback. */
@@ -30,10 +30,25 @@ export interface ReloadStep {
   readonly diagnostics?: readonly Diagnostic[];
 }
 
+/** A config set as the config-directory layer checked it (consistency's `ConfigDirValidation` fits). */
+export interface CheckedConfigSet {
+  /** The loaded set. */
+  readonly set: ConfigSet;
+  /** The errors that stop a write from this set (schema and cross-file, after overrides and suppressions). */
+  readonly blocking: readonly Diagnostic[];
+}
+
 /** Options of {@link reloadGateway}. */
 export interface ReloadOptions extends Omit<GenerateOptions, "outputFile" | "passthrough"> {
   /** The config directory holding providers.yaml, model-mappings.yaml and ports.yaml. */
   readonly configDir: string;
+  /**
+   * The set already opened and checked by the config-directory layer (consistency's
+   * `validateConfigDir`, what `switchyard reload` calls before it prints a refusal). Default: the
+   * reload checks `configDir` with it. Either way the reload refuses on `blocking`: schema and
+   * cross-file errors after `.switchyard.yaml`'s overrides and suppressions.
+   */
+  readonly checked?: CheckedConfigSet;
   /** The generated file the gateway reads (default `<configDir>/litellm-unified.yaml`). */
   readonly outputPath?: string;
   /** Where the proxy listens (default `http://127.0.0.1:4000`; `localhost` is probed as 127.0.0.1). */

@@ -5,9 +5,8 @@ import {
   type ConfigSet,
   collectSources,
   type Diagnostic,
-  loadConfigSet,
 } from "@switchyard/config-schema";
-import { validateConfigSet } from "@switchyard/consistency";
+import { validateConfigDir } from "@switchyard/consistency";
 import {
   type CheckReport,
   checkGenerated,
@@ -22,13 +21,7 @@ import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { configDirArgument } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
-import {
-  blockingErrors,
-  generationOptions,
-  overridesLine,
-  type PruneReport,
-  pruneAfterWrite,
-} from "../../generation.js";
+import { generationOptions, overridesLine, type PruneReport, pruneAfterWrite } from "../../generation.js";
 import { displayPath } from "../../paths.js";
 import { plural, prettyDiagnostics } from "../../report.js";
 
@@ -176,7 +169,8 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   const out = stringOption(args, "out");
   const outputPath = out === undefined ? join(dir, DEFAULT_OUTPUT_FILE) : resolve(cwd, out);
   // The generated file itself is never parsed: writing and --check compare it by its header's hashes.
-  const set = await loadConfigSet(dir, { cwd, kinds: SOURCE_KINDS });
+  const validation = await validateConfigDir(dir, { cwd, kinds: SOURCE_KINDS });
+  const { set, blocking } = validation;
   const run: Run = {
     context,
     set,
@@ -185,8 +179,6 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     outputPath,
     options: generationOptions(args),
   };
-  const validation = validateConfigSet(set, { cwd });
-  const blocking = blockingErrors(set, validation.diagnostics);
   if (blocking.length > 0) {
     return refused(
       run,

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
-import { collectSources, loadConfigSet } from "@switchyard/config-schema";
-import { validateConfigSet } from "@switchyard/consistency";
+import { collectSources } from "@switchyard/config-schema";
+import { validateConfigDir } from "@switchyard/consistency";
 import {
   DEFAULT_OUTPUT_FILE,
   formatReloadReport,
@@ -12,7 +12,7 @@ import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { configDirArgument } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
-import { blockingErrors, generationOptions, type PruneReport, pruneAfterWrite } from "../../generation.js";
+import { generationOptions, type PruneReport, pruneAfterWrite } from "../../generation.js";
 import { displayPath } from "../../paths.js";
 import { plural, prettyDiagnostics } from "../../report.js";
 
@@ -42,8 +42,8 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   const outputPath = out === undefined ? join(dir, DEFAULT_OUTPUT_FILE) : resolve(cwd, out);
   const catalogue = cliCatalogue(generatorCatalogue);
 
-  const set = await loadConfigSet(dir, { cwd });
-  const blocking = blockingErrors(set, validateConfigSet(set, { cwd }).diagnostics);
+  const checked = await validateConfigDir(dir, { cwd });
+  const { set, blocking } = checked;
   if (blocking.length > 0) {
     return {
       status: blocking.some((d) => d.code === "SY1010") ? "io-error" : "invalid",
@@ -61,6 +61,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   const report = await reloadGateway({
     ...generationOptions(args),
     configDir: dir,
+    checked,
     outputPath,
     cwd,
     env: context.io.env,
