@@ -15,7 +15,7 @@ export interface MonitoringInput {
 
 /** One endpoint Prometheus scrapes. */
 export interface ScrapeTarget {
-  /** `litellm` (the gateway), `switchyard` (Switchyard's server) or `vllm` (a vLLM provider). */
+  /** `litellm` (the gateway), `switchyard` (Switchyard's server), `vllm` (a vLLM provider) or `redis` (redis_exporter). */
   readonly job: (typeof JOBS)[keyof typeof JOBS];
   /** `host:port` to scrape (IPv6 in brackets, a wildcard bind as 127.0.0.1). */
   readonly address: string;
@@ -26,6 +26,12 @@ export interface ScrapeTarget {
 }
 
 const DEFAULT_HOST = "127.0.0.1";
+
+/** Whether a service of ports.yaml is Prometheus's Redis exporter (`redis_exporter`, Debian `prometheus-redis-exporter`). */
+function isRedisExporter(id: string, service: { expected_processes?: string[] | undefined }): boolean {
+  const exporter = /^(prometheus-)?redis[-_]exporter/i;
+  return exporter.test(id) || (service.expected_processes ?? []).some((p) => exporter.test(p));
+}
 
 /** Whether a service of ports.yaml is Switchyard's own server (`switchyard serve`). */
 function isSwitchyardServer(id: string, service: { expected_processes?: string[] | undefined }): boolean {
@@ -39,7 +45,8 @@ function compare(a: string, b: string): number {
 /**
  * The endpoints to scrape, in a stable order: each gateway service of ports.yaml (LiteLLM serves
  * `/metrics/`), Switchyard's server when ports.yaml registers it (a service id or expected process
- * starting with `switchyard`), and every active vLLM provider (vLLM serves `/metrics` at its root),
+ * starting with `switchyard`), Redis's exporter when ports.yaml registers it (`redis-exporter` or
+ * `redis_exporter`), and every active vLLM provider (vLLM serves `/metrics` at its root),
  * at the address of the ports.yaml service hosting it, else at its `base_url`. Providers sharing
  * one server are one target labelled with all their ids. Ollama and cloud APIs export no metrics.
  */
@@ -55,6 +62,8 @@ export function scrapeTargets(input: MonitoringInput): ScrapeTarget[] {
       targets.push({ job: JOBS.gateway, address, metricsPath: "/metrics/", labels: { service: id } });
     } else if (isSwitchyardServer(id, service)) {
       targets.push({ job: JOBS.server, address, metricsPath: "/metrics", labels: { service: id } });
+    } else if (isRedisExporter(id, service)) {
+      targets.push({ job: JOBS.redis, address, metricsPath: "/metrics", labels: { service: id } });
     }
   }
   const vllm = new Map<string, { service: string; providers: string[] }>();

@@ -11,6 +11,11 @@ export interface AlertThresholds {
   readonly cacheCollapseFactor: number;
   /** …and the hit rate an hour earlier was at least this (0–1): a cache that never hit cannot collapse. */
   readonly cacheBaselineHitRate: number;
+  /**
+   * `ConfigAuditScoreLow` fires when the config audit score Switchyard's server exports
+   * (`switchyard_config_audit_score`, 0–100) is below this: `switchyard audit`'s passing band starts at 80.
+   */
+  readonly auditMinScore: number;
 }
 
 /** The thresholds used when the config set sets none. */
@@ -19,6 +24,7 @@ export const DEFAULT_THRESHOLDS: AlertThresholds = Object.freeze({
   latencyP95Seconds: 10,
   cacheCollapseFactor: 0.5,
   cacheBaselineHitRate: 0.1,
+  auditMinScore: 80,
 });
 
 function share(name: string, value: number): number {
@@ -30,7 +36,7 @@ function share(name: string, value: number): number {
 
 /**
  * The defaults overridden by `overrides`, checked: shares in (0, 1], latency a positive finite
- * number of seconds. Throws a `RangeError` naming the threshold otherwise.
+ * number of seconds, the audit score within 0–100. Throws a `RangeError` naming the threshold otherwise.
  */
 export function resolveThresholds(overrides: Partial<AlertThresholds> = {}): AlertThresholds {
   const merged = { ...DEFAULT_THRESHOLDS, ...overrides };
@@ -39,10 +45,14 @@ export function resolveThresholds(overrides: Partial<AlertThresholds> = {}): Ale
       `latencyP95Seconds must be a positive number of seconds, got ${merged.latencyP95Seconds}`,
     );
   }
+  if (!Number.isFinite(merged.auditMinScore) || merged.auditMinScore < 0 || merged.auditMinScore > 100) {
+    throw new RangeError(`auditMinScore must be a score from 0 to 100, got ${merged.auditMinScore}`);
+  }
   return {
     errorRate: share("errorRate", merged.errorRate),
     latencyP95Seconds: merged.latencyP95Seconds,
     cacheCollapseFactor: share("cacheCollapseFactor", merged.cacheCollapseFactor),
     cacheBaselineHitRate: share("cacheBaselineHitRate", merged.cacheBaselineHitRate),
+    auditMinScore: merged.auditMinScore,
   };
 }

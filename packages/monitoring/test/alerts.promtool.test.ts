@@ -305,3 +305,65 @@ test("CacheHitRateCollapse fires when the hit rate falls from 50% to 5% and clea
     ],
   });
 });
+
+test("GatewayErrorRateHigh prefers the current names when LiteLLM exports the deprecated ones beside them", async () => {
+  // Recent LiteLLM still increments `litellm_requests_metric` next to the proxy counter: summing both
+  // names would halve the error rate. The deprecated failure counter here says nothing failed.
+  await expectPasses("error-rate-both", "GatewayErrorRateHigh", {
+    series: [
+      ...errorBurst,
+      { series: 'litellm_requests_metric_total{model="qwen"}', values: "0+100x45" },
+      { series: 'litellm_llm_api_failed_requests_metric_total{model="qwen"}', values: "0+0x45" },
+    ],
+    checks: [
+      [
+        "25m",
+        [
+          {
+            labels: { severity: "critical" },
+            summary: "The gateway's error rate is above 5%",
+            description: "20% of the gateway's requests failed over the last 5 minutes.",
+          },
+        ],
+      ],
+    ],
+  });
+});
+
+const auditDrop: Case["series"] = [
+  {
+    series: 'switchyard_config_audit_score{job="switchyard",instance="127.0.0.1:4100",service="switchyard"}',
+    values: "92x10 71x30 95x20",
+  },
+];
+
+test("ConfigAuditScoreLow fires when the server's audit score stays below 80 for 15m and clears when fixed", async () => {
+  await expectPasses("audit-score", "ConfigAuditScoreLow", {
+    series: auditDrop,
+    checks: [
+      ["9m", []],
+      ["20m", []], // below, but for less than 15m
+      [
+        "35m",
+        [
+          {
+            labels: { severity: "warning", instance: "127.0.0.1:4100", service: "switchyard" },
+            summary: "The config audit score is below 80",
+            description:
+              "Switchyard's server at 127.0.0.1:4100 audits its config directory at 71: run `switchyard audit` there.",
+          },
+        ],
+      ],
+      ["50m", []],
+    ],
+  });
+});
+
+test("a configured audit gate of 70 keeps a score of 71 quiet", async () => {
+  await expectPasses(
+    "audit-score-70",
+    "ConfigAuditScoreLow",
+    { series: auditDrop, checks: [["35m", []]] },
+    { auditMinScore: 70 },
+  );
+});

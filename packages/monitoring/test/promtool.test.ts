@@ -33,7 +33,7 @@ describe("the files generated from the example config set pass promtool", () => 
     await writeAll(files, out);
     const result = await promtool(["check", "config", "prometheus/prometheus.yml"], out);
     expect(result.output).toMatch(/SUCCESS/);
-    expect(result.output).toMatch(/SUCCESS: 7 rules found/);
+    expect(result.output).toMatch(/SUCCESS: 8 rules found/);
     expect(result.code).toBe(0);
   });
 
@@ -47,7 +47,7 @@ describe("the files generated from the example config set pass promtool", () => 
     ] as const) {
       await writeFile(join(dir, name), text);
       const result = await promtool(["check", "rules", name], dir);
-      expect(result.output).toContain("SUCCESS: 7 rules found");
+      expect(result.output).toContain("SUCCESS: 8 rules found");
       expect(result.code).toBe(0);
     }
   });

@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { expect, test, vi } from "vitest";
 
-test("the README's snippet generates the scrape config and the rule file from the example config set", async () => {
+test("the README's snippet generates the scrape config, the rule file, the dashboards and their provisioning from the example config set", async () => {
   const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
   const snippet = /```ts\n([\s\S]*?)```/.exec(readme)![1]!;
   const examples = new URL("../../../examples/config", import.meta.url).pathname;
@@ -13,6 +13,12 @@ test("the README's snippet generates the scrape config and the rule file from th
     expect(log.mock.calls.map((call) => [call[0], call[2]])).toEqual([
       ["prometheus/prometheus.yml", "lines"],
       ["prometheus/switchyard-alerts.rules.yml", "lines"],
+      ["grafana/dashboards/switchyard-overview.json", "lines"],
+      ["grafana/dashboards/switchyard-providers.json", "lines"],
+      ["grafana/dashboards/switchyard-cache.json", "lines"],
+      ["grafana/dashboards/switchyard-server.json", "lines"],
+      ["grafana/provisioning/dashboards/switchyard.yaml", "lines"],
+      ["grafana/provisioning/datasources/switchyard-prometheus.yaml", "lines"],
     ]);
     for (const call of log.mock.calls) expect(call[1]).toBeGreaterThan(10);
   } finally {

@@ -22,7 +22,16 @@ function slug(text: string): string {
 
 /** The id Switchyard generates for a deployment before collisions are resolved: `<provider>--<model>`. */
 export function baseId(request: Pick<IdRequest, "providerId" | "model" | "wildcard">): string {
-  return `${slug(request.providerId)}--${slug(request.model)}${request.wildcard ? "--wildcard" : ""}`;
+  return `${deploymentIdPrefix(request.providerId)}${slug(request.model)}${request.wildcard ? "--wildcard" : ""}`;
+}
+
+/**
+ * The start every generated `model_info.id` of a provider's deployments shares: `<provider>--`
+ * (slugged; a slug never holds `--`, so one provider's prefix never starts another's ids). LiteLLM
+ * exports the id as the `model_id` label, which is how monitoring selects a provider's series.
+ */
+export function deploymentIdPrefix(providerId: string): string {
+  return `${slug(providerId)}--`;
 }
 
 /**

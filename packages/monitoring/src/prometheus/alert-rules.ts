@@ -1,4 +1,5 @@
-import { JOBS, LITELLM_METRICS as M, selector } from "../metrics.js";
+import { JOBS, LITELLM_METRICS as M, SWITCHYARD_METRICS } from "../metrics.js";
+import { quantile, sumRate } from "../promql.js";
 import { type AlertThresholds, resolveThresholds } from "../thresholds.js";
 import { generatedHeader, toYaml } from "./yaml.js";
 
@@ -16,21 +17,20 @@ function ratio(numerator: string, denominator: string): string {
   return `(${numerator}) / (${denominator})`;
 }
 
-function rate(metric: string, window: string, offset = ""): string {
-  return `sum(rate(${metric}[${window}]${offset}))`;
-}
-
 /**
  * The alerting rules, in a stable order: the gateway, a vLLM provider or Switchyard's server down
  * (its scrape fails), a LiteLLM deployment in outage, the gateway's error rate and p95 latency above
- * their thresholds, and a cache hit rate collapse. Rates need traffic: no requests, no alert.
+ * their thresholds, a cache hit rate collapse, and the config audit score below the gate. Rates need traffic: no requests, no alert.
  */
 export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule[] {
   const t = resolveThresholds(thresholds);
-  const total = selector(M.totalRequests);
-  const failed = selector(M.failedRequests);
-  const hitRate = (offset: string) =>
-    ratio(rate(M.cacheHits.current, "15m", offset), rate(total, "15m", offset));
+  const hitRate = (offset: string | undefined) => {
+    const o = offset === undefined ? {} : { offset };
+    return ratio(
+      sumRate(M.cacheHits, { window: "15m", ...o }),
+      sumRate(M.totalRequests, { window: "15m", ...o }),
+    );
+  };
   const percent = (share: number) => `${Number((share * 100).toFixed(4))}%`;
   return [
     {
@@ -78,7 +78,7 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
     },
     {
       alert: "GatewayErrorRateHigh",
-      expr: `${ratio(rate(failed, "5m"), rate(total, "5m"))} > ${t.errorRate}`,
+      expr: `${ratio(sumRate(M.failedRequests), sumRate(M.totalRequests))} > ${t.errorRate}`,
       for: "5m",
       labels: { severity: "critical" },
       annotations: {
@@ -89,7 +89,7 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
     },
     {
       alert: "GatewayLatencyP95High",
-      expr: `histogram_quantile(0.95, sum by (le) (rate(${M.requestLatency.current}_bucket[5m]))) > ${t.latencyP95Seconds}`,
+      expr: `${quantile(0.95, M.requestLatency.current)} > ${t.latencyP95Seconds}`,
       for: "10m",
       labels: { severity: "warning" },
       annotations: {
@@ -99,13 +99,24 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
     },
     {
       alert: "CacheHitRateCollapse",
-      expr: `(${hitRate("")}) < ${t.cacheCollapseFactor} * (${hitRate(" offset 1h")}) and (${hitRate(" offset 1h")}) >= ${t.cacheBaselineHitRate}`,
+      expr: `(${hitRate(undefined)}) < ${t.cacheCollapseFactor} * (${hitRate("1h")}) and (${hitRate("1h")}) >= ${t.cacheBaselineHitRate}`,
       for: "15m",
       labels: { severity: "warning" },
       annotations: {
         summary: `The cache hit rate fell below ${percent(t.cacheCollapseFactor)} of what it was an hour ago`,
         description:
           "The cache now answers {{ $value | humanizePercentage }} of requests: check Redis and the cache settings.",
+      },
+    },
+    {
+      alert: "ConfigAuditScoreLow",
+      expr: `min by (service, instance) (${SWITCHYARD_METRICS.auditScore}) < ${t.auditMinScore}`,
+      for: "15m",
+      labels: { severity: "warning" },
+      annotations: {
+        summary: `The config audit score is below ${t.auditMinScore}`,
+        description:
+          "Switchyard's server at {{ $labels.instance }} audits its config directory at {{ $value }}: run `switchyard audit` there.",
       },
     },
   ];

@@ -12,11 +12,11 @@ export interface ScrapeConfigOptions {
   readonly evaluationInterval?: string;
 }
 
-const JOB_ORDER = [JOBS.gateway, JOBS.server, JOBS.vllm] as const;
+const JOB_ORDER = [JOBS.gateway, JOBS.server, JOBS.redis, JOBS.vllm] as const;
 
 /**
  * A Prometheus configuration (`prometheus.yml`) scraping every target of {@link scrapeTargets}:
- * one job per kind (`litellm`, `switchyard`, `vllm`), one static config per target with its
+ * one job per kind (`litellm`, `switchyard`, `redis`, `vllm`), one static config per target with its
  * labels. Jobs without targets are left out. The same input always gives the same text.
  */
 export function prometheusScrapeConfig(input: MonitoringInput, options: ScrapeConfigOptions = {}): string {

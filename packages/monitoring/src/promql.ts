@@ -1,0 +1,64 @@
+import { deploymentIdPrefix } from "@switchyard/litellm-generator";
+import type { MetricName } from "./metrics.js";
+
+/** `value` as a PromQL double-quoted string literal (Go escapes; JSON's are a subset). */
+export function promString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** `text` as an RE2 regular expression matching it literally. */
+function literalRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The label matcher selecting the series of one provider's deployments: LiteLLM labels them with
+ * `model_id`, the deployment's `model_info.id`, which Switchyard generates as `<provider>--<model>`.
+ * (A deployment given its own `id:` in model-mappings.yaml keeps it and is not matched.)
+ */
+export function providerMatcher(providerId: string): string {
+  return `model_id=~${promString(`${literalRegex(deploymentIdPrefix(providerId))}.+`)}`;
+}
+
+/** A selector matching several metrics (each by its current and older names) at once. */
+export function anyOf(metrics: readonly MetricName[], matchers = ""): string {
+  const names = metrics.flatMap((m) => [m.current, ...m.older]);
+  return `{__name__=~${promString(names.join("|"))}${matchers === "" ? "" : `,${matchers}`}}`;
+}
+
+/** Options of {@link sumRate}. */
+export interface RateOptions {
+  /** Labels to keep (`sum by (…)`). Default: none. */
+  readonly by?: readonly string[];
+  /** Extra label matchers, e.g. `job="litellm"`. */
+  readonly matchers?: string;
+  /** The range. Default `5m`. */
+  readonly window?: string;
+  /** An offset such as `1h`. */
+  readonly offset?: string;
+}
+
+/**
+ * `sum [by (labels)] (rate(<metric>[window]))`. A {@link MetricName} prefers its current name and
+ * falls back to the older ones (`current or older`): LiteLLM still exports some deprecated metrics
+ * beside their replacements, so summing both names would count every request twice.
+ * A plain string is a ready selector (for example from {@link anyOf}).
+ */
+export function sumRate(metric: MetricName | string, options: RateOptions = {}): string {
+  const grouping =
+    options.by === undefined || options.by.length === 0 ? "" : ` by (${options.by.join(", ")})`;
+  const window = options.window ?? "5m";
+  const offset = options.offset === undefined ? "" : ` offset ${options.offset}`;
+  const matchers = options.matchers ?? "";
+  const one = (sel: string) => `sum${grouping} (rate(${sel}[${window}]${offset}))`;
+  if (typeof metric === "string") return one(metric);
+  const names = [metric.current, ...metric.older];
+  const parts = names.map((name) => one(matchers === "" ? name : `${name}{${matchers}}`));
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(" or ")})`;
+}
+
+/** The `q` quantile of a histogram's buckets, over all series matching `matchers`. */
+export function quantile(q: number, histogram: string, matchers = "", window = "5m"): string {
+  const sel = matchers === "" ? `${histogram}_bucket` : `${histogram}_bucket{${matchers}}`;
+  return `histogram_quantile(${q}, sum by (le) (rate(${sel}[${window}])))`;
+}
