@@ -1,12 +1,14 @@
 // The HTTP API under load (issue #15): switchyard-server as the process operators run (file store,
 // 100 flags, tokens, pino at its default level) beside a bare find-my-way route on node:http that
-// returns a constant, each in its own process, driven by autocannon from this one, in one run.
-// Prints { bare, evaluate, ofrepBulk } with requests/s and latency percentiles (ms).
+// returns a constant, each in its own process, driven by autocannon from this one, in one run:
+// bare and evaluation runs alternate (ROUNDS rounds of DURATION s each), the ratio is taken per
+// round and the median reported. Prints { bare, evaluate, ratio, ofrepBulk, load } with requests/s
+// and latency percentiles (ms) and the load average at the end.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 
 // autocannon and find-my-way are the server's own (dev)dependencies.
@@ -16,7 +18,8 @@ const findMyWay = require.resolve("find-my-way");
 const SERVER_BIN = new URL("../../apps/server/bin/switchyard-server.mjs", import.meta.url).pathname;
 
 const quick = process.argv.includes("--quick");
-const DURATION = quick ? 3 : 10;
+const DURATION = quick ? 2 : 4;
+const ROUNDS = quick ? 3 : 5;
 const TOKEN = "bench-admin-token-0123456789abcdef";
 const dir = mkdtempSync(join(tmpdir(), "sy-bench-server-"));
 
@@ -91,15 +94,20 @@ async function load(options) {
   };
 }
 
-const server = await start([SERVER_BIN, "--config-dir", dir, "--port", "0", "--rate-limit", "off"], {
+const server = await start([SERVER_BIN, "--config-dir", dir, "--port", "0"], {
   SWITCHYARD_ADMIN_TOKEN: TOKEN,
   SWITCHYARD_READ_TOKEN: "",
   SWITCHYARD_TOKENS_FILE: "",
+  SWITCHYARD_LOG_LEVEL: "",
 });
 const constant = await start([bare]);
 const auth = { authorization: `Bearer ${TOKEN}` };
+const bareRun = () => load({ url: `${constant.url}/api/v1/features/flag-0`, connections: 50 });
+const evaluateRun = () =>
+  load({ url: `${server.url}/api/v1/features/flag-1?user=user-7`, headers: auth, connections: 50 });
 try {
-  // Warm both (JIT, connection pools), then measure one after the other on the same machine.
+  // Warm both (JIT, connection pools), then measure them in alternating rounds on the same
+  // machine, so a neighbour's burst slows both series alike: the ratio is per round.
   await load({ url: `${constant.url}/api/v1/features/flag-0`, connections: 10, duration: 1 });
   await load({
     url: `${server.url}/api/v1/features/flag-1?user=user-7`,
@@ -107,12 +115,14 @@ try {
     connections: 10,
     duration: 1,
   });
-  const bareResult = await load({ url: `${constant.url}/api/v1/features/flag-0`, connections: 50 });
-  const evaluate = await load({
-    url: `${server.url}/api/v1/features/flag-1?user=user-7`,
-    headers: auth,
-    connections: 50,
-  });
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const first = round % 2 === 0;
+    const a = first ? await bareRun() : await evaluateRun();
+    const b = first ? await evaluateRun() : await bareRun();
+    const [bareResult, evaluate] = first ? [a, b] : [b, a];
+    rounds.push({ bare: bareResult, evaluate, ratio: evaluate.rps / bareResult.rps });
+  }
   const ofrepBulk = await load({
     url: `${server.url}/ofrep/v1/evaluate/flags`,
     method: "POST",
@@ -120,8 +130,29 @@ try {
     body: JSON.stringify({ context: { targetingKey: "user-7" } }),
     connections: 10,
   });
-  console.log(JSON.stringify({ bare: bareResult, evaluate, ofrepBulk, durationS: DURATION }));
+  const med = (values) => [...values].sort((x, y) => x - y)[values.length >> 1];
+  const pick = (series, key) => rounds.map((r) => r[series][key]);
+  const summary = (series) => ({
+    rps: med(pick(series, "rps")),
+    p50: med(pick(series, "p50")),
+    p99: med(pick(series, "p99")),
+    p99s: pick(series, "p99"),
+    rpsAll: pick(series, "rps").map(Math.round),
+  });
+  console.log(
+    JSON.stringify({
+      bare: summary("bare"),
+      evaluate: summary("evaluate"),
+      ratio: med(rounds.map((r) => r.ratio)),
+      ratios: rounds.map((r) => Number(r.ratio.toFixed(3))),
+      ofrepBulk,
+      durationS: DURATION,
+      rounds: ROUNDS,
+      load: loadavg().map((l) => Number(l.toFixed(2))),
+    }),
+  );
 } finally {
   await server.stop();
   await constant.stop();
+  rmSync(dir, { recursive: true, force: true });
 }

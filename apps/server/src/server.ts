@@ -8,7 +8,7 @@ import { isLoopbackHost } from "@switchyard/config-schema";
 import { FlagEngine, type FlagStore, flagsOf } from "@switchyard/feature-flags";
 import FindMyWay, { type HTTPVersion } from "find-my-way";
 import type { z } from "zod";
-import { TokenSet } from "./http/auth.js";
+import { type Principal, TokenSet } from "./http/auth.js";
 import { DEFAULT_BODY_LIMIT, readJsonBody } from "./http/body.js";
 import { ApiError, type FieldIssue, toApiError } from "./http/errors.js";
 import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimiter } from "./http/rate-limit.js";
@@ -146,9 +146,9 @@ export function createServer(deps: ServerDeps): SwitchyardServer {
     defaultRoute: (req, res) => notFound(app, router, req, res),
   });
   for (const route of ROUTES) {
-    router.on(route.method, route.path, (req, res, params, _store, query) => {
-      void handle(app, route, req, res, params, query);
-    });
+    router.on(route.method, route.path, (req, res, params, _store, query) =>
+      handle(app, route, req, res, params, query),
+    );
   }
 
   const server = createHttpServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) =>
@@ -159,87 +159,175 @@ export function createServer(deps: ServerDeps): SwitchyardServer {
   return server;
 }
 
-async function handle(
+/**
+ * The access log: a change (every mutation, whatever its answer) and every refused or failed
+ * request (status ≥ 400: bad tokens, rate limits, store errors) is an `info` line; a successful
+ * read (an evaluation, a listing, a scrape) is a `debug` line. Reads are the hot path — tens of
+ * thousands a second — and each is already counted by route, status and latency in /metrics, so
+ * one JSON line per evaluation would cost more than the evaluation and drown the lines that
+ * matter; `--log-level debug` brings them back.
+ */
+function requestLogLevel(logger: Logger, route: AnyRoute, status: number): "info" | "debug" | undefined {
+  if (route.mutation === true || status >= 400) return "info";
+  return logger.isLevelEnabled("debug") ? "debug" : undefined;
+}
+
+/** One request in flight: what its answer and its access-log line need. */
+interface Exchange {
+  readonly app: AppState;
+  readonly route: AnyRoute;
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly start: number;
+  readonly requestId: string;
+  actor: string;
+}
+
+/**
+ * Answer one request: authenticate and rate-limit, parse the input with the route's schemas, run
+ * the handler, send its reply. A route without a body whose handler answers at once (every
+ * evaluation) is answered in the router's own call, with no promise in between; a body or a
+ * handler's promise takes the asynchronous path. Each request ends in {@link done} exactly once.
+ */
+function handle(
   app: AppState,
   route: AnyRoute,
   req: IncomingMessage,
   res: ServerResponse,
   params: Record<string, string | undefined>,
   query: Record<string, unknown>,
-): Promise<void> {
-  const start = performance.now();
-  const requestId = requestIdOf(req);
-  let status = 500;
-  let actor = "anonymous";
+): void {
+  const x: Exchange = {
+    app,
+    route,
+    req,
+    res,
+    start: performance.now(),
+    requestId: requestIdOf(req),
+    actor: "anonymous",
+  };
   try {
-    const principal = app.tokens.authorize(req, route.access);
-    actor = principal.name;
-    if (route.mutation) {
-      if (!app.tokens.hasAdmin) checkLocalCaller(req);
-      const wait = app.limiter?.take(
-        principal.role === "anonymous" ? `ip:${req.socket.remoteAddress}` : `token:${principal.name}`,
-      );
-      if (wait !== undefined && wait > 0) {
-        throw new ApiError(
-          "rate-limited",
-          `Too many changes; retry in ${wait} s`,
-          { retryAfter: wait },
-          {
-            "retry-after": String(wait),
-          },
-        );
-      }
-    }
+    const principal = admit(x);
     const parsedParams = parsePart(route.params, params, "params");
     const parsedQuery = parsePart(route.query, query, "query");
-    let body: unknown;
     if (route.body !== undefined) {
-      const raw = await readJsonBody(req, app.bodyLimit);
-      const parsed = route.body.safeParse(raw);
-      if (parsed.success) body = parsed.data;
-      else if (route.invalidBody !== undefined) {
-        const reply = route.invalidBody(issuesOf(parsed.error, "body"), params);
-        status = reply.status ?? 400;
-        sendJson(res, status, reply.body, { "x-request-id": requestId, ...reply.headers });
-        return;
-      } else parsePart(route.body, raw, "body");
+      void withBody(x, principal, params, parsedParams, parsedQuery);
+      return;
     }
-    const reply: Reply = await route.handler({
+    const reply = route.handler({
       req,
       params: parsedParams,
       query: parsedQuery,
-      body,
+      body: undefined,
       principal,
-      requestId,
+      requestId: x.requestId,
       app,
     });
-    status = reply.status ?? 200;
-    const headers = { "x-request-id": requestId, ...reply.headers };
-    if (reply.text !== undefined) sendText(res, status, reply.text, headers);
-    else if (reply.body === undefined) {
-      res.writeHead(status, headers);
-      res.end();
-    } else sendJson(res, status, reply.body, headers);
+    if (reply instanceof Promise) {
+      reply.then(
+        (settled: Reply) => answer(x, settled),
+        (error: unknown) => fail(x, error),
+      );
+    } else answer(x, reply);
   } catch (error) {
-    const apiError = toApiError(error);
-    status = apiError.status;
-    if (apiError.code === "internal") app.logger.error({ reqId: requestId, err: error }, "request failed");
-    if (apiError.code === "SY7021") app.metrics.countStoreError(`${req.method} ${route.path}`);
-    const headers: Record<string, string> = { "x-request-id": requestId, ...apiError.headers };
-    if (apiError.code === "body-too-large") headers.connection = "close";
-    if (!res.headersSent) sendJson(res, status, apiError.body(), headers);
-    else res.destroy();
-  } finally {
-    const seconds = (performance.now() - start) / 1000;
-    app.metrics.observeRequest(req.method ?? "GET", route.path, status, seconds);
-    app.logger.info(
+    fail(x, error);
+  }
+}
+
+/** Who is calling (401/403), and for a change: a local caller when no admin token exists, the rate limit (429). */
+function admit(x: Exchange): Principal {
+  const { app, route, req } = x;
+  const principal = app.tokens.authorize(req, route.access);
+  x.actor = principal.name;
+  if (route.mutation) {
+    if (!app.tokens.hasAdmin) checkLocalCaller(req);
+    const wait = app.limiter?.take(
+      principal.role === "anonymous" ? `ip:${req.socket.remoteAddress}` : `token:${principal.name}`,
+    );
+    if (wait !== undefined && wait > 0) {
+      throw new ApiError(
+        "rate-limited",
+        `Too many changes; retry in ${wait} s`,
+        { retryAfter: wait },
+        { "retry-after": String(wait) },
+      );
+    }
+  }
+  return principal;
+}
+
+/** The rest of a request that has a body: read it (within the limit), parse it, run the handler. */
+async function withBody(
+  x: Exchange,
+  principal: Principal,
+  rawParams: Record<string, string | undefined>,
+  params: unknown,
+  query: unknown,
+): Promise<void> {
+  const { app, route, req } = x;
+  try {
+    const raw = await readJsonBody(req, app.bodyLimit);
+    const parsed = route.body!.safeParse(raw);
+    if (!parsed.success) {
+      if (route.invalidBody === undefined) parsePart(route.body, raw, "body");
+      else {
+        const reply = route.invalidBody(issuesOf(parsed.error, "body"), rawParams);
+        answer(x, { ...reply, status: reply.status ?? 400 });
+        return;
+      }
+    }
+    const body = parsed.data;
+    answer(x, await route.handler({ req, params, query, body, principal, requestId: x.requestId, app }));
+  } catch (error) {
+    fail(x, error);
+  }
+}
+
+/** Send a handler's reply. */
+function answer(x: Exchange, reply: Reply): void {
+  const status = reply.status ?? 200;
+  try {
+    const headers = { "x-request-id": x.requestId, ...reply.headers };
+    if (reply.text !== undefined) sendText(x.res, status, reply.text, headers);
+    else if (reply.body === undefined) {
+      x.res.writeHead(status, headers);
+      x.res.end();
+    } else sendJson(x.res, status, reply.body, headers);
+  } catch (error) {
+    fail(x, error);
+    return;
+  }
+  done(x, status);
+}
+
+/** Send the error's status and body (one table: `http/errors.ts`). */
+function fail(x: Exchange, error: unknown): void {
+  const { app, route, req, res, requestId } = x;
+  const apiError = toApiError(error);
+  if (apiError.code === "internal") app.logger.error({ reqId: requestId, err: error }, "request failed");
+  if (apiError.code === "SY7021") app.metrics.countStoreError(`${req.method} ${route.path}`);
+  const headers: Record<string, string> = { "x-request-id": requestId, ...apiError.headers };
+  if (apiError.code === "body-too-large") headers.connection = "close";
+  if (!res.headersSent) sendJson(res, apiError.status, apiError.body(), headers);
+  else res.destroy();
+  done(x, apiError.status);
+}
+
+/** Count the request in the metrics and write its access-log line (see {@link requestLogLevel}). */
+function done(x: Exchange, status: number): void {
+  const { app, route, req } = x;
+  const seconds = (performance.now() - x.start) / 1000;
+  app.metrics.observeRequest(req.method ?? "GET", route.path, status, seconds);
+  const level = requestLogLevel(app.logger, route, status);
+  if (level !== undefined) {
+    app.logger[level](
       {
-        reqId: requestId,
+        reqId: x.requestId,
         method: req.method,
         route: route.path,
         status,
         ms: Math.round(seconds * 1e4) / 10,
-        actor,
+        actor: x.actor,
       },
       "request",
     );

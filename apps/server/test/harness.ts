@@ -39,7 +39,11 @@ export const SAMPLE_FLAGS: Readonly<Record<string, Flag>> = {
 };
 
 export async function serve(
-  deps: Partial<ServerDeps> & { readonly flags?: Readonly<Record<string, Flag>> } = {},
+  deps: Partial<ServerDeps> & {
+    readonly flags?: Readonly<Record<string, Flag>>;
+    /** The log level (default info). */
+    readonly logLevel?: string;
+  } = {},
 ): Promise<Served> {
   const logs: string[] = [];
   const destination = new Writable({
@@ -51,7 +55,7 @@ export async function serve(
   const store = deps.store ?? new MemoryFlagStore(deps.flags ?? SAMPLE_FLAGS);
   const server = createServer({
     tokens: testTokens(),
-    logger: createLogger({ destination }),
+    logger: createLogger({ destination, ...(deps.logLevel === undefined ? {} : { level: deps.logLevel }) }),
     ...deps,
     store,
   });

@@ -1,3 +1,4 @@
+import { Agent, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   ADMIN_TOKEN,
@@ -9,7 +10,7 @@ import {
   serve,
   testTokens,
 } from "../../test/harness.js";
-import { TokenSet, tokenDigest } from "./auth.js";
+import { sameSecret, TokenSet, tokenDigest } from "./auth.js";
 
 describe("bearer tokens over real HTTP", () => {
   let s: Served;
@@ -99,6 +100,54 @@ describe("without tokens", () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe("one keep-alive connection, several tokens", () => {
+  test("a connection that proved a token is judged afresh for every other token it presents", async () => {
+    const s = await serve({ rateLimit: false });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    const call = (method: string, path: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${s.url}${path}`, { method, headers, agent }, (res) => {
+          sockets.add(res.socket);
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    try {
+      expect(await call("POST", "/api/v1/features/everyone/enable", bearer(ADMIN_TOKEN))).toBe(200);
+      expect(await call("POST", "/api/v1/features/everyone/enable", bearer(ADMIN_TOKEN))).toBe(200);
+      // Same connection: a wrong token, a longer one, a prefix, the reader's: none rides on the admin's.
+      for (const wrong of [`${ADMIN_TOKEN}x`, ADMIN_TOKEN.slice(0, -1), "x", ""]) {
+        expect(await call("POST", "/api/v1/features/everyone/enable", bearer(wrong))).toBe(401);
+      }
+      expect(await call("POST", "/api/v1/features/everyone/enable", {})).toBe(401);
+      expect(await call("POST", "/api/v1/features/everyone/enable", bearer(READ_TOKEN))).toBe(403);
+      expect(await call("GET", "/api/v1/features/everyone", bearer(READ_TOKEN))).toBe(200);
+      expect(await call("POST", "/api/v1/features/everyone/enable", bearer(READ_TOKEN))).toBe(403);
+      expect(await call("POST", "/api/v1/features/everyone/disable", { "x-api-key": OTHER_ADMIN })).toBe(200);
+      // Every answer came on one socket (the per-connection memory was exercised).
+      expect(sockets.size).toBe(1);
+      const history = await (await fetch(`${s.url}/api/v1/history`, { headers: bearer(READ_TOKEN) })).json();
+      expect((history as { history: { actor: string }[] }).history[0]?.actor).toBe("bot");
+    } finally {
+      agent.destroy();
+      await s.close();
+    }
+  });
+
+  test("sameSecret compares every character of the known secret", () => {
+    expect(sameSecret("abc", "abc")).toBe(true);
+    expect(sameSecret("abd", "abc")).toBe(false);
+    expect(sameSecret("ab", "abc")).toBe(false);
+    expect(sameSecret("abcd", "abc")).toBe(false);
+    expect(sameSecret("", "abc")).toBe(false);
+    expect(sameSecret("\u0000bc", "abc")).toBe(false);
+    expect(sameSecret("", "")).toBe(true);
   });
 });
 

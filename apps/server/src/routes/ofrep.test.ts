@@ -11,7 +11,8 @@ import { ADMIN_TOKEN, bearer, READ_TOKEN, type Served, serve } from "../../test/
 
 let s: Served;
 beforeAll(async () => {
-  s = await serve({ rateLimit: false });
+  // Debug level: successful reads (the polls answered 304) are access-log lines only at debug.
+  s = await serve({ rateLimit: false, logLevel: "debug" });
 });
 afterAll(async () => {
   await ServerOpenFeature.close();

@@ -60,6 +60,15 @@ describe("health, readiness and metrics on a file store", () => {
     expect(
       m.get('switchyard_http_request_duration_seconds_count{method="GET",route="/api/v1/features/:flag"}'),
     ).toBe(3);
+    // The histogram in Prometheus's form: cumulative buckets ending in +Inf = _count, and a _sum.
+    const route = 'method="GET",route="/api/v1/features/:flag"';
+    const buckets = [...m].filter(([k]) => k.startsWith("switchyard_http_request_duration_seconds_bucket{"));
+    const ours = buckets.filter(([k]) => k.endsWith(`,${route}}`));
+    expect(ours.length).toBe(13);
+    expect(ours.map(([, v]) => v)).toEqual([...ours.map(([, v]) => v)].sort((a, b) => a - b));
+    expect(m.get(`switchyard_http_request_duration_seconds_bucket{le="+Inf",${route}}`)).toBe(3);
+    expect(m.get(`switchyard_http_request_duration_seconds_sum{${route}}`)).toBeGreaterThan(0);
+    expect(text).toContain("# TYPE switchyard_http_request_duration_seconds histogram");
     const evaluations = [...m].filter(([k]) =>
       k.startsWith('switchyard_flag_evaluations_total{flag="semantic-cache"'),
     );
