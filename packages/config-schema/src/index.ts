@@ -116,8 +116,11 @@ export { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from "./hosts/ip.js";
 export {
   generateJsonSchema,
   generateJsonSchemas,
+  installedSchemaPath,
   jsonSchemaOf,
   SCHEMA_BASE_URL,
+  SCHEMA_PACKAGE_VERSION,
+  schemaFileName,
   schemaUrl,
   yamlLanguageServerComment,
 } from "./json-schema.js";

@@ -12,7 +12,14 @@ import { Ajv2020, type AnySchemaObject, type ValidateFunction } from "ajv/dist/2
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { generateJsonSchema, generateJsonSchemas, schemaUrl } from "./json-schema.js";
+import {
+  generateJsonSchema,
+  generateJsonSchemas,
+  SCHEMA_PACKAGE_VERSION,
+  schemaFileName,
+  schemaUrl,
+  yamlLanguageServerComment,
+} from "./json-schema.js";
 import { loadConfigText } from "./load.js";
 import { CONFIG_FILE_KINDS, CONFIG_FILES, type ConfigFileKind, kindOfFileName } from "./schemas/files.js";
 import { parseYaml } from "./yaml/parse.js";
@@ -69,6 +76,50 @@ describe("committed JSON Schema files", () => {
       expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
       expect(schema.title).toBe(CONFIG_FILES[kind].fileName);
     }
+  });
+});
+
+describe("schema URLs", () => {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+    files: string[];
+  };
+  const yamlUnder = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return yamlUnder(path);
+      return /\.ya?ml$/.test(entry.name) ? [path] : [];
+    });
+
+  it("are pinned to this package's version, so each names a release that serves it", () => {
+    expect(SCHEMA_PACKAGE_VERSION).toBe(pkg.version);
+    for (const kind of CONFIG_FILE_KINDS) {
+      expect(schemaUrl(kind)).toBe(
+        `https://unpkg.com/@switchyard/config-schema@${pkg.version}/schemas/${kind}.schema.json`,
+      );
+    }
+  });
+
+  it("name a file the published package contains (unpkg maps the path after the version to it)", () => {
+    expect(pkg.files).toContain("schemas");
+    for (const kind of CONFIG_FILE_KINDS) {
+      const path = new URL(schemaUrl(kind)).pathname.replace(/^\/@switchyard\/config-schema@[^/]+\//, "");
+      expect(path).toBe(`schemas/${schemaFileName(kind)}`);
+      expect(existsSync(join(SCHEMAS_DIR, schemaFileName(kind))), path).toBe(true);
+    }
+  });
+
+  it("in every shipped example's modeline are the pinned ones (scripts/pin-schema-urls.mjs rewrites them)", () => {
+    const stale: string[] = [];
+    for (const path of yamlUnder(EXAMPLES_DIR)) {
+      for (const line of readFileSync(path, "latin1").split("\n")) {
+        if (!line.includes("yaml-language-server:")) continue;
+        const kind = CONFIG_FILE_KINDS.find((k) => line.includes(`/${schemaFileName(k)}`));
+        if (kind === undefined || line.replace(/\r$/, "") !== yamlLanguageServerComment(kind))
+          stale.push(path);
+      }
+    }
+    expect(stale).toEqual([]);
   });
 });
 

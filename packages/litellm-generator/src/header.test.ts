@@ -1,4 +1,4 @@
-import { sha256 } from "@switchyard/config-schema";
+import { sha256, yamlLanguageServerComment } from "@switchyard/config-schema";
 import { describe, expect, test } from "vitest";
 import { parseGeneratedHeader, renderHeader } from "./header.js";
 import { GENERATOR_NAME, GENERATOR_VERSION, TARGET_LITELLM_VERSION } from "./version.js";
@@ -21,6 +21,14 @@ describe("generated header", () => {
       headerText: renderHeader(SOURCES, sha256(BODY)),
       body: BODY,
     });
+  });
+
+  test("ends with the modeline that points editors at the LiteLLM config's JSON Schema", () => {
+    const lines = renderHeader(SOURCES, sha256(BODY)).trimEnd().split("\n");
+    expect(lines.at(-1)).toBe(yamlLanguageServerComment("litellm"));
+    expect(lines.at(-1)).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/@switchyard\/config-schema@\d+\.\d+\.\d+[^/]*\/schemas\/litellm\.schema\.json$/,
+    );
   });
 
   test("a file without the header, or with a damaged field, has none", () => {

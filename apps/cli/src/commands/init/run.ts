@@ -1,12 +1,18 @@
 import { lstat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { makeDirectory, writeFileAtomic, writeFileSafely } from "@switchyard/config-schema";
-import { booleanOption } from "../../args.js";
+import {
+  installedSchemaPath,
+  makeDirectory,
+  writeFileAtomic,
+  writeFileSafely,
+  yamlLanguageServerComment,
+} from "@switchyard/config-schema";
+import { booleanOption, stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
-import { ioErrorFor } from "../../errors.js";
+import { IoError, ioErrorFor } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import type { Style } from "../../style.js";
-import { CONFIG_TEMPLATES } from "../../templates/index.js";
+import { CONFIG_TEMPLATES, type ConfigTemplate } from "../../templates/index.js";
 
 /** One file `init` wrote (or found already identical). */
 export interface InitFile {
@@ -78,6 +84,26 @@ function report(result: InitResult, style: Style): string {
 }
 
 /**
+ * A template's text for `--schema local`: its modeline names the schema inside the installed
+ * `@switchyard/config-schema`, relative to `dir`. Throws an {@link IoError} (exit 2, nothing written)
+ * when the package is not installed in `dir` or above.
+ */
+function withLocalSchema(template: ConfigTemplate, dir: string, shownDir: string): string {
+  const path = installedSchemaPath(template.kind, dir);
+  if (path === undefined) {
+    throw new IoError(
+      `Cannot find node_modules/@switchyard/config-schema/schemas/ in ${shownDir} or any directory above it`,
+      dir,
+      {
+        hint: "Install it where the config lives (npm install --save-dev @switchyard/config-schema), or run without --schema local to point at the published schemas.",
+      },
+    );
+  }
+  const [, ...rest] = template.content.split("\n");
+  return [yamlLanguageServerComment(template.kind, path), ...rest].join("\n");
+}
+
+/**
  * `switchyard init [dir]`: write the starter config set. Refuses (status `invalid`, exit 1) when
  * any of its files already exists, unless `--force`; then each existing file is replaced through
  * `writeFileSafely` (locked, backed up first, atomic).
@@ -86,9 +112,11 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   const { cwd } = context.io;
   const dir = resolve(cwd, args.positionals[0] ?? "config");
   const shownDir = displayPath(dir, cwd);
+  const local = stringOption(args, "schema") === "local";
   const targets = CONFIG_TEMPLATES.map((template) => {
     const path = join(dir, template.fileName);
-    return { template, path, shown: displayPath(path, cwd) };
+    const content = local ? withLocalSchema(template, dir, shownDir) : template.content;
+    return { content, path, shown: displayPath(path, cwd) };
   });
   const existing: string[] = [];
   for (const target of targets) if (await exists(target.path, target.shown)) existing.push(target.shown);
@@ -104,10 +132,10 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   }
   const written: InitFile[] = [];
   const removedTempFiles: string[] = [];
-  for (const { template, path, shown } of targets) {
+  for (const { content, path, shown } of targets) {
     try {
       if (existing.includes(shown)) {
-        const outcome = await writeFileSafely(path, template.content, { backup: true, lock: true });
+        const outcome = await writeFileSafely(path, content, { backup: true, lock: true });
         for (const p of outcome.removedTempFiles ?? [])
           removedTempFiles.push(displayPath(resolve(dir, p), cwd));
         written.push({
@@ -116,7 +144,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
           ...(outcome.backupPath === undefined ? {} : { backup: displayPath(outcome.backupPath, cwd) }),
         });
       } else {
-        await writeFileAtomic(path, template.content);
+        await writeFileAtomic(path, content);
         written.push({ path: shown, changed: true });
       }
     } catch (error) {

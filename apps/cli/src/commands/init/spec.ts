@@ -10,10 +10,22 @@ export const spec: CommandSpec = {
   positionals: [{ name: "dir", description: "Directory to write the config set into (default: ./config)." }],
   options: {
     force: forceOption("Overwrite existing files (each is backed up first)."),
+    schema: {
+      type: "string",
+      valueName: "where",
+      choices: ["remote", "local"],
+      defaultText: "remote",
+      description:
+        "Where each file's `# yaml-language-server: $schema=` line points: remote (the JSON Schema on unpkg, pinned to this release) or local (a relative path to node_modules/@switchyard/config-schema/schemas, for editors offline; the package must be installed in <dir> or above).",
+    },
     json: jsonOption(),
   },
   examples: [
     { command: "switchyard init", description: "Write a starter config set into ./config" },
+    {
+      command: "npm install --save-dev @switchyard/config-schema && switchyard init --schema local",
+      description: "Point the editor at the schemas installed in node_modules (works offline)",
+    },
     {
       command: "switchyard init /etc/switchyard --force",
       description: "Replace an existing set, keeping backups",

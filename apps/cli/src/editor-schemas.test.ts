@@ -1,0 +1,178 @@
+/**
+ * The schemas reach the editor through the `# yaml-language-server: $schema=` line, as a user meets
+ * them: the real yaml-language-server, spoken to over stdio LSP like VS Code or Neovim does, opens a
+ * file that `init --schema local` wrote (and the `litellm-unified.yaml` that `generate` wrote), and
+ * must underline a wrong value and complete a key — with no schema configured in its settings, so the
+ * modeline alone associates the schema.
+ */
+import { mkdir, readFile, symlink } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { SCHEMA_PACKAGE_VERSION, yamlLanguageServerComment } from "@switchyard/config-schema";
+import { tempDir } from "@switchyard/test-utils";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "./cli.js";
+import { LspClient, type RpcMessage } from "./test-support/lsp-client.js";
+import { memoryIO } from "./test-support/memory-io.js";
+import { REPO_ROOT } from "./test-support/paths.js";
+
+const require = createRequire(import.meta.url);
+const SERVER = join(
+  require.resolve("yaml-language-server/package.json"),
+  "..",
+  "bin",
+  "yaml-language-server",
+);
+const CONFIG_SCHEMA_PACKAGE = join(REPO_ROOT, "packages", "config-schema");
+
+interface LspDiagnostic {
+  readonly range: { start: { line: number; character: number } };
+  readonly message: string;
+  readonly severity?: number;
+}
+
+/** A project with `@switchyard/config-schema` installed as a package manager links it. */
+async function projectWithSchemas(): Promise<string> {
+  const root = await tempDir("switchyard-editor-");
+  await mkdir(join(root, "node_modules", "@switchyard"), { recursive: true });
+  await symlink(CONFIG_SCHEMA_PACKAGE, join(root, "node_modules", "@switchyard", "config-schema"), "dir");
+  return root;
+}
+
+let servers: LspClient[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+
+/** A started and initialised yaml-language-server with no schema associations of its own. */
+async function startServer(root: string): Promise<LspClient> {
+  const settings = {
+    yaml: { validate: true, completion: true, hover: true, schemas: {}, schemaStore: { enable: false } },
+    http: { proxy: "", proxyStrictSSL: true },
+  };
+  const server = new LspClient(SERVER, settings);
+  servers.push(server);
+  await server.request("initialize", {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        completion: { completionItem: { snippetSupport: true } },
+        publishDiagnostics: { relatedInformation: true },
+      },
+    },
+  });
+  server.notify("initialized", {});
+  server.notify("workspace/didChangeConfiguration", { settings });
+  return server;
+}
+
+function open(server: LspClient, path: string, text: string): string {
+  const uri = pathToFileURL(path).href;
+  server.notify("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
+  return uri;
+}
+
+const diagnosticsOf = (uri: string, match: (d: LspDiagnostic[]) => boolean) => (m: RpcMessage) =>
+  m.method === "textDocument/publishDiagnostics" &&
+  (m.params as { uri: string }).uri === uri &&
+  match((m.params as { diagnostics: LspDiagnostic[] }).diagnostics);
+
+async function diagnostics(
+  server: LspClient,
+  uri: string,
+  match: (d: LspDiagnostic[]) => boolean,
+): Promise<LspDiagnostic[]> {
+  const message = await server.waitFor(diagnosticsOf(uri, match));
+  return (message.params as { diagnostics: LspDiagnostic[] }).diagnostics;
+}
+
+async function completionLabels(
+  server: LspClient,
+  uri: string,
+  line: number,
+  character: number,
+): Promise<string[]> {
+  const result = await server.request<{ items: { label: string }[] } | { label: string }[] | null>(
+    "textDocument/completion",
+    { textDocument: { uri }, position: { line, character } },
+  );
+  const items = result === null ? [] : Array.isArray(result) ? result : result.items;
+  return items.map((item) => item.label);
+}
+
+describe("init --schema local", () => {
+  it("points each file's modeline at the installed package's schema, relative to the file", async () => {
+    const root = await projectWithSchemas();
+    const io = memoryIO(root);
+    expect(await main(["init", "infra/config", "--schema", "local"], io), io.stderrText()).toBe(0);
+    const text = await readFile(join(root, "infra", "config", "providers.yaml"), "utf8");
+    expect(text.split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=../../node_modules/@switchyard/config-schema/schemas/providers.schema.json",
+    );
+    const io2 = memoryIO(root);
+    expect(await main(["validate", "infra/config"], io2), io2.stdoutText()).toBe(0);
+  });
+
+  it("refuses with exit 2 and writes nothing when the package is not installed above the directory", async () => {
+    const root = await tempDir("switchyard-editor-bare-");
+    const io = memoryIO(root);
+    expect(await main(["init", "config", "--schema", "local"], io)).toBe(2);
+    expect(io.stderrText()).toContain("npm install --save-dev @switchyard/config-schema");
+    await expect(readFile(join(root, "config", "providers.yaml"))).rejects.toThrow();
+  });
+
+  it("without --schema, pins the modeline to the published release of the schemas", async () => {
+    const root = await tempDir("switchyard-editor-remote-");
+    expect(await main(["init", "config"], memoryIO(root))).toBe(0);
+    const first = (await readFile(join(root, "config", "ports.yaml"), "utf8")).split("\n")[0];
+    expect(first).toBe(yamlLanguageServerComment("ports"));
+    expect(first).toContain(`/@switchyard/config-schema@${SCHEMA_PACKAGE_VERSION}/schemas/ports.schema.json`);
+  });
+});
+
+describe("the real yaml-language-server, by the modeline alone", () => {
+  it("underlines a wrong value and completes a key in a file `init --schema local` wrote", async () => {
+    const root = await projectWithSchemas();
+    expect(await main(["init", "config", "--schema", "local"], memoryIO(root))).toBe(0);
+    const path = join(root, "config", "providers.yaml");
+    const written = await readFile(path, "utf8");
+    const server = await startServer(root);
+
+    // The file as written: no diagnostics.
+    const cleanUri = open(
+      server,
+      join(root, "config", "ports.yaml"),
+      await readFile(join(root, "config", "ports.yaml"), "utf8"),
+    );
+    expect(await diagnostics(server, cleanUri, () => true)).toEqual([]);
+
+    // A typo in a value the schema enumerates.
+    const broken = written.replace("    type: ollama\n", "    type: olama\n");
+    expect(broken).not.toBe(written);
+    const uri = open(server, path, broken);
+    const found = await diagnostics(server, uri, (d) => d.length > 0);
+    const typoLine = broken.split("\n").indexOf("    type: olama");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.range.start.line).toBe(typoLine);
+    expect(found[0]!.severity).toBe(1);
+    expect(found[0]!.message).toMatch(/ollama/);
+
+    // Completion of a key inside a provider: the schema's property names.
+    const draft = [
+      "# yaml-language-server: $schema=../node_modules/@switchyard/config-schema/schemas/providers.schema.json",
+      'schema_version: "2.0.0"',
+      "providers:",
+      "  local:",
+      "    type: ollama",
+      "    ",
+      "",
+    ].join("\n");
+    const draftUri = open(server, join(root, "config", "draft-providers.yaml"), draft);
+    const labels = await completionLabels(server, draftUri, 5, 4);
+    expect(labels).toEqual(expect.arrayContaining(["base_url", "models", "status", "api_key"]));
+  });
+});
