@@ -51,17 +51,30 @@ function optionText(option: OptionSpec): string {
   return parts.join(" ");
 }
 
+/** What each exit code means (the rows of {@link exitCodeLines}; the docs' CLI reference prints them too). */
+export const EXIT_CODE_MEANINGS: readonly (readonly [code: number, meaning: string])[] = [
+  [EXIT_CODES.ok, "success (warnings allowed)"],
+  [
+    EXIT_CODES.invalid,
+    "the config is invalid, a check failed (generate --check, migrate --check), or the action was refused",
+  ],
+  [EXIT_CODES["usage-error"], "usage error, or a file or directory could not be read or written"],
+  [EXIT_CODES["internal-error"], "internal error (a bug: please report it)"],
+];
+
+/** The options every invocation takes, as the global help lists them. */
+export const GLOBAL_OPTIONS: readonly (readonly [label: string, description: string])[] = [
+  ["-h, --help", "Show help; 'switchyard <command> --help' shows a command's options and examples."],
+  ["-v, --version", "Print the version."],
+];
+
+/** `audit`'s own exit codes, as the global help states them. */
+export const AUDIT_EXIT_CODES_LINE =
+  "'switchyard audit' has its own: 0 score ≥ 80, 1 score 60-79, 2 score < 60 or gate failed, 3 could not run.";
+
 /** The exit-code lines shared by the global help and the README. */
 export function exitCodeLines(): string[] {
-  return table([
-    [String(EXIT_CODES.ok), "success (warnings allowed)"],
-    [
-      String(EXIT_CODES.invalid),
-      "the config is invalid, a check failed (generate --check, migrate --check), or the action was refused",
-    ],
-    [String(EXIT_CODES["usage-error"]), "usage error, or a file or directory could not be read or written"],
-    [String(EXIT_CODES["internal-error"]), "internal error (a bug: please report it)"],
-  ]);
+  return table(EXIT_CODE_MEANINGS.map(([code, meaning]) => [String(code), meaning]));
 }
 
 /** The usage line of a command: `switchyard validate [dir] [options]`. */
@@ -81,17 +94,14 @@ export function formatGlobalHelp(commands: readonly CommandSpec[], style: Style)
     ...table(commands.map((c) => [c.name, c.summary])),
     "",
     style.bold("Global options:"),
-    ...table([
-      ["-h, --help", "Show help; 'switchyard <command> --help' shows a command's options and examples."],
-      ["-v, --version", "Print the version."],
-    ]),
+    ...table(GLOBAL_OPTIONS),
     "",
     style.bold("Examples:"),
     ...commands.flatMap((c) => (c.examples[0] === undefined ? [] : [`  ${c.examples[0].command}`])),
     "",
     style.bold("Exit codes:"),
     ...exitCodeLines(),
-    "  'switchyard audit' has its own: 0 score ≥ 80, 1 score 60-79, 2 score < 60 or gate failed, 3 could not run.",
+    `  ${AUDIT_EXIT_CODES_LINE}`,
     "",
     "Colours follow the terminal; NO_COLOR=1 turns them off, FORCE_COLOR=1 forces them on.",
   ];

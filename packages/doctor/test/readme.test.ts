@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { runReadmeSnippet } from "@switchyard/test-utils";
 import { afterEach, expect, test, vi } from "vitest";
 import { type ExampleStack, startExampleStack } from "./example-stack.mjs";
 
@@ -9,20 +9,10 @@ afterEach(async () => {
 });
 
 async function runSnippet(configDir: string): Promise<{ lines: unknown[][]; exitCode: unknown }> {
-  const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
-  const snippet = /```ts\n([\s\S]*?)```/.exec(readme)![1]!;
-  const module = new URL(`./.readme-snippet-${process.pid}-${Date.now()}.ts`, import.meta.url);
-  await writeFile(module, snippet.replaceAll('"examples/config"', JSON.stringify(configDir)));
-  const log = vi.spyOn(console, "log").mockImplementation(() => {});
-  const before = process.exitCode;
-  try {
-    await import(/* @vite-ignore */ module.href);
-    return { lines: log.mock.calls, exitCode: process.exitCode };
-  } finally {
-    process.exitCode = before;
-    log.mockRestore();
-    await rm(module, { force: true });
-  }
+  const run = await runReadmeSnippet(new URL("../README.md", import.meta.url), {
+    '"examples/config"': JSON.stringify(configDir),
+  });
+  return { lines: run.logs, exitCode: run.exitCode };
 }
 
 test.skipIf(process.platform !== "linux")(

@@ -1,7 +1,7 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { tempDir } from "@switchyard/test-utils";
-import { afterAll, expect, test, vi } from "vitest";
+import { runReadmeSnippet, tempDir } from "@switchyard/test-utils";
+import { afterAll, expect, test } from "vitest";
 import { startBackend, startRedis, stopAll } from "./stand-ins.mjs";
 
 afterAll(stopAll);
@@ -18,22 +18,16 @@ test("the README's snippet probes a config's Ollama and Redis and prints each wi
     join(dir, "ports.yaml"),
     `schema_version: "2.0.0"\nservices:\n  redis:\n    port: ${redis.port}\n    expected_processes: [redis-server]\n`,
   );
-  const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
-  const snippet = /```ts\n([\s\S]*?)```/.exec(readme)![1]!;
-  const module = new URL(`./.readme-snippet-${process.pid}.ts`, import.meta.url);
-  await writeFile(module, snippet.replaceAll('"examples/config"', JSON.stringify(dir)));
-  const log = vi.spyOn(console, "log").mockImplementation(() => {});
   try {
-    await import(/* @vite-ignore */ module.href);
-    const lines = log.mock.calls;
+    const { logs: lines } = await runReadmeSnippet(new URL("../README.md", import.meta.url), {
+      '"examples/config"': JSON.stringify(dir),
+    });
     expect(lines.map((l) => [l[0], l[1], l[2]])).toEqual([
       ["ollama", "degraded", "up, but missing qwen2.5-coder:7b"],
       ["redis", "healthy", expect.stringMatching(/^PONG \(Redis \d+\.\d+\.\d+\)$/)],
     ]);
     for (const line of lines) expect(line[3]).toMatch(/^\d+ ms$/);
   } finally {
-    log.mockRestore();
-    await rm(module, { force: true });
     await rm(dir, { recursive: true, force: true });
   }
 });
