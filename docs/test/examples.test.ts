@@ -51,6 +51,15 @@ function outputAfter(
   return between.every((l) => l.trim() === "") ? next : undefined;
 }
 
+it("has a page for every package and app but the private test support", async () => {
+  const names: string[] = [];
+  for (const parent of ["packages", "apps"])
+    for (const entry of await readdir(join(ROOT, parent), { withFileTypes: true }))
+      if (entry.isDirectory() && entry.name !== "test-utils") names.push(entry.name);
+  expect(names.length).toBeGreaterThanOrEqual(12);
+  for (const name of names) expect(ALL, `docs/packages/${name}.md`).toContain(`packages/${name}.md`);
+});
+
 it("finds the pages", () => {
   expect(ALL).toEqual(
     expect.arrayContaining(["README.md", "getting-started.md", "cli.md", "troubleshooting.md"]),
@@ -84,11 +93,14 @@ describe.each(WITH_EXAMPLES)("docs/%s", (page) => {
         const printed = run.logs.flatMap((args) =>
           (Reflect.apply(format, undefined, args) as string).split("\n"),
         );
+        // DOCS_SHOW_OUTPUT=1 prints what each example printed, to write its `text output` block from.
+        if (process.env.DOCS_SHOW_OUTPUT === "1")
+          process.stderr.write(`\n<<< docs/${page}:${block.line}\n${printed.join("\n")}\n>>>\n`);
         const lines = expected.code.replace(/\n$/, "").split("\n");
         if (!outputMatches(lines, printed)) {
-          expect(printed.join("\n"), `docs/${page}:${block.line}: the ts example's output differs`).toBe(
-            lines.join("\n"),
-          );
+          expect
+            .soft(printed.join("\n"), `docs/${page}:${block.line}: the ts example's output differs`)
+            .toBe(lines.join("\n"));
         }
       }
     }
