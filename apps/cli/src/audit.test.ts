@@ -39,6 +39,26 @@ describe("audit", () => {
     );
   });
 
+  it("on a set that `validate` rejects for a cross-file error (SY2001), reports it critical and fails every gate", async () => {
+    const cwd = await copyExample("broken/provider-name-typo", { git: true });
+    const { code, stdout } = await runCli(["audit", "--json"], cwd);
+    const result = JSON.parse(stdout) as {
+      overall: number;
+      capped: boolean;
+      findings: { id: string; severity: string; message: string }[];
+    };
+    expect(result.findings.find((f) => f.id === "SY5402")).toMatchObject({
+      severity: "critical",
+      message: expect.stringContaining("SY2001"),
+    });
+    expect(result).toMatchObject({ overall: 59, capped: true });
+    expect(code).toBe(2);
+    // --quick must not pass it either.
+    expect((await runCli(["audit", "--quick"], cwd)).code).toBe(2);
+    expect((await runCli(["audit", "--min-score", "50"], cwd)).code).toBe(0);
+    expect((await runCli(["audit", "--fail-on", "critical"], cwd)).code).toBe(2);
+  });
+
   it("--format sarif prints SARIF 2.1.0 with a result per finding", async () => {
     const cwd = await trackedConfig();
     const { code, stdout } = await runCli(["audit", "--format", "sarif"], cwd);

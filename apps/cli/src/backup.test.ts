@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { copyExample, runCli } from "./test-support/run.js";
 
@@ -28,6 +29,23 @@ interface ListedBackup {
 }
 
 describe("backup list", () => {
+  it("exits 2 naming the directory when the config directory is missing or not a directory", async () => {
+    const cwd = await tempDir();
+    for (const action of ["list", "prune", "verify"]) {
+      const missing = await runCli(["backup", action, "-c", "nonexistent"], cwd);
+      expect(missing.code, action).toBe(2);
+      expect(missing.stdout).toBe("");
+      expect(missing.stderr).toContain("Cannot read directory nonexistent: no such file or directory");
+    }
+    await writeFile(join(cwd, "plain.txt"), "x");
+    const file = await runCli(["backup", "list", "--config-dir", "plain.txt"], cwd);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain("Cannot read directory plain.txt: not a directory");
+    // An existing directory without backups is still a plain "No backups" (exit 0).
+    const empty = await runCli(["backup", "list", "-c", "."], cwd);
+    expect([empty.code, empty.stdout]).toEqual([0, "No backups of litellm-unified.yaml.\n"]);
+  });
+
   it("shows every backup, newest first, with its time and every rule that keeps it", async () => {
     const { cwd } = await withBackups([
       "20260105_080000",

@@ -132,6 +132,28 @@ describe("migrate", () => {
     expect(JSON.parse((await runCli(["migrate", "--history", "--json"])).stdout)).toEqual(SCHEMA_HISTORY);
   });
 
+  it("takes the config directory as a positional, like validate, also after an action", async () => {
+    const cwd = await copyExample("legacy-v1", { into: "infra/old" });
+    const byOption = await runCli(["migrate", "--check", "--json", "--config-dir", "infra/old"], cwd);
+    const byPositional = await runCli(["migrate", "infra/old", "--check", "--json"], cwd);
+    expect(byPositional.code).toBe(1);
+    expect(byPositional.stdout).toBe(byOption.stdout);
+    expect((await runCli(["migrate", "infra/old", "--auto"], cwd)).code).toBe(0);
+    expect((await runCli(["migrate", "infra/old"], cwd)).code).toBe(0);
+    expect(existsSync(join(cwd, "infra", "old", ".switchyard", "migrations.jsonl"))).toBe(true);
+    const history = await runCli(["migrate", "history", "infra/old", "--json"], cwd);
+    expect(history.code).toBe(0);
+    expect(history.stdout).toBe(
+      (await runCli(["migrate", "history", "-c", "infra/old", "--json"], cwd)).stdout,
+    );
+    const rollback = await runCli(["migrate", "rollback", "infra/old"], cwd);
+    expect(rollback.code, rollback.stderr).toBe(0);
+    expect((await runCli(["migrate", "infra/old", "--check"], cwd)).code).toBe(1);
+    // Two different directories, or a directory and an extra word, are usage errors.
+    expect((await runCli(["migrate", "infra/old", "-c", "elsewhere"], cwd)).code).toBe(2);
+    expect((await runCli(["migrate", "infra/old", "extra"], cwd)).code).toBe(2);
+  });
+
   it("usage errors exit 2; an unreadable directory exits 2 with SY3010", async () => {
     const typo = await runCli(["migrate", "histroy"]);
     expect(typo.code).toBe(2);
@@ -143,5 +165,8 @@ describe("migrate", () => {
     const missing = await runCli(["migrate", "--config-dir", "no/such/dir"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("error[SY3010]");
+    const missingPositional = await runCli(["migrate", "no/such/dir"]);
+    expect(missingPositional.code).toBe(2);
+    expect(missingPositional.stderr).toContain("error[SY3010]");
   });
 });

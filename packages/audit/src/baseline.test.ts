@@ -17,7 +17,7 @@ afterAll(cleanupStacks);
 const twoFindings = {
   "model-mappings.yaml": (t: string) =>
     t
-      .replace("    provider: openai\n    fallbacks: [chat]\n", "    provider: openai\n")
+      .replace("    provider: openai\n    fallbacks: [llama3.1:8b]\n", "    provider: openai\n")
       .replace("num_retries: 2", "num_retries: 10"),
 };
 

@@ -14,7 +14,7 @@ afterAll(cleanupStacks);
 const lanVllm = (t: string) =>
   t.replace("base_url: http://127.0.0.1:8001/v1", "base_url: http://10.0.0.12:8001/v1");
 const noFallback = (t: string) =>
-  t.replace("    provider: openai\n    fallbacks: [chat]\n", "    provider: openai\n");
+  t.replace("    provider: openai\n    fallbacks: [llama3.1:8b]\n", "    provider: openai\n");
 
 describe("suppressions", () => {
   it("honours an inline `# switchyard-ignore` comment with its reason", async () => {

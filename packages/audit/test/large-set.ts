@@ -5,7 +5,8 @@ import { withGeneratedHeader } from "./helpers.js";
 
 /**
  * Write a config directory with `models` models (spread over providers of 100 models each), an exact
- * match with a fallback for each, and the matching LiteLLM file. Returns the directory.
+ * match with a fallback for each (a chain that ends at a glob route, so it validates: no cycle), and
+ * the matching LiteLLM file. Returns the directory.
  */
 export async function writeLargeSet(models: number): Promise<string> {
   const dir = await tempDir("sy-audit-large-");
@@ -37,7 +38,7 @@ export async function writeLargeSet(models: number): Promise<string> {
         `  model-${i}:`,
         `    provider: p${p}`,
         `    model: org/model-${i}`,
-        `    fallbacks: [model-${(i + 1) % models}]`,
+        `    fallbacks: [${i + 1 < models ? `model-${i + 1}` : "org/model-0"}]`,
       );
       litellm.push(
         `  - model_name: model-${i}`,
@@ -50,6 +51,7 @@ export async function writeLargeSet(models: number): Promise<string> {
       );
     }
   }
+  mappings.push("patterns:", '  - pattern: "org/*"', "    provider: p0");
   mappings.push("routing:", "  timeout_seconds: 120", "  num_retries: 2");
   litellm.push(
     "router_settings:",

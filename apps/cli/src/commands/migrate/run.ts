@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Catalogue, type Diagnostic, didYouMean, suggestName } from "@switchyard/config-schema";
 import {
@@ -35,18 +36,25 @@ function usage(message: string): UsageError {
   return new UsageError(message, { hint: "Run 'switchyard migrate --help' for usage." });
 }
 
-function parseAction(text: string | undefined): Action | undefined {
+/**
+ * The action the first positional names, or `undefined` when it is the config directory instead
+ * (`migrate DIR`, like `validate DIR`). A word close to an action that is not a path is a usage error.
+ */
+function parseAction(text: string | undefined, cwd: string): Action | undefined {
   if (text === undefined) return undefined;
   if ((MIGRATE_ACTIONS as readonly string[]).includes(text)) return text as Action;
-  throw new UsageError(
-    `Unknown migrate action '${text}'${didYouMean(suggestName(text, MIGRATE_ACTIONS))} (actions: ${MIGRATE_ACTIONS.join(", ")})`,
-    { hint: "Pass the config directory with --config-dir; run 'switchyard migrate --help' for usage." },
-  );
+  const suggestion = suggestName(text, MIGRATE_ACTIONS);
+  if (suggestion !== undefined && !/[\\/.]/.test(text) && !existsSync(resolve(cwd, text))) {
+    throw new UsageError(
+      `Unknown migrate action '${text}'${didYouMean(suggestion)} (actions: ${MIGRATE_ACTIONS.join(", ")}; anything else is the config directory)`,
+      { hint: "Run 'switchyard migrate --help' for usage." },
+    );
+  }
+  return undefined;
 }
 
 /** Which of the mutually exclusive modes the flags select; conflicting flags are a usage error. */
-function chooseMode(args: ParsedArgs): Mode {
-  const action = parseAction(args.positionals[0]);
+function chooseMode(args: ParsedArgs, action: Action | undefined): Mode {
   const given = (["check", "auto", "dry-run", "history"] as const).filter((flag) =>
     booleanOption(args, flag),
   );
@@ -263,10 +271,16 @@ async function rollback(run: Run, force: boolean): Promise<CommandOutcome> {
  * `migrate history` prints the recorded runs; `migrate rollback` undoes the last migration.
  */
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
-  const mode = chooseMode(args);
-  if (mode === "schema-history") return { status: "ok", data: SCHEMA_HISTORY, stdout: formatSchemaHistory() };
   const { cwd } = context.io;
-  const dir = resolve(cwd, configDirArgument(args, "migrate"));
+  const action = parseAction(args.positionals[0], cwd);
+  if (action === undefined && args.positionals.length > 1)
+    throw usage(`Two directories given: '${args.positionals[0]}' and '${args.positionals[1]}'; pass one`);
+  const mode = chooseMode(args, action);
+  if (mode === "schema-history") return { status: "ok", data: SCHEMA_HISTORY, stdout: formatSchemaHistory() };
+  const dir = resolve(
+    cwd,
+    configDirArgument(args, "migrate", { positional: true, positionalIndex: action === undefined ? 0 : 1 }),
+  );
   const run: Run = {
     context,
     catalogue: cliCatalogue(migrationsCatalogue),

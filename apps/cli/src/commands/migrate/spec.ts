@@ -8,7 +8,12 @@ export const spec: CommandSpec = {
   description:
     "Without a mode (or with --check) reports each file's schema version and the versions between it and the target, and exits 1 when the set is outdated. --auto migrates every file to the current schema (--to <version> to another, up or down), all or nothing: each step is validated in memory, every file is backed up, the changed files are replaced atomically, comments are kept, and the run is recorded in <config-dir>/.switchyard/migrations.jsonl. --dry-run prints the diffs and writes nothing; --history prints the schema versions and their changes. 'migrate history' prints the recorded runs; 'migrate rollback' restores the set to its state before the last migration, verified by hash (--force when a file changed since).",
   positionals: [
-    { name: "action", description: "history: the recorded runs; rollback: undo the last migration." },
+    {
+      name: "action-or-dir",
+      description:
+        "history: the recorded runs; rollback: undo the last migration. Anything else is the config directory (the same as --config-dir).",
+    },
+    { name: "dir", description: "After an action: the config directory (the same as --config-dir)." },
   ],
   options: {
     "config-dir": configDirOption("Config directory to migrate."),
@@ -32,7 +37,7 @@ export const spec: CommandSpec = {
   },
   examples: [
     {
-      command: "switchyard migrate --config-dir examples/legacy-v1",
+      command: "switchyard migrate examples/legacy-v1",
       description: "Is the set outdated? (exit 1 when it is)",
     },
     { command: "switchyard migrate --dry-run", description: "Show the changes a migration makes" },
