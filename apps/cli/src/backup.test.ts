@@ -162,17 +162,26 @@ describe("backup verify", () => {
     expect(good.stdout).toContain(`1 backup of ${GENERATED} verified:`);
     expect(good.stdout).toContain("✔ litellm-unified.yaml.backup-20260102_080000  restorable");
 
-    // An older backup whose body was edited after generation: its header's hash no longer matches.
+    // An older backup whose body was edited after generation (what `generate --force` keeps on
+    // purpose): restorable, and the report says restoring brings the edits back.
     await writeFile(
       join(cwd, `${GENERATED}.backup-20260101_080000`),
       text.replace("drop_params: true", "drop_params: false"),
     );
+    const edited = await runCli(["backup", "verify", "--all"], cwd);
+    expect(edited.code).toBe(0);
+    expect(edited.stdout).toMatch(
+      /✔ litellm-unified\.yaml\.backup-20260101_080000 +restorable: was edited by hand after generation/,
+    );
+
+    // An older backup that no longer validates as a LiteLLM config fails --all, not the default run.
+    await writeFile(join(cwd, `${GENERATED}.backup-20260101_080000`), "model_list: 42\n");
     expect((await runCli(["backup", "verify"], cwd)).code).toBe(0);
     const all = await runCli(["backup", "verify", "--all"], cwd);
     expect(all.code).toBe(1);
     expect(all.stdout).toContain("1 of 2 backups");
     expect(all.stdout).toMatch(
-      /✖ litellm-unified\.yaml\.backup-20260101_080000 +its body does not match the hash in its header/,
+      /✖ litellm-unified\.yaml\.backup-20260101_080000 +does not validate as litellm-unified\.yaml/,
     );
 
     // A newest backup that is not YAML at all (an unclosed `[`: SY1014).

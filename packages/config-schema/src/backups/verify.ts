@@ -16,6 +16,12 @@ export interface BackupVerification {
   readonly ok: boolean;
   /** One sentence per problem, for the summary; empty when ok. */
   readonly problems: readonly string[];
+  /**
+   * What is worth knowing about a restorable backup, one sentence each: a generated file's backup
+   * that was edited by hand (or never generated) — `generate --force` keeps exactly such a copy so the
+   * edits can be brought back, so it is restorable, not broken.
+   */
+  readonly notes: readonly string[];
   /** The errors (and warnings) of parsing and validating it, located in the backup. */
   readonly diagnostics: readonly Diagnostic[];
   /** The backup's text, for code frames (undefined when it could not be read). */
@@ -25,8 +31,10 @@ export interface BackupVerification {
 /**
  * Check that a backup of `baseName` (e.g. `providers.yaml`) could be restored: it is a regular file
  * (never a symlink followed, a FIFO or a device read; size-capped), it parses as YAML, validates
- * against the schema of its kind (just parses for a file of no known kind), and, for the generated
- * `litellm-unified.yaml`, starts with an intact Switchyard header whose body hash matches.
+ * against the schema of its kind (just parses for a file of no known kind). For the generated
+ * `litellm-unified.yaml`, a missing Switchyard header or a body that no longer matches the header's
+ * hash is a note, not a problem: that is the hand-edited file `generate --force` backs up on purpose,
+ * and restoring it brings the edits back.
  * Diagnostics name the backup as `shown`. The one backup verifier (`backup verify`, the audit).
  * Never throws.
  */
@@ -42,11 +50,13 @@ export async function verifyBackup(
       file: shown,
       ok: false,
       problems: [`cannot be read: ${read.failure.reason}`],
+      notes: [],
       diagnostics: [],
     };
   }
   const bytes = read.bytes;
   const problems: string[] = [];
+  const notes: string[] = [];
   if (bytes.length === 0) problems.push("is empty");
   const kind = kindOfFileName(baseName);
   const diagnostics =
@@ -64,9 +74,9 @@ export async function verifyBackup(
   if (kind === "litellm" && bytes.length > 0) {
     const parsed = parseGeneratedHeader(text);
     if (parsed === undefined)
-      problems.push("has no Switchyard AUTO-GENERATED header: it was not written by 'switchyard generate'");
+      notes.push("has no Switchyard AUTO-GENERATED header: a hand-written config (restoring brings it back)");
     else if (sha256(parsed.body) !== parsed.header.bodyHash)
-      problems.push("its body does not match the hash in its header: it was edited by hand or is damaged");
+      notes.push("was edited by hand after generation (restoring brings the edits back)");
   }
-  return { name: backup.name, file: shown, ok: problems.length === 0, problems, diagnostics, text };
+  return { name: backup.name, file: shown, ok: problems.length === 0, problems, notes, diagnostics, text };
 }

@@ -249,7 +249,7 @@ function verificationReport(run: Run, results: readonly BackupVerification[]): s
   const width = results.reduce((w, r) => Math.max(w, r.name.length), 0);
   const lines = results.map((r) =>
     r.ok
-      ? `  ${style.green("✔")} ${r.name.padEnd(width)}  restorable`
+      ? `  ${style.green("✔")} ${r.name.padEnd(width)}  restorable${r.notes.length > 0 ? `: ${r.notes.join("; ")}` : ""}`
       : `  ${style.red("✖")} ${r.name.padEnd(width)}  ${r.problems.join("; ")}`,
   );
   const failed = results.filter((r) => !r.ok);
