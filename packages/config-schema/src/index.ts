@@ -42,9 +42,16 @@ export {
   MAX_DIAGNOSTICS_PER_FILE,
   TOO_MANY_DIAGNOSTICS_CODE,
 } from "./diagnostics/cap.js";
-export type { Catalogue, CatalogueEntry } from "./diagnostics/catalogue.js";
+export type {
+  Catalogue,
+  CatalogueEntry,
+  CodeOf,
+  DiagnosticFactory,
+  DiagnosticFields,
+} from "./diagnostics/catalogue.js";
 export {
   defineCatalogue,
+  diagnosticFactory,
   findCatalogueEntry,
   formatCatalogueEntry,
   mergeCatalogues,
@@ -64,7 +71,8 @@ export {
   hasErrors,
   sortDiagnostics,
 } from "./diagnostics/diagnostic.js";
-export { schemaCatalogue } from "./diagnostics/schema-catalogue.js";
+export type { SchemaCode } from "./diagnostics/schema-catalogue.js";
+export { schemaCatalogue, schemaDiagnostic } from "./diagnostics/schema-catalogue.js";
 export { didYouMean, suggestName } from "./diagnostics/suggest.js";
 export type {
   BoundedReadFailure,

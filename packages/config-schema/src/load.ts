@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { capDiagnosticsPerFile } from "./diagnostics/cap.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { sortDiagnostics } from "./diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "./diagnostics/schema-catalogue.js";
 import { suggestName } from "./diagnostics/suggest.js";
 import { displayPath } from "./fs/display-path.js";
 import { describeFsError, errnoCode } from "./fs/errno.js";
@@ -77,16 +78,14 @@ export interface LoadOptions {
 /** SY1010 for a directory that cannot be listed. */
 function ioDiagnostic(file: string, error: unknown, action: string): Diagnostic {
   const code = errnoCode(error);
-  return {
-    code: "SY1010",
-    severity: "error",
+  return schemaDiagnostic("SY1010", {
     message: `Cannot ${action} ${file}: ${describeFsError(error)}`,
     file,
     hint:
       code === "EACCES" || code === "EPERM"
         ? "Check the file's permissions."
         : "Check the path; `--config-dir` selects another directory.",
-  };
+  });
 }
 
 /** Parse and validate YAML text (or bytes) as a file of the given kind. Never throws. */
@@ -222,29 +221,29 @@ export async function loadConfigSet(dir: string, options: LoadOptions = {}): Pro
   for (const kind of kinds) {
     const spec = CONFIG_FILES[kind];
     if (!spec.required || present.has(spec.fileName)) continue;
-    diagnostics.push({
-      code: "SY1011",
-      severity: "error",
-      message: `Required file ${spec.fileName} is missing`,
-      file: displayPath(join(absolute, spec.fileName), cwd),
-      hint: "Run `switchyard init` to write a complete config set, or restore the file from a backup.",
-    });
+    diagnostics.push(
+      schemaDiagnostic("SY1011", {
+        message: `Required file ${spec.fileName} is missing`,
+        file: displayPath(join(absolute, spec.fileName), cwd),
+        hint: "Run `switchyard init` to write a complete config set, or restore the file from a backup.",
+      }),
+    );
   }
   for (const name of names) {
     if (!/\.ya?ml$/i.test(name) || KNOWN_NAMES.includes(name)) continue;
     if (name.startsWith(".") || name.includes(".backup-")) continue;
     const suggestion = suggestFileName(name);
     if (suggestion === undefined) continue;
-    diagnostics.push({
-      code: "SY1012",
-      severity: "warning",
-      message: `${name} is not a Switchyard config file and is ignored — did you mean '${suggestion}'?`,
-      file: displayPath(join(absolute, name), cwd),
-      hint: present.has(suggestion)
-        ? `Merge it into ${suggestion} or delete it.`
-        : `Rename it to ${suggestion}.`,
-      suggestion,
-    });
+    diagnostics.push(
+      schemaDiagnostic("SY1012", {
+        message: `${name} is not a Switchyard config file and is ignored — did you mean '${suggestion}'?`,
+        file: displayPath(join(absolute, name), cwd),
+        hint: present.has(suggestion)
+          ? `Merge it into ${suggestion} or delete it.`
+          : `Rename it to ${suggestion}.`,
+        suggestion,
+      }),
+    );
   }
   return { dir: absolute, files, diagnostics: sortDiagnostics(diagnostics) };
 }

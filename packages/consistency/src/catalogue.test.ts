@@ -6,8 +6,9 @@ import {
   schemaCatalogue,
   suppressionCatalogue,
 } from "@switchyard/config-schema";
-import { describe, expect, it } from "vitest";
-import { consistencyCatalogue } from "./catalogue.js";
+import { describe, expect, it, test } from "vitest";
+import { type ConsistencyCode, consistencyCatalogue } from "./catalogue.js";
+import { defineRule } from "./rule.js";
 import { rules } from "./rules/index.js";
 
 describe("the rule registry", () => {
@@ -45,4 +46,14 @@ describe("the rule registry", () => {
     expect(() => mergeCatalogues(schemaCatalogue, consistencyCatalogue)).not.toThrow();
     for (const code of suppressionCatalogue.keys()) expect(schemaCatalogue.has(code)).toBe(true);
   });
+});
+
+test("consistency's codes are a literal union of the rules' ids and SY2099", () => {
+  const codes: ConsistencyCode[] = ["SY2001", "SY2099"];
+  expect(codes.every((code) => consistencyCatalogue.has(code))).toBe(true);
+  // @ts-expect-error SY2999 is no rule's id: it does not compile
+  const unknown: ConsistencyCode = "SY2999";
+  expect(consistencyCatalogue.has(unknown)).toBe(false);
+  // @ts-expect-error a rule's id must be of the form SY2xxx
+  expect(() => defineRule({ ...rules[0], id: "SY5001" })).toThrow(/SY2xxx/);
 });

@@ -1,12 +1,15 @@
-import { type Catalogue, type CatalogueEntry, defineCatalogue } from "@switchyard/config-schema";
+import { type CatalogueEntry, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema";
 import type { Rule } from "./rule.js";
-import { rules } from "./rules/index.js";
+import { type RuleId, rules } from "./rules/index.js";
 
 /** The code of the finding reported when a rule itself fails (a bug, never a config problem). */
 export const RULE_FAILURE_CODE = "SY2099";
 
+/** Consistency's codes: every rule's id and {@link RULE_FAILURE_CODE}, as a literal union. */
+export type ConsistencyCode = RuleId | typeof RULE_FAILURE_CODE;
+
 /** A rule's catalogue entry. */
-export function ruleEntry(rule: Rule): CatalogueEntry {
+export function ruleEntry<Id extends string>(rule: Rule<Id>): CatalogueEntry<Id> {
   return {
     code: rule.id,
     name: rule.name,
@@ -24,7 +27,7 @@ export function ruleEntry(rule: Rule): CatalogueEntry {
  * SY2099 for a rule that failed. The suppression codes (SY109x) are in config-schema's
  * `suppressionCatalogue`.
  */
-export const consistencyCatalogue: Catalogue = defineCatalogue([
+export const consistencyCatalogue = defineCatalogue<ConsistencyCode>([
   ...rules.map(ruleEntry),
   {
     code: RULE_FAILURE_CODE,
@@ -36,3 +39,6 @@ export const consistencyCatalogue: Catalogue = defineCatalogue([
     fix: "Report the message and, if you can, the config set that triggers it. Meanwhile `rules: {<code>: off}` in .switchyard.yaml turns the rule off.",
   },
 ]);
+
+/** A consistency finding: severity and default message from {@link consistencyCatalogue}. */
+export const consistencyDiagnostic = diagnosticFactory(consistencyCatalogue);

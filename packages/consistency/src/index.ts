@@ -1,3 +1,4 @@
+export type { ConsistencyCode } from "./catalogue.js";
 export { consistencyCatalogue, RULE_FAILURE_CODE } from "./catalogue.js";
 export type {
   ConfigModel,
@@ -17,6 +18,7 @@ export type {
 export { buildConfigModel } from "./model.js";
 export type { Location, Rule, RuleContext, RuleFinding, RuleOptions } from "./rule.js";
 export { defineRule } from "./rule.js";
+export type { RuleId } from "./rules/index.js";
 export { rules } from "./rules/index.js";
 export { displayDir, loadSettings } from "./settings.js";
 export type { SyntheticConfigSize, SyntheticConfigTexts } from "./synthetic.js";

@@ -3,6 +3,7 @@ import type {
   ConfigSet,
   Diagnostic,
   RelatedLocation,
+  SchemaCode,
   SourceRange,
   YamlPath,
 } from "@switchyard/config-schema";
@@ -41,14 +42,14 @@ export type RuleFinding = Omit<Diagnostic, "code" | "severity">;
 /**
  * A cross-file rule: catalogue documentation plus a check. The `code` is stable and never reused.
  */
-export interface Rule extends Omit<CatalogueEntry, "code"> {
-  /** The diagnostic code, `SY2xxx`. */
-  readonly id: string;
+export interface Rule<Id extends string = string> extends Omit<CatalogueEntry, "code"> {
+  /** The diagnostic code, `SY2xxx` (a literal type: the package's `ConsistencyCode` union is made of them). */
+  readonly id: Id;
   /**
    * Schema codes this rule reports more precisely: a schema finding with one of these codes at the
    * same file and YAML path as one of this rule's findings is dropped (e.g. a non-positive weight).
    */
-  readonly supersedes?: readonly string[];
+  readonly supersedes?: readonly SchemaCode[];
   /** Report findings. Must not throw on any input and must not print. */
   check(context: RuleContext): Iterable<RuleFinding>;
 }
@@ -57,7 +58,7 @@ const RULE_ID = /^SY2\d{3}$/;
 const RULE_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** Declare a rule (checks the id and name at definition time; a bad one is a programming error). */
-export function defineRule(rule: Rule): Rule {
+export function defineRule<const Id extends `SY2${string}`>(rule: Rule<Id>): Rule<Id> {
   if (!RULE_ID.test(rule.id)) throw new Error(`rule id ${rule.id} is not of the form SY2xxx`);
   if (!RULE_NAME.test(rule.name)) throw new Error(`rule name ${rule.name} is not kebab-case`);
   return rule;

@@ -15,7 +15,7 @@ import {
   suppressionCatalogue,
   withOlderSchemasRecognized,
 } from "@switchyard/config-schema";
-import { consistencyCatalogue, RULE_FAILURE_CODE } from "./catalogue.js";
+import { consistencyCatalogue, consistencyDiagnostic, RULE_FAILURE_CODE } from "./catalogue.js";
 import { buildConfigModel, type ConfigModel, type Place } from "./model.js";
 import type { Location, Rule, RuleContext, RuleOptions } from "./rule.js";
 import { rules as defaultRules } from "./rules/index.js";
@@ -107,12 +107,12 @@ function runRule(rule: Rule, context: RuleContext): Diagnostic[] {
     for (const finding of rule.check(context))
       out.push({ code: rule.id, severity: rule.severity, ...finding });
   } catch (error) {
-    out.push({
-      code: RULE_FAILURE_CODE,
-      severity: "error",
-      message: `Rule ${rule.id} (${rule.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
-      hint: `This is a bug in Switchyard; please report it. \`rules: {${rule.id}: off}\` in .switchyard.yaml turns the rule off meanwhile.`,
-    });
+    out.push(
+      consistencyDiagnostic(RULE_FAILURE_CODE, {
+        message: `Rule ${rule.id} (${rule.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
+        hint: `This is a bug in Switchyard; please report it. \`rules: {${rule.id}: off}\` in .switchyard.yaml turns the rule off meanwhile.`,
+      }),
+    );
   }
   return out;
 }

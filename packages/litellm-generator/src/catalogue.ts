@@ -1,7 +1,7 @@
-import { type Catalogue, defineCatalogue } from "@switchyard/config-schema";
+import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema";
 
 /** SY4xxx: generating, checking, writing, importing (SY42xx) and reloading (SY43xx) the LiteLLM proxy config. */
-export const generatorCatalogue: Catalogue = defineCatalogue([
+export const generatorCatalogue = defineCatalogue([
   {
     code: "SY4001",
     name: "sources-invalid",
@@ -474,3 +474,9 @@ export const generatorCatalogue: Catalogue = defineCatalogue([
     fix: "Check the gateway by hand: its logs, its supervisor, the restart command. The report lists every step.",
   },
 ]);
+
+/** The generator's codes (SY4xxx), as a literal union: a code outside the catalogue does not compile. */
+export type GeneratorCode = CodeOf<typeof generatorCatalogue>;
+
+/** A generator finding: severity and default message from {@link generatorCatalogue}. */
+export const generatorDiagnostic = diagnosticFactory(generatorCatalogue);

@@ -10,6 +10,7 @@ import {
   sha256,
   unifiedDiff,
 } from "@switchyard/config-schema";
+import { type GeneratorCode, generatorDiagnostic } from "./catalogue.js";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
 import { parseGeneratedHeader } from "./header.js";
 import type {
@@ -20,7 +21,7 @@ import type {
   GenerationSuccess,
 } from "./types.js";
 
-const FINDINGS: Record<Exclude<GeneratedFileStatus, "current">, { code: string; message: string }> = {
+const FINDINGS: Record<Exclude<GeneratedFileStatus, "current">, { code: GeneratorCode; message: string }> = {
   missing: { code: "SY4101", message: "the generated LiteLLM config does not exist, generate it" },
   "header-missing": {
     code: "SY4104",
@@ -91,13 +92,7 @@ export function compareWithGeneration(
     if (parsed && parsed.header.sourcesHash !== generation.sourcesHash)
       message += " (and the sources changed since)";
   }
-  const diagnostic: Diagnostic = {
-    code: finding.code,
-    severity: "error",
-    message,
-    file,
-    hint: HINTS[status],
-  };
+  const diagnostic: Diagnostic = generatorDiagnostic(finding.code, { message, file, hint: HINTS[status] });
   return { ok: true, status, message, diagnostic, generation };
 }
 

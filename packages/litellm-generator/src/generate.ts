@@ -1,4 +1,5 @@
 import { type ConfigSet, type Diagnostic, sha256, sortDiagnostics } from "@switchyard/config-schema";
+import { generatorDiagnostic } from "./catalogue.js";
 import { renderHeader } from "./header.js";
 import { buildFallbacks } from "./internal/fallbacks.js";
 import { buildModelList } from "./internal/model-list.js";
@@ -33,12 +34,12 @@ function optionErrors(options: GenerateOptions): Diagnostic[] {
     problems.push("cacheNamespace is empty");
   if (options.redisService !== undefined && options.redisService.trim() === "")
     problems.push("redisService is empty");
-  return problems.map((message) => ({
-    code: "SY4006",
-    severity: "error",
-    message: `Invalid generation option: ${message}`,
-    hint: "Pass a valid value; see `switchyard explain SY4006`.",
-  }));
+  return problems.map((message) =>
+    generatorDiagnostic("SY4006", {
+      message: `Invalid generation option: ${message}`,
+      hint: "Pass a valid value; see `switchyard explain SY4006`.",
+    }),
+  );
 }
 
 /**
@@ -55,12 +56,10 @@ export function refusal(set: ConfigSet, errors: readonly Diagnostic[], reason: s
   return {
     ok: false,
     diagnostics: [
-      {
-        code: "SY4001",
-        severity: "error",
+      generatorDiagnostic("SY4001", {
         message: `No LiteLLM config generated from ${set.dir}: ${reason}`,
         hint: "Run `switchyard validate` and fix the errors it lists.",
-      },
+      }),
       ...errors,
     ],
   };

@@ -1,3 +1,4 @@
+export type { GeneratorCode } from "./catalogue.js";
 export { generatorCatalogue } from "./catalogue.js";
 export type { CheckGeneratedOptions, CompareOptions } from "./check.js";
 export { checkGenerated, compareWithGeneration } from "./check.js";

@@ -13,6 +13,7 @@ import {
   type YamlPath,
   type YamlSource,
 } from "@switchyard/config-schema";
+import { generatorDiagnostic } from "./catalogue.js";
 import { isPlainRecord } from "./internal/records.js";
 
 /**
@@ -120,15 +121,15 @@ class Problems {
 
   add(path: YamlPath, message: string, part: "key" | "value" = "value"): void {
     const range = this.source.rangeOf(path, part);
-    this.list.push({
-      code: "SY4050",
-      severity: "error",
-      message: `${this.source.file}: ${message}`,
-      file: this.source.file,
-      ...(range ? { range } : {}),
-      path,
-      hint: `Fix ${PASSTHROUGH_FILE} (see \`switchyard explain SY4050\`), or import the LiteLLM config again.`,
-    });
+    this.list.push(
+      generatorDiagnostic("SY4050", {
+        message: `${this.source.file}: ${message}`,
+        file: this.source.file,
+        ...(range ? { range } : {}),
+        path,
+        hint: `Fix ${PASSTHROUGH_FILE} (see \`switchyard explain SY4050\`), or import the LiteLLM config again.`,
+      }),
+    );
   }
 
   schema(schema: ZodLike, value: unknown, path: YamlPath): void {
@@ -220,13 +221,11 @@ export function parsePassthrough(text: string, file: string = PASSTHROUGH_FILE):
   const source = parseYaml(text, { file });
   const errors = source.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || !isPlainRecord(source.data)) {
-    const reason: Diagnostic = {
-      code: "SY4050",
-      severity: "error",
+    const reason: Diagnostic = generatorDiagnostic("SY4050", {
       message: `${file} cannot be read as a mapping of LiteLLM sections`,
       file,
       hint: `Fix the YAML errors listed below in ${PASSTHROUGH_FILE}.`,
-    };
+    });
     return { ok: false, diagnostics: [reason, ...errors] };
   }
   const problems = new Problems(source);
@@ -257,13 +256,11 @@ export function readPassthrough(set: ConfigSet): PassthroughResult {
     return {
       ok: false,
       diagnostics: [
-        {
-          code: "SY4050",
-          severity: "error",
+        generatorDiagnostic("SY4050", {
           message: `Cannot read ${file}: ${read.failure.reason}`,
           file,
           hint: "Make it a readable regular file, or remove it if the settings it carried are not needed.",
-        },
+        }),
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { type ConfigSet, type Diagnostic, writeFileSafely } from "@switchyard/config-schema";
+import { generatorDiagnostic } from "./catalogue.js";
 import { compareWithGeneration, displayPath, readExisting } from "./check.js";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
 import type { GeneratedFileStatus, GenerateOptions, GenerationFailure, GenerationSuccess } from "./types.js";
@@ -51,13 +52,11 @@ export async function writeLiteLLMConfig(set: ConfigSet, options: WriteOptions =
   if ("diagnostic" in existing) return { ok: false, diagnostics: [existing.diagnostic] };
   const report = compareWithGeneration(generation, existing.text, { file });
   if ((report.status === "hand-edited" || report.status === "header-missing") && options.force !== true) {
-    const refusal: Diagnostic = {
-      code: "SY4110",
-      severity: "error",
+    const refusal: Diagnostic = generatorDiagnostic("SY4110", {
       message: `${file} was not overwritten: ${report.message.replace(`${file}: `, "")}`,
       file,
       hint: "Review the differences with `switchyard generate --diff`, move what matters into the source files, then pass `--force` (a backup is kept).",
-    };
+    });
     return { ok: false, diagnostics: [refusal] };
   }
   try {
@@ -81,16 +80,14 @@ export async function writeLiteLLMConfig(set: ConfigSet, options: WriteOptions =
     return {
       ok: false,
       diagnostics: [
-        {
-          code: "SY4111",
-          severity: "error",
+        generatorDiagnostic("SY4111", {
           message: `Cannot write ${file}: ${message}${typeof code === "string" && !message.includes(code) ? ` (${code})` : ""}`,
           file,
           hint:
             typeof hint === "string"
               ? hint
               : "Check that the directory exists and is writable, and that the disk has space; the previous file is unchanged.",
-        },
+        }),
       ],
     };
   }

@@ -1,7 +1,7 @@
-import { type Catalogue, defineCatalogue } from "@switchyard/config-schema";
+import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema";
 
 /** SY3xxx: schema versions, migrations, migration history and rollback. */
-export const migrationsCatalogue: Catalogue = defineCatalogue([
+export const migrationsCatalogue = defineCatalogue([
   {
     code: "SY3001",
     name: "newer-schema-version",
@@ -186,3 +186,9 @@ export const migrationsCatalogue: Catalogue = defineCatalogue([
     fix: "Nothing to do.",
   },
 ]);
+
+/** The migrations' codes (SY3xxx), as a literal union: a code outside the catalogue does not compile. */
+export type MigrationsCode = CodeOf<typeof migrationsCatalogue>;
+
+/** A finding of this package: severity and default message from {@link migrationsCatalogue}. */
+export const migrationsDiagnostic = diagnosticFactory(migrationsCatalogue);

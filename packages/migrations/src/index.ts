@@ -7,6 +7,7 @@ export {
   YamlEditError,
   YamlEditor,
 } from "@switchyard/config-schema";
+export type { MigrationsCode } from "./catalogue.js";
 export { migrationsCatalogue } from "./catalogue.js";
 export type {
   ConfigDirOptions,

@@ -1,11 +1,11 @@
-import { type Catalogue, defineCatalogue } from "@switchyard/config-schema";
+import { type CodeOf, defineCatalogue } from "@switchyard/config-schema";
 
 /**
  * SY6xxx: live port states (what `switchyard explain SY6010` prints). The static clash of two
  * services in ports.yaml, formerly SY6001 here, is consistency's SY2020 (which lists SY6001 as
  * its former code).
  */
-export const portsCatalogue: Catalogue = defineCatalogue([
+export const portsCatalogue = defineCatalogue([
   {
     code: "SY6010",
     name: "port-conflict",
@@ -37,3 +37,6 @@ export const portsCatalogue: Catalogue = defineCatalogue([
     fix: "Run the check as root (`sudo switchyard ports`) or as the socket's user; for a container, `docker ps` shows which one publishes the port.",
   },
 ]);
+
+/** The port registry's codes (SY6xxx), as a literal union: a code outside the catalogue does not compile. */
+export type PortsCode = CodeOf<typeof portsCatalogue>;

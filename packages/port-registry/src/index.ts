@@ -1,3 +1,4 @@
+export type { PortsCode } from "./catalogue.js";
 export { portsCatalogue } from "./catalogue.js";
 export type {
   Listener,

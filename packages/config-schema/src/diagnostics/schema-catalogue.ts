@@ -1,9 +1,16 @@
 import { safeWriteCatalogue } from "../safe-write/catalogue.js";
 import { suppressionCatalogue } from "../suppressions/catalogue.js";
-import { type Catalogue, defineCatalogue, mergeCatalogues } from "./catalogue.js";
+import {
+  type Catalogue,
+  type CodeOf,
+  type DiagnosticFactory,
+  defineCatalogue,
+  diagnosticFactory,
+  mergeCatalogues,
+} from "./catalogue.js";
 
 /** SY1001–SY1044: problems reading, parsing and schema-validating single config files. */
-const loadingCatalogue: Catalogue = defineCatalogue([
+const loadingCatalogue = defineCatalogue([
   {
     code: "SY1001",
     name: "yaml-syntax",
@@ -347,8 +354,20 @@ const loadingCatalogue: Catalogue = defineCatalogue([
  * Every SY1xxx code: reading, parsing and validating files (SY1001–SY1044), safe writes (SY105x)
  * and suppressions (SY109x), so that `switchyard explain` and SARIF rules find each one.
  */
-export const schemaCatalogue: Catalogue = mergeCatalogues(
+export const schemaCatalogue: Catalogue<SchemaCode> = mergeCatalogues<SchemaCode>(
   loadingCatalogue,
   safeWriteCatalogue,
   suppressionCatalogue,
 );
+
+/**
+ * config-schema's codes (SY1xxx: loading, safe writes, suppressions) as a literal union: a code
+ * outside the catalogue does not compile.
+ */
+export type SchemaCode =
+  | CodeOf<typeof loadingCatalogue>
+  | CodeOf<typeof safeWriteCatalogue>
+  | CodeOf<typeof suppressionCatalogue>;
+
+/** A config-schema finding: severity and default message from {@link schemaCatalogue}. */
+export const schemaDiagnostic: DiagnosticFactory<SchemaCode> = diagnosticFactory(schemaCatalogue);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { fileTooLargeDiagnostic } from "../yaml/parse.js";
 import type { BoundedReadFailure } from "./read-file.js";
 
@@ -8,9 +9,7 @@ import type { BoundedReadFailure } from "./read-file.js";
  */
 export function readFailureDiagnostic(file: string, failure: BoundedReadFailure, hint?: string): Diagnostic {
   if (failure.kind === "too-large") return fileTooLargeDiagnostic(file, failure.size, failure.maxBytes);
-  return {
-    code: "SY1010",
-    severity: "error",
+  return schemaDiagnostic("SY1010", {
     message: `Cannot read ${file}: ${failure.reason}`,
     file,
     hint:
@@ -20,5 +19,5 @@ export function readFailureDiagnostic(file: string, failure: BoundedReadFailure,
         : failure.kind === "not-regular-file"
           ? "Config files must be regular files: replace it with the file itself (a FIFO, a device or a directory is never read)."
           : "Check the path; `--config-dir` selects another directory."),
-  };
+  });
 }

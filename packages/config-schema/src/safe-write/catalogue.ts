@@ -1,10 +1,10 @@
-import { type Catalogue, defineCatalogue } from "../diagnostics/catalogue.js";
+import { defineCatalogue } from "../diagnostics/catalogue.js";
 
 /**
  * Catalogue entries for safe writes (`FileLockedError`). Meant to be merged into
  * config-schema's `schemaCatalogue` so `switchyard explain SY1050` finds it.
  */
-export const safeWriteCatalogue: Catalogue = defineCatalogue([
+export const safeWriteCatalogue = defineCatalogue([
   {
     code: "SY1050",
     name: "file-locked",

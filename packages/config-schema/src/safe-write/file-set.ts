@@ -3,6 +3,7 @@ import { readdir, rename, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { describeFsError } from "../fs/errno.js";
 import { makeDirectory } from "../fs/make-dir.js";
 import { readBoundedFile, readBoundedFileIfExists } from "../fs/read-file.js";
@@ -493,45 +494,45 @@ export function recoveryDiagnostics(report: RecoveryReport, shownDir: string): D
   for (const r of report.recovered) {
     const files = r.files.length > 0 ? `: ${r.files.join(", ")}` : "";
     if (r.outcome === "rolled-forward") {
-      out.push({
-        code: "SY1051",
-        severity: "info",
-        message: `Completed ${describeChange(r)} in ${shownDir}${files}`,
-        hint: "Nothing to do: every file of that change now has its new content.",
-      });
+      out.push(
+        schemaDiagnostic("SY1051", {
+          message: `Completed ${describeChange(r)} in ${shownDir}${files}`,
+          hint: "Nothing to do: every file of that change now has its new content.",
+        }),
+      );
     } else if (r.outcome === "rolled-back") {
-      out.push({
-        code: "SY1052",
-        severity: "warning",
-        message: `Undid ${describeChange(r)} in ${shownDir} (${r.reason ?? "it could not be completed"})${files}`,
-        hint: "Every file of that change has its content from before it again; run the command again.",
-      });
+      out.push(
+        schemaDiagnostic("SY1052", {
+          message: `Undid ${describeChange(r)} in ${shownDir} (${r.reason ?? "it could not be completed"})${files}`,
+          hint: "Every file of that change has its content from before it again; run the command again.",
+        }),
+      );
     } else {
-      out.push({
-        code: "SY1053",
-        severity: "error",
-        message: `Could not finish ${describeChange(r)} in ${shownDir}: ${r.reason ?? "unknown reason"}; its files may be a mix of old and new content${files}`,
-        hint: `Fix the cause (write access, disk space) and run any switchyard command on ${shownDir} again; the journal ${STATE_DIR}/journal-${r.id}.json names each file's hashes before and after, and the backups beside the files hold the old content.`,
-      });
+      out.push(
+        schemaDiagnostic("SY1053", {
+          message: `Could not finish ${describeChange(r)} in ${shownDir}: ${r.reason ?? "unknown reason"}; its files may be a mix of old and new content${files}`,
+          hint: `Fix the cause (write access, disk space) and run any switchyard command on ${shownDir} again; the journal ${STATE_DIR}/journal-${r.id}.json names each file's hashes before and after, and the backups beside the files hold the old content.`,
+        }),
+      );
     }
   }
   if (report.removedTempFiles.length > 0) {
     const names = report.removedTempFiles.map((p) => basename(p));
-    out.push({
-      code: "SY1051",
-      severity: "info",
-      message: `Removed ${names.length} temp file${names.length === 1 ? "" : "s"} left by an interrupted write in ${shownDir}: ${names.join(", ")}`,
-      hint: "Nothing to do: a write that is killed leaves the file it was replacing whole.",
-    });
+    out.push(
+      schemaDiagnostic("SY1051", {
+        message: `Removed ${names.length} temp file${names.length === 1 ? "" : "s"} left by an interrupted write in ${shownDir}: ${names.join(", ")}`,
+        hint: "Nothing to do: a write that is killed leaves the file it was replacing whole.",
+      }),
+    );
   }
   if (report.removedStagedFiles.length > 0) {
     const names = report.removedStagedFiles.map((p) => basename(p));
-    out.push({
-      code: "SY1051",
-      severity: "info",
-      message: `Removed ${names.length} staged file${names.length === 1 ? "" : "s"} of a change that was interrupted before it began, in ${shownDir}: ${names.join(", ")}`,
-      hint: "Nothing to do: no file had been changed.",
-    });
+    out.push(
+      schemaDiagnostic("SY1051", {
+        message: `Removed ${names.length} staged file${names.length === 1 ? "" : "s"} of a change that was interrupted before it began, in ${shownDir}: ${names.join(", ")}`,
+        hint: "Nothing to do: no file had been changed.",
+      }),
+    );
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { type Catalogue, defineCatalogue } from "../diagnostics/catalogue.js";
+import { defineCatalogue } from "../diagnostics/catalogue.js";
 
 /** Codes of the shared suppression mechanism (used by `validate` and `audit`). */
 export const SUPPRESSION_CODES = {
@@ -14,7 +14,7 @@ export const SUPPRESSION_CODES = {
  * SY109x: findings about suppressions and severity overrides themselves. They live in config-schema's
  * range because the mechanism is shared by every command that reports diagnostics.
  */
-export const suppressionCatalogue: Catalogue = defineCatalogue([
+export const suppressionCatalogue = defineCatalogue([
   {
     code: "SY1090",
     name: "unused-suppression",

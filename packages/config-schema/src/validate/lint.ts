@@ -1,4 +1,5 @@
 import type { Diagnostic, YamlPath } from "../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { suggestName } from "../diagnostics/suggest.js";
 import { ENV_REFERENCE_PATTERN } from "../schemas/common.js";
 import type { ConfigFileKind } from "../schemas/files.js";
@@ -33,18 +34,18 @@ function unexportableReferences(source: YamlSource): Diagnostic[] {
       if (ENV_REFERENCE_PATTERN.test(value)) return;
       const name = value.slice("os.environ/".length);
       const range = source.rangeOf(path);
-      out.push({
-        code: "SY1043",
-        severity: "error",
-        message:
-          name === ""
-            ? "Environment reference without a variable name (os.environ/)"
-            : `Environment reference to '${name.length > 40 ? `${name.slice(0, 37)}...` : name}', a name no shell can export`,
-        file: source.file,
-        path,
-        ...(range ? { range } : {}),
-        hint: "After `os.environ/` write a variable name: letters, digits and `_`, not starting with a digit (e.g. `os.environ/VLLM_QWEN_API_KEY`).",
-      });
+      out.push(
+        schemaDiagnostic("SY1043", {
+          message:
+            name === ""
+              ? "Environment reference without a variable name (os.environ/)"
+              : `Environment reference to '${name.length > 40 ? `${name.slice(0, 37)}...` : name}', a name no shell can export`,
+          file: source.file,
+          path,
+          ...(range ? { range } : {}),
+          hint: "After `os.environ/` write a variable name: letters, digits and `_`, not starting with a digit (e.g. `os.environ/VLLM_QWEN_API_KEY`).",
+        }),
+      );
       return;
     }
     if (Array.isArray(value)) {
@@ -67,19 +68,19 @@ function unknownRouterSettings(source: YamlSource): Diagnostic[] {
     const suggestion = suggestName(key, ROUTER_SETTINGS);
     const path = ["router_settings", key];
     const range = source.rangeOf(path, "key");
-    out.push({
-      code: "SY1044",
-      severity: "warning",
-      message: `router_settings.${key} is not a Router setting, so LiteLLM drops it${suggestion !== undefined ? ` — did you mean '${suggestion}'?` : ""}`,
-      file: source.file,
-      path,
-      ...(range ? { range } : {}),
-      hint:
-        suggestion !== undefined
-          ? `Rename it to \`${suggestion}\`.`
-          : "Remove it, or move it where LiteLLM reads it (`litellm_settings`, `general_settings`).",
-      ...(suggestion !== undefined ? { suggestion } : {}),
-    });
+    out.push(
+      schemaDiagnostic("SY1044", {
+        message: `router_settings.${key} is not a Router setting, so LiteLLM drops it${suggestion !== undefined ? ` — did you mean '${suggestion}'?` : ""}`,
+        file: source.file,
+        path,
+        ...(range ? { range } : {}),
+        hint:
+          suggestion !== undefined
+            ? `Rename it to \`${suggestion}\`.`
+            : "Remove it, or move it where LiteLLM reads it (`litellm_settings`, `general_settings`).",
+        ...(suggestion !== undefined ? { suggestion } : {}),
+      }),
+    );
   }
   return out;
 }
@@ -103,31 +104,31 @@ export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[]
     const shellReference = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(value);
     if (shellReference) {
       const name = shellReference[1] ?? shellReference[2]!;
-      out.push({
-        code: "SY1041",
-        severity: "warning",
-        message: `'${value}' is not expanded by LiteLLM`,
-        file,
-        path,
-        ...(range ? { range } : {}),
-        hint: `Write \`os.environ/${name}\`: LiteLLM only resolves environment references in that form.`,
-        suggestion: `os.environ/${name}`,
-      });
+      out.push(
+        schemaDiagnostic("SY1041", {
+          message: `'${value}' is not expanded by LiteLLM`,
+          file,
+          path,
+          ...(range ? { range } : {}),
+          hint: `Write \`os.environ/${name}\`: LiteLLM only resolves environment references in that form.`,
+          suggestion: `os.environ/${name}`,
+        }),
+      );
       continue;
     }
     // A malformed os.environ/ reference is SY1043, reported for every value above.
     if (value.startsWith("os.environ/")) continue;
     // Documented dummy values (`EMPTY`, `sk-no-key-required`) and placeholders are not secrets.
     if (detectSecret(String(path[path.length - 1]), value) === undefined) continue;
-    out.push({
-      code: "SY1040",
-      severity: "warning",
-      message: `Literal secret in ${path[path.length - 1]} (${redactSecret(value)}); it should be an environment reference`,
-      file,
-      path,
-      ...(range ? { range } : {}),
-      hint: `Move the value into an environment variable and write \`os.environ/${kind === "providers" ? envName : "NAME"}\`; rotate the key if this file was ever shared.`,
-    });
+    out.push(
+      schemaDiagnostic("SY1040", {
+        message: `Literal secret in ${path[path.length - 1]} (${redactSecret(value)}); it should be an environment reference`,
+        file,
+        path,
+        ...(range ? { range } : {}),
+        hint: `Move the value into an environment variable and write \`os.environ/${kind === "providers" ? envName : "NAME"}\`; rotate the key if this file was ever shared.`,
+      }),
+    );
   }
   if (kind === "providers") {
     for (const [id, provider] of entries((source.data as Record<string, unknown>).providers)) {
@@ -145,16 +146,16 @@ export function lintFile(kind: ConfigFileKind, source: YamlSource): Diagnostic[]
         const path = ["providers", id, "models", index, "name"];
         const range = source.rangeOf(path);
         const firstRange = source.rangeOf(["providers", id, "models", first, "name"]);
-        out.push({
-          code: "SY1037",
-          severity: "error",
-          message: `Model '${name}' is listed twice in provider '${id}'`,
-          file,
-          path,
-          ...(range ? { range } : {}),
-          hint: "Remove the second entry.",
-          related: [{ message: "first listed here", file, ...(firstRange ? { range: firstRange } : {}) }],
-        });
+        out.push(
+          schemaDiagnostic("SY1037", {
+            message: `Model '${name}' is listed twice in provider '${id}'`,
+            file,
+            path,
+            ...(range ? { range } : {}),
+            hint: "Remove the second entry.",
+            related: [{ message: "first listed here", file, ...(firstRange ? { range: firstRange } : {}) }],
+          }),
+        );
       });
     }
   }

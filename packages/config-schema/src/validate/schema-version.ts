@@ -1,5 +1,6 @@
 import semver from "semver";
 import type { Diagnostic, SourceRange } from "../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { CURRENT_SCHEMA_VERSION, KNOWN_SCHEMA_VERSIONS, SEMVER_PATTERN } from "../schemas/common.js";
 import type { YamlSource } from "../yaml/parse.js";
 
@@ -40,15 +41,13 @@ export function checkSchemaVersion(
     return {
       version: { status: "missing" },
       diagnostics: [
-        {
-          code: "SY1020",
-          severity: "error",
+        schemaDiagnostic("SY1020", {
           message: "Missing `schema_version`",
           file,
           path: ["schema_version"],
           ...(range ? { range: { start: range.start, end: range.start } } : {}),
           hint: `Add \`schema_version: "${CURRENT_SCHEMA_VERSION}"\` as the first line (or the version the file was written for, then run \`switchyard migrate --auto\`).`,
-        },
+        }),
       ],
     };
   }
@@ -63,9 +62,7 @@ export function checkSchemaVersion(
     return {
       version: { status: "invalid" },
       diagnostics: [
-        {
-          code: "SY1021",
-          severity: "error",
+        schemaDiagnostic("SY1021", {
           message:
             typeof raw !== "string"
               ? `schema_version ${writtenAs(source, range, raw)} is not a semantic version string (YAML reads it as ${readAs(raw)})`
@@ -79,7 +76,7 @@ export function checkSchemaVersion(
             typeof raw === "number"
               ? `Quote it and write all three parts: \`schema_version: "${CURRENT_SCHEMA_VERSION}"\`.`
               : `Write \`schema_version: "${CURRENT_SCHEMA_VERSION}"\`.`,
-        },
+        }),
       ],
     };
   }
@@ -89,15 +86,13 @@ export function checkSchemaVersion(
     return {
       version: { status: "newer", version: raw },
       diagnostics: [
-        {
-          code: "SY1023",
-          severity: "error",
+        schemaDiagnostic("SY1023", {
           message: `schema_version ${raw} is newer than this Switchyard understands (${CURRENT_SCHEMA_VERSION})`,
           file,
           path: ["schema_version"],
           ...at,
           hint: "Upgrade Switchyard (`npm i -g @switchyard/cli@latest`); the file is left untouched.",
-        },
+        }),
       ],
     };
   }
@@ -110,15 +105,13 @@ export function checkSchemaVersion(
   return {
     version: { status: "unknown", version: raw },
     diagnostics: [
-      {
-        code: "SY1022",
-        severity: "error",
+      schemaDiagnostic("SY1022", {
         message: `schema_version ${raw} is not a version Switchyard knows (${KNOWN_SCHEMA_VERSIONS.join(", ")})`,
         file,
         path: ["schema_version"],
         ...at,
         hint: `Set it to one of ${KNOWN_SCHEMA_VERSIONS.join(", ")}.`,
-      },
+      }),
     ],
   };
 }
@@ -136,13 +129,11 @@ export function olderSchemaDiagnostic(
   path: readonly (string | number)[] = [],
 ): Diagnostic {
   const name = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
-  return {
-    code: "SY1022",
-    severity: "error",
+  return schemaDiagnostic("SY1022", {
     message: `${name} is schema ${version}; the current is ${CURRENT_SCHEMA_VERSION} — run \`switchyard migrate --auto\``,
     file,
     ...(path.length > 0 ? { path } : {}),
     ...(range ? { range } : {}),
     hint: "`switchyard migrate --check` shows each file's version and the steps; `--dry-run` shows the changes; `--auto` backs every file up, then upgrades the whole set, keeping comments. Schema errors are not reported for a file until it is migrated.",
-  };
+  });
 }

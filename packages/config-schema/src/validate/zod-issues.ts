@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Diagnostic, YamlPath } from "../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { didYouMean, suggestName } from "../diagnostics/suggest.js";
 import {
   DATE_PATTERN,
@@ -135,15 +136,13 @@ function unionTypeNouns(issue: Issue): string[] | undefined {
 
 /** SY1036: a schema rule with no more specific code. */
 function schemaViolation(issue: Issue, where: string, path: YamlPath, source: YamlSource): Diagnostic {
-  return {
-    code: "SY1036",
-    severity: "error",
+  return schemaDiagnostic("SY1036", {
     message: `${where}: ${issue.message}`,
     file: source.file,
     path,
     ...locate(source, path),
     hint: "See the field's description in the JSON Schema (`switchyard schema`).",
-  };
+  });
 }
 
 /**
@@ -166,15 +165,15 @@ export function zodIssuesToDiagnostics(
       const at = valueAt(source.data, path);
       if (!at.found || at.value === undefined) {
         const key = path[path.length - 1];
-        out.push({
-          code: "SY1031",
-          severity: "error",
-          message: `Missing required key '${String(key)}' in ${formatYamlPath(path.slice(0, -1))}`,
-          file,
-          path,
-          ...locate(source, path.slice(0, -1), "key"),
-          hint: `Add \`${String(key)}:\` here.`,
-        });
+        out.push(
+          schemaDiagnostic("SY1031", {
+            message: `Missing required key '${String(key)}' in ${formatYamlPath(path.slice(0, -1))}`,
+            file,
+            path,
+            ...locate(source, path.slice(0, -1), "key"),
+            hint: `Add \`${String(key)}:\` here.`,
+          }),
+        );
         continue;
       }
     }
@@ -184,19 +183,19 @@ export function zodIssuesToDiagnostics(
         for (const key of issue.keys) {
           const keyPath = [...path, key];
           const suggestion = suggestName(key, allowed);
-          out.push({
-            code: "SY1030",
-            severity: "error",
-            message: `Unknown key '${key}' in ${where}${didYouMean(suggestion)}`,
-            file,
-            path: keyPath,
-            ...locate(source, keyPath, "key"),
-            hint:
-              suggestion !== undefined
-                ? `Rename it to '${suggestion}'.`
-                : `Allowed keys here: ${allowed.join(", ")}.`,
-            ...(suggestion !== undefined ? { suggestion } : {}),
-          });
+          out.push(
+            schemaDiagnostic("SY1030", {
+              message: `Unknown key '${key}' in ${where}${didYouMean(suggestion)}`,
+              file,
+              path: keyPath,
+              ...locate(source, keyPath, "key"),
+              hint:
+                suggestion !== undefined
+                  ? `Rename it to '${suggestion}'.`
+                  : `Allowed keys here: ${allowed.join(", ")}.`,
+              ...(suggestion !== undefined ? { suggestion } : {}),
+            }),
+          );
         }
         break;
       }
@@ -205,19 +204,19 @@ export function zodIssuesToDiagnostics(
         const expected = expectedNoun(issue.expected);
         const quotedNumber =
           issue.expected === "number" && typeof at.value === "string" && /^-?\d+(\.\d+)?$/.test(at.value);
-        out.push({
-          code: "SY1032",
-          severity: "error",
-          message: `Expected ${expected} at ${where}, got ${typeName(at.value, path)}`,
-          file,
-          path,
-          ...locate(source, path),
-          hint: quotedNumber
-            ? "Remove the quotes so YAML reads a number."
-            : issue.expected === "boolean"
-              ? "Write `true` or `false`."
-              : `Write ${expected} here.`,
-        });
+        out.push(
+          schemaDiagnostic("SY1032", {
+            message: `Expected ${expected} at ${where}, got ${typeName(at.value, path)}`,
+            file,
+            path,
+            ...locate(source, path),
+            hint: quotedNumber
+              ? "Remove the quotes so YAML reads a number."
+              : issue.expected === "boolean"
+                ? "Write `true` or `false`."
+                : `Write ${expected} here.`,
+          }),
+        );
         break;
       }
       case "invalid_value": {
@@ -225,16 +224,16 @@ export function zodIssuesToDiagnostics(
         const allowed = enumValues(schemaAt(schema, path));
         const values = allowed.length > 0 ? allowed : issue.values.map(String);
         const suggestion = typeof at.value === "string" ? suggestName(at.value, values) : undefined;
-        out.push({
-          code: "SY1033",
-          severity: "error",
-          message: `Invalid value ${typeName(at.value, path).replace(/^the string /, "")} at ${where}${didYouMean(suggestion)}`,
-          file,
-          path,
-          ...locate(source, path),
-          hint: `Allowed values: ${values.join(", ")}.`,
-          ...(suggestion !== undefined ? { suggestion } : {}),
-        });
+        out.push(
+          schemaDiagnostic("SY1033", {
+            message: `Invalid value ${typeName(at.value, path).replace(/^the string /, "")} at ${where}${didYouMean(suggestion)}`,
+            file,
+            path,
+            ...locate(source, path),
+            hint: `Allowed values: ${values.join(", ")}.`,
+            ...(suggestion !== undefined ? { suggestion } : {}),
+          }),
+        );
         break;
       }
       case "too_small":
@@ -256,46 +255,46 @@ export function zodIssuesToDiagnostics(
             ? `${where} must have ${relation} ${String(bound)} item${Number(bound) === 1 ? "" : "s"}`
             : `${where} must be ${relation} ${String(bound)} character${Number(bound) === 1 ? "" : "s"} long`
           : `${where} must be ${relation} ${String(bound)}, got ${typeof at.value === "string" ? typeName(at.value, path).replace(/^the string /, "") : String(at.value)}`;
-        out.push({
-          code: "SY1034",
-          severity: "error",
-          message,
-          file,
-          path,
-          ...locate(source, path),
-          hint: isCount
-            ? "Add the missing entries or remove the key."
-            : `Use a value ${relation} ${String(bound)}.`,
-        });
+        out.push(
+          schemaDiagnostic("SY1034", {
+            message,
+            file,
+            path,
+            ...locate(source, path),
+            hint: isCount
+              ? "Add the missing entries or remove the key."
+              : `Use a value ${relation} ${String(bound)}.`,
+          }),
+        );
         break;
       }
       case "invalid_format": {
         const at = valueAt(source.data, path);
         const known = knownFormat("pattern" in issue ? issue.pattern : undefined);
-        out.push({
-          code: "SY1035",
-          severity: "error",
-          message: `${where} is not ${known?.noun ?? `in the expected format (${issue.format})`}: ${typeName(at.value, path).replace(/^the string /, "")}`,
-          file,
-          path,
-          ...locate(source, path),
-          hint: known?.hint ?? "See the field's description in the JSON Schema.",
-        });
+        out.push(
+          schemaDiagnostic("SY1035", {
+            message: `${where} is not ${known?.noun ?? `in the expected format (${issue.format})`}: ${typeName(at.value, path).replace(/^the string /, "")}`,
+            file,
+            path,
+            ...locate(source, path),
+            hint: known?.hint ?? "See the field's description in the JSON Schema.",
+          }),
+        );
         break;
       }
       case "invalid_key": {
         const key = path[path.length - 1];
         const inner = issue.issues[0];
         const known = knownFormat(inner && "pattern" in inner ? inner.pattern : undefined);
-        out.push({
-          code: "SY1035",
-          severity: "error",
-          message: `Key '${String(key)}' in ${formatYamlPath(path.slice(0, -1))} is not ${known?.noun ?? "a valid name"}`,
-          file,
-          path,
-          ...locate(source, path, "key"),
-          hint: known?.hint ?? "Rename the key.",
-        });
+        out.push(
+          schemaDiagnostic("SY1035", {
+            message: `Key '${String(key)}' in ${formatYamlPath(path.slice(0, -1))} is not ${known?.noun ?? "a valid name"}`,
+            file,
+            path,
+            ...locate(source, path, "key"),
+            hint: known?.hint ?? "Rename the key.",
+          }),
+        );
         break;
       }
       case "invalid_union": {
@@ -303,15 +302,15 @@ export function zodIssuesToDiagnostics(
         const at = valueAt(source.data, path);
         if (nouns !== undefined && at.found) {
           const expected = nouns.join(" or ");
-          out.push({
-            code: "SY1032",
-            severity: "error",
-            message: `Expected ${expected} at ${where}, got ${typeName(at.value, path)}`,
-            file,
-            path,
-            ...locate(source, path),
-            hint: `Write ${expected} here.`,
-          });
+          out.push(
+            schemaDiagnostic("SY1032", {
+              message: `Expected ${expected} at ${where}, got ${typeName(at.value, path)}`,
+              file,
+              path,
+              ...locate(source, path),
+              hint: `Write ${expected} here.`,
+            }),
+          );
           break;
         }
         out.push(schemaViolation(issue, where, path, source));

@@ -1,4 +1,5 @@
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 
 /**
  * The byte index of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
@@ -49,14 +50,12 @@ export function positionInText(text: string, offset: number): SourcePosition {
 }
 
 function encodingDiagnostic(file: string, start: SourcePosition, message: string, hint: string): Diagnostic {
-  return {
-    code: "SY1005",
-    severity: "error",
+  return schemaDiagnostic("SY1005", {
     message,
     file,
     range: { start, end: { line: start.line, column: start.column + 1, offset: start.offset + 1 } },
     hint,
-  };
+  });
 }
 
 const UTF16_HINT = "Save the file as UTF-8 (without a byte-order mark).";

@@ -20,6 +20,7 @@ import {
 } from "yaml";
 import { capDiagnosticsPerFile, MAX_DIAGNOSTICS_PER_FILE, uncountedSummary } from "../diagnostics/cap.js";
 import type { Diagnostic, SourceRange, YamlPath } from "../diagnostics/diagnostic.js";
+import { type SchemaCode, schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
@@ -83,7 +84,7 @@ const START: SourceRange = {
   end: { line: 1, column: 1, offset: 0 },
 };
 
-const yamlErrorCodes: Record<string, { code: string; message?: string; hint: string }> = {
+const yamlErrorCodes: Record<string, { code: SchemaCode; message?: string; hint: string }> = {
   DUPLICATE_KEY: {
     code: "SY1002",
     message: "Duplicate key",
@@ -256,9 +257,7 @@ export function sourceWithoutDocument(file: string, text: string, diagnostics: D
 
 /** The SY1006 diagnostic for input over the size cap (`size` undefined when only known to be larger). */
 export function fileTooLargeDiagnostic(file: string, size: number | undefined, maxBytes: number): Diagnostic {
-  return {
-    code: "SY1006",
-    severity: "error",
+  return schemaDiagnostic("SY1006", {
     message:
       size === undefined
         ? `File is larger than the ${maxBytes}-byte limit`
@@ -266,7 +265,7 @@ export function fileTooLargeDiagnostic(file: string, size: number | undefined, m
     file,
     range: START,
     hint: "Check the path; split the file, or raise the limit with `--max-file-size` if it really needs to be this large.",
-  };
+  });
 }
 
 interface AliasProblem {
@@ -295,15 +294,15 @@ function duplicateKeys(map: YAMLMap, lineCounter: LineCounter, file: string, inL
       // it repeat too; they are the same slip, so this is the only diagnostic.
       return [missingDash(String(key.value), file, range, firstRange)];
     }
-    out.push({
-      code: "SY1002",
-      severity: "error",
-      message: `Duplicate key '${String(key.value)}'`,
-      file,
-      ...(range ? { range } : {}),
-      hint: "Remove or rename one of the two entries; YAML maps need unique keys.",
-      related: [{ message: "first defined here", file, ...(firstRange ? { range: firstRange } : {}) }],
-    });
+    out.push(
+      schemaDiagnostic("SY1002", {
+        message: `Duplicate key '${String(key.value)}'`,
+        file,
+        ...(range ? { range } : {}),
+        hint: "Remove or rename one of the two entries; YAML maps need unique keys.",
+        related: [{ message: "first defined here", file, ...(firstRange ? { range: firstRange } : {}) }],
+      }),
+    );
   }
   return out;
 }
@@ -315,15 +314,13 @@ function missingDash(
   range: SourceRange | undefined,
   firstRange: SourceRange | undefined,
 ): Diagnostic {
-  return {
-    code: "SY1024",
-    severity: "error",
+  return schemaDiagnostic("SY1024", {
     message: `\`${name}\` appears twice in one list item: is the \`- \` that starts the next item missing?`,
     file,
     ...(range ? { range } : {}),
     hint: `Start the next item with \`- ${name}: …\`.`,
     related: [{ message: "the item starts here", file, ...(firstRange ? { range: firstRange } : {}) }],
-  };
+  });
 }
 
 /** A double-quoted scalar whose last `"` is escaped by a `\\` (`"C:\\dir\\"`): it never ends. */
@@ -360,14 +357,14 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
         escapedClosingQuote(text.slice(node.range[0], node.range[1]))
       ) {
         const end = node.range[1];
-        diagnostics.push({
-          code: "SY1014",
-          severity: "error",
-          message: 'The `\\` before the closing `"` escapes it, so the string never ends',
-          file,
-          range: rangeFromOffsets(lineCounter, end - 2, end),
-          hint: "Write `\\\\` for a backslash at the end of a double-quoted string, or use single quotes, where `\\` is an ordinary character.",
-        });
+        diagnostics.push(
+          schemaDiagnostic("SY1014", {
+            message: 'The `\\` before the closing `"` escapes it, so the string never ends',
+            file,
+            range: rangeFromOffsets(lineCounter, end - 2, end),
+            hint: "Write `\\\\` for a backslash at the end of a double-quoted string, or use single quotes, where `\\` is an ordinary character.",
+          }),
+        );
       }
       return;
     }
@@ -375,24 +372,24 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
     const key = node.key;
     if (isScalar(key) && typeof key.value === "string" && FORBIDDEN_KEYS.has(key.value)) {
       const range = nodeRange(lineCounter, key);
-      diagnostics.push({
-        code: "SY1007",
-        severity: "error",
-        message: `Key '${key.value}' is not allowed`,
-        file,
-        ...(range ? { range } : {}),
-        hint: "Rename the key: `__proto__`, `constructor` and `prototype` are refused so they can never alter objects.",
-      });
+      diagnostics.push(
+        schemaDiagnostic("SY1007", {
+          message: `Key '${key.value}' is not allowed`,
+          file,
+          ...(range ? { range } : {}),
+          hint: "Rename the key: `__proto__`, `constructor` and `prototype` are refused so they can never alter objects.",
+        }),
+      );
     } else if (isCollection(key)) {
       const range = nodeRange(lineCounter, key);
-      diagnostics.push({
-        code: "SY1001",
-        severity: "error",
-        message: "A key is a list or mapping; config keys must be plain names",
-        file,
-        ...(range ? { range } : {}),
-        hint: "Write the key as a plain name; remove the `?` complex-key indicator or the brackets around it.",
-      });
+      diagnostics.push(
+        schemaDiagnostic("SY1001", {
+          message: "A key is a list or mapping; config keys must be plain names",
+          file,
+          ...(range ? { range } : {}),
+          hint: "Write the key as a plain name; remove the `?` complex-key indicator or the brackets around it.",
+        }),
+      );
     }
   });
   for (const { alias, kind } of aliasProblems) {
@@ -554,26 +551,26 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
   }
   const contents = document.contents as Node | null;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
-    diagnostics.push({
-      code: "SY1009",
-      severity: "error",
-      message: "The file is empty",
-      file,
-      range: START,
-      hint: "Run `switchyard init` to write a complete config set, or add the file's top-level keys.",
-    });
+    diagnostics.push(
+      schemaDiagnostic("SY1009", {
+        message: "The file is empty",
+        file,
+        range: START,
+        hint: "Run `switchyard init` to write a complete config set, or add the file's top-level keys.",
+      }),
+    );
     return makeSource(file, text, document, lineCounter, undefined, diagnostics);
   }
   if (!isMap(contents)) {
     const range = nodeRange(lineCounter, contents);
-    diagnostics.push({
-      code: "SY1009",
-      severity: "error",
-      message: `The top level of a config file must be a mapping of keys to values, not ${isCollection(contents) ? "a list" : "a single value"}`,
-      file,
-      ...(range ? { range } : {}),
-      hint: 'Start the file with `schema_version: "2.0.0"` followed by the file\'s top-level keys.',
-    });
+    diagnostics.push(
+      schemaDiagnostic("SY1009", {
+        message: `The top level of a config file must be a mapping of keys to values, not ${isCollection(contents) ? "a list" : "a single value"}`,
+        file,
+        ...(range ? { range } : {}),
+        hint: 'Start the file with `schema_version: "2.0.0"` followed by the file\'s top-level keys.',
+      }),
+    );
     return makeSource(file, text, document, lineCounter, undefined, diagnostics);
   }
   const result = toData(document, lineCounter, file, maxAliasCount, checked.firstAlias);
@@ -613,9 +610,7 @@ export function parseYaml(input: string | Uint8Array, options: ParseYamlOptions)
     // The yaml package documents parseDocument as non-throwing; this is a last line of defence
     // (e.g. a stack overflow on absurdly deep nesting) so that callers can rely on "never throws".
     return sourceWithoutDocument(file, text, [
-      {
-        code: "SY1001",
-        severity: "error",
+      schemaDiagnostic("SY1001", {
         message:
           error instanceof RangeError
             ? "The document is nested too deeply to be read"
@@ -623,7 +618,7 @@ export function parseYaml(input: string | Uint8Array, options: ParseYamlOptions)
         file,
         range: START,
         hint: "Check the file's YAML syntax.",
-      },
+      }),
     ]);
   }
 }

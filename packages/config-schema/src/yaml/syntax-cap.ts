@@ -1,5 +1,6 @@
 import { Lexer, type LineCounter } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { rangeFromOffsets } from "./positions.js";
 
 /**
@@ -58,12 +59,10 @@ export function syntaxCutDiagnostic(
   lineCounter: LineCounter,
   textLength: number,
 ): Diagnostic {
-  return {
-    code: "SY1001",
-    severity: "error",
+  return schemaDiagnostic("SY1001", {
     message: `Parsing stopped after ${cut.unclosed} unclosed flow collections ('{' or '['); the rest of the file was not read`,
     file,
     range: rangeFromOffsets(lineCounter, cut.at, Math.min(textLength, cut.at + 1)),
     hint: "Close each `{` with `}` and each `[` with `]` on the same logical value, or use block style (one `key: value` per line). A file with this many broken brackets is often not the file that was meant.",
-  };
+  });
 }

@@ -24,7 +24,7 @@ import { urlCredentials } from "./url-credentials.js";
 import { urlPath } from "./url-path.js";
 
 /** Every cross-file rule, in code order. Adding a rule: one file in `src/rules/` and one line here. */
-export const rules: readonly Rule[] = [
+export const rules = [
   unknownProvider,
   disabledProvider,
   unknownModel,
@@ -48,4 +48,7 @@ export const rules: readonly Rule[] = [
   serviceDependencyCycle,
   flagUserInBothLists,
   flagDatesInverted,
-];
+] as const satisfies readonly Rule[];
+
+/** The codes of the cross-file rules (SY20xx), as a literal union. */
+export type RuleId = (typeof rules)[number]["id"];

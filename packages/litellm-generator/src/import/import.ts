@@ -12,6 +12,7 @@ import {
   type Service,
   sortDiagnostics,
 } from "@switchyard/config-schema";
+import { generatorDiagnostic } from "../catalogue.js";
 import { baseId } from "../internal/ids.js";
 import { isPlainRecord, setOwn } from "../internal/records.js";
 import { stringifyForPyYaml } from "../internal/yaml11.js";
@@ -229,13 +230,11 @@ export async function importLiteLLMConfig(path: string, options: ImportOptions =
     return {
       ok: false,
       diagnostics: [
-        {
-          code: "SY4200",
-          severity: "error",
+        generatorDiagnostic("SY4200", {
           message: `${root.file} has no model_list${modelList ? " list" : ""}, so there is nothing to import`,
           file: root.file,
           hint: "Point `switchyard import` at the file passed to `litellm --config` (with its include files beside it).",
-        },
+        }),
       ],
     };
   }

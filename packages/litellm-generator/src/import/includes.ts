@@ -1,5 +1,7 @@
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "@switchyard/config-schema";
+import type { GeneratorCode } from "../catalogue.js";
+import { generatorDiagnostic } from "../catalogue.js";
 import { isPlainRecord } from "../internal/records.js";
 import type { Where } from "./carry.js";
 import type { ImportLog } from "./log.js";
@@ -45,7 +47,7 @@ function modelListOf(value: unknown, source: SourceFile, offset: number): Locate
   }));
 }
 
-function includeError(code: string, message: string, at: Place, hint: string): Diagnostic {
+function includeError(code: GeneratorCode, message: string, at: Place, hint: string): Diagnostic {
   return { code, severity: "error", message, ...located(at), hint };
 }
 
@@ -65,13 +67,11 @@ export async function readMergedConfig(
   if (!root.ok) return log.fail(root.diagnostics);
   if (!isPlainRecord(root.source.data)) {
     return log.fail([
-      {
-        code: "SY4200",
-        severity: "error",
+      generatorDiagnostic("SY4200", {
         message: `${root.source.file} is not a LiteLLM config: the top level must be a mapping with model_list`,
         file: root.source.file,
         hint: "Point `switchyard import` at the file passed to `litellm --config`.",
-      },
+      }),
     ]);
   }
   const sources: SourceFile[] = [root.source];

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "@switchyard/config-schema";
+import type { GeneratorCode } from "../catalogue.js";
 import { located, type Place } from "./source.js";
 
 /** What an import found: errors (nothing imported), lossy changes (warnings) and notes (info). */
@@ -17,7 +18,7 @@ export class ImportLog {
 
   /** Something the imported files do not carry exactly. */
   lossy(
-    code: string,
+    code: GeneratorCode,
     message: string,
     place: Place | undefined,
     hint: string,
@@ -33,7 +34,7 @@ export class ImportLog {
   }
 
   /** An inference or observation that changes nothing in the result. */
-  note(code: string, message: string, place: Place | undefined, hint?: string): void {
+  note(code: GeneratorCode, message: string, place: Place | undefined, hint?: string): void {
     this.notes.push({
       code,
       severity: "info",

@@ -10,6 +10,7 @@ import {
   type YamlPath,
 } from "@switchyard/config-schema";
 import { type Document, LineCounter, type Node } from "yaml";
+import { generatorDiagnostic } from "../catalogue.js";
 import { setOwn } from "../internal/records.js";
 
 /** One LiteLLM config file, read the way PyYAML reads it (YAML 1.1), with positions. */
@@ -132,14 +133,12 @@ export async function readSource(path: string, cwd: string, at?: Place): Promise
       diagnostics: capDiagnosticsPerFile(
         document.errors.map((error) => {
           const start = position(lineCounter, error.pos[0]);
-          return {
-            code: "SY4200",
-            severity: "error",
+          return generatorDiagnostic("SY4200", {
             message: `${file} is not valid YAML: ${error.message.split("\n")[0]}`,
             file,
             range: { start, end: position(lineCounter, Math.max(error.pos[1], error.pos[0] + 1)) },
             hint: "Fix the YAML syntax here; LiteLLM cannot read the file either.",
-          };
+          });
         }),
       ),
     };
@@ -151,13 +150,11 @@ export async function readSource(path: string, cwd: string, at?: Place): Promise
     return {
       ok: false,
       diagnostics: [
-        {
-          code: "SY4200",
-          severity: "error",
+        generatorDiagnostic("SY4200", {
           message: `${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
           file,
           hint: "Replace nested aliases with plain values.",
-        },
+        }),
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { type ConfigSet, type Diagnostic, loadConfigText, sortDiagnostics } from "@switchyard/config-schema";
 import { parseDocument } from "yaml";
+import { generatorDiagnostic } from "../catalogue.js";
 import { generateLiteLLMConfig } from "../generate.js";
 import { isPlainRecord } from "../internal/records.js";
 import { PASSTHROUGH_FILE, parsePassthrough } from "../passthrough.js";
@@ -64,17 +65,18 @@ export function verifyImport(
   const generation = generateFromImport(files);
   if (!generation.ok) {
     const problems = generation.diagnostics;
-    log.lossyFindings.push({
-      code: "SY4222",
-      severity: "error",
-      message: `The imported files do not generate a LiteLLM config: ${problems.find((d) => d.severity === "error")?.message ?? problems[0]?.message ?? "unknown error"}`,
-      hint: "This is a bug in Switchyard's importer: please report it with the diagnostics and your (redacted) LiteLLM config.",
-      related: problems.map((d) => ({
-        message: `${d.code} ${d.message}`,
-        ...(d.file ? { file: d.file } : {}),
-        ...(d.range ? { range: d.range } : {}),
-      })),
-    });
+    log.lossyFindings.push(
+      generatorDiagnostic("SY4222", {
+        severity: "error",
+        message: `The imported files do not generate a LiteLLM config: ${problems.find((d) => d.severity === "error")?.message ?? problems[0]?.message ?? "unknown error"}`,
+        hint: "This is a bug in Switchyard's importer: please report it with the diagnostics and your (redacted) LiteLLM config.",
+        related: problems.map((d) => ({
+          message: `${d.code} ${d.message}`,
+          ...(d.file ? { file: d.file } : {}),
+          ...(d.range ? { range: d.range } : {}),
+        })),
+      }),
+    );
     return [];
   }
   const original = originalData(merged);
@@ -88,20 +90,19 @@ export function verifyImport(
     ...(ids > 0 ? [`${ids} generated id(s)`] : []),
   ];
   if (differences.length === 0) {
-    log.notes.push({
-      code: "SY4222",
-      severity: "info",
-      message: `Generating from the imported files reproduces the input exactly: ${deployments} deployment(s) and ${sections} other section(s), compared as LiteLLM reads them${listed.length > 0 ? `, apart from the listed normalisations (${listed.join(", ")})` : ""}`,
-    });
+    log.notes.push(
+      generatorDiagnostic("SY4222", {
+        message: `Generating from the imported files reproduces the input exactly: ${deployments} deployment(s) and ${sections} other section(s), compared as LiteLLM reads them${listed.length > 0 ? `, apart from the listed normalisations (${listed.join(", ")})` : ""}`,
+      }),
+    );
     return differences;
   }
-  const diagnostic: Diagnostic = {
-    code: "SY4222",
+  const diagnostic: Diagnostic = generatorDiagnostic("SY4222", {
     severity: "warning",
     message: `Generating from the imported files does not reproduce the input: ${differences.length} difference(s), e.g. ${differences[0]!.message}`,
     hint: "Please report it: an import should reproduce every LiteLLM config. The related entries list each difference.",
     related: differences.slice(0, 20).map((d) => ({ message: `${d.kind}: ${d.message}` })),
-  };
+  });
   log.lossyFindings.push(diagnostic);
   return differences;
 }

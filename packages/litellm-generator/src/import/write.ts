@@ -1,6 +1,7 @@
 import { access, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { backupFile, type Diagnostic, makeDirectory, writeFileSafely } from "@switchyard/config-schema";
+import { type GeneratorCode, generatorDiagnostic } from "../catalogue.js";
 import { displayPath } from "../check.js";
 import { PASSTHROUGH_FILE } from "../passthrough.js";
 import type { ImportedFiles, ImportResult } from "./import.js";
@@ -42,8 +43,8 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-function failure(code: string, message: string, file: string, hint: string): Diagnostic {
-  return { code, severity: "error", message, file, hint };
+function failure(code: GeneratorCode, message: string, file: string, hint: string): Diagnostic {
+  return generatorDiagnostic(code, { message, file, hint });
 }
 
 /**

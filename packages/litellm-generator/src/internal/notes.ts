@@ -1,4 +1,5 @@
 import type { ConfigFileKind, ConfigSet, Diagnostic, Severity, YamlPath } from "@switchyard/config-schema";
+import type { GeneratorCode } from "../catalogue.js";
 
 /** Collects the generator's findings, each located in the source file it is about. */
 export class Findings {
@@ -9,7 +10,7 @@ export class Findings {
 
   /** Record a finding about `path` in a source file; errors go to {@link errors}, the rest to {@link notes}. */
   add(
-    code: string,
+    code: GeneratorCode,
     severity: Severity,
     message: string,
     where: { readonly kind: ConfigFileKind; readonly path: YamlPath; readonly part?: "key" | "value" },

@@ -1,4 +1,5 @@
 import type { Diagnostic, YamlPath } from "@switchyard/config-schema";
+import { generatorDiagnostic } from "../catalogue.js";
 import type { LoadedPassthrough } from "../passthrough.js";
 import type { ModelListEntry } from "./model-list.js";
 import { copyRecord, deepEqual, isPlainRecord, setOwn } from "./records.js";
@@ -64,32 +65,32 @@ class MergeFindings {
   }
 
   overridden(path: YamlPath): void {
-    this.notes.push({
-      code: "SY4051",
-      severity: "info",
-      message: `${path.join(".")} in ${this.file} is ignored: the sources generate this key`,
-      ...this.at(path),
-      hint: "Remove it from the passthrough file, or change the source files (or generation options) that produce it.",
-    });
+    this.notes.push(
+      generatorDiagnostic("SY4051", {
+        message: `${path.join(".")} in ${this.file} is ignored: the sources generate this key`,
+        ...this.at(path),
+        hint: "Remove it from the passthrough file, or change the source files (or generation options) that produce it.",
+      }),
+    );
   }
 
   unmatched(path: YamlPath, name: string, provider: string, model: string): void {
-    this.notes.push({
-      code: "SY4052",
-      severity: "warning",
-      message: `Passthrough extras for '${name}' (provider '${provider}', model '${model}') match no generated deployment and are not applied`,
-      ...this.at(path, "value"),
-      hint: "Update model_name, provider and model to the deployment's current names, or remove the entry.",
-    });
+    this.notes.push(
+      generatorDiagnostic("SY4052", {
+        message: `Passthrough extras for '${name}' (provider '${provider}', model '${model}') match no generated deployment and are not applied`,
+        ...this.at(path, "value"),
+        hint: "Update model_name, provider and model to the deployment's current names, or remove the entry.",
+      }),
+    );
   }
 
   duplicateId(id: string, what: string): void {
-    this.notes.push({
-      code: "SY4053",
-      severity: "warning",
-      message: `The deployment id '${id}' is ${what}; LiteLLM identifies deployments by id, so only one of them can be addressed by it`,
-      hint: "Give each deployment a unique id (never equal to a model_name): `id:` in model-mappings.yaml, or model_info.id of a verbatim deployment in litellm-passthrough.yaml.",
-    });
+    this.notes.push(
+      generatorDiagnostic("SY4053", {
+        message: `The deployment id '${id}' is ${what}; LiteLLM identifies deployments by id, so only one of them can be addressed by it`,
+        hint: "Give each deployment a unique id (never equal to a model_name): `id:` in model-mappings.yaml, or model_info.id of a verbatim deployment in litellm-passthrough.yaml.",
+      }),
+    );
   }
 }
 

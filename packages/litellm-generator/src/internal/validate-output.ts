@@ -1,4 +1,5 @@
 import { type Diagnostic, type LiteLLMConfig, loadConfigText } from "@switchyard/config-schema";
+import { generatorDiagnostic } from "../catalogue.js";
 
 /**
  * Validate generated text the way `switchyard validate` checks the file: against
@@ -23,13 +24,11 @@ export function validateOutput(
   return {
     ok: false,
     diagnostics: [
-      {
-        code: "SY4004",
-        severity: "error",
+      generatorDiagnostic("SY4004", {
         message: "The generated LiteLLM config fails Switchyard's LiteLLM schema; nothing was written",
         file,
         hint: "This is a bug in Switchyard: please report it with the diagnostics below.",
-      },
+      }),
       ...errors,
     ],
   };

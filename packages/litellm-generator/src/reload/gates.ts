@@ -10,6 +10,8 @@ import {
   type PollResult,
   poll,
 } from "@switchyard/health";
+import type { GeneratorCode } from "../catalogue.js";
+import { generatorDiagnostic } from "../catalogue.js";
 import { isPlainRecord } from "../internal/records.js";
 
 /** How a gate probes the gateway. */
@@ -62,7 +64,7 @@ async function getOnce(
 }
 
 function gateFailure(
-  code: string,
+  code: GeneratorCode,
   what: string,
   url: string,
   result: Extract<PollResult<unknown>, { ok: false }>,
@@ -210,15 +212,13 @@ export async function waitModels(
       status: "failed",
       detail: message,
       diagnostics: [
-        {
-          code: "SY4305",
-          severity: "error",
+        generatorDiagnostic("SY4305", {
           message,
           hint:
             masterKey === undefined
               ? "Set `gateway.master_key` in model-mappings.yaml to the variable the proxy's key is in, or pass --master-key-env."
               : `Export ${masterKey.env} with the key the proxy runs with (general_settings.master_key reads it too), or pass --master-key-env.`,
-        },
+        }),
       ],
     };
   }

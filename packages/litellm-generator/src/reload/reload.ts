@@ -12,6 +12,7 @@ import {
 import { validateConfigDir } from "@switchyard/consistency";
 import { DEFAULT_GATEWAY_URL, type ExpectedModels } from "@switchyard/health";
 import { parse } from "yaml";
+import { generatorDiagnostic } from "../catalogue.js";
 import { compareWithGeneration, displayPath, readExisting } from "../check.js";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig, refusal } from "../generate.js";
 import { deepEqual, isPlainRecord } from "../internal/records.js";
@@ -58,7 +59,7 @@ class Steps {
       const message = `${name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
       const diagnostic: Diagnostic =
         name === "restore"
-          ? { code: "SY4306", severity: "error", message, hint: "Restore the file from the backup by hand." }
+          ? generatorDiagnostic("SY4306", { message, hint: "Restore the file from the backup by hand." })
           : writeFailure(message, error);
       outcome = { status: "failed", detail: message, diagnostics: [diagnostic] };
     }
@@ -86,15 +87,13 @@ class Steps {
 
 function writeFailure(message: string, error: unknown): Diagnostic {
   const hint = (error as { hint?: unknown }).hint;
-  return {
-    code: "SY4111",
-    severity: "error",
+  return generatorDiagnostic("SY4111", {
     message,
     hint:
       typeof hint === "string"
         ? hint
         : "Check the output directory's permissions and free space; the previous file is unchanged.",
-  };
+  });
 }
 
 /** The gateway URL to probe: `localhost` becomes 127.0.0.1, a trailing slash is dropped. */
@@ -198,12 +197,10 @@ async function validateStep(
         status: "failed",
         detail: message,
         diagnostics: [
-          {
-            code: "SY4004",
-            severity: "error",
+          generatorDiagnostic("SY4004", {
             message,
             hint: "This is a bug in Switchyard: please report it.",
-          },
+          }),
         ],
       };
     }
@@ -215,12 +212,10 @@ async function validateStep(
         status: "failed",
         detail: message,
         diagnostics: [
-          {
-            code: "SY4305",
-            severity: "error",
+          generatorDiagnostic("SY4305", {
             message,
             hint: `Export ${masterKeyEnv} (the key general_settings.master_key reads), or pass --master-key-env.`,
-          },
+          }),
         ],
       };
     }
@@ -235,13 +230,11 @@ async function validateStep(
         status: "failed",
         detail: message,
         diagnostics: [
-          {
-            code: "SY4110",
-            severity: "error",
+          generatorDiagnostic("SY4110", {
             message,
             file: ctx.file,
             hint: "Move the edits into the source files, or reload with `--force` (a backup is kept).",
-          },
+          }),
         ],
       };
     }
@@ -282,7 +275,7 @@ async function backupAndWrite(
           status: "failed",
           detail: message,
           diagnostics: [
-            { code: "SY4111", severity: "error", message, file: ctx.file, hint: "Run the reload again." },
+            generatorDiagnostic("SY4111", { message, file: ctx.file, hint: "Run the reload again." }),
           ],
         };
       }
@@ -340,12 +333,10 @@ async function restartStep(ctx: Context, phase: ReloadStep["phase"]): Promise<St
       status: "failed",
       detail: outcome.outputTail !== "" ? `${detail}: ${outcome.outputTail.split("\n").at(-1)}` : detail,
       diagnostics: [
-        {
-          code: "SY4301",
-          severity: "error",
+        generatorDiagnostic("SY4301", {
           message,
           hint: `${said}Run the command by hand to see why it fails (permissions, a unit name, a container name).`,
-        },
+        }),
       ],
     };
   });
@@ -394,7 +385,7 @@ async function restoreStep(ctx: Context, previous: string | undefined): Promise<
         status: "failed",
         detail: message,
         diagnostics: [
-          { code: "SY4306", severity: "error", message, file: ctx.file, hint: "Restore the backup by hand." },
+          generatorDiagnostic("SY4306", { message, file: ctx.file, hint: "Restore the backup by hand." }),
         ],
       };
     }
@@ -480,12 +471,10 @@ export async function reloadGateway(options: ReloadOptions): Promise<ReloadRepor
         status: "failed",
         detail: message,
         diagnostics: [
-          {
-            code: "SY4300",
-            severity: "error",
+          generatorDiagnostic("SY4300", {
             message,
             hint: "Pass --gateway-url http://127.0.0.1:4000 (the proxy's address).",
-          },
+          }),
         ],
       };
     });
@@ -525,12 +514,12 @@ export async function reloadGateway(options: ReloadOptions): Promise<ReloadRepor
       : await healthGates(ctx, "rollback", modelsOf(validated.previous), validated.masterKey);
   if (rollbackFailure !== undefined) {
     const message = `The rollback's ${rollbackFailure} step failed too: the previous config is back in place, but the gateway is not verified healthy`;
-    extra.push({
-      code: "SY4306",
-      severity: "error",
-      message,
-      hint: "Check the gateway by hand: its logs, its supervisor, the restart command.",
-    });
+    extra.push(
+      generatorDiagnostic("SY4306", {
+        message,
+        hint: "Check the gateway by hand: its logs, its supervisor, the restart command.",
+      }),
+    );
   }
   return finish(failed, true);
 }

@@ -19,6 +19,7 @@ import {
   withFileLock,
   writeFileSet,
 } from "@switchyard/config-schema";
+import { migrationsDiagnostic } from "../catalogue.js";
 import type { MigratedKind } from "../migrations/types.js";
 import { type HistoryRecord, historyWithRecord, STATE_DIR } from "./history-log.js";
 import {
@@ -108,12 +109,10 @@ async function readSet(dir: string): Promise<ReadSet> {
       files: [],
       texts: {},
       diagnostics: [
-        {
-          code: "SY3010",
-          severity: "error",
+        migrationsDiagnostic("SY3010", {
           message: `Cannot read the config directory ${dir}: ${code === "ENOENT" ? "no such directory" : code}`,
           hint: "Point `--config-dir` at the config set's directory.",
-        },
+        }),
       ],
     };
   }
@@ -163,13 +162,11 @@ export function newRecordId(time: Date): string {
 }
 
 function lockDiagnostic(error: FileLockedError): Diagnostic {
-  return {
-    code: "SY3011",
-    severity: "error",
+  return migrationsDiagnostic("SY3011", {
     message: `${error.message}; nothing was changed`,
     file: error.file,
     hint: error.hint,
-  };
+  });
 }
 
 /**
@@ -340,13 +337,11 @@ async function writeMigration(
       if (backup !== undefined) backups.set(file.fileName, backup);
     } catch (error) {
       return fail([
-        {
-          code: "SY3008",
-          severity: "error",
+        migrationsDiagnostic("SY3008", {
           message: `Could not back up ${file.fileName} before migrating (${error instanceof Error ? error.message : String(error)}); nothing was changed`,
           file: file.fileName,
           hint: "Check that the config directory is writable and has free space.",
-        },
+        }),
       ]);
     }
   }
@@ -402,26 +397,24 @@ async function writeMigration(
     const failures = await unrestored(originals);
     const reason = error instanceof Error ? error.message : String(error);
     const diagnostics: Diagnostic[] = [
-      {
-        code: "SY3008",
-        severity: "error",
+      migrationsDiagnostic("SY3008", {
         message: `Writing ${writing} failed (${reason}); ${failures.length === 0 ? "every file of the set was restored to its state before the migration" : "restoring the set failed too"}`,
         ...(writing.endsWith(".yaml") ? { file: writing } : {}),
         hint: "Fix the cause and run the migration again; the backups taken before writing are beside the files.",
-      },
+      }),
     ];
     for (const failure of failures) {
       const backup = backups.get(basename(failure.path));
-      diagnostics.push({
-        code: "SY3009",
-        severity: "error",
-        message: `Could not restore ${basename(failure.path)} (${failure.error})`,
-        file: basename(failure.path),
-        hint:
-          backup !== undefined
-            ? `Copy ${backup} over ${failure.path} by hand.`
-            : "Restore the file from a backup by hand.",
-      });
+      diagnostics.push(
+        migrationsDiagnostic("SY3009", {
+          message: `Could not restore ${basename(failure.path)} (${failure.error})`,
+          file: basename(failure.path),
+          hint:
+            backup !== undefined
+              ? `Copy ${backup} over ${failure.path} by hand.`
+              : "Restore the file from a backup by hand.",
+        }),
+      );
     }
     return fail(diagnostics, backups);
   }

@@ -6,6 +6,7 @@ import {
   STATE_DIR,
   type YamlPath,
 } from "@switchyard/config-schema";
+import { migrationsDiagnostic } from "../catalogue.js";
 
 // The state directory and the history file's name have one home: config-schema's state-files.
 export { STATE_DIR };
@@ -98,17 +99,17 @@ export async function readHistory(dir: string): Promise<HistoryReading> {
       records.push(value);
       return;
     }
-    diagnostics.push({
-      code: "SY3015",
-      severity: "warning",
-      message: `Line ${index + 1} of the migration history is not a history record; it is skipped`,
-      file: path,
-      range: {
-        start: { line: index + 1, column: 1, offset: 0 },
-        end: { line: index + 1, column: line.length + 1, offset: 0 },
-      },
-      hint: "Remove or repair the line.",
-    });
+    diagnostics.push(
+      migrationsDiagnostic("SY3015", {
+        message: `Line ${index + 1} of the migration history is not a history record; it is skipped`,
+        file: path,
+        range: {
+          start: { line: index + 1, column: 1, offset: 0 },
+          end: { line: index + 1, column: line.length + 1, offset: 0 },
+        },
+        hint: "Remove or repair the line.",
+      }),
+    );
   });
   return { records, diagnostics };
 }

@@ -13,6 +13,7 @@ import {
 } from "@switchyard/config-schema";
 import semver from "semver";
 import type { YAMLMap } from "yaml";
+import { migrationsDiagnostic } from "../catalogue.js";
 import { defaultRegistry, type MigrationRegistry, type MigrationStep } from "../migrations/registry.js";
 import type { MigratedKind, MigrationContext } from "../migrations/types.js";
 import { type DetectedVersion, detectVersion, type VersionMarker } from "../versions/detect.js";
@@ -121,12 +122,10 @@ export function resolveTargetVersion(
   const newer = coerced !== undefined && semver.gt(coerced, CURRENT_SCHEMA_VERSION);
   return {
     ok: false,
-    diagnostic: {
-      code: "SY3005",
-      severity: "error",
+    diagnostic: migrationsDiagnostic("SY3005", {
       message: `Unknown target schema version '${to}'${newer ? `: this Switchyard knows versions up to ${CURRENT_SCHEMA_VERSION}` : ""}`,
       hint: `Use one of ${known.join(", ")} (or \`--auto\` for ${CURRENT_SCHEMA_VERSION}).`,
-    },
+    }),
   };
 }
 
@@ -136,28 +135,22 @@ function versionDiagnostic(
 ): Diagnostic {
   const key = detected.marker === "none" ? "schema_version" : detected.marker;
   if (detected.status === "newer") {
-    return {
-      code: "SY3001",
-      severity: "error",
+    return migrationsDiagnostic("SY3001", {
       message: `${fileName} is written for schema ${detected.version}, newer than this Switchyard knows (${CURRENT_SCHEMA_VERSION}); nothing was changed`,
       file: fileName,
       path: [key],
       hint: "Upgrade Switchyard (`npm i -g @switchyard/cli@latest`) before migrating this config set.",
-    };
+    });
   }
   if (detected.status === "unknown") {
-    return {
-      code: "SY3002",
-      severity: "error",
+    return migrationsDiagnostic("SY3002", {
       message: `${fileName} says schema ${detected.version}, which is not a version Switchyard ever had (${KNOWN_SCHEMA_VERSIONS.join(", ")})`,
       file: fileName,
       path: [key],
       hint: "Correct the version to the one the file was written for.",
-    };
+    });
   }
-  return {
-    code: "SY3003",
-    severity: "error",
+  return migrationsDiagnostic("SY3003", {
     message: `${fileName} has an unreadable ${key}: ${JSON.stringify(detected.raw)}`,
     file: fileName,
     path: [key],
@@ -165,7 +158,7 @@ function versionDiagnostic(
       key === "schema_version"
         ? `Write a quoted semver string, e.g. \`schema_version: "${CURRENT_SCHEMA_VERSION}"\`.`
         : 'Legacy files say `version: "1.0"` or `version: "1.1"`; from 1.2.0 on files say `schema_version: "1.2.0"`.',
-  };
+  });
 }
 
 /** The data of the root mapping after a marker-only step: the previous values, the new marker. */
@@ -192,13 +185,11 @@ function markerProblems(
   const detected = detectVersion(data);
   if (detected.status === "known" && detected.version === version) return [];
   return [
-    {
-      code: "SY3006",
-      severity: "error",
+    migrationsDiagnostic("SY3006", {
       message: `After step ${step}, ${file} is not valid: its version marker does not say ${version}`,
       file,
       hint: "This is a bug in the migration: please report it with the file attached.",
-    },
+    }),
   ];
 }
 
@@ -273,13 +264,11 @@ export function migrateConfigTexts(
       from,
       ...empty,
       diagnostics: [
-        {
-          code: "SY3010",
-          severity: "error",
+        migrationsDiagnostic("SY3010", {
           message:
             "No config files to migrate (providers.yaml, model-mappings.yaml, ports.yaml, feature-flags.yaml)",
           hint: "Point `--config-dir` at the directory that holds the config set.",
-        },
+        }),
       ],
     };
   }
@@ -344,16 +333,16 @@ export function migrateConfigTexts(
         writeVersionMarker(editor, root, step.to);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        return fail({
-          code: "SY3007",
-          severity: "error",
-          message: `Step ${label} failed for ${fileName}: ${reason}`,
-          file: fileName,
-          hint:
-            error instanceof YamlEditError
-              ? "The file uses a YAML construct this step cannot edit in place; edit that part by hand to the target version's form."
-              : "This is a bug in the migration: please report it with the file attached.",
-        });
+        return fail(
+          migrationsDiagnostic("SY3007", {
+            message: `Step ${label} failed for ${fileName}: ${reason}`,
+            file: fileName,
+            hint:
+              error instanceof YamlEditError
+                ? "The file uses a YAML construct this step cannot edit in place; edit that part by hand to the target version's form."
+                : "This is a bug in the migration: please report it with the file attached.",
+          }),
+        );
       }
       // A step that only rewrote the version marker leaves the rest of the data as it was; between
       // schemas that differ only in the marker, the data validated before is still valid.
@@ -369,21 +358,21 @@ export function migrateConfigTexts(
       try {
         options.afterStep?.({ fileName, kind, ...summary(step) });
       } catch (error) {
-        return fail({
-          code: "SY3007",
-          severity: "error",
-          message: `Step ${label} failed for ${fileName}: ${error instanceof Error ? error.message : String(error)}`,
-          file: fileName,
-        });
+        return fail(
+          migrationsDiagnostic("SY3007", {
+            message: `Step ${label} failed for ${fileName}: ${error instanceof Error ? error.message : String(error)}`,
+            file: fileName,
+          }),
+        );
       }
       if (step.direction === "down" && step.irreversible !== undefined && !irreversibleNoted.has(label)) {
         irreversibleNoted.add(label);
-        notes.push({
-          code: "SY3022",
-          severity: "warning",
-          message: `Step ${label} cannot undo everything: ${step.irreversible}`,
-          hint: "To get back the exact files from before an upgrade, use `switchyard migrate rollback`.",
-        });
+        notes.push(
+          migrationsDiagnostic("SY3022", {
+            message: `Step ${label} cannot undo everything: ${step.irreversible}`,
+            hint: "To get back the exact files from before an upgrade, use `switchyard migrate rollback`.",
+          }),
+        );
       }
     }
     let after: string;
@@ -396,12 +385,10 @@ export function migrateConfigTexts(
         from,
         ...empty,
         diagnostics: [
-          {
-            code: "SY3007",
-            severity: "error",
+          migrationsDiagnostic("SY3007", {
             message: `Writing the migrated ${fileName} failed: ${error instanceof Error ? error.message : String(error)}`,
             file: fileName,
-          },
+          }),
         ],
       };
     }

@@ -8,6 +8,7 @@ import {
   sha256,
   writeFileSet,
 } from "@switchyard/config-schema";
+import { migrationsDiagnostic } from "../catalogue.js";
 import {
   type ConfigDirOptions,
   currentUser,
@@ -78,37 +79,37 @@ async function verify(
     const path = join(dir, entry.file);
     const current = await readOrUndefined(path);
     if (current === undefined) {
-      problems.push({
-        code: "SY3013",
-        severity: "error",
-        message: `${entry.file} no longer exists; nothing was rolled back`,
-        file: entry.file,
-        hint: "Restore the file, or copy its backup back by hand.",
-      });
+      problems.push(
+        migrationsDiagnostic("SY3013", {
+          message: `${entry.file} no longer exists; nothing was rolled back`,
+          file: entry.file,
+          hint: "Restore the file, or copy its backup back by hand.",
+        }),
+      );
       continue;
     }
     if (sha256(current) !== entry.after && !force) {
-      problems.push({
-        code: "SY3013",
-        severity: "error",
-        message: `${entry.file} changed after migration ${record.id} (its hash no longer matches); nothing was rolled back`,
-        file: entry.file,
-        hint: "Keep the edits (and migrate by hand), or roll back anyway with `--force`: the current files are backed up first.",
-      });
+      problems.push(
+        migrationsDiagnostic("SY3013", {
+          message: `${entry.file} changed after migration ${record.id} (its hash no longer matches); nothing was rolled back`,
+          file: entry.file,
+          hint: "Keep the edits (and migrate by hand), or roll back anyway with `--force`: the current files are backed up first.",
+        }),
+      );
     }
     const backupPath = entry.backup === undefined ? undefined : resolve(dir, entry.backup);
     const original = backupPath === undefined ? undefined : await readOrUndefined(backupPath);
     if (original === undefined || sha256(original) !== entry.before) {
-      problems.push({
-        code: "SY3014",
-        severity: "error",
-        message:
-          original === undefined
-            ? `The backup of ${entry.file} from before migration ${record.id} is missing${entry.backup !== undefined ? ` (${entry.backup})` : ""}; nothing was rolled back`
-            : `The backup ${entry.backup} does not match the hash of ${entry.file} before migration ${record.id}; nothing was rolled back`,
-        file: entry.file,
-        hint: "Restore the file from another backup, or migrate down with `switchyard migrate --to <version>`.",
-      });
+      problems.push(
+        migrationsDiagnostic("SY3014", {
+          message:
+            original === undefined
+              ? `The backup of ${entry.file} from before migration ${record.id} is missing${entry.backup !== undefined ? ` (${entry.backup})` : ""}; nothing was rolled back`
+              : `The backup ${entry.backup} does not match the hash of ${entry.file} before migration ${record.id}; nothing was rolled back`,
+          file: entry.file,
+          hint: "Restore the file from another backup, or migrate down with `switchyard migrate --to <version>`.",
+        }),
+      );
       continue;
     }
     restores.push({ entry, path, current, original });
@@ -145,12 +146,10 @@ export async function rollbackLastMigration(
     if (recovery.some((d) => d.severity === "error")) return failed([]);
     if (!undone) {
       return failed([
-        {
-          code: "SY3012",
-          severity: "error",
+        migrationsDiagnostic("SY3012", {
           message: "There is no migration to roll back",
           hint: "`switchyard migrate history` lists what was recorded.",
-        },
+        }),
       ]);
     }
     const { restores, problems } = await verify(absolute, undone, options.force ?? false);

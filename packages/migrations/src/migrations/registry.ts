@@ -1,5 +1,6 @@
 import type { Diagnostic } from "@switchyard/config-schema";
 import semver from "semver";
+import { migrationsDiagnostic } from "../catalogue.js";
 import type { Migration, MigrationTransform } from "./types.js";
 import { v1_0_0ToV1_1_0 } from "./v1_0_0-to-v1_1_0.js";
 import { v1_1_0ToV1_2_0 } from "./v1_1_0-to-v1_2_0.js";
@@ -115,14 +116,12 @@ export class MigrationRegistry {
         break;
       }
     }
-    return {
-      code: "SY3004",
-      severity: "error",
+    return migrationsDiagnostic("SY3004", {
       message: `No migration path from ${from} to ${to}: nothing migrates ${gap[0]} → ${gap[1]}`,
       hint: upward
         ? "This Switchyard lacks that migration; upgrade Switchyard, or migrate the files by hand."
         : `The ${gap[1]} → ${gap[0]} migration has no way back; restore a backup or use \`switchyard migrate rollback\`.`,
-    };
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { formatYamlPath, type YamlPath } from "@switchyard/config-schema";
 import { isMap, isScalar, type YAMLMap } from "yaml";
+import { migrationsDiagnostic } from "../catalogue.js";
 import { booleanWord, integerString, percentString } from "../versions/legacy-schemas.js";
 import type { Migration, MigrationContext } from "./types.js";
 
@@ -52,11 +53,11 @@ function up(context: MigrationContext): void {
   if (rewritten.length > 0) {
     const shown = rewritten.slice(0, 5).join(", ");
     const more = rewritten.length > 5 ? ` and ${rewritten.length - 5} more` : "";
-    context.note({
-      code: "SY3023",
-      severity: "info",
-      message: `Rewrote ${rewritten.length} quoted value${rewritten.length === 1 ? "" : "s"} as numbers or booleans: ${shown}${more}`,
-    });
+    context.note(
+      migrationsDiagnostic("SY3023", {
+        message: `Rewrote ${rewritten.length} quoted value${rewritten.length === 1 ? "" : "s"} as numbers or booleans: ${shown}${more}`,
+      }),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { isMap, isScalar } from "yaml";
+import { migrationsDiagnostic } from "../catalogue.js";
 import { vllmConflicts } from "../rules/one-active-vllm.js";
 import type { Migration, MigrationContext } from "./types.js";
 
@@ -7,12 +8,12 @@ const REMOVED_PROVIDER_FIELDS = ["health_check_interval", "priority"] as const;
 
 function noteRemoved(context: MigrationContext, counts: Map<string, number>, where: string): void {
   for (const [field, count] of counts) {
-    context.note({
-      code: "SY3021",
-      severity: "info",
-      message: `Removed \`${field}\` from ${count} ${where}${count === 1 ? "" : "s"}: it was never implemented`,
-      hint: "The values are kept in the migration history (`switchyard migrate history`).",
-    });
+    context.note(
+      migrationsDiagnostic("SY3021", {
+        message: `Removed \`${field}\` from ${count} ${where}${count === 1 ? "" : "s"}: it was never implemented`,
+        hint: "The values are kept in the migration history (`switchyard migrate history`).",
+      }),
+    );
   }
 }
 
@@ -50,13 +51,13 @@ function upProviders(context: MigrationContext): void {
       editor.insert(provider, "status", "disabled", { after: "base_url" });
     }
     if (conflict) {
-      context.note({
-        code: "SY3020",
-        severity: "warning",
-        message: `Disabled vLLM provider '${id}': only one active vLLM provider per ${conflict.endpoint} from schema 2.0.0 on; '${conflict.kept}' (listed first) stays active`,
-        path: ["providers", id],
-        hint: `To serve '${id}' instead, set \`status: active\` on it and \`status: disabled\` on '${conflict.kept}', or give it its own port.`,
-      });
+      context.note(
+        migrationsDiagnostic("SY3020", {
+          message: `Disabled vLLM provider '${id}': only one active vLLM provider per ${conflict.endpoint} from schema 2.0.0 on; '${conflict.kept}' (listed first) stays active`,
+          path: ["providers", id],
+          hint: `To serve '${id}' instead, set \`status: active\` on it and \`status: disabled\` on '${conflict.kept}', or give it its own port.`,
+        }),
+      );
     }
     const models = editor.getSeq(provider, "models");
     if (models) {

@@ -11,6 +11,8 @@ import {
 } from "@switchyard/config-schema";
 import { isMap, LineCounter, type Node } from "yaml";
 import type { z } from "zod";
+import type { MigrationsCode } from "../catalogue.js";
+import { migrationsDiagnostic } from "../catalogue.js";
 import type { MigratedKind } from "../migrations/types.js";
 import { vllmConflicts } from "../rules/one-active-vllm.js";
 import { LEGACY_SCHEMAS, type LegacyVersion } from "./legacy-schemas.js";
@@ -86,15 +88,13 @@ function stepFailure(
   editor: YamlEditor,
 ): Diagnostic {
   const range = path ? originalRange(editor, path) : undefined;
-  return {
-    code: "SY3006",
-    severity: "error",
+  return migrationsDiagnostic("SY3006", {
     message: `After step ${step}, ${file} is not valid: ${message}`,
     file,
     ...(path ? { path } : {}),
     ...(range ? { range } : {}),
     hint: "Fix the value in the original file (the position shown is in the file as it is now, unchanged), then run the migration again.",
-  };
+  });
 }
 
 function zodDiagnostics(
@@ -169,7 +169,7 @@ export function validateAtVersion(
       .slice(0, MAX_ISSUES)
       .map((d) => ({
         ...d,
-        code: "SY3006",
+        code: "SY3006" satisfies MigrationsCode,
         message: `After step ${step}, ${file} is not valid: ${d.message} (${d.code})`,
       }));
     return kind === "providers" ? [...errors, ...vllmDiagnostics(data, file, step, editor)] : errors;

@@ -4,6 +4,7 @@ import {
   FORBIDDEN_KEYS,
   parseYaml,
   parseYamlDocument,
+  schemaDiagnostic,
   YamlEditor,
 } from "@switchyard/config-schema";
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
@@ -89,13 +90,11 @@ export function parseForMigration(
   return {
     ok: false,
     diagnostics: [
-      {
-        code: "SY1001",
-        severity: "error",
+      schemaDiagnostic("SY1001", {
         message: "The file could not be read for migration",
         file,
         hint: "Run `switchyard validate` to see what is wrong with it.",
-      },
+      }),
     ],
   };
 }

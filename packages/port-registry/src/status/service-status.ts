@@ -6,6 +6,7 @@ import {
   parseHost,
   type Service,
 } from "@switchyard/config-schema";
+import type { PortsCode } from "../catalogue.js";
 import {
   type Listener,
   type ListenerSnapshot,
@@ -51,7 +52,7 @@ export interface ServiceStatus {
   /** One line: who holds it, or why it is free or unknown. */
   readonly reason: string;
   /** SY6010 (conflict), SY6011 (required, not running), SY6012 (owner unknown) when one applies. */
-  readonly code?: "SY6010" | "SY6011" | "SY6012";
+  readonly code?: PortsCode;
   /** What to do about it, when something is wrong. */
   readonly hint?: string;
   /** Sockets whose bind overlaps the service's (those decide the state). */
@@ -223,7 +224,7 @@ export interface PortsReport {
   /** The services that make it not ok, with why. */
   readonly failures: readonly {
     readonly service: string;
-    readonly code: "SY6010" | "SY6011";
+    readonly code: Extract<PortsCode, "SY6010" | "SY6011">;
     readonly reason: string;
   }[];
 }

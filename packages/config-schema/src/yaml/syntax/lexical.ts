@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../../diagnostics/schema-catalogue.js";
 import { positionInText } from "../decode.js";
 
 /**
@@ -10,14 +11,12 @@ export function strayByteOrderMark(text: string, file: string): Diagnostic | und
   const at = text.indexOf("\uFEFF");
   if (at === -1) return undefined;
   const start = positionInText(text, at);
-  return {
-    code: "SY1016",
-    severity: "error",
+  return schemaDiagnostic("SY1016", {
     message: "An invisible byte-order mark (U+FEFF) is inside the file",
     file,
     range: { start, end: { line: start.line, column: start.column + 1, offset: at + 1 } },
     hint: "Delete it (in most editors: delete the character before the first visible one); only the very start of a file may hold one.",
-  };
+  });
 }
 
 /**
@@ -48,12 +47,10 @@ export function mixedLineEndings(text: string, file: string): Diagnostic | undef
   const minority = withCr <= withoutCr ? "CRLF" : "LF";
   const majority = minority === "CRLF" ? "LF" : "CRLF";
   const count = Math.min(withCr, withoutCr);
-  return {
-    code: "SY1015",
-    severity: "warning",
+  return schemaDiagnostic("SY1015", {
     message: `Line endings are mixed: ${count} ${count === 1 ? "line ends" : "lines end"} with ${minority} (the first is line ${start.line}), ${Math.max(withCr, withoutCr)} with ${majority}`,
     file,
     range: { start, end: { line: start.line, column: start.column + 1, offset: firstMinority + 1 } },
     hint: `Save the file with one kind of line ending (${majority}), e.g. with your editor's line-ending setting or \`dos2unix\`.`,
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic, SourceRange } from "../../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../../diagnostics/schema-catalogue.js";
 import { indentOf, isBlankOrComment, keyOf, lineValue } from "./lines.js";
 
 /** Width of the leading whitespace with tabs at every 4 columns: how the author saw the line. */
@@ -49,14 +50,14 @@ export function repairTabs(
       out[i] = line.slice(lead.length);
       continue;
     }
-    diagnostics.push({
-      code: "SY1003",
-      severity: "error",
-      message: "Tabs are not allowed as indentation",
-      file,
-      range: range(i, 0, lead.length),
-      hint: "Indent with spaces; YAML does not allow tabs for indentation.",
-    });
+    diagnostics.push(
+      schemaDiagnostic("SY1003", {
+        message: "Tabs are not allowed as indentation",
+        file,
+        range: range(i, 0, lead.length),
+        hint: "Indent with spaces; YAML does not allow tabs for indentation.",
+      }),
+    );
     flexible.add(i);
     const seen = visualIndent(line);
     let column = 0;

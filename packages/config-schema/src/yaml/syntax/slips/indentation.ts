@@ -1,4 +1,5 @@
 import type { RelatedLocation } from "../../../diagnostics/diagnostic.js";
+import { schemaDiagnostic } from "../../../diagnostics/schema-catalogue.js";
 import { indentOf, isBlankOrComment, isListItem, keyOf, spaces } from "../lines.js";
 import { code, RANK, type Repair, type Slip, type SlipContext } from "../slip.js";
 
@@ -150,15 +151,13 @@ export const indentation: Slip = {
           }
           const start = item ? current : key!.start;
           const end = item ? current + 1 : key!.end;
-          return {
-            code: "SY1013",
-            severity: "error",
+          return schemaDiagnostic("SY1013", {
             message,
             file: context.file,
             range: context.range(line, start, end),
             hint: `Indent ${item ? "the item" : code(key!.name)} with ${spaces(column)}${sibling === undefined ? "" : item ? ", like the other items" : ", like its siblings"}; YAML reads structure from indentation.`,
             ...(related.length > 0 ? { related } : {}),
-          };
+          });
         },
       });
     }

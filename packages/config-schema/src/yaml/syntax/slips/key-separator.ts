@@ -1,3 +1,4 @@
+import { schemaDiagnostic } from "../../../diagnostics/schema-catalogue.js";
 import { keyOf } from "../lines.js";
 import { code, RANK, type Repair, type Slip } from "../slip.js";
 
@@ -28,14 +29,13 @@ export const keySeparator: Slip = {
         line,
         text: fixed,
         rank,
-        diagnostic: () => ({
-          code: "SY1017",
-          severity: "error",
-          message,
-          file: context.file,
-          range: context.range(line, at, at + width),
-          hint: `Write ${code(fixed.trim())}: a key ends with \`:\` followed by a space.`,
-        }),
+        diagnostic: () =>
+          schemaDiagnostic("SY1017", {
+            message,
+            file: context.file,
+            range: context.range(line, at, at + width),
+            hint: `Write ${code(fixed.trim())}: a key ends with \`:\` followed by a space.`,
+          }),
       };
     };
     const noSpace = NO_SPACE.exec(text);

@@ -1,3 +1,4 @@
+import { schemaDiagnostic } from "../../../diagnostics/schema-catalogue.js";
 import { indentOf, isBlankOrComment, isListItem, keyOf } from "../lines.js";
 import { code, RANK, type Repair, type Slip, type SlipContext } from "../slip.js";
 
@@ -49,14 +50,13 @@ export const listItems: Slip = {
     if (context.body[line] || isBlankOrComment(text)) return [];
     const indent = indentOf(text);
     const repairs: Repair[] = [];
-    const error = (start: number, end: number, message: string, hint: string) => ({
-      code: "SY1024",
-      severity: "error" as const,
-      message,
-      file: context.file,
-      range: context.range(line, start, end),
-      hint,
-    });
+    const error = (start: number, end: number, message: string, hint: string) =>
+      schemaDiagnostic("SY1024", {
+        message,
+        file: context.file,
+        range: context.range(line, start, end),
+        hint,
+      });
     if (isListItem(text)) {
       const rest = text.slice(indent + 1).trimStart();
       const sibling = keyAtColumn(context, line, indent);

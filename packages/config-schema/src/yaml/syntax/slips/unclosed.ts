@@ -1,3 +1,4 @@
+import { schemaDiagnostic } from "../../../diagnostics/schema-catalogue.js";
 import { isBlankOrComment } from "../lines.js";
 import { code, RANK, type Repair, type Slip } from "../slip.js";
 
@@ -80,17 +81,13 @@ export const unclosed: Slip = {
       rank: RANK.unclosed,
       diagnostic: () =>
         escapedClose
-          ? {
-              code: "SY1014",
-              severity: "error",
+          ? schemaDiagnostic("SY1014", {
               message: 'The `\\` before the closing `"` escapes it, so the string never ends',
               file: context.file,
               range: context.range(line, trimmed.length - 2, trimmed.length),
               hint: "Write `\\\\` for a backslash at the end of a double-quoted string, or use single quotes, where `\\` is an ordinary character.",
-            }
-          : {
-              code: "SY1014",
-              severity: "error",
+            })
+          : schemaDiagnostic("SY1014", {
               message: `The ${code(open.char)} that opens this ${NAME[open.char]} is never closed`,
               file: context.file,
               range: context.range(line, open.at, open.at + 1),
@@ -98,7 +95,7 @@ export const unclosed: Slip = {
                 open.char === "[" || open.char === "{"
                   ? `Add ${code(closer)} after the last entry.`
                   : `Add the closing ${code(closer)} at the end of the value.`,
-            },
+            }),
     };
     return [repair];
   },

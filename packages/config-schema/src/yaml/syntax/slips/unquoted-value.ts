@@ -1,3 +1,4 @@
+import { schemaDiagnostic } from "../../../diagnostics/schema-catalogue.js";
 import { keyOf, lineValue } from "../lines.js";
 import { code, RANK, type Repair, type Slip } from "../slip.js";
 
@@ -35,9 +36,7 @@ export const unquotedValue: Slip = {
         rank: RANK.unquotedValue,
         diagnostic: () => {
           const at = bad === null ? value.start : value.start + 1 + bad.index;
-          return {
-            code: "SY1018",
-            severity: "error",
+          return schemaDiagnostic("SY1018", {
             message:
               bad === null
                 ? `In double quotes, \`\\\` starts an escape sequence: the value of ${code(key.name)} is not read as written`
@@ -45,7 +44,7 @@ export const unquotedValue: Slip = {
             file: context.file,
             range: context.range(line, at, at + (bad === null ? 1 : 2)),
             hint: `Use single quotes, where \`\\\` is an ordinary character: ${key.name}: ${single}`,
-          };
+          });
         },
       });
       return repairs;
@@ -62,22 +61,18 @@ export const unquotedValue: Slip = {
       rank: RANK.unquotedValue,
       diagnostic: () =>
         reserved
-          ? {
-              code: "SY1018",
-              severity: "error",
+          ? schemaDiagnostic("SY1018", {
               message: `A value cannot start with ${code(first)} unless it is quoted`,
               file: context.file,
               range: context.range(line, value.start, value.start + 1),
               hint: `Quote the value: ${key.name}: ${quoted}`,
-            }
-          : {
-              code: "SY1018",
-              severity: "error",
+            })
+          : schemaDiagnostic("SY1018", {
               message: `The value of ${code(key.name)} contains \`: \`, which YAML reads as the start of another key`,
               file: context.file,
               range: context.range(line, value.start + colon, value.start + colon + 1),
               hint: `Quote the value: ${key.name}: ${quoted}`,
-            },
+            }),
     });
     return repairs;
   },
