@@ -16,4 +16,6 @@ export default [
   "reload.mjs",
   "ports.mjs",
   "server.mjs",
+  "packages.mjs",
+  "build.mjs",
 ];
