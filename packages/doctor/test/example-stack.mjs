@@ -14,7 +14,7 @@ import { tempDir } from "@switchyard/test-utils";
 import { freePort, startBackend, startGateway, startRedis } from "../../health/test/stand-ins.mjs";
 
 export const EXAMPLE_CONFIG = fileURLToPath(new URL("../../../examples/config/", import.meta.url));
-export const MASTER_KEY_ENV = "LITELLM_MASTER_KEY";
+const MASTER_KEY_ENV = "LITELLM_MASTER_KEY";
 
 const KIND = { ollama: "ollama", vllm: "vllm", llamacpp: "llamacpp", llamacpp_python: "llamacpp-python" };
 const TITLE = {

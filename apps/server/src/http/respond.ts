@@ -33,13 +33,3 @@ export function sendText(
   });
   res.end(text);
 }
-
-/** Send a status without a body (304, 204). */
-export function sendEmpty(
-  res: ServerResponse,
-  status: number,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  res.writeHead(status, headers);
-  res.end();
-}

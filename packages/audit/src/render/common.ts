@@ -1,4 +1,3 @@
-import { formatYamlPath } from "@switchyard/config-schema";
 import { AUDIT_CHECKS } from "../checks/registry.js";
 import type { AuditCategory, AuditCheck, AuditFinding, AuditResult } from "../types.js";
 
@@ -23,11 +22,6 @@ export function findingLocation(finding: AuditFinding): string {
   if (finding.file === undefined) return "";
   if (finding.range === undefined) return finding.file;
   return `${finding.file}:${finding.range.start.line}:${finding.range.start.column}`;
-}
-
-/** The YAML path of a finding, formatted, or "". */
-export function findingPath(finding: AuditFinding): string {
-  return finding.path !== undefined && finding.path.length > 0 ? formatYamlPath(finding.path) : "";
 }
 
 /** Open findings grouped by check id, in result order. */

@@ -111,11 +111,6 @@ export function parseNaiveStamp(stamp: string): NaiveTime | undefined {
   return isValidNaiveTime(t) ? t : undefined;
 }
 
-/** `YYYY-MM-DD HH:MM:SS`, for messages. */
-export function formatNaiveTime(t: NaiveTime): string {
-  return `${pad(t.year, 4)}-${pad(t.month, 2)}-${pad(t.day, 2)} ${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}`;
-}
-
 /**
  * Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
  * `days_from_civil`), computed without `Date` so no time zone can leak in.

@@ -15,7 +15,6 @@ export type {
 } from "./read-file.js";
 export {
   BoundedReadError,
-  DEFAULT_MAX_BYTES,
   readBoundedFile,
   readBoundedFileIfExists,
   readBoundedFileSync,

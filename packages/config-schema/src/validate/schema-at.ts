@@ -55,10 +55,3 @@ export function enumValues(schema: z.ZodType | undefined): string[] {
   const def = defOf(unwrapSchema(schema));
   return def.type === "enum" && def.entries ? Object.values(def.entries).map(String) : [];
 }
-
-/** The description attached to a schema, if any. */
-export function describeSchema(schema: z.ZodType | undefined): string | undefined {
-  return schema
-    ? ((unwrapSchema(schema) as { description?: string }).description ?? schema.description)
-    : undefined;
-}

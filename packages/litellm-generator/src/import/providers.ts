@@ -8,7 +8,7 @@ import {
   sha256,
 } from "@switchyard/config-schema";
 import { localKeyEnv } from "../conventions.js";
-import { defaultKeyEnv, modelPrefix, publicEndpoint, usesLocalKey } from "../internal/addressing.js";
+import { defaultKeyEnv, modelPrefix, usesLocalKey } from "../internal/addressing.js";
 import { deepEqual } from "../internal/records.js";
 import { type Carrier, child } from "./carry.js";
 import type { ModelledDeployment } from "./classify.js";
@@ -241,9 +241,4 @@ export function buildProviders(
     for (const d of members) providerOf.set(d, imported);
   }
   return { providers, providerOf };
-}
-
-/** For messages: the endpoint a provider reaches. */
-export function endpointOf(provider: Provider): string {
-  return provider.base_url ?? publicEndpoint(provider.type) ?? `${provider.type}'s default endpoint`;
 }

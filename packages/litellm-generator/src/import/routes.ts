@@ -6,7 +6,7 @@ import {
   type PatternRoute,
 } from "@switchyard/config-schema";
 import { modelPrefix, withPrefix } from "../internal/addressing.js";
-import { isPlainRecord, setOwn } from "../internal/records.js";
+import { setOwn } from "../internal/records.js";
 import { type Carrier, child } from "./carry.js";
 import type { ModelledDeployment } from "./classify.js";
 import type { ImportedProvider, ImportedProviders } from "./providers.js";
@@ -183,9 +183,4 @@ export function buildRoutes(
     wildcards,
     routeOf,
   };
-}
-
-/** Whether a deployment's `model_info` has an id of its own. */
-export function hasOwnId(d: ModelledDeployment): boolean {
-  return isPlainRecord(d.info) && d.info.id !== undefined && d.info.id !== null && d.info.id !== "";
 }

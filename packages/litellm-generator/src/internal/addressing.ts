@@ -36,22 +36,6 @@ const CLOUD_KEY_ENV: Partial<Record<ProviderType, string>> = {
 };
 
 /**
- * The public endpoint LiteLLM uses for a cloud provider type without `api_base`, when there is one
- * (Azure has none: LiteLLM reads `AZURE_API_BASE`). For messages and suggestions only: the
- * generator never writes a base URL the provider does not set.
- */
-const PUBLIC_ENDPOINTS: Partial<Record<ProviderType, string>> = {
-  openai: "https://api.openai.com/v1",
-  anthropic: "https://api.anthropic.com",
-  gemini: "https://generativelanguage.googleapis.com",
-  mistral: "https://api.mistral.ai/v1",
-  groq: "https://api.groq.com/openai/v1",
-  openrouter: "https://openrouter.ai/api/v1",
-  deepseek: "https://api.deepseek.com",
-  together_ai: "https://api.together.xyz/v1",
-};
-
-/**
  * LiteLLM's provider prefix for a provider's models (`ollama_chat`, `hosted_vllm`, `openai`, `""`
  * for the bare name): the provider's `model_prefix`, else the type's default. Without a
  * `model_prefix`, Ollama models whose mode is `embedding` or `completion` use `ollama/`, the only
@@ -107,11 +91,6 @@ export function addressModel(
 /** Whether a key is a literal secret rather than an `os.environ/NAME` reference. */
 export function isLiteralKey(key: string): boolean {
   return !ENV_REFERENCE_PATTERN.test(key);
-}
-
-/** The endpoint LiteLLM uses for a cloud provider type without `api_base`, if it has a fixed one. */
-export function publicEndpoint(type: ProviderType): string | undefined {
-  return PUBLIC_ENDPOINTS[type];
 }
 
 /**

@@ -46,11 +46,6 @@ export function isListItem(line: string): boolean {
   return /^\s*-(?:[ \t]|$)/.test(line);
 }
 
-/** True when a line starts a YAML structure: a key or a list item (not blank, not a comment). */
-export function isStructural(line: string): boolean {
-  return !isBlankOrComment(line) && (keyOf(line) !== undefined || isListItem(line));
-}
-
 /** The value after a line's `key:` (without a trailing comment), or `undefined` when it has no key. */
 export function lineValue(line: string): { text: string; start: number } | undefined {
   const key = keyOf(line);
