@@ -280,8 +280,9 @@ async function versionAndPublish(registry) {
   );
   const changeset = require.resolve("@changesets/cli/bin.js");
   const pending = readdirSync(join(copy, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md");
-  run(process.execPath, [changeset, "version"], { cwd: copy, env: pnpmEnv });
-  step(`changeset version consumed ${pending.length} changesets`);
+  // The version step as the repository defines it (`changeset version`, then re-pinning the schema URLs).
+  run("npx", ["-y", PNPM, "run", "version-packages"], { cwd: copy, env: pnpmEnv });
+  step(`pnpm version-packages consumed ${pending.length} changesets`);
   // The release builds after versioning (`pnpm release`: build, then publish). Of the outputs, only
   // the CLI's holds the version (`switchyard --version`): rebuild it instead of everything.
   run(process.execPath, ["scripts/build.mjs"], { cwd: join(copy, "apps", "cli"), env: pnpmEnv });
@@ -408,23 +409,32 @@ async function installAndUse(registry, versions) {
     `switchyard ${version}: --version, npx (local and nothing installed), init, validate, generate, audit`,
   );
 
-  // The schema modeline init writes names a file the installed package ships.
+  // The schema modeline init writes names a file the installed package ships: the published URL
+  // pinned to the installed version, and with --schema local a path into node_modules.
+  const schemaVersion = versions.get("@switchyard/config-schema");
+  run(bin, ["init", "local-config", "--schema", "local"], { cwd: project, env });
   const modelines = [];
-  for (const file of readdirSync(configDir).filter((f) => f.endsWith(".yaml"))) {
-    const first = readFileSync(join(configDir, file), "utf8").split("\n", 1)[0] ?? "";
+  for (const [dir, file] of ["config", "local-config"].flatMap((d) =>
+    readdirSync(join(project, d))
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => [join(project, d), f]),
+  )) {
+    const first = readFileSync(join(dir, file), "utf8").split("\n", 1)[0] ?? "";
     const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
     check(match, `${file}: init wrote no yaml-language-server modeline`);
     const target = match[1];
     let local;
-    const remote = /^https:\/\/[^/]+\/(@switchyard\/config-schema)(?:@[^/]+)?\/(.+)$/.exec(target);
-    if (remote) local = join(project, "node_modules", remote[1], remote[2]);
-    else if (!/^[a-z]+:/.test(target)) local = resolve(configDir, target);
+    const remote = /^https:\/\/[^/]+\/(@switchyard\/config-schema)(?:@([^/]+))?\/(.+)$/.exec(target);
+    if (remote) {
+      check(remote[2] === schemaVersion, `${file}: the modeline ${target} is not pinned to ${schemaVersion}`);
+      local = join(project, "node_modules", remote[1], remote[3]);
+    } else if (!/^[a-z]+:/.test(target)) local = resolve(dir, target);
     else fail(`${file}: the modeline names ${target}, which is no file of @switchyard/config-schema`);
     check(
       existsSync(local),
       `${file}: the modeline's schema ${target} is not in the installed package (${local})`,
     );
-    modelines.push(remote ? `${file} -> ${target} (remote URL)` : `${file} -> ${relative(project, local)}`);
+    modelines.push(`${relative(project, join(dir, file))} -> ${remote ? target : relative(project, local)}`);
     if (!remote)
       check(
         !relative(join(project, "node_modules"), local).startsWith(".."),
