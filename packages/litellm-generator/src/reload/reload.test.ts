@@ -312,6 +312,33 @@ describe("reloadGateway without a gateway", () => {
     expect(formatReloadReport(report)).toContain("but the gateway is not verified healthy (SY4306)");
   });
 
+  test("one failure path: a bad gateway URL fails validate, a lock that cannot be taken fails backup; nothing throws, nothing rolls back", async () => {
+    const dir = await sources();
+    const badUrl = await reloadGateway({
+      configDir: dir,
+      cwd: dir,
+      env: ENV,
+      gatewayUrl: "ftp://x",
+      ...FAST,
+    });
+    expect(badUrl).toMatchObject({ ok: false, failedStep: "validate", rolledBack: false, changed: false });
+    expect(badUrl.diagnostics.map((d) => d.code)).toEqual(["SY4300"]);
+    const outputPath = join(dir, "no-such-dir", "litellm-unified.yaml");
+    const unwritable = await reloadGateway({ configDir: dir, cwd: dir, env: ENV, outputPath, ...FAST });
+    expect(unwritable).toMatchObject({ ok: false, failedStep: "backup", rolledBack: false, changed: true });
+    expect(unwritable.diagnostics.map((d) => d.code)).toEqual(["SY4111"]);
+    expect(outline(unwritable)).toEqual([
+      "generate ok",
+      "validate ok",
+      "backup failed",
+      "write skipped",
+      "restart skipped",
+      "liveliness skipped",
+      "readiness skipped",
+      "models skipped",
+    ]);
+  });
+
   test("errors of the checked set stop the reload at the first step: cross-file rules too, with .switchyard.yaml's overrides", async () => {
     const dir = await configDir({
       "providers.yaml": PROVIDERS,
