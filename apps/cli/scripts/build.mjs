@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, transform } from "esbuild";
+import { rawText } from "../../server/build/raw-text.mjs";
 import { sourceImports } from "./source-imports.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -121,7 +122,8 @@ const split = await build({
   entryNames: "[name]-[hash]",
   chunkNames: "[name]-[hash]",
   outExtension: { ".js": ".cjs" },
-  plugins: [onlyEnglishZodLocale, prebuiltCatalogue, sourceImports()],
+  // rawText: the server's admin page files (`?raw` imports), for the `serve` chunk.
+  plugins: [onlyEnglishZodLocale, prebuiltCatalogue, rawText, sourceImports()],
 });
 
 rmSync(DIST, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { spec as migrate } from "./migrate/spec.js";
 import { spec as ports } from "./ports/spec.js";
 import { spec as reload } from "./reload/spec.js";
 import { spec as schema } from "./schema/spec.js";
+import { spec as serve } from "./serve/spec.js";
 import { spec as validate } from "./validate/spec.js";
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ports,
   health,
   doctor,
+  serve,
   schema,
   explain,
 ];

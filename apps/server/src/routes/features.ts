@@ -4,7 +4,12 @@
  * through `store.update` with the library's edits, so none is ever lost and each is recorded.
  */
 import { FlagSchema } from "@switchyard/config-schema";
-import { type FlagEdit, flagEditor, type StoredFlag } from "@switchyard/feature-flags";
+import {
+  type EvaluationContext,
+  type FlagEdit,
+  flagEditor,
+  type StoredFlag,
+} from "@switchyard/feature-flags";
 import { ApiError } from "../http/errors.js";
 import { ifMatchVersion, noneMatch, versionEtag } from "../http/etag.js";
 import type { AppState } from "../state.js";
@@ -126,24 +131,27 @@ const evaluateFlag = defineRoute({
     404: error("No such flag."),
   },
   handler: ({ app, params, query, req }) => {
-    const { user, session, ...rest } = query;
+    const { user, session } = query;
+    // Any other query parameter is a context property (custom stickiness); defineProperty keeps a
+    // `__proto__` parameter an ordinary key.
     const properties: Record<string, string> = {};
-    for (const [key, value] of Object.entries(rest)) {
-      if (typeof value === "string") Object.defineProperty(properties, key, { value, enumerable: true });
+    for (const key in query) {
+      const value = query[key];
+      if (key !== "user" && key !== "session" && typeof value === "string") {
+        Object.defineProperty(properties, key, { value, enumerable: true });
+      }
     }
     const compiled = app.engine.get(params.flag);
     if (compiled === undefined)
       throw new ApiError("SY7001", `No flag '${params.flag}'`, { flag: params.flag });
-    const result = app.engine.evaluate(params.flag, {
-      ...(user === undefined ? {} : { userId: user }),
-      ...(session === undefined ? {} : { sessionId: session }),
-      properties,
-    });
+    // One context shape whatever the query (an absent id is undefined, as the engine reads it).
+    const result = compiled.evaluate({ userId: user, sessionId: session, properties } as EvaluationContext);
     app.metrics.countEvaluation(params.flag, result);
     const etag = versionEtag(result.version);
-    if (noneMatch(req.headers["if-none-match"], etag) && app.store.health().state === "ok") {
-      return { status: 304, headers: { etag } };
-    }
+    const fresh = app.store.health().state === "ok";
+    if (fresh && noneMatch(req.headers["if-none-match"], etag)) return { status: 304, headers: { etag } };
+    // One shape for every answer (JSON leaves out the undefined members), so the serialiser and
+    // everything after it see one kind of object.
     return {
       headers: { etag },
       body: {
@@ -151,9 +159,9 @@ const evaluateFlag = defineRoute({
         enabled: result.value,
         reason: result.reason,
         version: result.version,
-        ...(result.bucket === undefined ? {} : { bucket: result.bucket }),
-        ...(user === undefined ? {} : { user }),
-        ...(app.store.health().state === "ok" ? {} : { stale: true }),
+        bucket: result.bucket,
+        user,
+        stale: fresh ? undefined : true,
       },
     };
   },
