@@ -34,6 +34,7 @@ describe("help and version", () => {
         "ports",
         "reload",
         "schema",
+        "serve",
         "validate",
       ];
       for (const name of commands) expect(stdout).toContain(`  ${name} `);
