@@ -277,6 +277,43 @@ describe("import litellm", () => {
     );
   });
 
+  it("changes nothing but secrets by default; --generate-ids and --drop-empty-sections opt in", async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, "litellm.yaml"), `${LITELLM_CONFIG}router_settings:\n`);
+    expect((await runCli(["import", "litellm", "litellm.yaml", "--out", "plain"], cwd)).code).toBe(0);
+    expect((await runCli(["generate", "plain"], cwd)).code).toBe(0);
+    const plain = await readFile(join(cwd, "plain", "litellm-unified.yaml"), "utf8");
+    expect(await readFile(join(cwd, "plain", "model-mappings.yaml"), "utf8")).toContain(
+      "deployment_ids: litellm",
+    );
+    expect(plain).not.toMatch(/^\s+id:/m);
+    expect(plain).toMatch(/^router_settings: null$/m);
+
+    const opted = await runCli(
+      [
+        "import",
+        "litellm",
+        "litellm.yaml",
+        "--out",
+        "opted",
+        "--generate-ids",
+        "--drop-empty-sections",
+        "--json",
+      ],
+      cwd,
+    );
+    expect(opted.code).toBe(0);
+    const kinds = (JSON.parse(opted.stdout) as { normalisations: { kind: string }[] }).normalisations.map(
+      (n) => n.kind,
+    );
+    expect(kinds).toContain("generated-id");
+    expect(kinds).toContain("empty-section");
+    expect((await runCli(["generate", "opted"], cwd)).code).toBe(0);
+    const generated = await readFile(join(cwd, "opted", "litellm-unified.yaml"), "utf8");
+    expect(generated).toMatch(/^\s+id: /m);
+    expect(generated).not.toContain("router_settings");
+  });
+
   it("usage errors: an unknown source, a missing file", async () => {
     const typo = await runCli(["import", "litelm", "x.yaml"]);
     expect(typo.code).toBe(2);

@@ -72,16 +72,24 @@ function passthroughOf(set: ConfigSet, options: GenerateOptions): PassthroughRes
     : { ok: true, passthrough: options.passthrough };
 }
 
-/** The output's top-level sections, keys in emission order; empty settings sections are left out. */
+/**
+ * The output's top-level sections, keys in emission order. An empty settings section is left out,
+ * unless the passthrough carries it empty (as the imported LiteLLM config wrote it): then it is
+ * written as it was (`null` or `{}`).
+ */
 function outputData(merged: MergedSections): Record<string, unknown> {
-  const section = (name: string, value: Record<string, unknown>) =>
-    Object.keys(value).length > 0 ? { [name]: value } : {};
+  const section = (name: string, value: Record<string, unknown> | undefined) =>
+    value !== undefined && Object.keys(value).length > 0
+      ? { [name]: value }
+      : Object.hasOwn(merged.emptySections, name)
+        ? { [name]: merged.emptySections[name] }
+        : {};
   return {
     model_list: merged.modelList,
     ...section("router_settings", merged.routerSettings),
     ...section("litellm_settings", merged.litellmSettings),
     ...section("general_settings", merged.generalSettings),
-    ...(merged.environmentVariables ? { environment_variables: merged.environmentVariables } : {}),
+    ...section("environment_variables", merged.environmentVariables),
     ...merged.sections,
   };
 }
@@ -121,7 +129,9 @@ export function generateLiteLLMConfig(set: ConfigSet, options: GenerateOptions =
   const passthrough = read.passthrough;
   const findings = new Findings(set);
   const gateway = effectiveGateway(mappings.gateway, options);
-  const modelList = buildModelList(mappings, providers.providers, findings, verbatimIds(read));
+  const modelList = buildModelList(mappings, providers.providers, findings, verbatimIds(read), {
+    generateIds: mappings.gateway?.deployment_ids !== "litellm",
+  });
   const verbatimNames = (read.passthrough?.data.model_list ?? []).flatMap((e) =>
     typeof e.model_name === "string" ? [e.model_name] : [],
   );

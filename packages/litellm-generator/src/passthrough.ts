@@ -43,11 +43,15 @@ export interface PassthroughDeployment {
  * for model groups that have none).
  */
 export interface LiteLLMPassthrough {
-  readonly litellm_settings?: Readonly<Record<string, unknown>>;
-  readonly general_settings?: Readonly<Record<string, unknown>>;
-  readonly router_settings?: Readonly<Record<string, unknown>>;
+  /**
+   * The settings sections. `null` or `{}` (a section the LiteLLM config had with nothing in it)
+   * is written back as it is when the sources add nothing to that section.
+   */
+  readonly litellm_settings?: Readonly<Record<string, unknown>> | null;
+  readonly general_settings?: Readonly<Record<string, unknown>> | null;
+  readonly router_settings?: Readonly<Record<string, unknown>> | null;
   /** Variables the proxy sets at start: text, numbers and booleans as written (LiteLLM turns them into text). */
-  readonly environment_variables?: Readonly<Record<string, string | number | boolean | null>>;
+  readonly environment_variables?: Readonly<Record<string, string | number | boolean | null>> | null;
   /**
    * Extra `litellm_params` / `model_info` keys of generated deployments, matched by name, provider
    * and model. Kept for files written by earlier imports: an import now puts a deployment's own
@@ -88,6 +92,18 @@ const SECTIONS = [
   "model_list",
   "sections",
 ] as const;
+
+/**
+ * The LiteLLM settings sections (the import's settings readers handle them; every other top-level
+ * section is carried under `sections:`). Each may be carried empty (`null` or `{}`), as a LiteLLM
+ * config wrote it.
+ */
+export const SETTINGS_SECTIONS: ReadonlySet<string> = new Set([
+  "router_settings",
+  "litellm_settings",
+  "general_settings",
+  "environment_variables",
+]);
 
 /** Top-level keys the generator writes itself; `sections:` cannot carry them. */
 const GENERATED_SECTIONS = new Set([
@@ -176,6 +192,7 @@ function checkShape(data: Record<string, unknown>, problems: Problems): void {
       continue;
     }
     if (key === "schema_version") continue;
+    if (value === null && SETTINGS_SECTIONS.has(key)) continue;
     if (key === "deployments") {
       checkDeployments(value, problems);
     } else if (key === "model_list") {

@@ -236,11 +236,20 @@ export const LiteLLMConfigSchema = z
       .optional()
       .describe("Ignored by LiteLLM; tolerated for symmetry with the other files."),
     model_list: z.array(LiteLLMDeploymentSchema).describe("Every deployment the proxy serves."),
-    router_settings: RouterSettingsSchema.optional(),
-    litellm_settings: LiteLLMSettingsSchema.optional(),
-    general_settings: GeneralSettingsSchema.optional(),
+    // A settings section with nothing in it (`general_settings:` alone) is null as PyYAML reads it;
+    // LiteLLM reads it as no settings, and an import keeps it as written.
+    router_settings: RouterSettingsSchema.nullable()
+      .optional()
+      .describe("Router settings (null: none, as a section with nothing in it reads)."),
+    litellm_settings: LiteLLMSettingsSchema.nullable()
+      .optional()
+      .describe("Module-level LiteLLM settings (null: none, as a section with nothing in it reads)."),
+    general_settings: GeneralSettingsSchema.nullable()
+      .optional()
+      .describe("Proxy-wide settings (null: none, as a section with nothing in it reads)."),
     environment_variables: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).nullable())
+      .nullable()
       .optional()
       .describe("Variables the proxy sets at start (values are turned into text)."),
   })

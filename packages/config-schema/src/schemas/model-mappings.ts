@@ -255,6 +255,12 @@ export const GatewaySettingsSchema = z
       .boolean()
       .optional()
       .describe("Add LiteLLM's Prometheus callback (`callbacks: [prometheus]`). Default false."),
+    deployment_ids: z
+      .enum(["generated", "litellm"])
+      .optional()
+      .describe(
+        "How a deployment without `id:` gets its `model_info.id`. `generated` (default): a stable id, `<provider>--<model>`, the same at every generation, so fallbacks, budgets and spend logs can name it. `litellm`: none is written, and LiteLLM hashes one from the deployment's parameters, as it did for a LiteLLM config before its import (`switchyard import` writes this unless run with --generate-ids). A deployment's own `id:` is always written.",
+      ),
     cache: z
       .union([GatewayCacheSchema, z.literal(false)])
       .optional()

@@ -11,7 +11,7 @@ import { loadWithPyYaml } from "../../test/pyyaml.js";
 import { generateLiteLLMConfig } from "../generate.js";
 import { PASSTHROUGH_FILE } from "../passthrough.js";
 import type { GenerationSuccess } from "../types.js";
-import { type ImportSuccess, importLiteLLMConfig } from "./import.js";
+import { type ImportOptions, type ImportSuccess, importLiteLLMConfig } from "./import.js";
 import { compareRoundTrip } from "./round-trip.js";
 import { writeImportedConfig } from "./write.js";
 
@@ -46,9 +46,9 @@ async function writeGenerated(dir: string, generation: GenerationSuccess): Promi
 }
 
 /** Import `files`, generate from the result, and compare both as PyYAML reads them. */
-async function roundTrip(files: Readonly<Record<string, string>>) {
+async function roundTrip(files: Readonly<Record<string, string>>, options: ImportOptions = {}) {
   const dir = await configDir(files);
-  const result = await importLiteLLMConfig(join(dir, "config.yaml"), { cwd: dir });
+  const result = await importLiteLLMConfig(join(dir, "config.yaml"), { ...options, cwd: dir });
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
   const out = await tempDir("sy-import-");
   const written = await writeImportedConfig(result, out);
@@ -112,6 +112,8 @@ describe("importing a realistic LiteLLM config", () => {
       master_key: "os.environ/LITELLM_MASTER_KEY",
       drop_params: true,
       cache: { namespace: "litellm:unified" },
+      // 11 deployments have no model_info.id: LiteLLM keeps hashing their ids (no --generate-ids).
+      deployment_ids: "litellm",
     });
     expect(result.passthrough).toMatchObject({ litellm_settings: { callbacks: ["prometheus", "langfuse"] } });
     expect(result.summary).toEqual({
@@ -139,8 +141,7 @@ describe("importing a realistic LiteLLM config", () => {
     );
     expect(result.lossy[0]!.hint).toContain("Export ANTHROPIC_API_KEY");
     expect(codes(result.notes)).toEqual([
-      "SY4219 11 deployment(s) have no model_info.id; the generated config gives each a stable id (<provider>--<model>, the same at every import), where LiteLLM would hash one from its parameters",
-      "SY4222 Generating from the imported files reproduces the input exactly: 13 deployment(s) and 4 other section(s), compared as LiteLLM reads them, apart from the listed normalisations (3 secret(s) read from the environment, 11 generated id(s))",
+      "SY4222 Generating from the imported files reproduces the input exactly: 13 deployment(s) and 4 other section(s), compared as LiteLLM reads them, apart from the listed normalisations (3 secret(s) read from the environment)",
       "SY4210 Deployment 'titan' is carried verbatim in litellm-passthrough.yaml: LiteLLM provider 'bedrock' has no Switchyard provider type",
       "SY4218 http://127.0.0.1:8080/v1 is imported as a llama.cpp server (type llamacpp) because it listens on 8080, llama-server's default port",
     ]);
@@ -284,37 +285,88 @@ describe("every meaning of the input is kept (issue #9)", () => {
     expect(local.litellm_params).toEqual({ model: "openai/local-model", api_base: "http://10.0.0.7:9000" });
     const gen = generated.model_list.find((e) => e.model_name === "gen")!;
     expect(gen.litellm_params.model).toBe("ollama/llama2");
-    expect(gen.model_info).not.toHaveProperty("mode");
+    // No model_info at all: no mode, and no id (LiteLLM hashes one, as it did before the import).
+    expect(gen).not.toHaveProperty("model_info");
     // The keyless OpenAI-compatible server is reported: LiteLLM sends it the proxy's OPENAI_API_KEY.
     expect(codes(result.notes).filter((c) => c.startsWith("SY4213"))).toEqual([
       "SY4213 Deployments of 'openai_compatible' (http://10.0.0.7:9000) send no api_key of their own, so LiteLLM sends them the proxy's OPENAI_API_KEY; the import keeps that (api_key: null)",
     ]);
   });
 
-  test("deployments that differ only in tags keep their own tags; user ids are kept", async () => {
-    const { differences, generated, result } = await roundTrip({
-      "config.yaml": base(yaml`
-        - model_name: shared
-          litellm_params: { model: openai/fake, api_base: "https://example.com/", api_key: os.environ/K, tags: [teamA] }
-          model_info: { id: team-a-model }
-        - model_name: shared
-          litellm_params: { model: openai/fake, api_base: "https://example.com/", api_key: os.environ/K, tags: [teamB] }
-          model_info: { id: "1" }
-        - model_name: shared
-          litellm_params: { model: openai/fake, api_base: "https://example.com/", api_key: os.environ/K, tags: [default] }
-      `),
-    });
+  const TAGGED = base(yaml`
+    - model_name: shared
+      litellm_params: { model: openai/fake, api_base: "https://example.com/", api_key: os.environ/K, tags: [teamA] }
+      model_info: { id: team-a-model }
+    - model_name: shared
+      litellm_params: { model: openai/fake, api_base: "https://example.com/", api_key: os.environ/K, tags: [teamB] }
+      model_info: { id: "1" }
+    - model_name: shared
+      litellm_params: { model: openai/fake, api_base: "https://example.com/", api_key: os.environ/K, tags: [default] }
+  `);
+
+  test("deployments that differ only in tags keep their own tags; user ids are kept; none is generated unless asked", async () => {
+    const { differences, generated, result } = await roundTrip({ "config.yaml": TAGGED });
+    expect(differences).toEqual([]);
+    expect(generated.model_list.map((e) => [e.litellm_params.tags, e.model_info?.id])).toEqual([
+      [["teamA"], "team-a-model"],
+      [["teamB"], "1"],
+      [["default"], undefined],
+    ]);
+    expect(result.normalisations).toEqual([]);
+    expect(parse(result.files["model-mappings.yaml"]).gateway.deployment_ids).toBe("litellm");
+    expect(codes(result.notes).filter((c) => c.startsWith("SY4219"))).toEqual([]);
+  });
+
+  test("--generate-ids: a deployment without an id gets a stable generated one, listed as a normalisation", async () => {
+    const { differences, generated, result } = await roundTrip(
+      { "config.yaml": TAGGED },
+      { generateIds: true },
+    );
     expect(differences).toEqual([]);
     expect(generated.model_list.map((e) => [e.litellm_params.tags, e.model_info?.id])).toEqual([
       [["teamA"], "team-a-model"],
       [["teamB"], "1"],
       [["default"], "openai_compatible--fake"],
     ]);
-    expect(result.normalisations).toContainEqual({
-      kind: "generated-id",
-      path: ["model_list", 2],
-      id: "openai_compatible--fake",
+    expect(result.normalisations).toEqual([
+      { kind: "generated-id", path: ["model_list", 2], id: "openai_compatible--fake" },
+    ]);
+    expect(parse(result.files["model-mappings.yaml"]).gateway).not.toHaveProperty("deployment_ids");
+    expect(codes(result.notes).filter((c) => c.startsWith("SY4219"))).toHaveLength(1);
+  });
+
+  const EMPTY = yaml`
+    model_list:
+      - model_name: m
+        litellm_params: { model: openai/gpt-4o, api_key: os.environ/OPENAI_API_KEY }
+        model_info: { id: m-1 }
+    general_settings:
+    litellm_settings: {}
+    router_settings:
+  `;
+
+  test("empty settings sections are carried as written (null or {}) unless --drop-empty-sections", async () => {
+    const kept = await roundTrip({ "config.yaml": EMPTY });
+    expect(kept.differences).toEqual([]);
+    expect(kept.result.normalisations).toEqual([]);
+    expect(kept.generated).toMatchObject({
+      general_settings: null,
+      litellm_settings: {},
+      router_settings: null,
     });
+    expect(codes(kept.result.notes).filter((c) => c.startsWith("SY4224"))).toEqual([]);
+
+    const dropped = await roundTrip({ "config.yaml": EMPTY }, { dropEmptySections: true });
+    expect(dropped.differences).toEqual([]);
+    expect(dropped.generated).not.toHaveProperty("general_settings");
+    expect(dropped.generated).not.toHaveProperty("litellm_settings");
+    expect(dropped.generated).not.toHaveProperty("router_settings");
+    expect(dropped.result.normalisations.map((n) => `${n.kind} ${n.path.join(".")}`).sort()).toEqual([
+      "empty-section general_settings",
+      "empty-section litellm_settings",
+      "empty-section router_settings",
+    ]);
+    expect(codes(dropped.result.notes).filter((c) => c.startsWith("SY4224"))).toHaveLength(3);
   });
 
   test("header values, webhook tokens and URL passwords become environment references too", async () => {

@@ -16,7 +16,7 @@ import { generatorDiagnostic } from "../catalogue.js";
 import { baseId } from "../internal/ids.js";
 import { isPlainRecord, setOwn } from "../internal/records.js";
 import { stringifyForPyYaml } from "../internal/yaml11.js";
-import { PASSTHROUGH_FILE } from "../passthrough.js";
+import { PASSTHROUGH_FILE, SETTINGS_SECTIONS } from "../passthrough.js";
 import { Carrier } from "./carry.js";
 import {
   type ClassifiedDeployment,
@@ -32,7 +32,7 @@ import { buildProviders } from "./providers.js";
 import type { ImportNormalisation } from "./round-trip.js";
 import { buildRoutes } from "./routes.js";
 import { SecretNames } from "./secrets.js";
-import { type ImportedGenerateOptions, readSettings, SETTINGS_SECTIONS } from "./settings.js";
+import { type ImportedGenerateOptions, readSettings } from "./settings.js";
 import { carryVerbatim } from "./verbatim.js";
 import { generatedIds, generateFromImport, verifyImport } from "./verify.js";
 
@@ -100,6 +100,21 @@ export type ImportResult = ImportSuccess | ImportFailure;
 export interface ImportOptions {
   /** Paths in diagnostics are shown relative to this directory (default `process.cwd()`). */
   readonly cwd?: string;
+  /**
+   * Opt in to stable generated ids (SY4219, CLI `--generate-ids`): a deployment without
+   * `model_info.id` gets `<provider>--<model>` from every generation (the `generated-id`
+   * normalisation). Off by default: the set says `gateway.deployment_ids: litellm`, no id is
+   * written, and LiteLLM keeps hashing one from the deployment's parameters, as it did before the
+   * import (so spend logs and budgets keyed by that id carry on). Ids the input sets are kept
+   * either way.
+   */
+  readonly generateIds?: boolean;
+  /**
+   * Opt in to leaving out settings sections with nothing in them (`general_settings:` alone;
+   * SY4224, CLI `--drop-empty-sections`, the `empty-section` normalisation). Off by default: such a
+   * section is carried as written (litellm-passthrough.yaml) and generated back.
+   */
+  readonly dropEmptySections?: boolean;
 }
 
 function render(header: readonly string[], data: Record<string, unknown>): string {
@@ -263,11 +278,16 @@ export async function importLiteLLMConfig(path: string, options: ImportOptions =
     log,
   );
   const emptySections: ImportNormalisation[] = [];
+  const keptEmpty: [string, null | Record<string, never>][] = [];
   for (const key of SETTINGS_SECTIONS) {
     const section = merged.sections.get(key);
     if (!section) continue;
     const value = section.value;
     if (value !== null && !(isPlainRecord(value) && Object.keys(value).length === 0)) continue;
+    if (options.dropEmptySections !== true) {
+      keptEmpty.push([key, value === null ? null : {}]);
+      continue;
+    }
     emptySections.push({ kind: "empty-section", path: [key] });
     log.note(
       "SY4224",
@@ -299,6 +319,7 @@ export async function importLiteLLMConfig(path: string, options: ImportOptions =
     ["model_list", verbatimEntries],
     ["sections", otherSections],
   ]);
+  for (const [key, value] of keptEmpty) setOwn(passthrough, key, value);
   const origin =
     merged.sources.length > 1
       ? `${root.file} (with ${merged.sources
@@ -312,13 +333,17 @@ export async function importLiteLLMConfig(path: string, options: ImportOptions =
     loadBalancing,
     patterns: routes.patterns,
     ...(settings.routing ? { routing: settings.routing } : {}),
-    gateway: settings.gateway,
+    gateway:
+      options.generateIds !== true && modelled.some((d) => routes.routeOf.get(d)?.id === undefined)
+        ? { ...settings.gateway, deployment_ids: "litellm" }
+        : settings.gateway,
     services: buildServices(imported.providers, settings.redis),
     passthrough,
   };
-  const idNormalisations = settleIds(modelled, imported.providerOf, routes.routeOf, () =>
-    renderFiles(parts, origin),
-  );
+  const idNormalisations =
+    options.generateIds === true
+      ? settleIds(modelled, imported.providerOf, routes.routeOf, () => renderFiles(parts, origin))
+      : [];
   if (idNormalisations.length > 0)
     log.note(
       "SY4219",

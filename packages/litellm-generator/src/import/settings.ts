@@ -9,18 +9,11 @@ import {
 } from "@switchyard/config-schema";
 import { DEFAULT_MASTER_KEY_ENV } from "../conventions.js";
 import { isPlainRecord, setOwn } from "../internal/records.js";
+import { SETTINGS_SECTIONS } from "../passthrough.js";
 import type { GenerateOptions } from "../types.js";
 import { type Carrier, child, shownValue, type Where } from "./carry.js";
 import type { LocatedSection } from "./includes.js";
 import type { ImportLog } from "./log.js";
-
-/** Top-level keys the settings readers handle; every other section is carried as written. */
-export const SETTINGS_SECTIONS = new Set([
-  "router_settings",
-  "litellm_settings",
-  "general_settings",
-  "environment_variables",
-]);
 
 /** Host values that are not an address to connect to; the generator would replace them. */
 const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]", "*"]);

@@ -18,12 +18,13 @@ import { copyRecord, setOwn } from "./records.js";
 
 /**
  * One `model_list` entry, keys in the order they are emitted: `model_name`, `litellm_params`,
- * `model_info` (always with its `id`), then the deployment's own `entry` keys.
+ * `model_info` (with its `id` unless LiteLLM is left to hash one: `gateway.deployment_ids:
+ * litellm`), then the deployment's own `entry` keys.
  */
 export interface ModelListEntry {
   model_name: string;
   litellm_params: Record<string, unknown>;
-  model_info: Record<string, unknown> & { id: string };
+  model_info: Record<string, unknown> & { id?: string };
   /** Keys of the entry beside `litellm_params` (a deployment's `entry:`), emitted last. */
   entry?: Record<string, unknown>;
 }
@@ -393,13 +394,16 @@ function buildWildcards(
 /**
  * Build `model_list`: concrete entries (exact matches and load-balancing deployments) sorted by
  * public name, each group's deployments in their listed order, then wildcard entries in the order
- * of `patterns`. Deployments of disabled providers are skipped with a note.
+ * of `patterns`. Deployments of disabled providers are skipped with a note. Each deployment's
+ * `model_info.id` is its own `id:`, else a generated one, or none with `generateIds: false` (LiteLLM
+ * then hashes one from the deployment's parameters).
  */
 export function buildModelList(
   mappings: ModelMappingsFile,
   providers: Readonly<Record<string, Provider>>,
   findings: Findings,
   takenIds: Iterable<string> = [],
+  options: { readonly generateIds?: boolean } = {},
 ): ModelList {
   const checks = new ProviderChecks(findings);
   const concrete = buildConcrete(mappings, providers, findings, checks);
@@ -415,10 +419,12 @@ export function buildModelList(
     })),
     takenIds,
   );
+  const generateIds = options.generateIds ?? true;
   const entries = planned.map(
-    ({ entry }, index): ModelListEntry => ({
+    ({ entry, id }, index): ModelListEntry => ({
       ...entry,
-      model_info: { id: ids[index]!, ...entry.model_info },
+      model_info:
+        id !== undefined || generateIds ? { id: ids[index]!, ...entry.model_info } : { ...entry.model_info },
     }),
   );
   return {

@@ -1,6 +1,6 @@
 import type { Diagnostic, YamlPath } from "@switchyard/config-schema";
 import { generatorDiagnostic } from "../catalogue.js";
-import type { LoadedPassthrough } from "../passthrough.js";
+import { type LoadedPassthrough, SETTINGS_SECTIONS } from "../passthrough.js";
 import type { ModelListEntry } from "./model-list.js";
 import { copyRecord, deepEqual, isPlainRecord, setOwn } from "./records.js";
 
@@ -30,6 +30,11 @@ export interface MergedSections {
   readonly litellmSettings: Record<string, unknown>;
   readonly generalSettings: Record<string, unknown>;
   readonly environmentVariables?: Record<string, unknown>;
+  /**
+   * Settings sections the passthrough carries with nothing in them (`null` or `{}`, as the LiteLLM
+   * config had them): written as they are when the generation leaves that section empty.
+   */
+  readonly emptySections: Readonly<Record<string, null | Record<string, never>>>;
   /** Other top-level sections (`guardrails`, `credential_list`, ...), emitted as written. */
   readonly sections: Record<string, unknown>;
   readonly notes: readonly Diagnostic[];
@@ -201,6 +206,9 @@ function mergeDeployments(
           findings,
         );
     });
+    // No id (`gateway.deployment_ids: litellm`) and nothing else: LiteLLM reads no model_info.
+    if (isPlainRecord(record.model_info) && Object.keys(record.model_info).length === 0)
+      delete record.model_info;
     return record;
   });
   extras.forEach((extra, index) => {
@@ -234,7 +242,11 @@ export function applyPassthrough(
   const findings = new MergeFindings(passthrough);
   const data = passthrough?.data ?? {};
   const modelList = mergeDeployments(sections, passthrough, findings);
-  const routerSettings = mergeRouterSettings(sections.routerSettings, data.router_settings, findings);
+  const routerSettings = mergeRouterSettings(
+    sections.routerSettings,
+    data.router_settings ?? undefined,
+    findings,
+  );
   const litellmSettings = data.litellm_settings
     ? mergeRecord(sections.litellmSettings, data.litellm_settings, ["litellm_settings"], findings)
     : copyRecord(sections.litellmSettings);
@@ -242,12 +254,21 @@ export function applyPassthrough(
     ? mergeRecord(sections.generalSettings, data.general_settings, ["general_settings"], findings)
     : copyRecord(sections.generalSettings);
   const env = data.environment_variables;
+  const emptySections: Record<string, null | Record<string, never>> = {};
+  for (const name of SETTINGS_SECTIONS) {
+    const value = data[name as keyof typeof data] as Record<string, unknown> | null | undefined;
+    if (value === null) setOwn(emptySections, name, null);
+    else if (value !== undefined && Object.keys(value).length === 0) setOwn(emptySections, name, {});
+  }
   return {
     modelList,
     routerSettings,
     litellmSettings,
     generalSettings,
-    ...(env !== undefined && Object.keys(env).length > 0 ? { environmentVariables: copyRecord(env) } : {}),
+    ...(env !== undefined && env !== null && Object.keys(env).length > 0
+      ? { environmentVariables: copyRecord(env) }
+      : {}),
+    emptySections,
     sections: copyRecord(data.sections ?? {}),
     notes: findings.notes,
     errors: findings.errors,

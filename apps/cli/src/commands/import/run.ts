@@ -80,7 +80,11 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   }
   const outDir = resolve(cwd, stringOption(args, "out") ?? DEFAULT_CONFIG_DIR);
   const catalogue = cliCatalogue(generatorCatalogue);
-  const result = await importLiteLLMConfig(input, { cwd });
+  const result = await importLiteLLMConfig(input, {
+    cwd,
+    generateIds: booleanOption(args, "generate-ids"),
+    dropEmptySections: booleanOption(args, "drop-empty-sections"),
+  });
   if (!result.ok) {
     return {
       status: "invalid",
