@@ -125,12 +125,13 @@ describe.each(MODES)(
   "import ($mode) → generate keeps every meaning of a real LiteLLM config (compared as PyYAML loads them)",
   ({ options, allowed }) => {
     const originals = new Map<string, PyYamlResult>();
+    // One python3 process for every file; on a busy machine that takes longer than vitest's 10 s.
     beforeAll(() => {
       const loaded = loadWithPyYaml(configs.map((s) => join(CORPUS, s.file)));
       configs.forEach((s, i) => {
         originals.set(s.file, loaded[i]!);
       });
-    });
+    }, 300_000);
 
     test.each(configs)("$file", async (source) => {
       const { result, generatedPath } = await importAndGenerate(join(CORPUS, source.file), options);
