@@ -90,8 +90,12 @@ describe("the corpus", () => {
   });
 });
 
-/** Per config, waiting for a slot included: generous, since a busy machine is slow (never this slow). */
-const TIMEOUT = 300_000;
+/**
+ * A guard per config, never a wait: it includes the time a test waits for one of the two slots
+ * (vitest starts up to five at once), so it is long enough for three chains of four processes on a
+ * machine at load 85 (one run there took 300 s for two of them).
+ */
+const TIMEOUT = 900_000;
 
 describe.concurrent("switchyard import → generate → generate --check, as processes, keeps every meaning", () => {
   test.for(configs)("$file", { timeout: TIMEOUT }, async (source, { expect }) => {
