@@ -1,4 +1,4 @@
-import { connectHost, formatHostPort } from "@switchyard/config-schema";
+import { connectHost, formatHostPort, type MonitoringSettings } from "@switchyard/config-schema";
 import { type DashboardName, grafanaDashboards } from "./grafana/dashboards.js";
 import {
   DEFAULT_PROMETHEUS_URL,
@@ -16,7 +16,10 @@ export interface MonitoringFile {
   readonly content: string;
 }
 
-/** Options of {@link generateMonitoring}. */
+/**
+ * Options of {@link generateMonitoring}. Each one given overrides what ports.yaml's `monitoring:`
+ * section says, which overrides the defaults: a bare generate reproduces the config set's choices.
+ */
 export interface MonitoringOptions {
   /** Alert thresholds overriding the defaults (dashboards colour their stats by them too). */
   readonly thresholds?: Partial<AlertThresholds>;
@@ -43,6 +46,25 @@ function prometheusUrlOf(input: MonitoringInput): string | undefined {
   return `http://${formatHostPort(connectHost(service.host ?? "127.0.0.1"), service.port)}`;
 }
 
+/** ports.yaml's `monitoring:` section as options (thresholds by their TypeScript names). */
+export function monitoringOptionsOf(settings: MonitoringSettings | undefined): MonitoringOptions {
+  if (settings === undefined) return {};
+  const t = settings.thresholds ?? {};
+  const thresholds: Partial<Record<keyof AlertThresholds, number>> = {
+    ...(t.error_rate !== undefined ? { errorRate: t.error_rate } : {}),
+    ...(t.latency_p95_seconds !== undefined ? { latencyP95Seconds: t.latency_p95_seconds } : {}),
+    ...(t.cache_collapse_factor !== undefined ? { cacheCollapseFactor: t.cache_collapse_factor } : {}),
+    ...(t.cache_baseline_hit_rate !== undefined ? { cacheBaselineHitRate: t.cache_baseline_hit_rate } : {}),
+    ...(t.audit_min_score !== undefined ? { auditMinScore: t.audit_min_score } : {}),
+  };
+  return {
+    thresholds,
+    ...(settings.dashboards !== undefined ? { dashboards: settings.dashboards } : {}),
+    ...(settings.prometheus_url !== undefined ? { prometheusUrl: settings.prometheus_url } : {}),
+    ...(settings.scrape_interval !== undefined ? { scrapeInterval: settings.scrape_interval } : {}),
+  };
+}
+
 /** A dashboard as a file: two-space JSON with a final newline (the same input gives the same bytes). */
 function json(data: unknown): string {
   return `${JSON.stringify(data, null, 2)}\n`;
@@ -52,13 +74,17 @@ function json(data: unknown): string {
  * Every monitoring file for a config set, in a stable order: `prometheus/prometheus.yml` (the scrape
  * config, loading the rules), `prometheus/switchyard-alerts.rules.yml`, the Grafana dashboards
  * (`grafana/dashboards/switchyard-<name>.json`) and Grafana's provisioning files for them and for
- * the Prometheus datasource. Pure: the caller writes them (through config-schema's safe-write layer).
+ * the Prometheus datasource. ports.yaml's `monitoring:` section chooses thresholds, dashboards,
+ * the Prometheus URL and the scrape interval; `given` overrides it. Pure: the caller writes them (through config-schema's safe-write layer).
  * Throws a `RangeError` for a threshold out of range.
  */
-export function generateMonitoring(
-  input: MonitoringInput,
-  options: MonitoringOptions = {},
-): MonitoringFile[] {
+export function generateMonitoring(input: MonitoringInput, given: MonitoringOptions = {}): MonitoringFile[] {
+  const configured = monitoringOptionsOf(input.ports?.monitoring);
+  const options: MonitoringOptions = {
+    ...configured,
+    ...given,
+    thresholds: { ...configured.thresholds, ...given.thresholds },
+  };
   const thresholds = resolveThresholds(options.thresholds);
   const interval = options.scrapeInterval;
   const dashboards = grafanaDashboards(input, {

@@ -1,5 +1,5 @@
 export type { MonitoringFile, MonitoringOptions } from "./generate.js";
-export { generateMonitoring } from "./generate.js";
+export { generateMonitoring, monitoringOptionsOf } from "./generate.js";
 export type { DashboardName } from "./grafana/dashboards.js";
 export {
   cacheDashboard,

@@ -26,12 +26,69 @@ export const ServiceSchema = z
   })
   .describe("One network service of the stack.");
 
+/** The Grafana dashboards `switchyard generate monitoring` can emit. */
+export const MONITORING_DASHBOARDS = ["overview", "providers", "cache", "server"] as const;
+
+const share = z.number().gt(0).lte(1);
+
+export const MonitoringThresholdsSchema = z
+  .strictObject({
+    error_rate: share
+      .optional()
+      .describe(
+        "Share of the gateway's requests that fail (0–1) above which GatewayErrorRateHigh fires (default 0.05).",
+      ),
+    latency_p95_seconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe("The gateway's p95 latency in seconds above which GatewayLatencyP95High fires (default 10)."),
+    cache_collapse_factor: share
+      .optional()
+      .describe(
+        "CacheHitRateCollapse fires when the hit rate falls below this share of an hour earlier (default 0.5).",
+      ),
+    cache_baseline_hit_rate: share
+      .optional()
+      .describe("…and the hit rate an hour earlier was at least this (default 0.1)."),
+    audit_min_score: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe("ConfigAuditScoreLow fires when the server's config audit score is below this (default 80)."),
+  })
+  .describe("Alert thresholds; the dashboards colour their stats by them too.");
+
+export const MonitoringSettingsSchema = z
+  .strictObject({
+    thresholds: MonitoringThresholdsSchema.optional(),
+    dashboards: z
+      .array(z.enum(MONITORING_DASHBOARDS))
+      .optional()
+      .describe("The Grafana dashboards to generate (default all: overview, providers, cache, server)."),
+    prometheus_url: httpUrl
+      .optional()
+      .describe(
+        "The Prometheus Grafana's datasource queries (default: the `prometheus` service, else http://127.0.0.1:9090).",
+      ),
+    scrape_interval: z
+      .string()
+      .regex(/^[1-9]\d*(ms|s|m|h)$/)
+      .optional()
+      .describe("Prometheus's scrape and evaluation interval, e.g. `15s` (the default)."),
+  })
+  .describe("What `switchyard generate monitoring` generates: thresholds, dashboards, Prometheus.");
+
 export const PortsFileSchema = z
   .strictObject({
     schema_version: schemaVersion,
     services: z.record(identifier, ServiceSchema).describe("Services by id."),
+    monitoring: MonitoringSettingsSchema.optional(),
   })
   .describe("ports.yaml: the stack's services, their ports and health checks.");
 
 export type Service = z.infer<typeof ServiceSchema>;
 export type PortsFile = z.infer<typeof PortsFileSchema>;
+export type MonitoringSettings = z.infer<typeof MonitoringSettingsSchema>;
+export type MonitoringThresholds = z.infer<typeof MonitoringThresholdsSchema>;

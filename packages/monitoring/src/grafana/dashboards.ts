@@ -1,12 +1,12 @@
-import type { Provider } from "@switchyard/config-schema";
+import { MONITORING_DASHBOARDS, type Provider } from "@switchyard/config-schema";
 import { JOBS, LITELLM_METRICS as M, REDIS_METRICS as R, SWITCHYARD_METRICS as S } from "../metrics.js";
 import { anyOf, promString, providerMatcher, quantile, sumRate } from "../promql.js";
 import type { MonitoringInput } from "../targets.js";
 import { type AlertThresholds, resolveThresholds } from "../thresholds.js";
 import { DashboardLayout, dashboard, type GrafanaDashboard } from "./model.js";
 
-/** The dashboards Switchyard generates, by the name the config set selects them with. */
-export const DASHBOARD_NAMES = ["overview", "providers", "cache", "server"] as const;
+/** The dashboards Switchyard generates, by the name ports.yaml's `monitoring.dashboards` selects them with. */
+export const DASHBOARD_NAMES = MONITORING_DASHBOARDS;
 export type DashboardName = (typeof DASHBOARD_NAMES)[number];
 
 /** What LiteLLM panels say when the gateway exports no metrics (its `/metrics` can be empty). */
