@@ -51,3 +51,11 @@ test("the schema refuses thresholds out of range and unknown dashboards", () => 
   expect(bad({ scrape_interval: "soon" })).toBe(false);
   expect(bad({ thresholds: { errorRate: 0.1 } })).toBe(false);
 });
+
+test("the generator version in every header is the package's version", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+  const { MONITORING_GENERATOR, MONITORING_GENERATOR_VERSION } = await import("./index.js");
+  expect(`${MONITORING_GENERATOR} ${MONITORING_GENERATOR_VERSION}`).toBe(`${pkg.name} ${pkg.version}`);
+  expect(generateMonitoring({ ports })[0]?.content).toContain(`# generator: ${pkg.name} ${pkg.version}\n`);
+});

@@ -1,12 +1,15 @@
 import { connectHost, formatHostPort, type MonitoringSettings } from "@switchyard/config-schema";
 import { type DashboardName, grafanaDashboards } from "./grafana/dashboards.js";
 import {
+  DASHBOARD_PROVISIONING_WHAT,
+  DATASOURCE_WHAT,
   DEFAULT_PROMETHEUS_URL,
-  grafanaDashboardProvisioning,
-  grafanaDatasourceProvisioning,
+  dashboardProvisioningBody,
+  datasourceBody,
 } from "./grafana/provisioning.js";
-import { prometheusAlertRules } from "./prometheus/alert-rules.js";
-import { prometheusScrapeConfig } from "./prometheus/scrape-config.js";
+import { monitoringSourcesHash, withJsonHeader, withYamlHeader } from "./header.js";
+import { ALERT_RULES_WHAT, alertRulesBody } from "./prometheus/alert-rules.js";
+import { SCRAPE_CONFIG_WHAT, scrapeConfigBody } from "./prometheus/scrape-config.js";
 import type { MonitoringInput } from "./targets.js";
 import { type AlertThresholds, resolveThresholds } from "./thresholds.js";
 
@@ -65,11 +68,6 @@ export function monitoringOptionsOf(settings: MonitoringSettings | undefined): M
   };
 }
 
-/** A dashboard as a file: two-space JSON with a final newline (the same input gives the same bytes). */
-function json(data: unknown): string {
-  return `${JSON.stringify(data, null, 2)}\n`;
-}
-
 /**
  * Every monitoring file for a config set, in a stable order: `prometheus/prometheus.yml` (the scrape
  * config, loading the rules), `prometheus/switchyard-alerts.rules.yml`, the Grafana dashboards
@@ -95,30 +93,35 @@ export function generateMonitoring(input: MonitoringInput, given: MonitoringOpti
     prometheusUrl: options.prometheusUrl ?? prometheusUrlOf(input) ?? DEFAULT_PROMETHEUS_URL,
     ...(options.dashboardsPath !== undefined ? { dashboardsPath: options.dashboardsPath } : {}),
   };
+  const sources = monitoringSourcesHash(input);
+  const yaml = (what: string, body: string) => withYamlHeader(what, body, sources);
   return [
     {
       path: "prometheus/prometheus.yml",
-      content: prometheusScrapeConfig(input, {
-        ruleFiles: [RULES_FILE],
-        ...(interval !== undefined ? { scrapeInterval: interval, evaluationInterval: interval } : {}),
-      }),
+      content: yaml(
+        SCRAPE_CONFIG_WHAT,
+        scrapeConfigBody(input, {
+          ruleFiles: [RULES_FILE],
+          ...(interval !== undefined ? { scrapeInterval: interval, evaluationInterval: interval } : {}),
+        }),
+      ),
     },
-    { path: `prometheus/${RULES_FILE}`, content: prometheusAlertRules(thresholds) },
+    { path: `prometheus/${RULES_FILE}`, content: yaml(ALERT_RULES_WHAT, alertRulesBody(thresholds)) },
     ...dashboards.map(({ name, dashboard }) => ({
       path: `grafana/dashboards/switchyard-${name}.json`,
-      content: json(dashboard),
+      content: withJsonHeader(dashboard, sources),
     })),
     ...(dashboards.length === 0
       ? []
       : [
           {
             path: "grafana/provisioning/dashboards/switchyard.yaml",
-            content: grafanaDashboardProvisioning(provisioning),
+            content: yaml(DASHBOARD_PROVISIONING_WHAT, dashboardProvisioningBody(provisioning)),
           },
         ]),
     {
       path: "grafana/provisioning/datasources/switchyard-prometheus.yaml",
-      content: grafanaDatasourceProvisioning(provisioning),
+      content: yaml(DATASOURCE_WHAT, datasourceBody(provisioning)),
     },
   ];
 }

@@ -19,6 +19,13 @@ export {
   grafanaDashboardProvisioning,
   grafanaDatasourceProvisioning,
 } from "./grafana/provisioning.js";
+export type { MonitoringFileStatus } from "./header.js";
+export {
+  MONITORING_GENERATOR,
+  MONITORING_GENERATOR_VERSION,
+  monitoringFileStatus,
+  monitoringSourcesHash,
+} from "./header.js";
 export type { MetricName } from "./metrics.js";
 export { JOBS, LITELLM_METRICS, REDIS_METRICS, SWITCHYARD_METRICS } from "./metrics.js";
 export type { AlertRule } from "./prometheus/alert-rules.js";
@@ -30,3 +37,11 @@ export type { MonitoringInput, ScrapeTarget } from "./targets.js";
 export { scrapeTargets } from "./targets.js";
 export type { AlertThresholds } from "./thresholds.js";
 export { DEFAULT_THRESHOLDS, resolveThresholds } from "./thresholds.js";
+export type {
+  MonitoringCheckReport,
+  MonitoringFileCheck,
+  MonitoringFileWrite,
+  MonitoringWriteResult,
+  WriteMonitoringOptions,
+} from "./write.js";
+export { checkMonitoring, DEFAULT_MONITORING_DIR, monitoringInputOf, writeMonitoring } from "./write.js";

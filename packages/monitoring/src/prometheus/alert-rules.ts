@@ -124,6 +124,15 @@ export function alertRules(thresholds: Partial<AlertThresholds> = {}): AlertRule
 
 /** The rules as a Prometheus rule file (one group, `switchyard`). The same thresholds give the same text. */
 export function prometheusAlertRules(thresholds: Partial<AlertThresholds> = {}): string {
+  return `${generatedHeader(ALERT_RULES_WHAT)}${alertRulesBody(thresholds)}`;
+}
+
+/** What to change instead of editing the rule file (its header says so). */
+export const ALERT_RULES_WHAT =
+  "change the thresholds in ports.yaml's monitoring: section and generate again.";
+
+/** The rule file without its header comment. */
+export function alertRulesBody(thresholds: Partial<AlertThresholds> = {}): string {
   const rules = alertRules(thresholds).map((r) => ({
     alert: r.alert,
     expr: r.expr,
@@ -131,7 +140,5 @@ export function prometheusAlertRules(thresholds: Partial<AlertThresholds> = {}):
     labels: { ...r.labels },
     annotations: { ...r.annotations },
   }));
-  return `${generatedHeader("change the thresholds in the config set and generate again.")}${toYaml({
-    groups: [{ name: "switchyard", rules }],
-  })}`;
+  return toYaml({ groups: [{ name: "switchyard", rules }] });
 }

@@ -20,6 +20,14 @@ const JOB_ORDER = [JOBS.gateway, JOBS.server, JOBS.redis, JOBS.vllm] as const;
  * labels. Jobs without targets are left out. The same input always gives the same text.
  */
 export function prometheusScrapeConfig(input: MonitoringInput, options: ScrapeConfigOptions = {}): string {
+  return `${generatedHeader(SCRAPE_CONFIG_WHAT)}${scrapeConfigBody(input, options)}`;
+}
+
+/** What to change instead of editing the scrape config (its header says so). */
+export const SCRAPE_CONFIG_WHAT = "change ports.yaml or providers.yaml and generate again.";
+
+/** The scrape config without its header comment. */
+export function scrapeConfigBody(input: MonitoringInput, options: ScrapeConfigOptions = {}): string {
   const targets = scrapeTargets(input);
   const jobs = JOB_ORDER.flatMap((job) => {
     const mine = targets.filter((t) => t.job === job);
@@ -40,5 +48,5 @@ export function prometheusScrapeConfig(input: MonitoringInput, options: ScrapeCo
   };
   if (options.ruleFiles && options.ruleFiles.length > 0) config.rule_files = [...options.ruleFiles];
   config.scrape_configs = jobs;
-  return `${generatedHeader("change ports.yaml or providers.yaml and generate again.")}${toYaml(config)}`;
+  return toYaml(config);
 }

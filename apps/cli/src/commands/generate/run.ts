@@ -27,6 +27,9 @@ import { plural, prettyDiagnostics } from "../../report.js";
 
 type Mode = "check" | "diff" | "write";
 
+/** `switchyard generate monitoring`: the first positional that selects the monitoring files. */
+const MONITORING = "monitoring";
+
 /** Every kind of config file but the generated one. */
 const SOURCE_KINDS = CONFIG_FILE_KINDS.filter((kind) => kind !== "litellm");
 
@@ -160,10 +163,16 @@ function writeReport(run: Run, result: WriteSuccess, pruned: PruneReport, warnin
  * LiteLLM config (locked, backed up, atomic; old backups pruned by the default retention policy),
  * or with `--check` compare the file on disk with a fresh generation (exit 1 unless current), or
  * with `--diff` print what writing would change. `--check`, `--diff` and writing use the same
- * generation options.
+ * generation options. `switchyard generate monitoring [dir]` generates the monitoring files instead
+ * (`monitoring.ts`).
  */
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
   const mode = chooseMode(args);
+  if (args.positionals[0] === MONITORING) {
+    const { runMonitoring } = await import("./monitoring.js");
+    return runMonitoring(args, context, mode);
+  }
+  if (args.positionals.length > 1) throw usage(`unexpected argument '${args.positionals[1]}'`);
   const { cwd } = context.io;
   const dir = resolve(cwd, configDirArgument(args, "generate", { positional: true }));
   const out = stringOption(args, "out");
