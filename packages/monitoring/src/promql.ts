@@ -20,12 +20,6 @@ export function providerMatcher(providerId: string): string {
   return `model_id=~${promString(`${literalRegex(deploymentIdPrefix(providerId))}.+`)}`;
 }
 
-/** A selector matching several metrics (each by its current and older names) at once. */
-export function anyOf(metrics: readonly MetricName[], matchers = ""): string {
-  const names = metrics.flatMap((m) => [m.current, ...m.older]);
-  return `{__name__=~${promString(names.join("|"))}${matchers === "" ? "" : `,${matchers}`}}`;
-}
-
 /** Options of {@link sumRate}. */
 export interface RateOptions {
   /** Labels to keep (`sum by (…)`). Default: none. */
@@ -61,4 +55,15 @@ export function sumRate(metric: MetricName | string, options: RateOptions = {}):
 export function quantile(q: number, histogram: string, matchers = "", window = "5m"): string {
   const sel = matchers === "" ? `${histogram}_bucket` : `${histogram}_bucket{${matchers}}`;
   return `histogram_quantile(${q}, sum by (le) (rate(${sel}[${window}])))`;
+}
+
+/**
+ * The summed rates of several metrics, e.g. a deployment's successes and failures:
+ * `(A + B) or A or B`, so a metric without series (no failure yet) does not blank the sum. Never one
+ * `rate({__name__=~"a|b"})`: rate drops the names, and two series differing only by name collide.
+ */
+export function addRates(metrics: readonly MetricName[], options: RateOptions = {}): string {
+  const parts = metrics.map((m) => sumRate(m, options));
+  if (parts.length === 1) return parts[0] as string;
+  return `((${parts.join(" + ")}) or ${parts.join(" or ")})`;
 }

@@ -58,6 +58,18 @@ export const TOOLS = {
     probe: ["setpriv", "--version"],
     why: "a port held by another user is started through setpriv",
   },
+  prometheus: {
+    name: "prometheus",
+    debian: "prometheus",
+    probe: ["prometheus", "--version"],
+    why: "the generated monitoring runs in a real Prometheus, which evaluates every dashboard query",
+  },
+  "redis-exporter": {
+    name: "redis_exporter",
+    debian: "prometheus-redis-exporter",
+    probe: ["prometheus-redis-exporter", "--version"],
+    why: "the cache dashboard's Redis panels query a real redis_exporter",
+  },
   git: {
     name: "git",
     debian: "git",

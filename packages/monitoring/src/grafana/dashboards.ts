@@ -1,6 +1,12 @@
 import { MONITORING_DASHBOARDS, type Provider } from "@switchyard/config-schema";
-import { JOBS, LITELLM_METRICS as M, REDIS_METRICS as R, SWITCHYARD_METRICS as S } from "../metrics.js";
-import { anyOf, promString, providerMatcher, quantile, sumRate } from "../promql.js";
+import {
+  JOBS,
+  LITELLM_METRICS as M,
+  type MetricName,
+  REDIS_METRICS as R,
+  SWITCHYARD_METRICS as S,
+} from "../metrics.js";
+import { addRates, promString, providerMatcher, quantile, sumRate } from "../promql.js";
 import type { MonitoringInput } from "../targets.js";
 import { type AlertThresholds, resolveThresholds } from "../thresholds.js";
 import { DashboardLayout, dashboard, type GrafanaDashboard } from "./model.js";
@@ -24,11 +30,10 @@ function providersOf(input: MonitoringInput): [string, Provider][] {
   return Object.entries(input.providers?.providers ?? {}).sort(([a], [b]) => compare(a, b));
 }
 
-const successRate = `1 - (${sumRate(M.failedRequests)} / ${sumRate(M.totalRequests)})`;
+/** LiteLLM creates the failure counter at the first failure: until then the success rate is 100%. */
+const successRate = `1 - ((${sumRate(M.failedRequests)} / ${sumRate(M.totalRequests)}) or (${sumRate(M.totalRequests)} * 0))`;
 const cacheHitRate = (by: readonly string[] = []) =>
-  `${sumRate(M.cacheHits, { by })} / ${sumRate(anyOf([M.cacheHits, M.cacheMisses]), { by })}`;
-/** Every request a deployment answered, success or failure (the two counters never overlap). */
-const deploymentRequests = (matchers = "") => anyOf([M.deploymentSuccess, M.deploymentFailure], matchers);
+  `${sumRate(M.cacheHits, { by })} / (${sumRate(M.cacheHits, { by })} + ${sumRate(M.cacheMisses, { by })})`;
 
 const STATE_MAPPINGS = [
   { value: "0", text: "healthy", color: "green" },
@@ -43,10 +48,10 @@ const STATE_MAPPINGS = [
  */
 export function overviewDashboard(input: MonitoringInput, thresholds: AlertThresholds): GrafanaDashboard {
   const providers = providersOf(input);
-  const perProvider = (metric: (matchers: string) => string) =>
+  const perProvider = (metrics: readonly MetricName[]) =>
     providers.length === 0
-      ? [{ expr: sumRate(metric(""), { by: ["api_provider"] }), legend: "{{api_provider}}" }]
-      : providers.map(([id]) => ({ expr: sumRate(metric(providerMatcher(id))), legend: id }));
+      ? [{ expr: addRates(metrics, { by: ["api_provider"] }), legend: "{{api_provider}}" }]
+      : providers.map(([id]) => ({ expr: addRates(metrics, { matchers: providerMatcher(id) }), legend: id }));
   const layout = new DashboardLayout()
     .row("Gateway")
     .query({
@@ -134,7 +139,7 @@ export function overviewDashboard(input: MonitoringInput, thresholds: AlertThres
       type: "timeseries",
       title: "Requests per provider",
       description: "Calls LiteLLM made to each provider of providers.yaml, success or failure.",
-      queries: perProvider((m) => deploymentRequests(m)),
+      queries: perProvider([M.deploymentSuccess, M.deploymentFailure]),
       unit: "reqps",
       noValue: NO_GATEWAY_METRICS,
     })
@@ -142,7 +147,7 @@ export function overviewDashboard(input: MonitoringInput, thresholds: AlertThres
       type: "timeseries",
       title: "Errors per provider",
       description: "Failed calls to each provider of providers.yaml.",
-      queries: perProvider((m) => anyOf([M.deploymentFailure], m)),
+      queries: perProvider([M.deploymentFailure]),
       unit: "reqps",
       noValue: NO_GATEWAY_METRICS,
     })
@@ -228,7 +233,9 @@ export function providersDashboard(input: MonitoringInput): GrafanaDashboard {
       type: "timeseries",
       title: `${id}: throughput`,
       description: `Calls to ${id} per second, success or failure.`,
-      queries: [{ expr: sumRate(deploymentRequests(m)), legend: "calls" }],
+      queries: [
+        { expr: addRates([M.deploymentSuccess, M.deploymentFailure], { matchers: m }), legend: "calls" },
+      ],
       unit: "reqps",
       width: 4,
       noValue: NO_GATEWAY_METRICS,
@@ -248,7 +255,7 @@ export function providersDashboard(input: MonitoringInput): GrafanaDashboard {
       description: `Failed calls to ${id} per second, by the status LiteLLM recorded.`,
       queries: [
         {
-          expr: sumRate(anyOf([M.deploymentFailure], m), { by: ["exception_status"] }),
+          expr: sumRate(M.deploymentFailure, { matchers: m, by: ["exception_status"] }),
           legend: "{{exception_status}}",
         },
       ],

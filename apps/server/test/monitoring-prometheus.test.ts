@@ -1,0 +1,254 @@
+/**
+ * The generated monitoring against the real tools: Debian's `prometheus` scrapes, on loopback, this
+ * server (a `switchyard-server` process), a stand-in LiteLLM gateway exporting LiteLLM-named metrics
+ * at `/metrics/` (the names and labels of `litellm/integrations/prometheus.py`), and a real
+ * `redis_exporter` in front of a real `redis-server`, all from the scrape config generated from
+ * ports.yaml. Then every query of every generated dashboard goes through Prometheus's HTTP API and
+ * must parse and return a number. Waits are for events (Prometheus ready, targets up, one more
+ * scrape of each), never fixed sleeps.
+ */
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { PortsFile, ProvidersFile } from "@switchyard/config-schema";
+import { dashboardQueries, type GrafanaDashboard, generateMonitoring } from "@switchyard/monitoring";
+import { describeNeeding, freePort, RedisServer, tempDirSync } from "@switchyard/test-utils";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { exampleConfigDir } from "./config-dir.js";
+import { type ServerProcess, startProcess } from "./process.js";
+
+const run = promisify(execFile);
+
+const providers: ProvidersFile = {
+  schema_version: "2.0.0",
+  providers: {
+    ollama: { type: "ollama", base_url: "http://127.0.0.1:11434", models: [{ name: "llama3.1:8b" }] },
+    "vllm-qwen": { type: "vllm", base_url: "http://127.0.0.1:8001/v1", status: "disabled", models: [] },
+    openai: { type: "openai", models: [{ name: "gpt-4o-mini" }], api_key: "os.environ/OPENAI_API_KEY" },
+  },
+};
+
+/**
+ * A stand-in LiteLLM proxy `/metrics/`: Prometheus text exposition with LiteLLM's metric names and
+ * labels, for one deployment per provider (model_id `<provider>--<model>`, as Switchyard generates
+ * it). Every scrape advances the counters, so rates are positive.
+ */
+function gatewayMetrics(scrape: number): string {
+  const lines: string[] = [];
+  const counter = (name: string, labels: string, value: number) => {
+    lines.push(`# TYPE ${name} counter`, `${name}_total{${labels}} ${value}`);
+  };
+  const histogram = (name: string, labels: string, count: number) => {
+    lines.push(`# TYPE ${name} histogram`);
+    let cumulative = 0;
+    for (const [le, share] of [
+      ["0.5", 0.5],
+      ["1.0", 0.3],
+      ["5.0", 0.15],
+      ["+Inf", 0.05],
+    ] as const) {
+      cumulative += share * count;
+      lines.push(`${name}_bucket{${labels},le="${le}"} ${cumulative}`);
+    }
+    lines.push(`${name}_count{${labels}} ${count}`, `${name}_sum{${labels}} ${count * 0.9}`);
+  };
+  const n = 100 * scrape;
+  counter("litellm_proxy_total_requests_metric", 'requested_model="llama3.1",status_code="200"', n);
+  counter(
+    "litellm_proxy_failed_requests_metric",
+    'requested_model="llama3.1",exception_status="500"',
+    n / 50,
+  );
+  histogram("litellm_request_total_latency_metric", 'model="llama3.1",requested_model="llama3.1"', n);
+  counter("litellm_cache_hits_metric", 'model="llama3.1"', n / 4);
+  counter("litellm_cache_misses_metric", 'model="llama3.1"', (3 * n) / 4);
+  counter("litellm_cached_tokens_metric", 'model="llama3.1"', n * 10);
+  for (const [id, provider] of Object.entries(providers.providers)) {
+    const model = provider.models[0]?.name ?? "model";
+    const deployment = `model_id="${id}--${model.replace(/[^A-Za-z0-9._]+/g, "-")}",litellm_model_name="${model}",api_provider="${provider.type}",api_base="${provider.base_url ?? ""}"`;
+    counter("litellm_deployment_success_responses", `requested_model="${model}",${deployment}`, n);
+    counter(
+      "litellm_deployment_failure_responses",
+      `requested_model="${model}",${deployment},exception_status="429"`,
+      n / 20,
+    );
+    counter("litellm_total_tokens_metric", `model="${model}",${deployment}`, n * 30);
+    counter(
+      "litellm_deployment_successful_fallbacks",
+      `requested_model="${model}",fallback_model="gpt-4o-mini",${deployment}`,
+      n / 100,
+    );
+    counter(
+      "litellm_deployment_failed_fallbacks",
+      `requested_model="${model}",fallback_model="gpt-4o-mini",${deployment}`,
+      n / 200,
+    );
+    histogram("litellm_llm_api_latency_metric", `model="${model}",${deployment}`, n);
+    lines.push("# TYPE litellm_deployment_state gauge", `litellm_deployment_state{${deployment}} 0`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+let gateway: Server;
+let server: ServerProcess;
+let redis: RedisServer;
+let exporter: ChildProcess;
+let prometheus: ChildProcess;
+let promUrl: string;
+let prometheusLog = "";
+let scrapes = 0;
+const dashboards: GrafanaDashboard[] = [];
+
+async function query(
+  expr: string,
+): Promise<{ status: string; error?: string; data?: { result: { value: [number, string] }[] } }> {
+  const res = await fetch(`${promUrl}/api/v1/query`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ query: expr }),
+  });
+  return (await res.json()) as { status: string; data?: { result: { value: [number, string] }[] } };
+}
+
+/** Poll Prometheus until `expr` returns a sample (the condition is an event Prometheus reports). */
+async function until(expr: string, what: string): Promise<void> {
+  for (;;) {
+    if (prometheus.exitCode !== null)
+      throw new Error(`prometheus exited while waiting for ${what}: ${prometheusLog}`);
+    const answer = await query(expr).catch(() => undefined);
+    if (answer?.status === "success" && (answer.data?.result.length ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function evaluations(): Promise<void> {
+  for (const flag of ["semantic-cache", "cloud-fallback", "no-such-flag"]) {
+    for (const user of ["ann", "bob", "cy"])
+      await fetch(`${server.url}/api/v1/features/${flag}?user=${user}`);
+  }
+}
+
+describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
+  "the generated monitoring in a real Prometheus",
+  () => {
+    beforeAll(async () => {
+      gateway = createServer((req, res) => {
+        if (req.url !== "/metrics/") {
+          // LiteLLM mounts its metrics app at /metrics/ and redirects /metrics there.
+          res.writeHead(req.url === "/metrics" ? 307 : 404, { location: "/metrics/" }).end();
+          return;
+        }
+        scrapes += 1;
+        res
+          .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
+          .end(gatewayMetrics(scrapes));
+      });
+      gateway.listen(0, "127.0.0.1");
+      await once(gateway, "listening");
+      const gatewayPort = (gateway.address() as { port: number }).port;
+
+      server = await startProcess(["--config-dir", exampleConfigDir(), "--port", "0"], {
+        SWITCHYARD_ADMIN_TOKEN: "",
+        SWITCHYARD_READ_TOKEN: "",
+        SWITCHYARD_TOKENS_FILE: "",
+      });
+      const serverPort = Number(new URL(server.url).port);
+
+      redis = await RedisServer.start();
+      for (let i = 0; i < 5; i++)
+        await run("redis-cli", ["-p", String(redis.port), "set", `litellm:cache:${i}`, "x"]);
+      const exporterPort = await freePort();
+      exporter = spawn(
+        "prometheus-redis-exporter",
+        [`--redis.addr=${redis.url}`, `--web.listen-address=127.0.0.1:${exporterPort}`],
+        { stdio: "ignore" },
+      );
+
+      const ports: PortsFile = {
+        schema_version: "2.0.0",
+        services: {
+          litellm: { port: gatewayPort, expected_processes: ["litellm"] },
+          switchyard: { port: serverPort },
+          "redis-exporter": { port: exporterPort },
+        },
+      };
+      const dir = tempDirSync("sy-monitoring-prometheus-");
+      const files = generateMonitoring({ ports, providers }, { scrapeInterval: "1s" });
+      for (const file of files) {
+        mkdirSync(join(dir, file.path, ".."), { recursive: true });
+        writeFileSync(join(dir, file.path), file.content);
+        if (file.path.endsWith(".json")) dashboards.push(JSON.parse(file.content) as GrafanaDashboard);
+      }
+      const promPort = await freePort();
+      promUrl = `http://127.0.0.1:${promPort}`;
+      prometheus = spawn(
+        "prometheus",
+        [
+          `--config.file=${join(dir, "prometheus/prometheus.yml")}`,
+          `--storage.tsdb.path=${join(dir, "data")}`,
+          `--web.listen-address=127.0.0.1:${promPort}`,
+        ],
+        { stdio: ["ignore", "ignore", "pipe"] },
+      );
+      prometheus.stderr?.on("data", (chunk) => {
+        prometheusLog = `${prometheusLog}${chunk}`.slice(-4000);
+      });
+      // Ready, every target up, then three more scrapes of each with evaluations in between.
+      await until('up{job="litellm"} == 1', "the gateway to be up");
+      for (const job of ["switchyard", "redis"]) await until(`up{job="${job}"} == 1`, `job ${job} to be up`);
+      for (let round = 3; round <= 5; round++) {
+        await evaluations();
+        await until(`min(count_over_time(up[10m])) >= ${round}`, `scrape ${round} of every target`);
+      }
+    }, 240_000);
+
+    afterAll(async () => {
+      prometheus?.kill("SIGTERM");
+      exporter?.kill("SIGTERM");
+      if (prometheus && prometheus.exitCode === null) await once(prometheus, "exit");
+      if (exporter && exporter.exitCode === null) await once(exporter, "exit");
+      await server?.stop();
+      await redis?.stop();
+      gateway?.close();
+    });
+
+    test("every query of every generated dashboard parses and returns a number from the real Prometheus", async () => {
+      const queries = dashboards.flatMap((d) => dashboardQueries(d).map((q) => ({ dashboard: d.uid, ...q })));
+      expect(dashboards.map((d) => d.uid)).toEqual([
+        "switchyard-overview",
+        "switchyard-providers",
+        "switchyard-cache",
+        "switchyard-server",
+      ]);
+      expect(queries.length).toBeGreaterThan(40);
+      const failures: string[] = [];
+      for (const q of queries) {
+        const answer = await query(q.expr);
+        const values = (answer.data?.result ?? []).map((r) => Number(r.value[1]));
+        if (answer.status !== "success")
+          failures.push(`${q.dashboard} / ${q.panel} ${q.refId}: ${answer.error}`);
+        else if (!values.some(Number.isFinite))
+          failures.push(`${q.dashboard} / ${q.panel} ${q.refId}: no data (${q.expr})`);
+      }
+      expect(failures).toEqual([]);
+    });
+
+    test("the numbers are the stand-in's: 2% of requests fail, a quarter of cacheable ones hit, the server's audit score", async () => {
+      const value = async (expr: string) => Number((await query(expr)).data?.result[0]?.value[1]);
+      const overview = dashboardQueries(dashboards[0]!);
+      const success = overview.find((q) => q.panel === "Success rate")!.expr;
+      expect(await value(success)).toBeCloseTo(0.98, 5);
+      const hitRate = overview.find((q) => q.panel === "Cache hit rate")!.expr;
+      expect(await value(hitRate)).toBeCloseTo(0.25, 5);
+      const exported = overview.find((q) => q.panel === "LiteLLM metrics exported")!.expr;
+      expect(await value(exported)).toBeGreaterThan(10);
+      const score = dashboardQueries(dashboards[3]!).find((q) => q.panel === "Config audit score")!.expr;
+      const audit = await value(score);
+      expect(audit).toBeGreaterThanOrEqual(0);
+      expect(audit).toBeLessThanOrEqual(100);
+    });
+  },
+);
