@@ -28,6 +28,30 @@ interface ListedBackup {
   reasons: string[];
 }
 
+describe("backup create", () => {
+  it("backs up one file, or with --all every config file, through the one backup writer", async () => {
+    const cwd = await tempDir();
+    expect((await runCli(["init"], cwd)).code).toBe(0);
+    const one = await runCli(["backup", "create", "--file", "providers.yaml", "--json"], cwd);
+    expect(one.code, one.stderr).toBe(0);
+    const created = (JSON.parse(one.stdout) as { created: { file: string; backup: string }[] }).created;
+    expect(created).toHaveLength(1);
+    expect(created[0]!.backup).toMatch(/^config\/providers\.yaml\.backup-\d{8}_\d{6}(-\d+)?$/);
+    expect(await readFile(join(cwd, created[0]!.backup), "utf8")).toBe(
+      await readFile(join(cwd, "config", "providers.yaml"), "utf8"),
+    );
+    const all = await runCli(["backup", "create", "--all"], cwd);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^Backed up 4 files:/);
+    const verified = await runCli(["backup", "verify", "--file", "ports.yaml"], cwd);
+    expect(verified.code, verified.stdout).toBe(0);
+    // Nothing to back up: the generated file does not exist yet.
+    const missing = await runCli(["backup", "create"], cwd);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("Nothing to back up: config/litellm-unified.yaml does not exist.");
+  });
+});
+
 describe("backup list", () => {
   it("exits 2 naming the directory when the config directory is missing or not a directory", async () => {
     const cwd = await tempDir();

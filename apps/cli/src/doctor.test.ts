@@ -1,3 +1,5 @@
+import { readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { type ExampleStack, startExampleStack } from "../../../packages/doctor/test/example-stack.mjs";
 import { main } from "./cli.js";
@@ -40,6 +42,29 @@ describe.skipIf(process.platform !== "linux")(
       expect(json.stdout).not.toContain(stack.env.LITELLM_MASTER_KEY);
       const report = JSON.parse(json.stdout) as { ok: boolean; checks: { id: string; status: string }[] };
       expect(report.ok).toBe(true);
+    });
+
+    test("doctor: the fix it gives for a set without backups creates them, and the check passes after", async () => {
+      stack = await startExampleStack();
+      // The stand-in stack comes with backups: remove them, so the set is one without any.
+      for (const name of await readdir(stack.configDir))
+        if (name.includes(".backup-")) await rm(join(stack.configDir, name));
+      const backupsCheck = async () => {
+        const { stdout } = await runCli(["doctor", "--config-dir", stack!.configDir, "--json"], stack!.root, {
+          ...stack!.env,
+        });
+        const report = JSON.parse(stdout) as { checks: { id: string; status: string; fix?: string }[] };
+        return report.checks.find((c) => c.id === "backups")!;
+      };
+      const before = await backupsCheck();
+      expect(before.status).toBe("warn");
+      expect(before.fix).toMatch(/^switchyard backup create --all( --config-dir \S+)?$/);
+      const [command, ...args] = before.fix!.split(" ");
+      expect(command).toBe("switchyard");
+      const fixed = await runCli(args, stack.root, { ...stack.env });
+      expect(fixed.code, fixed.stderr).toBe(0);
+      expect(fixed.stdout).toMatch(/^Backed up \d+ files:/);
+      expect(await backupsCheck()).toMatchObject({ status: "pass" });
     });
 
     test("doctor: red with the failing check and its fix when a provider is down; live rows on a TTY", async () => {

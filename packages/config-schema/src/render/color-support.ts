@@ -9,7 +9,7 @@
  */
 export function shouldUseColor(
   stream: { readonly isTTY?: boolean },
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): boolean {
   const noColor = env.NO_COLOR;
   if (noColor !== undefined && noColor !== "") return false;

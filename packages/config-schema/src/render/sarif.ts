@@ -177,27 +177,20 @@ function buildRules(diagnostics: readonly Diagnostic[], catalogue: Catalogue | u
  * lines above it change).
  *
  * A diagnostic without a range is kept with a region at line 1 of its file (GitHub drops results
- * without a location). A diagnostic without any file (a set-level problem), or without a range in a
- * file that does not exist (`options.fileExists`: a missing required file), has nowhere to point in
- * the repository, so it becomes a tool-execution notification of the run's invocation instead of a
- * result, still linked to its rule. Past 5000 results (GitHub's limit per run) results are left out,
+ * without a location). A diagnostic without any file (a set-level problem), or about a path that is
+ * not a file (`options.sourceRoot`'s `isFile`: a missing required file, a directory), has nowhere to
+ * point in the repository, so it becomes a tool-execution notification of the run's invocation
+ * instead of a result, still linked to its rule. Past 5000 results (GitHub's limit per run) results are left out,
  * errors kept first, and a notification plus `run.properties` say how many.
  */
 export function toSarif(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): SarifLog {
   const sourceRoot = options.sourceRoot;
   const sorted = sortDiagnostics(diagnostics);
-  const exists = options.fileExists ?? (() => true);
-  // A finding can be a result only where GitHub can show it: a file in place (not a missing one),
-  // and for a finding without a range, a file that exists (\`options.fileExists\`).
-  const placeOf = (d: Diagnostic, file: string): RepositoryPlace => {
-    const place = placeInRepository(file, sourceRoot);
-    return place.kind !== "none" && d.range === undefined && !exists(file)
-      ? { kind: "none", absolute: place.absolute }
-      : place;
-  };
+  // A finding can be a result only where GitHub can show it: a file in place (the source root's
+  // `isFile` turns a missing file or a directory into a place of kind "none", a notification).
   const placed = sorted.map((d) => ({
     d,
-    place: d.file === undefined || d.file === "" ? undefined : placeOf(d, d.file),
+    place: d.file === undefined || d.file === "" ? undefined : placeInRepository(d.file, sourceRoot),
   }));
   const located = placed.filter(
     (p): p is { d: Diagnostic; place: RepositoryPlace & { kind: "inside" | "outside" } } =>

@@ -32,13 +32,6 @@ export interface RenderOptions {
   /** What was checked, e.g. `examples/config`; named in the pretty summary line. */
   readonly summaryTarget?: string;
   /**
-   * Whether a file (as in `Diagnostic.file`) exists. SARIF points a finding without a range at line 1
-   * of its file; a file that does not exist (a required file that is missing) has no line to point
-   * at, and GitHub rejects a location that does not exist, so such a finding becomes a notification
-   * of the run instead of a result. Without this option every named file is taken to exist.
-   */
-  readonly fileExists?: (file: string) => boolean;
-  /**
    * Where `github` and `sarif` anchor paths: relative to the repository root (what GitHub resolves
    * them against), with findings about paths that are not files reported without a location. Build
    * it with `sourceRootFor(cwd)`. Without it, paths are written as they are, and SARIF's `%SRCROOT%`

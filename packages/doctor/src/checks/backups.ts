@@ -22,14 +22,14 @@ export const backups = defineDoctorCheck({
       return {
         status: "warn",
         reason: "no backups yet (every write by switchyard makes one)",
-        fix: `switchyard backup list${context.dirFlag}`,
+        fix: `switchyard backup create --all${context.dirFlag}`,
         data: files,
       };
     if (without.length > 0)
       return {
         status: "warn",
         reason: `${plural(total, "backup")}, none of ${without.map((b) => b.file).join(", ")}`,
-        fix: `switchyard backup list${context.dirFlag}`,
+        fix: `switchyard backup create --all${context.dirFlag}`,
         data: files,
       };
     return {

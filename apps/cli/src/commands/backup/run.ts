@@ -5,6 +5,9 @@ import {
   type BackupInfo,
   type BackupVerification,
   BoundedReadError,
+  backupFile,
+  CONFIG_FILE_KINDS,
+  CONFIG_FILES,
   DEFAULT_RETENTION,
   didYouMean,
   type ForeignBackup,
@@ -32,7 +35,7 @@ import { displayPath } from "../../paths.js";
 import { plural, prettyDiagnostics } from "../../report.js";
 
 /** The actions of `switchyard backup`. */
-export const BACKUP_ACTIONS = ["list", "prune", "verify", "restore"] as const;
+export const BACKUP_ACTIONS = ["list", "prune", "verify", "restore", "create"] as const;
 type Action = (typeof BACKUP_ACTIONS)[number];
 
 /** The `--keep-*` option of each retention rule. */
@@ -51,6 +54,7 @@ const ACTION_OPTIONS: Readonly<Record<Action, readonly string[]>> = {
   prune: [...Object.values(KEEP_OPTIONS), "dry-run"],
   verify: ["all"],
   restore: ["latest", "force"],
+  create: ["all"],
 };
 const SHARED_OPTIONS = new Set(["config-dir", "file", "json", "help"]);
 
@@ -319,6 +323,39 @@ function findBackup(backups: readonly BackupInfo[], query: string): BackupInfo {
   );
 }
 
+/**
+ * `backup create`: copy the file (with `--all`, every config file of the directory that exists) to a
+ * new `<file>.backup-YYYYMMDD_HHMMSS` through the one backup writer (`backupFile`: exclusive, atomic,
+ * keeping the mode; an identical backup of the same second is reused). A named file that does not
+ * exist is an error (exit 1): there is nothing to back up.
+ */
+async function create(run: Run, all: boolean): Promise<CommandOutcome> {
+  const { cwd } = run.context.io;
+  const dir = dirname(run.path);
+  const paths = all ? CONFIG_FILE_KINDS.map((kind) => join(dir, CONFIG_FILES[kind].fileName)) : [run.path];
+  const created: { file: string; backup: string }[] = [];
+  for (const path of paths) {
+    const shown = displayPath(path, cwd);
+    let backup: string | undefined;
+    try {
+      backup = await backupFile(path);
+    } catch (error) {
+      throw ioErrorFor("back up", shown, path, error);
+    }
+    if (backup !== undefined) created.push({ file: shown, backup: displayPath(backup, cwd) });
+  }
+  const data = { created };
+  if (created.length === 0) {
+    const what = all ? `no config file in ${displayPath(dir, cwd)}` : `${run.shown} does not exist`;
+    return { status: "invalid", data, stderr: `Nothing to back up: ${what}.\n` };
+  }
+  const lines = [
+    `Backed up ${created.length === 1 ? "1 file" : `${created.length} files`}:`,
+    ...table(created.map((c) => [c.file, `→ ${c.backup}`])),
+  ];
+  return { status: "ok", data, stdout: `${lines.join("\n")}\n` };
+}
+
 async function restore(run: Run, args: ParsedArgs): Promise<CommandOutcome> {
   const query = args.positionals[1];
   const latest = booleanOption(args, "latest");
@@ -434,5 +471,7 @@ function runAction(action: Action, target: Run, args: ParsedArgs): Promise<Comma
       return verify(target, booleanOption(args, "all"));
     case "restore":
       return restore(target, args);
+    case "create":
+      return create(target, booleanOption(args, "all"));
   }
 }

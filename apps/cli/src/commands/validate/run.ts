@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   collectSources,
@@ -88,8 +87,6 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     sources: collectSources(checked.set),
     toolVersion: context.version,
     summaryTarget: displayPath(dir, cwd),
-    // SARIF: a missing required file has no line 1 to point at.
-    fileExists: (file: string) => existsSync(resolve(cwd, file)),
   };
   // GitHub resolves annotation and SARIF paths against the repository root, not the directory the
   // command ran in; SARIF's line hashes are of the files as they are on disk.
