@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -86,14 +89,22 @@ const BIOME = fileURLToPath(new URL("../../node_modules/@biomejs/biome/bin/biome
  * page passes lint as written. `path` (relative to the repository root) picks the settings.
  */
 export function formatMarkdown(markdown: string, path: string): string {
-  const run = spawnSync(process.execPath, [BIOME, "format", `--stdin-file-path=${path}`], {
-    cwd: fileURLToPath(new URL("../../", import.meta.url)),
-    input: markdown,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status !== 0) throw new Error(`biome format ${path} failed: ${run.stderr}`);
-  return run.stdout;
+  // Biome keeps a cache under $XDG_CACHE_HOME (else ~/.cache): a throwaway one, so formatting a page
+  // leaves nothing in the caller's home (the test harness fails a run that leaves files there).
+  const cache = mkdtempSync(join(tmpdir(), "sy-biome-cache-"));
+  try {
+    const run = spawnSync(process.execPath, [BIOME, "format", `--stdin-file-path=${path}`], {
+      cwd: fileURLToPath(new URL("../../", import.meta.url)),
+      env: { ...process.env, XDG_CACHE_HOME: cache },
+      input: markdown,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`biome format ${path} failed: ${run.stderr}`);
+    return run.stdout;
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
 }
 
 /** The command that regenerates every generated page (the staleness tests print it). */
