@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { backupFile, loadConfigFile, loadConfigSet } from "@switchyard/config-schema";
 import { writeLiteLLMConfig } from "@switchyard/litellm-generator";
-import { tempDir } from "@switchyard/test-utils";
-import { freePort, startBackend, startGateway, startRedis } from "../../health/test/stand-ins.mjs";
+import { freePort, tempDir } from "@switchyard/test-utils";
+import { startBackend, startGateway, startRedis } from "../../health/test/stand-ins.mjs";
 
 export const EXAMPLE_CONFIG = fileURLToPath(new URL("../../../examples/config/", import.meta.url));
 const MASTER_KEY_ENV = "LITELLM_MASTER_KEY";
@@ -44,7 +44,7 @@ export async function startExampleStack(options = {}) {
   let gateway;
   for (const [id, service] of Object.entries(ports.services)) {
     if (without.has(id)) {
-      moved.set(service.port, await freePort());
+      moved.set(service.port, await freePort({ host: "::" }));
       continue;
     }
     if ((service.expected_processes ?? []).includes("redis-server")) {
@@ -54,7 +54,7 @@ export async function startExampleStack(options = {}) {
       continue;
     }
     if ((service.expected_processes ?? []).includes("litellm")) {
-      gateway = { id, port: await freePort() };
+      gateway = { id, port: await freePort({ host: "::" }) };
       moved.set(service.port, gateway.port);
       continue;
     }

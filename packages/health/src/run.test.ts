@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
+import { freePort } from "@switchyard/test-utils";
 import { afterAll, expect, test } from "vitest";
-import { freePort, startBackend, stopAll } from "../test/stand-ins.mjs";
+import { startBackend, stopAll } from "../test/stand-ins.mjs";
 import type { ProbeTarget } from "./probes/types.js";
 import { runHealthProbes } from "./run.js";
 

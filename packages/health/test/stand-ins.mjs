@@ -1,16 +1,16 @@
 /**
  * Stand-in servers for health tests, each in its own process: the model servers of
  * `stand-ins/backend.mjs`, the LiteLLM stand-in the reload tests use
- * (`litellm-generator/test/fixtures/fake-litellm.mjs`), and a real `redis-server`. Every start waits
- * for the process to say it listens (an event, never a sleep).
+ * (`litellm-generator/test/fixtures/fake-litellm.mjs`), and a real `redis-server` (test-utils'
+ * `RedisServer`). Every start waits for the process to say it listens (an event, never a sleep).
+ * A free port comes from test-utils' `freePort`.
  */
 import { spawn } from "node:child_process";
-import { symlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { tempDir } from "@switchyard/test-utils";
+import { RedisServer, tempDir } from "@switchyard/test-utils";
 
 export const BACKEND = fileURLToPath(new URL("./stand-ins/backend.mjs", import.meta.url));
 export const FAKE_LITELLM = fileURLToPath(
@@ -118,44 +118,20 @@ export async function startGateway(configPath, options = {}) {
   return track(child, pid, port);
 }
 
-/** A free TCP port (bound on `::` and let go): a hint, good enough for a test. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen({ host: "::", port: 0 }, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Start a real `redis-server` on a free loopback port, optionally with a password. */
+/**
+ * Start a real `redis-server` on a free loopback port, optionally with a password: test-utils'
+ * `RedisServer`, stopped by {@link stopAll} with the other stand-ins.
+ */
 export async function startRedis(options = {}) {
-  for (let attempt = 0; ; attempt++) {
-    const port = await freePort();
-    const dir = await tempDir("sy-redis-");
-    const conf = join(dir, "redis.conf");
-    await writeFile(
-      conf,
-      [
-        `port ${port}`,
-        "bind 127.0.0.1",
-        'save ""',
-        "appendonly no",
-        `dir ${dir}`,
-        "daemonize no",
-        ...(options.password ? [`requirepass ${options.password}`] : []),
-      ].join("\n"),
-    );
-    const child = spawn("redis-server", [conf], { stdio: ["ignore", "pipe", "pipe"] });
-    try {
-      await waitForLine(child, (l) => l.includes("Ready to accept connections"), "redis-server");
-      return track(child, child.pid, port);
-    } catch (error) {
-      // Someone took the port between the probe and redis's bind: try another (a missing
-      // redis-server fails at once with ENOENT, which is rethrown).
-      if (error.code === "ENOENT" || attempt >= 3) throw error;
-    }
-  }
+  const server = await RedisServer.start(options);
+  const standIn = {
+    pid: server.pid,
+    port: server.port,
+    stop: async () => {
+      running.delete(standIn);
+      await server.stop();
+    },
+  };
+  running.add(standIn);
+  return standIn;
 }

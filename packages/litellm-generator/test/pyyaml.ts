@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { requireTools } from "@switchyard/test-utils";
 
 /**
  * Load YAML files with PyYAML's `yaml.safe_load`, the loader LiteLLM reads its config with, in one
@@ -6,8 +7,7 @@ import { spawnSync } from "node:child_process";
  * a comparison sees every change PyYAML would: an integral float is `{"$float": "5.0"}` (never equal
  * to the int 5), a date `{"$date": "2024-01-31"}`, an integer beyond 2^53 `{"$int": "..."}`, a
  * non-string mapping key `"$key:int:1"`, bytes `{"$binary": "<base64>"}`, a set `{"$set": [...]}`.
- * A file PyYAML refuses gives `{ error }`. PyYAML missing is an error, never a skip: the round-trip
- * tests mean nothing without LiteLLM's own loader (CI installs `python3-yaml`).
+ * A file PyYAML refuses gives `{ error }`.
  */
 export type PyYamlResult = { readonly data: unknown } | { readonly error: string };
 
@@ -46,18 +46,18 @@ for path in sys.argv[1:]:
 print(json.dumps(out))
 `;
 
-/** Load each file with PyYAML; throws when python3 or PyYAML is missing. */
+/**
+ * Load each file with PyYAML. A test that calls it runs through test-utils' `testNeeding(["pyyaml"])`
+ * or `describeNeeding(["pyyaml"])` (fails under CI when PyYAML is missing, skips elsewhere); called
+ * anyway without PyYAML, it throws test-utils' own reason and install command.
+ */
 export function loadWithPyYaml(paths: readonly string[]): PyYamlResult[] {
+  requireTools("pyyaml");
   const run = spawnSync("python3", ["-c", SCRIPT, ...paths], {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
-  if (run.error || run.status !== 0) {
-    throw new Error(
-      `PyYAML (LiteLLM's YAML loader) is needed for this test and could not run: ${
-        run.error?.message ?? run.stderr.trim()
-      }. Install it (Debian: apt-get install -y python3-yaml).`,
-    );
-  }
+  if (run.error || run.status !== 0)
+    throw new Error(`PyYAML failed on ${paths.join(", ")}: ${run.error?.message ?? run.stderr.trim()}`);
   return JSON.parse(run.stdout) as PyYamlResult[];
 }

@@ -1,17 +1,34 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { tempDirSync } from "./temp.js";
+import { requireTools } from "./tools.js";
 
-/** A free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
+/** Where {@link freePort} binds to find its port. */
+export interface FreePortOptions {
+  /**
+   * The address to bind (default `127.0.0.1`). `"::"` takes a port free on every address (IPv6
+   * and, on a dual-stack host, IPv4): for a test whose port check looks at all listeners, e.g.
+   * doctor's, where a port free on loopback but taken on another address would be a false "in use".
+   */
+  readonly host?: string;
+}
+
+/** A free TCP port (bound, then let go: a hint, good enough for a test). */
+export async function freePort(options: FreePortOptions = {}): Promise<number> {
   const server = createServer();
-  server.listen(0, "127.0.0.1");
+  server.listen({ host: options.host ?? "127.0.0.1", port: 0 });
   await once(server, "listening");
   const address = server.address();
-  server.close();
+  await new Promise((resolve) => server.close(resolve));
   if (address === null || typeof address === "string") throw new Error("no port");
   return address.port;
+}
+
+/** How {@link RedisServer.start} configures the server. */
+export interface RedisServerOptions {
+  /** `requirepass`: clients must AUTH with it. */
+  readonly password?: string;
 }
 
 /**
@@ -21,23 +38,32 @@ export async function freePort(): Promise<number> {
 export class RedisServer {
   private child: ChildProcess | undefined;
   private readonly dir = tempDirSync("sy-redis-");
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: RedisServerOptions,
+  ) {}
+
+  /** The server process's id (undefined while stopped). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  static async start(): Promise<RedisServer> {
-    try {
-      execFileSync("redis-server", ["--version"], { stdio: "ignore" });
-    } catch {
-      throw new Error(
-        "redis-server is not installed (apt-get install -y redis-server); the Redis store tests need it",
-      );
+  static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
+    requireTools("redis-server");
+    for (let attempt = 0; ; attempt++) {
+      const server = new RedisServer(await freePort(), options);
+      try {
+        await server.resume();
+        return server;
+      } catch (error) {
+        // Another process took the port between freePort and redis's bind: try another one.
+        if (attempt >= 3 || !String(error).includes("Address already in use")) throw error;
+      }
     }
-    const server = new RedisServer(await freePort());
-    await server.resume();
-    return server;
   }
 
   /** Start (again) on the same port; resolves when the server accepts connections. */
@@ -56,6 +82,7 @@ export class RedisServer {
         "3600 1",
         "--appendonly",
         "no",
+        ...(this.options.password === undefined ? [] : ["--requirepass", this.options.password]),
       ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );

@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { tempDir } from "@switchyard/test-utils";
+import { freePort, tempDir } from "@switchyard/test-utils";
 import { afterAll, describe, expect, test } from "vitest";
-import { freePort, startBackend, startGateway, startRedis, stopAll } from "../../test/stand-ins.mjs";
+import { startBackend, startGateway, startRedis, stopAll } from "../../test/stand-ins.mjs";
 import { probeOnce } from "./index.js";
 import type { ProbeTarget } from "./types.js";
 
