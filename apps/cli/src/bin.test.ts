@@ -3,8 +3,11 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { tempDir } from "@switchyard/test-utils";
 import { beforeAll, describe, expect, it } from "vitest";
 import { testCacheDir } from "./test-support/cache-dir.js";
 import { BIN, REPO_ROOT } from "./test-support/paths.js";
@@ -73,5 +76,36 @@ describe("the built switchyard binary", () => {
     const { code, stderr } = await runBin(["valdate"]);
     expect(code).toBe(2);
     expect(stderr).toContain("did you mean 'validate'?");
+  });
+
+  it("an internal error exits 70 with a bug report: the error, no stack unless --debug", async () => {
+    // A fault injected into the real process (preloaded with node's --require): writing the result
+    // to stdout throws, as a broken stream would, after validate has run through its real chunks.
+    const dir = await tempDir("sy-bin-fault-");
+    const fault = join(dir, "stdout-fault.cjs");
+    await writeFile(
+      fault,
+      'process.stdout.write = () => { throw new TypeError("injected stdout fault"); };\n',
+    );
+    const env = { NODE_OPTIONS: `--require ${fault}`, NO_COLOR: "1" };
+    const plain = await runBin(["validate", "examples/config"], env);
+    expect(plain.code).toBe(70);
+    expect(plain.stdout).toBe("");
+    const [first, second, , command, node, error, , advice, ...rest] = plain.stderr.split("\n");
+    expect(first).toMatch(/^internal error: switchyard \d+\.\d+\.\d+\S* failed unexpectedly\. This is a bug\.$/);
+    expect(second).toMatch(/^Please report it at https:\/\/\S+ with the command you ran and this output:$/);
+    expect(command).toBe("  switchyard validate examples/config");
+    expect(node).toBe(`  node ${process.version} on ${process.platform}-${process.arch}`);
+    expect(error).toBe("  TypeError: injected stdout fault");
+    expect(advice).toBe("Run it again as 'switchyard --debug <command> …' to add the stack trace.");
+    expect(rest).toEqual([""]);
+    expect(plain.stderr).not.toContain("dist");
+
+    const debug = await runBin(["--debug", "validate", "examples/config"], env);
+    expect(debug.code).toBe(70);
+    expect(debug.stderr).toContain("  switchyard validate examples/config\n  node ");
+    expect(debug.stderr).toContain("  TypeError: injected stdout fault\n");
+    // The stack names the built chunks the error passed through.
+    expect(debug.stderr).toMatch(/^ {2}at .*dist[\\/][\w-]+\.cjs:\d+:\d+\)?$/m);
   });
 });

@@ -125,11 +125,11 @@ describe("usage errors exit 2", () => {
 });
 
 describe("unexpected errors", () => {
-  it("print a bug-report hint and exit 70", async () => {
+  async function explode(argv: string[], env: Record<string, string> = {}) {
     const err: string[] = [];
     const io = {
       cwd: REPO_ROOT,
-      env: {},
+      env,
       stdout: {
         write: () => {
           throw new TypeError("stdout exploded");
@@ -137,9 +137,27 @@ describe("unexpected errors", () => {
       },
       stderr: { write: (text: string) => err.push(text) },
     };
-    expect(await main(["--version"], io)).toBe(70);
-    expect(err.join("")).toContain("This is a bug");
-    expect(err.join("")).toContain("TypeError: stdout exploded");
+    return { code: await main(argv, io), stderr: err.join("") };
+  }
+
+  it("print a bug-report hint with the error's name and message, no stack, and exit 70", async () => {
+    const { code, stderr } = await explode(["--version"]);
+    expect(code).toBe(70);
+    expect(stderr).toContain("This is a bug");
+    expect(stderr).toContain("\n  switchyard --version\n");
+    expect(stderr).toContain("\n  TypeError: stdout exploded\n");
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).toContain("Run it again as 'switchyard --debug <command> …' to add the stack trace.");
+  });
+
+  it("show the stack after a leading --debug or with SWITCHYARD_DEBUG=1", async () => {
+    for (const run of [await explode(["--debug", "--version"]), await explode(["--version"], { SWITCHYARD_DEBUG: "1" })]) {
+      expect(run.code).toBe(70);
+      expect(run.stderr).toContain("\n  switchyard --version\n");
+      expect(run.stderr).toContain("  TypeError: stdout exploded\n");
+      expect(run.stderr).toMatch(/^ {2}at .*cli\.(ts|cjs)/m);
+      expect(run.stderr).not.toContain("--debug <command>");
+    }
   });
 });
 

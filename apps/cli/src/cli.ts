@@ -119,9 +119,13 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<RunEnd> {
  * Run the `switchyard` command line with `argv` (without `node` and the script) and return the exit
  * code. Never throws: usage and I/O errors print a message and return 2 (a command may declare
  * another code for its usage errors: `audit` returns 3); anything unexpected prints a bug-report
- * hint and returns 70.
+ * hint with the error's name and message and returns 70 (the stack trace too after a leading
+ * `--debug`, or with `SWITCHYARD_DEBUG=1`).
  */
-export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function main(fullArgv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  // `switchyard --debug <command> …` (or SWITCHYARD_DEBUG=1): an internal error shows its stack.
+  const debug = fullArgv[0] === "--debug" || io.env.SWITCHYARD_DEBUG === "1";
+  const argv = fullArgv[0] === "--debug" ? fullArgv.slice(1) : fullArgv;
   let end: RunEnd;
   try {
     end = await runCommand(argv, io);
@@ -138,8 +142,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       );
       end = { status: error instanceof UsageError ? "usage-error" : "io-error" };
     } else {
-      const detail =
-        error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+      // The error's name and message; its stack (which names this machine's install paths) only
+      // when asked for with --debug.
+      const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const detail = debug && error instanceof Error && error.stack !== undefined ? error.stack : summary;
       io.stderr.write(
         sanitizeHumanOutput(
           [
@@ -150,6 +156,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
             `  node ${process.version} on ${process.platform}-${process.arch}`,
             ...detail.split("\n").map((line) => `  ${line.trim()}`),
             "",
+            ...(debug ? [] : ["Run it again as 'switchyard --debug <command> …' to add the stack trace.", ""]),
           ].join("\n"),
         ),
       );
