@@ -89,6 +89,20 @@ describe("parseYaml: syntax errors, one per slip (the full table is in syntax/sl
   });
 });
 
+describe("parseYaml: the parser's messages never quote a secret (#10 item 6)", () => {
+  it("a literal key the YAML parser quotes in its message is redacted (fuzz seed 20261205-98)", () => {
+    const secret = "sk-proj-Fz7qWm2LxPv9KtR4NcY8HbJ3DsG6ZaE1uQoX5";
+    // Indented past the document's first line: every later token is "Unexpected … in YAML stream:
+    // "<token>"", more errors than the syntax explainer takes, so the parser's own messages remain.
+    const filler = "  x:\n    y: 1\n".repeat(120);
+    const source = parse(`    base_url: http://127.0.0.1:11434\n${filler}  openai:\n    api_key: ${secret}\n`);
+    const messages = source.diagnostics.map((d) => d.message);
+    expect(messages).toContain('Unexpected scalar token in YAML stream: "sk-p…**** (45 chars)"');
+    expect(messages).toContain('Unexpected scalar token in YAML stream: "api_key"');
+    expect(JSON.stringify(source.diagnostics)).not.toContain(secret.slice(8));
+  });
+});
+
 describe("parseYaml: YAML rules Switchyard enforces", () => {
   it("reports a duplicate key (SY1002) at the second occurrence and names it", () => {
     const source = parse('schema_version: "2.0.0"\nproviders: {}\nschema_version: "2.0.0"\n');

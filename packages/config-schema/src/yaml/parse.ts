@@ -23,6 +23,7 @@ import type { Diagnostic, SourceRange, YamlPath } from "../diagnostics/diagnosti
 import { type SchemaCode, schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
+import { redactSecrets } from "../secrets/redact.js";
 import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { buildPlainIndex, lookupPlainPath, type PlainNode } from "./plain-index.js";
@@ -125,7 +126,10 @@ function yamlIssueToDiagnostic(
   // The parser can point one past the end of the text (an unclosed flow collection after a CRLF).
   const start = Math.min(error.pos[0], textLength);
   const end = Math.min(error.pos[1], textLength);
-  let message = mapped?.message ?? error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  // The parser's own messages quote the source ("Unexpected scalar token in YAML stream: \"…\""):
+  // a quoted literal key must not leave as plain text (found by the fuzzer, seed 20261205-98).
+  let message =
+    mapped?.message ?? redactSecrets(error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""));
   let range = rangeFromOffsets(lineCounter, start, Math.min(Math.max(end, start + 1), textLength));
   if (error.code === "DUPLICATE_KEY") {
     const key = keyStartingAt(document, start);
@@ -614,7 +618,7 @@ export function parseYaml(input: string | Uint8Array, options: ParseYamlOptions)
         message:
           error instanceof RangeError
             ? "The document is nested too deeply to be read"
-            : `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+            : `The YAML could not be read: ${redactSecrets(error instanceof Error ? error.message : String(error))}`,
         file,
         range: START,
         hint: "Check the file's YAML syntax.",
