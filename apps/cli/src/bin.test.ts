@@ -92,7 +92,9 @@ describe("the built switchyard binary", () => {
     expect(plain.code).toBe(70);
     expect(plain.stdout).toBe("");
     const [first, second, , command, node, error, , advice, ...rest] = plain.stderr.split("\n");
-    expect(first).toMatch(/^internal error: switchyard \d+\.\d+\.\d+\S* failed unexpectedly\. This is a bug\.$/);
+    expect(first).toMatch(
+      /^internal error: switchyard \d+\.\d+\.\d+\S* failed unexpectedly\. This is a bug\.$/,
+    );
     expect(second).toMatch(/^Please report it at https:\/\/\S+ with the command you ran and this output:$/);
     expect(command).toBe("  switchyard validate examples/config");
     expect(node).toBe(`  node ${process.version} on ${process.platform}-${process.arch}`);

@@ -151,7 +151,10 @@ describe("unexpected errors", () => {
   });
 
   it("show the stack after a leading --debug or with SWITCHYARD_DEBUG=1", async () => {
-    for (const run of [await explode(["--debug", "--version"]), await explode(["--version"], { SWITCHYARD_DEBUG: "1" })]) {
+    for (const run of [
+      await explode(["--debug", "--version"]),
+      await explode(["--version"], { SWITCHYARD_DEBUG: "1" }),
+    ]) {
       expect(run.code).toBe(70);
       expect(run.stderr).toContain("\n  switchyard --version\n");
       expect(run.stderr).toContain("  TypeError: stdout exploded\n");

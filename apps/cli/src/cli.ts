@@ -156,7 +156,9 @@ export async function main(fullArgv: readonly string[], io: CliIO = processIO())
             `  node ${process.version} on ${process.platform}-${process.arch}`,
             ...detail.split("\n").map((line) => `  ${line.trim()}`),
             "",
-            ...(debug ? [] : ["Run it again as 'switchyard --debug <command> …' to add the stack trace.", ""]),
+            ...(debug
+              ? []
+              : ["Run it again as 'switchyard --debug <command> …' to add the stack trace.", ""]),
           ].join("\n"),
         ),
       );

@@ -66,7 +66,10 @@ export const EXIT_CODE_MEANINGS: readonly (readonly [code: number, meaning: stri
 export const GLOBAL_OPTIONS: readonly (readonly [label: string, description: string])[] = [
   ["-h, --help", "Show help; 'switchyard <command> --help' shows a command's options and examples."],
   ["-v, --version", "Print the version."],
-  ["--debug <command>", "Run <command>; an internal error (exit 70) shows its stack trace (or SWITCHYARD_DEBUG=1)."],
+  [
+    "--debug <command>",
+    "Run <command>; an internal error (exit 70) shows its stack trace (or SWITCHYARD_DEBUG=1).",
+  ],
 ];
 
 /** `audit`'s own exit codes, as the global help states them. */

@@ -95,7 +95,9 @@ describe("parseYaml: the parser's messages never quote a secret (#10 item 6)", (
     // Indented past the document's first line: every later token is "Unexpected … in YAML stream:
     // "<token>"", more errors than the syntax explainer takes, so the parser's own messages remain.
     const filler = "  x:\n    y: 1\n".repeat(120);
-    const source = parse(`    base_url: http://127.0.0.1:11434\n${filler}  openai:\n    api_key: ${secret}\n`);
+    const source = parse(
+      `    base_url: http://127.0.0.1:11434\n${filler}  openai:\n    api_key: ${secret}\n`,
+    );
     const messages = source.diagnostics.map((d) => d.message);
     expect(messages).toContain('Unexpected scalar token in YAML stream: "sk-p…**** (45 chars)"');
     expect(messages).toContain('Unexpected scalar token in YAML stream: "api_key"');

@@ -22,8 +22,8 @@ import { capDiagnosticsPerFile, MAX_DIAGNOSTICS_PER_FILE, uncountedSummary } fro
 import type { Diagnostic, SourceRange, YamlPath } from "../diagnostics/diagnostic.js";
 import { type SchemaCode, schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
-import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { redactSecrets } from "../secrets/redact.js";
+import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { buildPlainIndex, lookupPlainPath, type PlainNode } from "./plain-index.js";
@@ -129,7 +129,8 @@ function yamlIssueToDiagnostic(
   // The parser's own messages quote the source ("Unexpected scalar token in YAML stream: \"…\""):
   // a quoted literal key must not leave as plain text (found by the fuzzer, seed 20261205-98).
   let message =
-    mapped?.message ?? redactSecrets(error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""));
+    mapped?.message ??
+    redactSecrets(error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""));
   let range = rangeFromOffsets(lineCounter, start, Math.min(Math.max(end, start + 1), textLength));
   if (error.code === "DUPLICATE_KEY") {
     const key = keyStartingAt(document, start);
