@@ -72,7 +72,7 @@ describe("audit", () => {
     expect((await runCli(["audit", "--fail-on", "critical"], cwd)).code).toBe(2);
   });
 
-  it("--format sarif prints SARIF 2.1.0 with a result per finding", async () => {
+  it("--format sarif prints SARIF 2.1.0 with a result per located finding", async () => {
     const cwd = await trackedConfig();
     const { code, stdout } = await runCli(["audit", "--format", "sarif"], cwd);
     expect(code).toBe(0);
