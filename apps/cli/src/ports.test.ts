@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { freePort } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { freePort, nodeNamed, stopAll } from "../../../packages/health/test/stand-ins.mjs";
+import { nodeNamed, stopAll } from "../../../packages/health/test/stand-ins.mjs";
 import { holdPorts, holdPortsAs, startHolder } from "../../../packages/port-registry/test/processes.js";
 import { requireBuiltCli, runBuilt } from "./test-support/built.js";
 import { example, runCli, tempDir } from "./test-support/run.js";
@@ -26,7 +27,7 @@ describe.skipIf(process.platform !== "linux")("switchyard ports", () => {
   let ollama: { pid: number; port: number };
   let intruder: { pid: number; port: number };
   beforeAll(async () => {
-    free = await freePort();
+    free = await freePort({ host: "::" });
     const held = await startHolder(await nodeNamed("ollama"), [HOLD, "127.0.0.1/0"]);
     stops.push(held.stop);
     ollama = { pid: held.pid, port: held.ports[0]!.port };
