@@ -92,45 +92,50 @@ function originalAsLiteLLMReadsIt(): Record<string, unknown> {
 }
 
 describe("importing a realistic LiteLLM config", () => {
-  testWithPyYaml("round trip over an include: a bare generate reproduces the input as LiteLLM reads it", async () => {
-    const result = await importLiteLLMConfig(join(FIXTURE, "litellm-config.yaml"), { cwd: FIXTURE });
-    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
-    const out = await tempDir("sy-import-");
-    const written = await writeImportedConfig(result, out);
-    expect(written.ok && written.written.map((p) => p.slice(out.length + 1))).toEqual([
-      "providers.yaml",
-      "model-mappings.yaml",
-      "ports.yaml",
-      PASSTHROUGH_FILE,
-    ]);
-    const set = await loadConfigSet(out, { cwd: out });
-    expect(set.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(result.generateOptions).toEqual({});
-    const generation = await generateFrom(out);
-    const [generated] = loadWithPyYaml([await writeGenerated(out, generation)]);
-    expect(generated && "data" in generated).toBe(true);
-    if (!generated || !("data" in generated)) return;
-    expect(compareRoundTrip(originalAsLiteLLMReadsIt(), generated.data, result.normalisations)).toEqual([]);
-    // What shapes the proxy is in the set itself: gateway section, cache service, callbacks as written.
-    expect(parse(result.files["model-mappings.yaml"]).gateway).toEqual({
-      master_key: "os.environ/LITELLM_MASTER_KEY",
-      drop_params: true,
-      cache: { namespace: "litellm:unified" },
-      // 11 deployments have no model_info.id: LiteLLM keeps hashing their ids (no --generate-ids).
-      deployment_ids: "litellm",
-    });
-    expect(result.passthrough).toMatchObject({ litellm_settings: { callbacks: ["prometheus", "langfuse"] } });
-    expect(result.summary).toEqual({
-      deployments: 13,
-      providers: 7,
-      exactMatches: 8,
-      loadBalancingGroups: 1,
-      patterns: 2,
-      fallbacks: 3,
-      verbatim: 1,
-      skipped: 0,
-    });
-  });
+  testWithPyYaml(
+    "round trip over an include: a bare generate reproduces the input as LiteLLM reads it",
+    async () => {
+      const result = await importLiteLLMConfig(join(FIXTURE, "litellm-config.yaml"), { cwd: FIXTURE });
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics, null, 2));
+      const out = await tempDir("sy-import-");
+      const written = await writeImportedConfig(result, out);
+      expect(written.ok && written.written.map((p) => p.slice(out.length + 1))).toEqual([
+        "providers.yaml",
+        "model-mappings.yaml",
+        "ports.yaml",
+        PASSTHROUGH_FILE,
+      ]);
+      const set = await loadConfigSet(out, { cwd: out });
+      expect(set.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(result.generateOptions).toEqual({});
+      const generation = await generateFrom(out);
+      const [generated] = loadWithPyYaml([await writeGenerated(out, generation)]);
+      expect(generated && "data" in generated).toBe(true);
+      if (!generated || !("data" in generated)) return;
+      expect(compareRoundTrip(originalAsLiteLLMReadsIt(), generated.data, result.normalisations)).toEqual([]);
+      // What shapes the proxy is in the set itself: gateway section, cache service, callbacks as written.
+      expect(parse(result.files["model-mappings.yaml"]).gateway).toEqual({
+        master_key: "os.environ/LITELLM_MASTER_KEY",
+        drop_params: true,
+        cache: { namespace: "litellm:unified" },
+        // 11 deployments have no model_info.id: LiteLLM keeps hashing their ids (no --generate-ids).
+        deployment_ids: "litellm",
+      });
+      expect(result.passthrough).toMatchObject({
+        litellm_settings: { callbacks: ["prometheus", "langfuse"] },
+      });
+      expect(result.summary).toEqual({
+        deployments: 13,
+        providers: 7,
+        exactMatches: 8,
+        loadBalancingGroups: 1,
+        patterns: 2,
+        fallbacks: 3,
+        verbatim: 1,
+        skipped: 0,
+      });
+    },
+  );
 
   test("reports exactly what it changes and infers, at its place in the input", async () => {
     const result = await importLiteLLMConfig(join(FIXTURE, "litellm-config.yaml"), { cwd: FIXTURE });
