@@ -208,8 +208,13 @@ describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
     afterAll(async () => {
       prometheus?.kill("SIGTERM");
       exporter?.kill("SIGTERM");
-      if (prometheus && prometheus.exitCode === null) await once(prometheus, "exit");
-      if (exporter && exporter.exitCode === null) await once(exporter, "exit");
+      // A process ended by a signal keeps exitCode null (signalCode says how it ended): waiting on
+      // exitCode alone waited forever for redis_exporter, which dies of the SIGTERM while Prometheus
+      // shuts down.
+      const running = (child: ChildProcess | undefined): child is ChildProcess =>
+        child !== undefined && child.exitCode === null && child.signalCode === null;
+      if (running(prometheus)) await once(prometheus, "exit");
+      if (running(exporter)) await once(exporter, "exit");
       await server?.stop();
       await redis?.stop();
       gateway?.close();
