@@ -46,7 +46,11 @@ export async function generateStep(ctx: ReloadContext): Promise<GenerationSucces
     const models = expectedServedModels(result.config.model_list);
     return {
       status: "ok",
-      detail: `${result.config.model_list.length} deployments, ${models.names.size} model names${(models.wildcards ?? 0) > 0 ? `, ${models.wildcards} wildcard routes` : ""}`,
+      detail: [
+        count(result.config.model_list.length, "deployment"),
+        count(models.names.size, "model name"),
+        ...((models.wildcards ?? 0) > 0 ? [count(models.wildcards ?? 0, "wildcard route")] : []),
+      ].join(", "),
       value: result,
     };
   });
@@ -128,4 +132,9 @@ export async function validateStep(
     };
   });
   return validated!;
+}
+
+/** "1 deployment", "2 deployments". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -177,6 +177,10 @@ describe("reloadGateway against a stand-in LiteLLM", () => {
     expect(report.steps.find((s) => s.name === "validate")!.detail).toContain(
       "localhost is probed as 127.0.0.1",
     );
+    // Counts agree with their nouns ("1 wildcard routes" before).
+    expect(report.steps.find((s) => s.name === "generate")!.detail).toMatch(
+      /^\d+ deployments?, 2 model names, 1 wildcard route$/,
+    );
     expect(report.steps.find((s) => s.name === "readiness")!.detail).toBe(
       "200 status healthy, db Not connected, cache redis, litellm_version 1.74.0",
     );
