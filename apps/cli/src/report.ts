@@ -30,8 +30,3 @@ export function prettyDiagnostics(
     ...(options.summaryTarget === undefined ? {} : { summaryTarget: options.summaryTarget }),
   });
 }
-
-/** `1 backup` / `2 backups`. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}

@@ -244,6 +244,7 @@ export {
 } from "./state/state-files.js";
 export * from "./suppressions/index.js";
 export { sha256 } from "./text/hash.js";
+export { plural } from "./text/plural.js";
 export {
   DEFAULT_MAX_DIFF_EDITS,
   redactDiff,

@@ -1,5 +1,5 @@
 import type { AuditFacts, AuditGate, AuditResult } from "@switchyard/audit";
-import type { ConfigSet, Diagnostic } from "@switchyard/config-schema";
+import { type ConfigSet, type Diagnostic, plural } from "@switchyard/config-schema";
 import type { CheckResult } from "@switchyard/litellm-generator";
 import type { ConfigSetMigration } from "@switchyard/migrations";
 import type { PortsReport } from "@switchyard/port-registry";
@@ -52,11 +52,6 @@ export interface NamedOutcome extends CheckOutcome {
 /** Declare a check. */
 export function defineDoctorCheck(check: DoctorCheckDefinition): DoctorCheckDefinition {
   return check;
-}
-
-/** `1 file` / `2 files`. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 /** The first diagnostic as one line: `providers.yaml:3:5 SY1030 Unknown key …`. */

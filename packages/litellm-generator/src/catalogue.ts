@@ -14,11 +14,12 @@ export const generatorCatalogue = defineCatalogue([
   {
     code: "SY4002",
     name: "unknown-provider",
-    title: "A route names a provider that providers.yaml does not declare.",
+    title:
+      "A route names a provider that providers.yaml does not declare, so no LiteLLM config can be generated.",
     severity: "error",
     cause:
-      "An exact match, load-balancing deployment or pattern route has `provider:` set to an id that is not a key of `providers`.",
-    fix: "Correct the id (the message suggests the nearest one) or add the provider to providers.yaml.",
+      "An exact match, load-balancing deployment or pattern route has `provider:` set to an id that is not a key of `providers`. This is the generator's own guard: consistency's SY2001 reports the same mistake and, through `switchyard validate`, `generate`, `reload` or the server, blocks first, so SY4002 is seen only where SY2001 cannot stop generation: a config set passed straight to the library's `generateLiteLLMConfig`, or a set whose SY2001 is suppressed or turned off in .switchyard.yaml (a route to a provider that does not exist still cannot be generated).",
+    fix: "Correct the id (the message suggests the nearest one) or add the provider to providers.yaml. A suppression of SY2001 does not make the route generatable.",
     example: "exact_matches:\n  llama3:\n    provider: olama   # providers.yaml declares 'ollama'",
   },
   {

@@ -1,3 +1,4 @@
+import { plural } from "../text/plural.js";
 import { compareDiagnostics, type Diagnostic, type Severity } from "./diagnostic.js";
 
 /** How many diagnostics one file reports before the rest are summed up in one SY1019. */
@@ -12,10 +13,6 @@ type Counts = Record<Severity, number>;
 const summarised = new WeakMap<Diagnostic, Counts>();
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 function summary(file: string | undefined, counts: Counts, first: Diagnostic, max: number): Diagnostic {
   const total = counts.error + counts.warning + counts.info;

@@ -2,6 +2,7 @@ import type { Catalogue } from "../diagnostics/catalogue.js";
 import type { Diagnostic, RelatedLocation, Severity } from "../diagnostics/diagnostic.js";
 import { countDiagnostics, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
+import { plural } from "../text/plural.js";
 import { type Palette, palette } from "./ansi.js";
 import { buildCodeFrame, type CodeFrame, formatCodeFrame, gutterWidth } from "./code-frame.js";
 import { formatLocation } from "./location.js";
@@ -108,10 +109,6 @@ function renderOne(diagnostic: Diagnostic, paint: Palette, options: RenderOption
     for (const item of notes) out.push(item);
   }
   return out;
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 function joinWords(words: readonly string[]): string {

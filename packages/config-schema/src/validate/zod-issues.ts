@@ -134,6 +134,27 @@ function unionTypeNouns(issue: Issue): string[] | undefined {
   return nouns.length > 0 ? nouns : undefined;
 }
 
+/**
+ * SY1032: "Expected <nouns> at <path>, got <what is there>", for a plain type error and for a union
+ * whose every branch failed on the type alone. The hint defaults to "Write <nouns> here.".
+ */
+function wrongType(
+  expected: string,
+  value: unknown,
+  where: string,
+  path: YamlPath,
+  source: YamlSource,
+  hint = `Write ${expected} here.`,
+): Diagnostic {
+  return schemaDiagnostic("SY1032", {
+    message: `Expected ${expected} at ${where}, got ${typeName(value, path)}`,
+    file: source.file,
+    path,
+    ...locate(source, path),
+    hint,
+  });
+}
+
 /** SY1036: a schema rule with no more specific code. */
 function schemaViolation(issue: Issue, where: string, path: YamlPath, source: YamlSource): Diagnostic {
   return schemaDiagnostic("SY1036", {
@@ -201,22 +222,14 @@ export function zodIssuesToDiagnostics(
       }
       case "invalid_type": {
         const at = valueAt(source.data, path);
-        const expected = expectedNoun(issue.expected);
         const quotedNumber =
           issue.expected === "number" && typeof at.value === "string" && /^-?\d+(\.\d+)?$/.test(at.value);
-        out.push(
-          schemaDiagnostic("SY1032", {
-            message: `Expected ${expected} at ${where}, got ${typeName(at.value, path)}`,
-            file,
-            path,
-            ...locate(source, path),
-            hint: quotedNumber
-              ? "Remove the quotes so YAML reads a number."
-              : issue.expected === "boolean"
-                ? "Write `true` or `false`."
-                : `Write ${expected} here.`,
-          }),
-        );
+        const hint = quotedNumber
+          ? "Remove the quotes so YAML reads a number."
+          : issue.expected === "boolean"
+            ? "Write `true` or `false`."
+            : undefined;
+        out.push(wrongType(expectedNoun(issue.expected), at.value, where, path, source, hint));
         break;
       }
       case "invalid_value": {
@@ -301,16 +314,7 @@ export function zodIssuesToDiagnostics(
         const nouns = unionTypeNouns(issue);
         const at = valueAt(source.data, path);
         if (nouns !== undefined && at.found) {
-          const expected = nouns.join(" or ");
-          out.push(
-            schemaDiagnostic("SY1032", {
-              message: `Expected ${expected} at ${where}, got ${typeName(at.value, path)}`,
-              file,
-              path,
-              ...locate(source, path),
-              hint: `Write ${expected} here.`,
-            }),
-          );
+          out.push(wrongType(nouns.join(" or "), at.value, where, path, source));
           break;
         }
         out.push(schemaViolation(issue, where, path, source));

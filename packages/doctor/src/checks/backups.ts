@@ -1,4 +1,5 @@
-import { defineDoctorCheck, plural } from "../context.js";
+import { plural } from "@switchyard/config-schema";
+import { defineDoctorCheck } from "../context.js";
 
 export const backups = defineDoctorCheck({
   id: "backups",

@@ -1,4 +1,5 @@
-import { defineDoctorCheck, findingsOutcome, plural } from "../context.js";
+import { plural } from "@switchyard/config-schema";
+import { defineDoctorCheck, findingsOutcome } from "../context.js";
 
 /** Schema codes (SY1020–SY1049) of the loaded files; the schema version is its own check. */
 const SCHEMA = /^SY10[2-4]\d$/;

@@ -1,4 +1,5 @@
-import { defineDoctorCheck, firstFinding, plural } from "../context.js";
+import { plural } from "@switchyard/config-schema";
+import { defineDoctorCheck, firstFinding } from "../context.js";
 
 /**
  * Reading and parsing codes (SY1001–SY1019 and SY1024, the list-item slip): the files are not

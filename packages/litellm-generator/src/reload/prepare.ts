@@ -1,5 +1,5 @@
 /** The steps before anything is written: generate (from the checked set) and validate. */
-import { ENV_REFERENCE_PATTERN } from "@switchyard/config-schema";
+import { ENV_REFERENCE_PATTERN, plural } from "@switchyard/config-schema";
 import { validateConfigDir } from "@switchyard/consistency";
 import { parse } from "yaml";
 import { generatorDiagnostic } from "../catalogue.js";
@@ -47,9 +47,9 @@ export async function generateStep(ctx: ReloadContext): Promise<GenerationSucces
     return {
       status: "ok",
       detail: [
-        count(result.config.model_list.length, "deployment"),
-        count(models.names.size, "model name"),
-        ...((models.wildcards ?? 0) > 0 ? [count(models.wildcards ?? 0, "wildcard route")] : []),
+        plural(result.config.model_list.length, "deployment"),
+        plural(models.names.size, "model name"),
+        ...((models.wildcards ?? 0) > 0 ? [plural(models.wildcards ?? 0, "wildcard route")] : []),
       ].join(", "),
       value: result,
     };
@@ -132,9 +132,4 @@ export async function validateStep(
     };
   });
   return validated!;
-}
-
-/** "1 deployment", "2 deployments". */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -10,14 +10,14 @@ import {
   resolveAuditFlags,
   writeBaseline,
 } from "@switchyard/audit";
-import { type Diagnostic, readSources, sourceRootFor } from "@switchyard/config-schema";
+import { type Diagnostic, plural, readSources, sourceRootFor } from "@switchyard/config-schema";
 import { booleanOption, stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { configDirArgument } from "../../config-dir.js";
 import { ioErrorFor, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
-import { plural, prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics } from "../../report.js";
 
 function chooseFormat(args: ParsedArgs): string | undefined {
   const format = stringOption(args, "format");

@@ -13,6 +13,7 @@ import {
   type ForeignBackup,
   listBackupEntries,
   type NaiveTime,
+  plural,
   pruneBackups,
   RETENTION_RULES,
   type RetentionDecision,
@@ -32,7 +33,7 @@ import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.j
 import { configDirArgument } from "../../config-dir.js";
 import { IoError, ioErrorFor, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
-import { plural, prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics } from "../../report.js";
 
 /** The actions of `switchyard backup`. */
 export const BACKUP_ACTIONS = ["list", "prune", "verify", "restore", "create"] as const;

@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { BoundedReadError, collectSources, loadConfigSet } from "@switchyard/config-schema";
+import { BoundedReadError, collectSources, loadConfigSet, plural } from "@switchyard/config-schema";
 import {
   checkMonitoring,
   DEFAULT_MONITORING_DIR,
@@ -14,7 +14,7 @@ import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.j
 import { configDirArgument } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
-import { plural, prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics } from "../../report.js";
 
 const STATUS_TEXT: Record<MonitoringFileStatus, string> = {
   current: "current",

@@ -5,6 +5,7 @@ import {
   type ConfigSet,
   collectSources,
   type Diagnostic,
+  plural,
 } from "@switchyard/config-schema";
 import { validateConfigDir } from "@switchyard/consistency";
 import {
@@ -23,7 +24,7 @@ import { configDirArgument } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
 import { generationOptions, overridesLine, type PruneReport, pruneAfterWrite } from "../../generation.js";
 import { displayPath } from "../../paths.js";
-import { plural, prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics } from "../../report.js";
 
 type Mode = "check" | "diff" | "write";
 

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { didYouMean, readBoundedFile, suggestName } from "@switchyard/config-schema";
+import { didYouMean, plural, readBoundedFile, suggestName } from "@switchyard/config-schema";
 import {
   generatorCatalogue,
   type ImportSuccess,
@@ -13,7 +13,7 @@ import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.j
 import { DEFAULT_CONFIG_DIR } from "../../config-dir.js";
 import { ioErrorFor, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
-import { plural, prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics } from "../../report.js";
 
 /** What `switchyard import` can import from. */
 export const IMPORT_SOURCES = ["litellm"] as const;

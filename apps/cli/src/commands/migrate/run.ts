@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { type Catalogue, type Diagnostic, didYouMean, suggestName } from "@switchyard/config-schema";
+import { type Catalogue, type Diagnostic, didYouMean, plural, suggestName } from "@switchyard/config-schema";
 import {
   type ConfigSetMigration,
   formatHistory,
@@ -21,7 +21,7 @@ import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.j
 import { configDirArgument } from "../../config-dir.js";
 import { ioErrorFor, isFsError, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
-import { plural, prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics } from "../../report.js";
 
 /** The subcommands: `switchyard migrate history`, `switchyard migrate rollback`. */
 export const MIGRATE_ACTIONS = ["history", "rollback"] as const;

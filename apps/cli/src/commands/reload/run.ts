@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { collectSources } from "@switchyard/config-schema";
+import { collectSources, plural } from "@switchyard/config-schema";
 import { validateConfigDir } from "@switchyard/consistency";
 import {
   DEFAULT_OUTPUT_FILE,
@@ -14,7 +14,7 @@ import { configDirArgument } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
 import { generationOptions, type PruneReport, pruneAfterWrite } from "../../generation.js";
 import { displayPath } from "../../paths.js";
-import { plural, prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics } from "../../report.js";
 
 function timeoutMs(args: ParsedArgs): number | undefined {
   const text = stringOption(args, "timeout");
