@@ -22,7 +22,7 @@ export async function auditConfigDir(
   options: AuditConfigDirOptions = {},
 ): Promise<AuditResult> {
   const cwd = options.cwd ?? process.cwd();
-  const set = await loadConfigSet(configDir, { cwd });
+  const set = await loadConfigSet(configDir, { cwd, positions: "while-reading" });
   const { baseline: baselineOption, ...rest } = options;
   let baseline: AuditOptions["baseline"];
   if (baselineOption !== false) {

@@ -21,6 +21,7 @@ import { validateSource } from "./validate/validate-file.js";
 import {
   DEFAULT_MAX_BYTES,
   type ParseYamlOptions,
+  type Positions,
   parseYaml,
   sourceWithoutDocument,
   type YamlSource,
@@ -63,6 +64,11 @@ export interface LoadOptions {
   /** Alias-expansion limit (default 100). */
   readonly maxAliasCount?: number;
   /**
+   * When a large plain file's positions are read: on the first located diagnostic (default), or
+   * `while-reading`, in the same pass as its data, for a caller that locates many findings.
+   */
+  readonly positions?: Positions;
+  /**
    * {@link loadConfigSet} only: read only these kinds of file (default every kind). `generate` leaves
    * out the file it writes (`litellm`), which it never needs parsed; kinds left out are neither read
    * nor reported missing.
@@ -99,6 +105,7 @@ export function loadConfigText<K extends ConfigFileKind>(
     file,
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.maxAliasCount !== undefined ? { maxAliasCount: options.maxAliasCount } : {}),
+    ...(options.positions !== undefined ? { positions: options.positions } : {}),
     ...(options.data !== undefined ? { data: options.data } : {}),
   });
   const validation = validateSource(kind, source);

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { parseDocument } from "yaml";
 import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
 import { parseYaml } from "./parse.js";
-import { readPlain } from "./plain-reader.js";
+import { readPlain, readPlainLocated } from "./plain-reader.js";
 
 /** The strict tier's reading of a text: its data, or "error" when it reports any error. */
 function strict(text: string): unknown {
@@ -26,6 +26,7 @@ function agrees(text: string): boolean {
   for (const [name, reader] of [
     ["fast tier", fastLoad],
     ["plain reader", readPlain],
+    ["plain reader recording positions", (t: string) => readPlainLocated(t)?.data],
   ] as const) {
     const fast = reader(text);
     if (fast === undefined) continue;

@@ -1,6 +1,6 @@
 import { FAILSAFE_SCHEMA, load, type Schema, Type } from "js-yaml";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
-import { readPlain } from "./plain-reader.js";
+import { type PlainNode, readPlain, readPlainLocated } from "./plain-reader.js";
 
 /**
  * The fast tier of the loader. The `yaml` package builds a full document (every node with its source
@@ -135,8 +135,36 @@ export const FAST_TIER_MIN_LENGTH = 1024;
 
 /** Data of a plain YAML file read by the fast tier, or `undefined` when the strict tier must read it. */
 export function fastLoad(text: string): Record<string, unknown> | undefined {
-  const plain = readPlain(text);
-  if (plain !== undefined) return plain;
+  return fastRead(text)?.data;
+}
+
+/** What the fast tier read. */
+export interface FastRead {
+  readonly data: Record<string, unknown>;
+  /** Whether the plain reader read it (the plainest files, which machine-sized ones are). */
+  readonly plain: boolean;
+  /** Where each key and value is, when the plain reader read it with `located`. */
+  readonly index?: PlainNode;
+}
+
+/**
+ * The fast tier's reading of `text`; with `located`, the plain reader also records where each key
+ * and value is while it reads (for a caller that will locate many things, such as the audit).
+ */
+export function fastRead(text: string, located = false): FastRead | undefined {
+  if (located) {
+    const read = readPlainLocated(text);
+    if (read !== undefined) return { data: read.data, plain: true, index: read.index };
+  } else {
+    const data = readPlain(text);
+    if (data !== undefined) return { data, plain: true };
+  }
+  const data = jsYamlRead(text);
+  return data === undefined ? undefined : { data, plain: false };
+}
+
+/** The js-yaml step of the fast tier, for what the plain reader declines. */
+function jsYamlRead(text: string): Record<string, unknown> | undefined {
   if (needsStrictTierOf().test(text) || hasMultilineConstruct(text)) return undefined;
   let data: unknown;
   try {

@@ -24,9 +24,9 @@ import { type SchemaCode, schemaDiagnostic } from "../diagnostics/schema-catalog
 import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { redactSecrets } from "../secrets/redact.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
-import { FAST_TIER_MIN_LENGTH, fastLoad } from "./fast-load.js";
+import { FAST_TIER_MIN_LENGTH, fastRead } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
-import { buildPlainIndex, lookupPlainPath, type PlainNode } from "./plain-index.js";
+import { lookupPlainPath, type PlainNode, readPlainLocated } from "./plain-reader.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 import { EXPLAIN_MAX_ERRORS, EXPLAIN_MAX_LENGTH, explainSyntaxErrors } from "./syntax/explain.js";
 import { mixedLineEndings, strayByteOrderMark } from "./syntax/lexical.js";
@@ -38,9 +38,18 @@ export { FORBIDDEN_KEYS };
 export const DEFAULT_MAX_ALIAS_COUNT = 100;
 
 /** Options of {@link parseYaml}. */
+/**
+ * When a large plain file's positions are read: `when-needed` (default) on the first `rangeOf`, so a
+ * clean run never pays for them; `while-reading` in the same pass as the data, for a caller that
+ * locates many findings (the audit).
+ */
+export type Positions = "when-needed" | "while-reading";
+
 export interface ParseYamlOptions {
   /** The file name diagnostics report. */
   readonly file: string;
+  /** When the positions of a large plain file are read (see {@link Positions}). */
+  readonly positions?: Positions;
   /** Refuse input larger than this many bytes (default 16 MiB). */
   readonly maxBytes?: number;
   /** Refuse documents whose aliases expand more than this (default 100). */
@@ -192,18 +201,19 @@ function makeSource(
   lineCounter: LineCounter,
   data: unknown,
   diagnostics: Diagnostic[],
+  plain?: PlainNode | (() => PlainNode | undefined),
 ): YamlSource {
   // A document passed as a function is built on first use (see fast-load.ts); until then, and
-  // whenever it can, the plain index answers rangeOf (see plain-index.ts).
+  // whenever it can, the positions the plain reader recorded answer rangeOf (see plain-reader.ts).
   let built = typeof documentOrParse === "function" ? undefined : documentOrParse;
   const documentOf = () => {
     if (built === undefined && typeof documentOrParse === "function") built = documentOrParse();
     return built;
   };
-  let plain: PlainNode | null | undefined = typeof documentOrParse === "function" ? undefined : null;
+  let index: PlainNode | null | undefined = typeof plain === "function" ? undefined : (plain ?? null);
   const plainIndex = () => {
-    if (plain === undefined) plain = buildPlainIndex(text) ?? null;
-    return plain;
+    if (index === undefined) index = (plain as () => PlainNode | undefined)() ?? null;
+    return index;
   };
   const range = (start: number, end: number) => rangeFromOffsets(lineCounter, start, end);
   return {
@@ -483,7 +493,7 @@ export function parseYamlDocument(text: string, options: YamlDocumentOptions = {
   }
 }
 
-function parseText(text: string, file: string, maxAliasCount: number): YamlSource {
+function parseText(text: string, file: string, maxAliasCount: number, positions: Positions): YamlSource {
   const diagnostics: Diagnostic[] = [];
   const nul = nulCharacterDiagnostic(text, file);
   if (nul) return sourceWithoutDocument(file, text, [nul]);
@@ -498,10 +508,19 @@ function parseText(text: string, file: string, maxAliasCount: number): YamlSourc
     if (lint !== undefined) diagnostics.push(lint);
   const fast =
     text.length >= FAST_TIER_MIN_LENGTH && diagnostics.every((d) => d.severity !== "error")
-      ? fastLoad(text)
+      ? fastRead(text, positions === "while-reading")
       : undefined;
   if (fast !== undefined)
-    return makeSource(file, text, () => parseYamlDocument(text), lineCounter, fast, diagnostics);
+    return makeSource(
+      file,
+      text,
+      () => parseYamlDocument(text),
+      lineCounter,
+      fast.data,
+      diagnostics,
+      // Positions the plain reader did not record while reading, it reads on the first rangeOf.
+      fast.index ?? (fast.plain ? () => readPlainLocated(text)?.index : undefined),
+    );
   // A file with hundreds of unclosed `{`/`[` is parsed only up to there (the composer is quadratic).
   const cut = findSyntaxCut(text);
   const document = parseYamlDocument(cut === undefined ? text : text.slice(0, cut.offset));
@@ -607,10 +626,24 @@ export function parseYaml(input: string | Uint8Array, options: ParseYamlOptions)
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (options.data !== undefined) {
-    return makeSource(file, text, () => parseYamlDocument(text), lineCounterOf(text), options.data, []);
+    // The data is known; where its keys are is read only if a diagnostic needs a position.
+    return makeSource(
+      file,
+      text,
+      () => parseYamlDocument(text),
+      lineCounterOf(text),
+      options.data,
+      [],
+      () => readPlainLocated(text)?.index,
+    );
   }
   try {
-    return parseText(text, file, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
+    return parseText(
+      text,
+      file,
+      options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT,
+      options.positions ?? "when-needed",
+    );
   } catch (error) {
     // The yaml package documents parseDocument as non-throwing; this is a last line of defence
     // (e.g. a stack overflow on absurdly deep nesting) so that callers can rely on "never throws".

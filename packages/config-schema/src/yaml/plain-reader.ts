@@ -1,3 +1,4 @@
+import type { YamlPath } from "../diagnostics/diagnostic.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 
 /**
@@ -12,7 +13,33 @@ import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
  * collections, escapes, document markers, directives, duplicate, forbidden, null and merge keys,
  * over-long keys, tabs and unusual characters. A declined text goes on to the next tier; a
  * differential property test (fast-load.test.ts) holds it to the `yaml` package's reading.
+ *
+ * While it reads, it records where each key and value is (`PlainNode`, offsets into the text), so
+ * a located diagnostic needs neither the `yaml` package's document (seconds on a generated file of a
+ * few MB) nor a second pass over the lines: `rangeOf` answers from the recorded maps. Start offsets
+ * and scalar ranges equal the document's; a block collection ends at its last token
+ * (plain-reader.test.ts holds them to the document).
  */
+
+/** A located node: its range, and for a map its entries by key, for a sequence its items. */
+export interface PlainNode {
+  readonly start: number;
+  readonly end: number;
+  readonly entries?: Map<string, PlainEntry>;
+  readonly items?: PlainNode[];
+  /** An empty value (`key:` or `-` with nothing after it). */
+  readonly empty?: boolean;
+}
+
+/** A map entry: where its key is, and its value. */
+export interface PlainEntry {
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly value: PlainNode;
+}
+
+/** The node of a read that records no positions. */
+const NO_NODE: PlainNode = { start: 0, end: 0 };
 
 class Decline extends Error {}
 const DECLINE = new Decline();
@@ -127,8 +154,14 @@ class Reader {
   private nextLine = 0;
   /** Column of the current line's content; -1 at the end of the text. */
   private col = -1;
+  /** The located node of the value read last (each reading method sets it when `located`). */
+  node: PlainNode = NO_NODE;
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    /** Record where each key and value is (`node`); off, the reader only reads the data. */
+    private readonly located: boolean,
+  ) {
     this.text = text;
     this.length = text.length;
     this.advance();
@@ -188,24 +221,41 @@ class Reader {
   private map(col: number, at: number): Record<string, unknown> {
     const text = this.text;
     const out: Record<string, unknown> = {};
+    const located = this.located;
+    const entries = located ? new Map<string, PlainEntry>() : undefined;
+    const start = at;
+    let last = at;
     for (;;) {
       const end = this.end;
       const colon = this.keyColon(at, end);
       if (colon === -1) decline();
       const key = this.keyText(at, colon);
       if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key)) decline();
+      const keyStart = at;
       let rest = colon + 1;
       while (rest < end && text.charCodeAt(rest) === SPACE) rest++;
       let value: unknown;
       if (rest === end || text.charCodeAt(rest) === HASH) {
         this.advance();
         if (this.col > col || (this.col === col && this.isSeqAt(this.at))) value = this.block(this.col);
-        else value = null;
+        else {
+          value = null;
+          if (located) this.node = { start: colon + 1, end: colon + 1, empty: true };
+        }
       } else {
         value = this.inline(rest, col);
       }
       out[key] = value;
-      if (this.col < col) return out; // also the end of the text (-1)
+      if (entries !== undefined) {
+        const node = this.node;
+        const keyEnd = this.keyEnd(keyStart, colon);
+        entries.set(key, { keyStart, keyEnd, value: node });
+        last = Math.max(last, node.end, keyEnd);
+      }
+      if (this.col < col) {
+        if (entries !== undefined) this.node = { start, end: last, entries };
+        return out; // also the end of the text (-1)
+      }
       if (this.col > col) decline();
       at = this.at;
       if (col === 0) this.checkMarker();
@@ -213,9 +263,23 @@ class Reader {
     }
   }
 
+  /** Where the key from `at` to its `colon` ends: past a closing quote, or before the spaces ahead of the colon. */
+  private keyEnd(at: number, colon: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === SQUOTE || c === DQUOTE) return this.quotedEnd(at, colon);
+    let keyEnd = colon;
+    while (keyEnd > at && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+    return keyEnd;
+  }
+
   private seq(col: number): unknown[] {
     const text = this.text;
     const out: unknown[] = [];
+    const located = this.located;
+    const items: PlainNode[] | undefined = located ? [] : undefined;
+    const start = this.at;
+    let last = start;
     for (;;) {
       const end = this.end;
       let rest = this.at + 1;
@@ -223,7 +287,11 @@ class Reader {
       let item: unknown;
       if (rest === end || text.charCodeAt(rest) === HASH) {
         this.advance();
-        item = this.col > col ? this.block(this.col) : null;
+        if (this.col > col) item = this.block(this.col);
+        else {
+          item = null;
+          if (located) this.node = { start: rest, end: rest, empty: true };
+        }
       } else if (
         text.charCodeAt(rest) === DASH &&
         (rest + 1 === end || text.charCodeAt(rest + 1) === SPACE)
@@ -235,9 +303,15 @@ class Reader {
         item = this.inline(rest, col);
       }
       out.push(item);
-      if (this.col < col) return out;
+      if (items !== undefined) {
+        items.push(this.node);
+        last = Math.max(last, this.node.end);
+      }
+      if (this.col < col || (this.col === col && !this.isSeqAt(this.at))) {
+        if (items !== undefined) this.node = { start, end: last, items };
+        return out;
+      }
       if (this.col > col) decline();
-      if (!this.isSeqAt(this.at)) return out;
     }
   }
 
@@ -345,6 +419,7 @@ class Reader {
       if (close === -1) decline();
       value = this.quoted(at, close);
       this.restOfLine(close, end);
+      if (this.located) this.node = { start: at, end: close };
     } else if (c === LBRACKET || c === LBRACE) {
       const [flow, after] = this.flow(at, end);
       value = flow;
@@ -361,6 +436,7 @@ class Reader {
       while (valueEnd > at && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
       if (text.charCodeAt(valueEnd - 1) === COLON) decline();
       value = resolvePlain(text.slice(at, valueEnd));
+      if (this.located) this.node = { start: at, end: valueEnd };
     }
     this.advance();
     // A more indented line after a value continues it (a multi-line scalar): left to the other tiers.
@@ -380,29 +456,42 @@ class Reader {
     const close = isMap ? RBRACE : RBRACKET;
     const items: unknown[] = [];
     const entries: Record<string, unknown> = {};
+    const itemNodes: PlainNode[] = [];
+    const entryNodes = new Map<string, PlainEntry>();
+    const done = (p: number): [unknown, number] => {
+      if (this.located)
+        this.node = isMap
+          ? { start: at, end: p + 1, entries: entryNodes }
+          : { start: at, end: p + 1, items: itemNodes };
+      return [isMap ? entries : items, p + 1];
+    };
     let p = this.skipSpaces(at + 1, end);
-    if (text.charCodeAt(p) === close) return [isMap ? entries : items, p + 1];
+    if (text.charCodeAt(p) === close) return done(p);
     for (;;) {
       if (p >= end) decline();
       if (isMap) {
+        const keyStart = p;
         const [key, keyEnd] = this.flowScalar(p, end);
         if (typeof key !== "string") decline();
         const keyString = key as string;
         if (FORBIDDEN_KEYS.has(keyString) || Object.hasOwn(entries, keyString)) decline();
+        const keyNodeEnd = this.node.end;
         p = keyEnd;
         if (text.charCodeAt(p) !== COLON || text.charCodeAt(p + 1) !== SPACE) decline();
         p = this.skipSpaces(p + 1, end);
         const [value, valueEnd] = this.flowItem(p, end);
         entries[keyString] = value;
+        if (this.located) entryNodes.set(keyString, { keyStart, keyEnd: keyNodeEnd, value: this.node });
         p = valueEnd;
       } else {
         const [value, valueEnd] = this.flowItem(p, end);
         items.push(value);
+        if (this.located) itemNodes.push(this.node);
         p = valueEnd;
       }
       p = this.skipSpaces(p, end);
       const ch = text.charCodeAt(p);
-      if (ch === close) return [isMap ? entries : items, p + 1];
+      if (ch === close) return done(p);
       if (ch !== COMMA) decline();
       p = this.skipSpaces(p + 1, end);
       // An empty entry or a trailing comma is left to the other tiers.
@@ -430,6 +519,7 @@ class Reader {
     if (c === SQUOTE || c === DQUOTE) {
       const close = this.quotedEnd(p, end);
       if (close === -1) decline();
+      if (this.located) this.node = { start: p, end: close };
       return [this.quoted(p, close), this.skipSpaces(close, end)];
     }
     if (isIndicator(c) || c === 63 || c === COLON) decline();
@@ -449,17 +539,73 @@ class Reader {
       if (ch !== SPACE) last = q + 1;
     }
     const raw = text.slice(p, last);
+    if (this.located) this.node = { start: p, end: last };
     return [resolvePlain(raw), q];
   }
+}
+
+/** What the plain reader read: the data, and where each of its keys and values is. */
+export interface PlainRead {
+  readonly data: Record<string, unknown>;
+  /** The root mapping's located node. */
+  readonly index: PlainNode;
 }
 
 /** The data of a plain YAML text whose top level is a mapping, or `undefined` when it is not plain. */
 export function readPlain(text: string): Record<string, unknown> | undefined {
   if (UNUSUAL.test(text)) return undefined;
   try {
-    return new Reader(text).root();
+    return new Reader(text, false).root();
   } catch {
     // A decline, or a nesting too deep for the stack: the next tier reads it.
     return undefined;
   }
+}
+
+/**
+ * The data of a plain YAML text whose top level is a mapping, with where each key and value is, or
+ * `undefined` when it is not plain.
+ */
+export function readPlainLocated(text: string): PlainRead | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  try {
+    const reader = new Reader(text, true);
+    const data = reader.root();
+    return { data, index: reader.node };
+  } catch {
+    // A decline, or a nesting too deep for the stack: the next tier reads it.
+    return undefined;
+  }
+}
+
+/** What a path resolves to in a plain index (as `lookupPath` does in a document). */
+export interface PlainLookup {
+  readonly value?: PlainNode;
+  readonly key?: { readonly start: number; readonly end: number };
+  readonly deepest: PlainNode;
+  readonly depth: number;
+}
+
+/** Follow `path` through a located node: the value and key found, or the deepest node reached. */
+export function lookupPlainPath(root: PlainNode, path: YamlPath): PlainLookup {
+  let current = root;
+  let key: { start: number; end: number } | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    let next: PlainNode | undefined;
+    let nextKey: { start: number; end: number } | undefined;
+    if (current.entries !== undefined) {
+      const entry = current.entries.get(String(segment));
+      if (entry) {
+        nextKey = { start: entry.keyStart, end: entry.keyEnd };
+        next = entry.value;
+      }
+    } else if (current.items !== undefined && typeof segment === "number") {
+      next = current.items[segment];
+    }
+    if (next === undefined) return { deepest: current, depth: i, ...(nextKey ? { key: nextKey } : {}) };
+    current = next;
+    key = nextKey;
+  }
+  return { value: current, deepest: current, depth: path.length, ...(key ? { key } : {}) };
 }

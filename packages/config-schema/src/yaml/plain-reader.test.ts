@@ -4,7 +4,10 @@ import { describe, expect, test } from "vitest";
 import { isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
 import { FAST_TIER_MIN_LENGTH } from "./fast-load.js";
 import { parseYaml } from "./parse.js";
-import { buildPlainIndex, lookupPlainPath } from "./plain-index.js";
+import { lookupPlainPath, readPlainLocated } from "./plain-reader.js";
+
+/** The positions the plain reader records while reading, or `undefined` when it declines. */
+const positionsOf = (text: string) => readPlainLocated(text)?.index;
 
 type Path = (string | number)[];
 
@@ -35,9 +38,9 @@ function documentRanges(text: string): Map<string, { key?: number[]; value: numb
   return out;
 }
 
-/** The plain index agrees with the document on every key, every start and every scalar's range. */
+/** The plain reader's positions agree with the document on every key, every start and every scalar's range. */
 function expectAgreement(text: string): number {
-  const index = buildPlainIndex(text);
+  const index = positionsOf(text);
   if (index === undefined) return 0;
   let checked = 0;
   for (const [pathText, expected] of documentRanges(text)) {
@@ -57,7 +60,7 @@ function expectAgreement(text: string): number {
 
 const repo = new URL("../../../../", import.meta.url);
 
-describe("plain index", () => {
+describe("the plain reader's positions", () => {
   test("agrees with the yaml document on the example config set", () => {
     for (const name of ["providers.yaml", "model-mappings.yaml", "ports.yaml"]) {
       const text = readFileSync(new URL(`examples/config/${name}`, repo), "utf8");
@@ -90,10 +93,10 @@ describe("plain index", () => {
   });
 
   test("declines what it does not read: block scalars, multi-line plain scalars, escapes in keys", () => {
-    expect(buildPlainIndex("a: |\n  text\n")).toBeUndefined();
-    expect(buildPlainIndex("a: one\n  two\n")).toBeUndefined();
-    expect(buildPlainIndex('"a\\tb": 1\n')).toBeUndefined();
-    expect(buildPlainIndex("- a\n- b\n")).toBeUndefined();
+    expect(positionsOf("a: |\n  text\n")).toBeUndefined();
+    expect(positionsOf("a: one\n  two\n")).toBeUndefined();
+    expect(positionsOf('"a\\tb": 1\n')).toBeUndefined();
+    expect(positionsOf("- a\n- b\n")).toBeUndefined();
   });
 
   test("property: on generated block YAML it agrees with the document, or declines", () => {
@@ -154,6 +157,9 @@ describe("plain index", () => {
     expect(text.length).toBeGreaterThan(FAST_TIER_MIN_LENGTH);
     const fast = parseYaml(text, { file: "big.yaml" });
     expect(fast.indexed).toBe(true);
+    // Read while reading (the audit's way) or on the first rangeOf: the same positions.
+    const eager = parseYaml(text, { file: "big.yaml", positions: "while-reading" });
+    expect(eager.data).toEqual(fast.data);
     const paths: (string | number)[][] = [
       ["exact_matches", "m-2999", "provider"],
       ["exact_matches", "m-1500", "fallbacks", 1],
@@ -172,6 +178,8 @@ describe("plain index", () => {
       }
       const value = fast.rangeOf(path);
       expect(value?.start.offset, JSON.stringify(path)).toBe(node?.range?.[0]);
+      expect(eager.rangeOf(path), JSON.stringify(path)).toEqual(value);
+      expect(eager.rangeOf(path, "key"), JSON.stringify(path)).toEqual(found);
     }
   });
 });
