@@ -7,7 +7,7 @@
  * trailing `# exit N` comment (the shell ignores it); any other command must exit 0.
  */
 import { spawnSync } from "node:child_process";
-import type { CodeBlock } from "@switchyard/test-utils";
+import { type CodeBlock, HANG_GUARD_MS } from "@switchyard/test-utils";
 
 /** One `$ command` of a transcript with what the page says it prints. */
 export interface TranscriptStep {
@@ -74,7 +74,8 @@ export function runStep(step: TranscriptStep, cwd: string, env: NodeJS.ProcessEn
     cwd,
     env,
     encoding: "utf8",
-    timeout: 120_000,
+    // A hang guard only: the step ends when its process exits, however busy the machine.
+    timeout: HANG_GUARD_MS,
   });
   const output = (run.stdout ?? "")
     .replace(/\n$/, "")

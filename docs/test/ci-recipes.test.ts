@@ -8,8 +8,8 @@
 import { spawnSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { codeBlocks } from "@switchyard/test-utils";
-import { beforeAll, describe, expect, it } from "vitest";
+import { codeBlocks, HANG_GUARD_MS, processTestConfig } from "@switchyard/test-utils";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { cliWorkspace } from "../src/workspace.ts";
 
@@ -31,6 +31,9 @@ const gitlab = YAML_BLOCKS.find((doc) => doc?.switchyard?.script !== undefined) 
   | { switchyard: { script: string[]; artifacts: { paths: string[] } } }
   | undefined;
 
+// Every step is a bash process run to its exit; the ceilings are hang guards, not budgets.
+vi.setConfig(processTestConfig);
+
 let cwd = "";
 let env: NodeJS.ProcessEnv = {};
 
@@ -39,7 +42,7 @@ function bash(script: string): { status: number | null; output: string } {
     cwd,
     env,
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: HANG_GUARD_MS,
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

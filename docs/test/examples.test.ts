@@ -8,10 +8,13 @@ import { cp, readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
-import { type CodeBlock, codeBlocks, runSnippet } from "@switchyard/test-utils";
-import { describe, expect, it } from "vitest";
+import { type CodeBlock, codeBlocks, processTestConfig, runSnippet } from "@switchyard/test-utils";
+import { describe, expect, it, vi } from "vitest";
 import { outputMatches, runStep, transcriptSteps } from "../src/transcript.ts";
 import { cliWorkspace } from "../src/workspace.ts";
+
+// Each example runs as a process to its exit; the ceiling is a hang guard, not a budget.
+vi.setConfig(processTestConfig);
 
 const DOCS = fileURLToPath(new URL("../", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -1,8 +1,11 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { runReadmeSnippet, tempDir } from "@switchyard/test-utils";
-import { afterAll, expect, test } from "vitest";
+import { processTestConfig, runReadmeSnippet, tempDir } from "@switchyard/test-utils";
+import { afterAll, expect, test, vi } from "vitest";
 import { startBackend, startRedis, stopAll } from "./stand-ins.mjs";
+
+// Real servers and a snippet process: each step waits for its event; the ceiling is a hang guard.
+vi.setConfig(processTestConfig);
 
 afterAll(stopAll);
 

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { HANG_GUARD_MS } from "@switchyard/test-utils";
 
 const run = promisify(execFile);
 
@@ -15,7 +16,7 @@ export interface PromtoolResult {
  */
 export async function promtool(args: readonly string[], cwd?: string): Promise<PromtoolResult> {
   try {
-    const { stdout, stderr } = await run("promtool", [...args], { cwd, timeout: 120_000 });
+    const { stdout, stderr } = await run("promtool", [...args], { cwd, timeout: HANG_GUARD_MS });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { code?: unknown; stdout?: string; stderr?: string };

@@ -1,5 +1,8 @@
-import { runReadmeSnippet } from "@switchyard/test-utils";
-import { expect, test } from "vitest";
+import { processTestConfig, runReadmeSnippet } from "@switchyard/test-utils";
+import { expect, test, vi } from "vitest";
+
+// The snippet runs as a process (tsx): it ends when it ends; the ceiling is a hang guard.
+vi.setConfig(processTestConfig);
 
 test("the README's snippet generates the scrape config, the rule file, the dashboards and their provisioning from the example config set", async () => {
   const examples = new URL("../../../examples/config", import.meta.url).pathname;

@@ -1,5 +1,6 @@
 export { codesIn } from "./emitted-codes.js";
 export { expectGolden, goldenDiff, updatingGoldens } from "./golden.js";
+export { HANG_GUARD_MS, processTestConfig } from "./hang-guard.js";
 export { type CodeBlock, codeBlocks, runReadmeSnippet, runSnippet, type SnippetRun } from "./markdown.js";
 export { freePort, RedisServer } from "./redis-server.js";
 export { removeTempDirs, removeTempDirsSync, tempDir, tempDirSync } from "./temp.js";

@@ -8,9 +8,9 @@ import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { tempDir } from "@switchyard/test-utils";
+import { HANG_GUARD_MS, processTestConfig, tempDir } from "@switchyard/test-utils";
 import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { writeFileAtomic } from "./atomic-write.js";
 import { cleanStaleTempFiles } from "./clean-temp.js";
 import { FileLockedError, type LockOwner, withFileLock } from "./file-lock.js";
@@ -40,7 +40,7 @@ if (mode === "atomic") {
 } else if (mode === "safe") {
   const [id, count] = args;
   for (let j = 0; j < Number(count); j++) {
-    await writeFileSafely(target, id + ":" + j + "\\n", { lockTimeoutMs: 20000 });
+    await writeFileSafely(target, id + ":" + j + "\\n", { lockTimeoutMs: ${HANG_GUARD_MS} });
   }
 } else if (mode === "lock") {
   const [log, id, count] = args;
@@ -92,6 +92,10 @@ if (mode === "atomic") {
   process.exit(0);
 }
 `;
+
+// Every test waits for events (a line on stdout, a process exit), never for time; the ceiling is a
+// hang guard only, so the tests hold on a busy machine (#19).
+vi.setConfig(processTestConfig);
 
 let work: string;
 let worker: string;
@@ -204,7 +208,7 @@ describe("locks between processes", () => {
     // A waiter gets the lock only once the holder lets it go: the holder prints "releasing" inside
     // its critical section, so a waiter that got in before would not have seen it.
     let waiterDone = false;
-    const waiter = withFileLock(target, async () => stdout, { timeoutMs: 120_000, pollMs: 10 }).finally(
+    const waiter = withFileLock(target, async () => stdout, { timeoutMs: HANG_GUARD_MS, pollMs: 10 }).finally(
       () => {
         waiterDone = true;
       },
