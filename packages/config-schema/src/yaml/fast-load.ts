@@ -1,5 +1,6 @@
 import { FAILSAFE_SCHEMA, load, type Schema, Type } from "js-yaml";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
+import { MAX_NESTING_DEPTH } from "./nesting-cap.js";
 import { type PlainNode, readPlain, readPlainLocated } from "./plain-reader.js";
 
 /**
@@ -124,6 +125,30 @@ function leavesOpen(line: string): boolean {
   return depth > 0 || quote !== "";
 }
 
+/** A line indented this far could hold content deeper than the strict tier reads. */
+const NESTING_MARGIN = MAX_NESTING_DEPTH - 2;
+const DEEP_INDENT = new RegExp(`^ {${NESTING_MARGIN},}`, "m");
+
+/**
+ * Whether the text could nest deeper than {@link MAX_NESTING_DEPTH} levels, which the strict tier
+ * refuses (SY1001): such text is left to it, so that both tiers refuse the same files. A bound, not
+ * a count: a line's content is at most its indentation plus two levels deep (`- key:` opens two),
+ * plus one per bracket on it (the fast tier takes only one-line flow collections).
+ */
+function mayNestTooDeep(text: string): boolean {
+  if (DEEP_INDENT.test(text)) return true;
+  for (const line of text.matchAll(/^.*[[{].*$/gm)) {
+    const content = line[0];
+    let depth = content.length - content.trimStart().length;
+    for (let i = 0; i < content.length && depth <= NESTING_MARGIN; i++) {
+      const c = content.charCodeAt(i);
+      if (c === 0x5b || c === 0x7b) depth++;
+    }
+    if (depth > NESTING_MARGIN) return true;
+  }
+  return false;
+}
+
 /**
  * Inputs below this size always take the strict tier. The fast tier pays off at every size that
  * matters, not only on machine-sized files: a CLI run executes both parsers cold (interpreted), where
@@ -152,6 +177,7 @@ export interface FastRead {
  * and value is while it reads (for a caller that will locate many things, such as the audit).
  */
 export function fastRead(text: string, located = false): FastRead | undefined {
+  if (mayNestTooDeep(text)) return undefined;
   if (located) {
     const read = readPlainLocated(text);
     if (read !== undefined) return { data: read.data, plain: true, index: read.index };

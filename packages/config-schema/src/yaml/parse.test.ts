@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { MAX_NESTING_DEPTH } from "./nesting-cap.js";
 import { DEFAULT_MAX_BYTES, parseYaml } from "./parse.js";
 
 const FILE = "providers.yaml";
@@ -86,6 +87,47 @@ describe("parseYaml: syntax errors, one per slip (the full table is in syntax/sl
     const source = parse(`a: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`);
     expect(source.data).toBeUndefined();
     expect(source.diagnostics[0]?.code).toBe("SY1001");
+  });
+
+  describe(`nesting deeper than ${MAX_NESTING_DEPTH} levels is not read (fuzz seed 20261205-476)`, () => {
+    // Composing recurses once per level; near the end of the stack a regular expression compiled
+    // there aborted the process ("RegExpCompiler Allocation failed"), which no catch can stop: a
+    // line of 87,000 `{` parsed three times in one process killed it.
+    const flows = `a: ${"{".repeat(87_000)}\nb: |\n  folded\n  text\nc: "two\n  lines"\n`;
+    it("an unclosed run of `{` on one line: a located SY1001 where it goes too deep, every time", () => {
+      for (let i = 0; i < 4; i++) {
+        const source = parse(flows);
+        expect(source.data).toBeUndefined();
+        const deep = source.diagnostics.find((d) => d.message.startsWith("Nested more than"));
+        expect(deep?.code).toBe("SY1001");
+        // The first `{` is level 2 (under `a:`): level 101 is the 100th `{`, at column 3 + 100.
+        expect(deep?.range?.start).toEqual({ line: 1, column: 103, offset: 102 });
+      }
+    });
+
+    it("block sequences nested on one line (`- - - …`) and by indentation", () => {
+      const compact = parse(`a:\n  ${"- ".repeat(30_000)}x\n`);
+      expect(located(compact.diagnostics)).toContain("SY1001 2:201");
+      const indented = Array.from({ length: 150 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n");
+      const source = parse(`${indented} 1\n`);
+      expect(source.data).toBeUndefined();
+      expect(source.diagnostics.map((d) => d.message)).toContain(
+        `Nested more than ${MAX_NESTING_DEPTH} levels deep here; the rest of the file was not read`,
+      );
+    });
+
+    it(`${MAX_NESTING_DEPTH} levels are read`, () => {
+      const depth = MAX_NESTING_DEPTH;
+      // `a:` is level 1; the flow sequences are levels 2 … depth.
+      const source = parse(`a: ${"[".repeat(depth - 1)}1${"]".repeat(depth - 1)}\n`);
+      expect(source.diagnostics).toEqual([]);
+      let level = (source.data as { a: unknown }).a;
+      for (let i = 2; i < depth; i++) level = (level as unknown[])[0];
+      expect(level).toEqual([1]);
+      expect(located(parse(`a: ${"[".repeat(depth)}1${"]".repeat(depth)}\n`).diagnostics)).toEqual([
+        "SY1001 1:103",
+      ]);
+    });
   });
 });
 

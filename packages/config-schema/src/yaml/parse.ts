@@ -1,5 +1,6 @@
 import {
   type Alias,
+  Composer,
   type Document,
   type DocumentOptions,
   isAlias,
@@ -12,11 +13,11 @@ import {
   LineCounter,
   type Node,
   type ParseOptions,
-  parseDocument,
   type SchemaOptions,
   visit,
   type YAMLError,
   type YAMLMap,
+  YAMLParseError,
 } from "yaml";
 import { capDiagnosticsPerFile, MAX_DIAGNOSTICS_PER_FILE, uncountedSummary } from "../diagnostics/cap.js";
 import type { Diagnostic, SourceRange, YamlPath } from "../diagnostics/diagnostic.js";
@@ -26,6 +27,7 @@ import { redactSecrets } from "../secrets/redact.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { FAST_TIER_MIN_LENGTH, fastRead } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
+import { MAX_NESTING_DEPTH, NESTING_TOO_DEEP, readTokens } from "./nesting-cap.js";
 import { lookupPlainPath, type PlainNode, readPlainLocated } from "./plain-reader.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 import { EXPLAIN_MAX_ERRORS, EXPLAIN_MAX_LENGTH, explainSyntaxErrors } from "./syntax/explain.js";
@@ -101,6 +103,10 @@ const yamlErrorCodes: Record<string, { code: SchemaCode; message?: string; hint:
     hint: "Remove or rename one of the two entries; YAML maps need unique keys.",
   },
   TAB_AS_INDENT: { code: "SY1003", hint: "Indent with spaces; YAML does not allow tabs for indentation." },
+  [NESTING_TOO_DEEP]: {
+    code: "SY1001",
+    hint: "Flatten the structure: config files never need more than a few levels. A file nested this deeply is often not the file that was meant.",
+  },
   MULTIPLE_DOCS: {
     code: "SY1008",
     message: "The file holds more than one YAML document",
@@ -471,6 +477,9 @@ export type YamlDocumentOptions = ParseOptions & DocumentOptions & SchemaOptions
  * The strict tier: the `yaml` package's document, with every node's source range (duplicate keys
  * are not checked here; {@link parseYaml} reports them). Never throws on ordinary input: problems
  * are in `errors` and `warnings`. Fast on broken input too: no stack trace is captured per problem.
+ * Nesting deeper than {@link MAX_NESTING_DEPTH} levels is not read: an error at the first token
+ * that goes deeper, and the document holds what came before. Errors keep their offsets
+ * (`prettyErrors` is not applied).
  */
 export function parseYamlDocument(text: string, options: YamlDocumentOptions = {}): Document.Parsed {
   // yaml makes an Error object per problem; capturing a stack trace for each costs more than the
@@ -479,7 +488,7 @@ export function parseYamlDocument(text: string, options: YamlDocumentOptions = {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseDocument(text, {
+    const settings: YamlDocumentOptions = {
       prettyErrors: false,
       // yaml's own duplicate-key check compares every key with every earlier one (quadratic: a
       // 50,000-entry map took over a minute); checkNodes finds duplicates with a set per map instead.
@@ -487,7 +496,35 @@ export function parseYamlDocument(text: string, options: YamlDocumentOptions = {
       keepSourceTokens: false,
       logLevel: "error",
       ...options,
-    });
+    };
+    // What yaml's parseDocument does, except that nesting deeper than MAX_NESTING_DEPTH is not
+    // composed (composing recurses once per level; see nesting-cap.ts) and becomes an error there.
+    const { tokens, tooDeepAt } = readTokens(text, settings.lineCounter?.addNewLine);
+    let document: Document.Parsed | undefined;
+    for (const next of new Composer(settings).compose(tokens, true, text.length)) {
+      if (document === undefined) document = next;
+      else if (document.options.logLevel !== "silent") {
+        document.errors.push(
+          new YAMLParseError(
+            [next.range[0], next.range[1]],
+            "MULTIPLE_DOCS",
+            "Source contains multiple documents; please use YAML.parseAllDocuments()",
+          ),
+        );
+        break;
+      }
+    }
+    // compose(…, forceDoc = true) always ends with a document.
+    const parsed = document!;
+    if (tooDeepAt !== undefined)
+      parsed.errors.push(
+        new YAMLParseError(
+          [tooDeepAt, Math.min(text.length, tooDeepAt + 1)],
+          NESTING_TOO_DEEP,
+          `Nested more than ${MAX_NESTING_DEPTH} levels deep here; the rest of the file was not read`,
+        ),
+      );
+    return parsed;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
