@@ -9,8 +9,11 @@
 // in worker processes that load the built CLI (apps/cli/dist/cli.cjs) and call its `main`; every
 // 25th input also runs each command as a real `switchyard` process. Each run must:
 //   - exit with a documented code (validate/generate/migrate 0-2, audit 0-3), never 70;
-//   - finish (a worker that does not answer in --hang-ms is killed: a hang), within --budget-ms
-//     (a slow run is re-run once alone; slow twice is a finding);
+//   - finish: a run that uses --hang-ms of CPU time without answering (busy), or no CPU at all
+//     for --hang-ms (blocked, e.g. on a FIFO), is killed: a hang. CPU time, read from /proc, so a
+//     busy machine (load 30 on 2 cores stretched runs to 60 s of wall time) is not a hang;
+//   - stay within --budget-ms of CPU time (a slow run is re-run once alone; slow twice is a finding);
+//   - locate what it reports: validate's JSON names a file and a position for some diagnostic;
 //   - print valid JSON for a JSON format, one document;
 //   - never print the planted secret;
 //   - not crash its process (an uncaught exception or running out of memory kills the worker).
@@ -22,7 +25,8 @@
 //   pnpm fuzz --count 100000           the on-demand run
 //   pnpm fuzz --seed 42 --only 1234    replay input 1234 of seed 42
 //   node fuzz/run.mjs --count 100      without building first (CI builds before)
-import { fork, spawn } from "node:child_process";
+import { execFileSync, fork, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -47,6 +51,7 @@ const { values } = (() => {
         "budget-ms": { type: "string", default: "2000" },
         "hang-ms": { type: "string", default: "60000" },
         "process-every": { type: "string", default: "25" },
+        "max-seconds": { type: "string", default: "0" },
         json: { type: "boolean", default: false },
       },
     });
@@ -62,7 +67,9 @@ const workers = Number(values.workers ?? Math.max(1, Math.min(4, availableParall
 const budgetMs = Number(values["budget-ms"]);
 const hangMs = Number(values["hang-ms"]);
 const processEvery = Number(values["process-every"]);
-for (const [name, n] of Object.entries({ count, seed, workers, budgetMs, hangMs, processEvery }))
+/** Start no new fuzz input after this many seconds (0: no limit); regressions always all run. */
+const maxSeconds = Number(values["max-seconds"]);
+for (const [name, n] of Object.entries({ count, seed, workers, budgetMs, hangMs, processEvery, maxSeconds }))
   if (!Number.isInteger(n) || n < 0) {
     console.error(`fuzz: --${name} must be a whole number`);
     process.exit(2);
@@ -70,7 +77,7 @@ for (const [name, n] of Object.entries({ count, seed, workers, budgetMs, hangMs,
 
 /** The commands, each with the exit codes its help documents and whether it prints JSON. */
 const COMMANDS = [
-  { args: ["validate", "config", "--format", "json"], codes: [0, 1, 2], json: true },
+  { args: ["validate", "config", "--format", "json"], codes: [0, 1, 2], json: true, located: true },
   { args: ["audit", "config", "--format", "json"], codes: [0, 1, 2, 3], json: true },
   { args: ["generate", "--check", "--config-dir", "config"], codes: [0, 1, 2], json: false },
   { args: ["migrate", "--check", "--config-dir", "config", "--json"], codes: [0, 1, 2], json: true },
@@ -112,6 +119,55 @@ async function template() {
   return files;
 }
 
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system, ms) process `pid` has used, or `undefined` when /proc cannot tell. */
+function cpuMsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Call `onHang(reason)` when process `pid` hangs: it used --hang-ms of CPU time since now (busy),
+ * or none at all for --hang-ms of wall time (blocked: a starved process on a loaded machine still
+ * gets some). Without /proc, --hang-ms of wall time. Returns a function that stops watching.
+ */
+function watchHang(pid, onHang) {
+  const start = pid === undefined ? undefined : cpuMsOf(pid);
+  if (start === undefined) {
+    const timer = setTimeout(() => onHang(`no answer in ${hangMs} ms`), hangMs);
+    return () => clearTimeout(timer);
+  }
+  let last = start;
+  let progressed = performance.now();
+  const timer = setInterval(
+    () => {
+      const cpu = cpuMsOf(pid);
+      if (cpu === undefined) return; // It exited: its exit is reported on its own.
+      if (cpu - start > hangMs) onHang(`busy: ${Math.round(cpu - start)} ms of CPU without an answer`);
+      else if (cpu > last) {
+        last = cpu;
+        progressed = performance.now();
+      } else if (performance.now() - progressed > hangMs) onHang(`blocked: no CPU used for ${hangMs} ms`);
+    },
+    Math.min(1000, Math.max(10, hangMs / 4)),
+  );
+  return () => clearInterval(timer);
+}
+
 /** A real `switchyard` process (the launcher, the compile cache, process exit). */
 function runProcess(args, cwd) {
   return new Promise((resolve) => {
@@ -130,14 +186,16 @@ function runProcess(args, cwd) {
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (c) => (stdout += c));
     child.stderr.setEncoding("utf8").on("data", (c) => (stderr += c));
-    let hung = false;
-    const guard = setTimeout(() => {
-      hung = true;
+    let hung;
+    const stop = watchHang(child.pid, (reason) => {
+      stop();
+      hung = reason;
       child.kill("SIGKILL");
-    }, hangMs);
+    });
     child.on("close", (code, signal) => {
-      clearTimeout(guard);
-      resolve({ code, signal, hung, stdout, stderr, ms: performance.now() - started });
+      stop();
+      const cpuMs = 0; // Process start-up is the bench's business; hangs are caught by the watch.
+      resolve({ code, signal, hung, stdout, stderr, ms: performance.now() - started, cpuMs });
     });
   });
 }
@@ -170,7 +228,7 @@ class Worker {
     return new Promise((resolve) => {
       const child = this.child;
       const done = (result) => {
-        clearTimeout(guard);
+        stop();
         child.off("message", onMessage);
         child.off("exit", onExit);
         resolve(result);
@@ -183,12 +241,12 @@ class Worker {
         done({ crash: `worker died (${signal ?? `exit ${code}`}): ${this.stderr.trim()}` });
         this.start();
       };
-      const guard = setTimeout(() => {
+      const stop = watchHang(child.pid, (reason) => {
         child.off("exit", onExit);
         child.kill("SIGKILL");
         this.start();
-        done({ hung: true });
-      }, hangMs);
+        done({ hung: reason });
+      });
       child.on("message", onMessage);
       child.on("exit", onExit);
       child.send({ id, cwd, args });
@@ -202,23 +260,32 @@ class Worker {
 /** What is wrong with one run of `command` (empty when nothing). */
 function problems(command, run, planted) {
   const found = [];
-  if (run.hung) return [`hung (no answer in ${hangMs} ms)`];
+  if (run.hung) return [`hung (${run.hung})`];
   if (run.crash !== undefined) return [`crashed: ${run.crash.slice(0, 2000)}`];
   if (run.signal) found.push(`killed by ${run.signal}`);
   if (run.code === 70) found.push(`internal error (exit 70): ${run.stderr.slice(0, 2000)}`);
   else if (!command.codes.includes(run.code)) found.push(`undocumented exit code ${run.code}`);
   if (command.json && run.code !== 70) {
+    let report;
     try {
-      JSON.parse(run.stdout);
+      report = JSON.parse(run.stdout);
     } catch (error) {
       found.push(
         `stdout is not one JSON document (${error.message}): ${JSON.stringify(run.stdout.slice(0, 300))}`,
       );
     }
+    // Bad input gets a located diagnostic: a file and a line, not only a message.
+    if (command.located && report !== undefined && run.code === 1) {
+      const located = (report.diagnostics ?? []).some((d) => d.file && d.range?.start?.line >= 1);
+      if (!located) found.push("exit 1 without a located diagnostic (no file and line)");
+    }
   }
   if (planted && `${run.stdout}${run.stderr}`.includes(SECRET.slice(8)))
     found.push("printed the planted secret");
-  if (run.ms > budgetMs) found.push(`slow: ${Math.round(run.ms)} ms (budget ${budgetMs} ms)`);
+  if (run.cpuMs > budgetMs)
+    found.push(
+      `slow: ${Math.round(run.cpuMs)} ms of CPU (budget ${budgetMs} ms; ${Math.round(run.ms)} ms wall)`,
+    );
   return found;
 }
 
@@ -242,15 +309,15 @@ async function check(w, label, files, planted, asProcess) {
     await materialize(dir, files);
     let run = await pool[w].run(command.args, dir);
     stats.runs++;
-    if (run.ms > budgetMs && !run.hung && run.crash === undefined) {
+    if (run.cpuMs > budgetMs && !run.hung && run.crash === undefined) {
       // Slow under load? Once more, alone in a fresh worker.
       await materialize(dir, files);
       pool[w].stop();
       pool[w] = new Worker();
       run = await pool[w].run(command.args, dir);
     }
-    if (run.ms > stats.slowest.ms)
-      stats.slowest = { ms: Math.round(run.ms), label: `${label} ${command.args[0]}` };
+    if (run.cpuMs > stats.slowest.ms)
+      stats.slowest = { ms: Math.round(run.cpuMs), label: `${label} ${command.args[0]}` };
     const key = `${command.args[0]} ${run.code ?? (run.hung ? "hung" : "crash")}`;
     stats.codes[key] = (stats.codes[key] ?? 0) + 1;
     for (const p of problems(command, run, planted))
@@ -259,7 +326,6 @@ async function check(w, label, files, planted, asProcess) {
       await materialize(dir, files);
       const proc = await runProcess(command.args, dir);
       stats.processRuns++;
-      proc.ms = 0; // Process start-up is the bench's business; hangs are caught by the guard.
       for (const p of problems(command, proc, planted))
         found.push({ command: `${command.args.join(" ")} (process)`, problem: p });
       if (!proc.hung && proc.code !== run.code && run.code !== undefined)
@@ -308,7 +374,7 @@ function fuzzInput(index) {
 
 const started = performance.now();
 console.log(
-  `switchyard fuzz · seed ${seed} · ${only === undefined ? `${count} inputs` : `input ${only}`} · ${workers} workers · budget ${budgetMs} ms`,
+  `switchyard fuzz · seed ${seed} · ${only === undefined ? `${count} inputs` : `input ${only}`} · ${workers} workers · budget ${budgetMs} ms of CPU`,
 );
 const fixed = only === undefined ? await regressions() : [];
 const indexes = only === undefined ? Array.from({ length: count }, (_, i) => i) : [only];
@@ -317,6 +383,10 @@ let lastReport = performance.now();
 await Promise.all(
   pool.map(async (_, w) => {
     while (!stopping) {
+      if (next >= fixed.length && maxSeconds > 0 && performance.now() - started > maxSeconds * 1000) {
+        stats.timeLimited = true;
+        return;
+      }
       const item = next < fixed.length ? fixed[next] : indexes[next - fixed.length];
       const position = next++;
       if (item === undefined) return;
@@ -348,10 +418,10 @@ const summary = { seed, ...stats, regressions: fixed.length, failing: findings.l
 if (values.json) console.log(JSON.stringify({ ...summary, findings }, null, 2));
 else {
   console.log(`exit codes: ${JSON.stringify(stats.codes)}`);
-  console.log(`slowest run: ${stats.slowest.ms} ms (${stats.slowest.label})`);
+  console.log(`slowest run: ${stats.slowest.ms} ms of CPU (${stats.slowest.label})`);
   console.log(
     findings.length === 0
-      ? `PASS ${stats.inputs} inputs (${fixed.length} regressions), ${stats.runs} in-process runs, ${stats.processRuns} process runs, ${seconds} s`
+      ? `PASS ${stats.inputs} inputs (${fixed.length} regressions), ${stats.runs} in-process runs, ${stats.processRuns} process runs, ${seconds} s${stats.timeLimited ? ` (stopped at --max-seconds ${maxSeconds})` : ""}`
       : `FAIL ${findings.length} of ${stats.inputs} inputs failed (saved under fuzz/failures/); replay one with: node fuzz/run.mjs --seed ${seed} --only <index>`,
   );
 }

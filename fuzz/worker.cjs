@@ -1,6 +1,6 @@
 // A fuzz worker: runs the built CLI's `main` (apps/cli/dist/cli.cjs, what `bin/switchyard.cjs`
 // runs) in this process, one command at a time, with in-memory streams, and answers with the exit
-// code, the output and the time it took. The driver kills a worker that does not answer (a hang)
+// code, the output and the time it took (wall and CPU). The driver kills a worker that does not answer (a hang)
 // and reports a worker that dies (a crash, e.g. out of memory).
 "use strict";
 const { join } = require("node:path");
@@ -25,7 +25,9 @@ process.on("message", async (job) => {
     stderr: { isTTY: false, write: (text) => err.push(String(text)) },
   };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const code = await main(job.args, io);
+  const used = process.cpuUsage(cpu);
   process.send?.({
     kind: "result",
     id: job.id,
@@ -33,6 +35,8 @@ process.on("message", async (job) => {
     stdout: out.join(""),
     stderr: err.join(""),
     ms: performance.now() - started,
+    // The budget is CPU time: wall time on a busy machine measures the machine, not the input.
+    cpuMs: (used.user + used.system) / 1000,
   });
 });
 process.send?.({ kind: "ready" });
