@@ -1,13 +1,16 @@
 /**
  * `docs/troubleshooting.md`, generated from the diagnostic catalogue: every code any package can
  * report, as `switchyard explain --list` knows them (the CLI's `fullCatalogue`, the one list of every
- * catalogue), with its title, severity, what it means, the fix and an example.
+ * catalogue), with its title, severity, what it means, the fix and an example: a checked example
+ * (src/code-examples/: a change to the `init` set and what a command really prints on it) or a case
+ * of `examples/broken/` (whose output the CLI's golden test checks).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CatalogueEntry } from "@switchyard/config-schema";
 import { fullCatalogue } from "../../apps/cli/src/full-catalogue.ts";
+import { codeExampleRuns, type ExampleRun } from "./code-examples/index.ts";
 import { append, fenced, formatMarkdown, generatedNotice, githubSlug, inline, table } from "./markdown.ts";
 
 /** What each thousand of the code space holds (the package that reports it). */
@@ -75,7 +78,24 @@ function entryHeading(entry: CatalogueEntry): string {
   return `${entry.code} ${entry.name}`;
 }
 
-function entrySection(entry: CatalogueEntry, seen: readonly SeenIn[]): string[] {
+/** Control characters an example's change holds, made visible in the page. */
+function visible(text: string): string {
+  return text.replaceAll("\r", "␍").replaceAll("\uFEFF", "<U+FEFF>").replaceAll("\t", "→   ");
+}
+
+function exampleLines(run: ExampleRun): string[] {
+  const { example } = run;
+  const lines = ["", `**Example.** ${example.what}`];
+  if (run.diff !== "") append(lines, ["", ...fenced("diff", visible(run.diff))]);
+  for (const [file, text] of Object.entries(example.files ?? {}))
+    append(lines, ["", `\`${file}\`:`, "", ...fenced("yaml", visible(text))]);
+  if (example.setupNote !== undefined) lines.push("", `Then: ${example.setupNote}`);
+  const exit = run.exitCode === 0 ? "exits 0" : `exits ${run.exitCode}`;
+  append(lines, ["", `\`${run.command}\` prints (and ${exit}):`, "", ...fenced("text", run.output)]);
+  return lines;
+}
+
+function entrySection(entry: CatalogueEntry, seen: readonly SeenIn[], run?: ExampleRun): string[] {
   const lines = [
     `### ${entryHeading(entry)}`,
     "",
@@ -85,8 +105,9 @@ function entrySection(entry: CatalogueEntry, seen: readonly SeenIn[]): string[] 
     "",
     `**Fix.** ${inline(entry.fix)}`,
   ];
-  if (entry.example !== undefined)
-    append(lines, ["", "**Example** that reports it:", "", ...fenced("yaml", entry.example)]);
+  if (run !== undefined) append(lines, exampleLines(run));
+  else if (entry.example !== undefined)
+    append(lines, ["", "**In short**, what reports it:", "", ...fenced("yaml", entry.example)]);
   const [first, ...more] = seen;
   if (first !== undefined) {
     const link = (name: string) => `[\`examples/broken/${name}\`](../examples/broken/${name})`;
@@ -109,7 +130,9 @@ function entrySection(entry: CatalogueEntry, seen: readonly SeenIn[]): string[] 
 export async function troubleshootingGuide(
   entries?: readonly CatalogueEntry[],
   seen: ReadonlyMap<string, readonly SeenIn[]> = brokenExampleFindings(),
+  runs?: ReadonlyMap<string, ExampleRun>,
 ): Promise<string> {
+  const examples = runs ?? (await codeExampleRuns());
   const all = [...(entries ?? (await fullCatalogue()).values())].sort((a, b) =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
   );
@@ -139,7 +162,7 @@ export async function troubleshootingGuide(
   for (const name of families) {
     lines.push(`## ${name}`);
     for (const entry of all.filter((e) => family(e.code) === name))
-      append(lines, ["", ...entrySection(entry, seen.get(entry.code) ?? [])]);
+      append(lines, ["", ...entrySection(entry, seen.get(entry.code) ?? [], examples.get(entry.code))]);
     lines.push("");
   }
   return formatMarkdown(`${lines.join("\n").replace(/\n+$/, "")}\n`, "docs/troubleshooting.md");

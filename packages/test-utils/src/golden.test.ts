@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { expectGolden } from "./golden.js";
@@ -11,8 +11,16 @@ describe("expectGolden", () => {
     const path = join(await tempDir(), "out.txt");
     writeFileSync(path, "line 1\nline 2\n");
     expectGolden("line 1\nline 2\n", path, "out.txt", {});
-    expect(() => expectGolden("line 1\nline two\n", path, "out.txt", {})).toThrow();
+    expect(() => expectGolden("line 1\nline two\n", path, "out.txt", {})).toThrow(
+      /out\.txt differs from its golden[\s\S]*-line 2\n\+line two/,
+    );
     expect(readFileSync(path, "utf8")).toBe("line 1\nline 2\n");
+  });
+
+  test("fails on a missing golden without creating it", async () => {
+    const path = join(await tempDir(), "absent.txt");
+    expect(() => expectGolden("text\n", path, "absent.txt", {})).toThrow(/absent\.txt is missing/);
+    expect(existsSync(path)).toBe(false);
   });
 
   test("update mode rewrites a golden that differs, shows what changed, and fails", async () => {

@@ -50,5 +50,10 @@ export function expectGolden(
     throw new Error(`${what}: review what changed, then run again without UPDATE_GOLDENS\n${diff}`);
   }
   expect(exists, `${label} is missing: run with UPDATE_GOLDENS=1 to create it, then review it`).toBe(true);
-  expect(actual, `${label} (UPDATE_GOLDENS=1 rewrites it and shows the diff)`).toBe(expected);
+  if (actual === expected) return;
+  // The message holds the diff (golden → actual), so a caller that collects failures shows it too.
+  expect(
+    actual,
+    `${label} differs from its golden (UPDATE_GOLDENS=1 rewrites it and shows the diff):\n${goldenDiff(expected ?? "", actual, label)}`,
+  ).toBe(expected);
 }

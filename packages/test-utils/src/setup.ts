@@ -4,7 +4,7 @@
  * - records the diagnostic codes the file's assertions saw (see emitted-codes.ts) into
  *   `$SWITCHYARD_EMITTED_CODES/<pid>.txt` when that directory is set (`.ci/run` sets it).
  */
-import { appendFileSync, mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, chai, expect } from "vitest";
 import { codesIn } from "./emitted-codes.js";
@@ -52,11 +52,18 @@ if (codesDir !== undefined && codesDir !== "") {
       }
     });
   }
+  // Opened now, before any test runs: a test that drops its worker's privileges (port-registry's
+  // other-user test becomes uid 1) can no longer open a file in the directory, but can write to a
+  // descriptor it already holds.
+  mkdirSync(codesDir, { recursive: true });
+  const fd = openSync(join(codesDir, `${process.pid}.txt`), "a");
   afterAll(() => {
-    if (seen.size === 0) return;
-    mkdirSync(codesDir, { recursive: true });
-    const file = expect.getState().testPath ?? "?";
-    appendFileSync(join(codesDir, `${process.pid}.txt`), [...seen].map((c) => `${c}\t${file}\n`).join(""));
-    seen.clear();
+    try {
+      const file = expect.getState().testPath ?? "?";
+      if (seen.size > 0) writeSync(fd, [...seen].map((c) => `${c}\t${file}\n`).join(""));
+      seen.clear();
+    } finally {
+      closeSync(fd);
+    }
   });
 }

@@ -56,9 +56,13 @@ describe("tool probes", () => {
     expect(missingTools(["git"])).toEqual([]);
   });
 
-  test("every tool names the Debian package .ci/run installs it from", async () => {
+  test("every tool names the Debian package .ci/run and the GitHub workflow install it from", async () => {
     const { readFile } = await import("node:fs/promises");
     const ciRun = await readFile(new URL("../../../.ci/run", import.meta.url), "utf8");
     for (const tool of Object.values(TOOLS)) expect(ciRun, tool.name).toContain(tool.debian);
+    const workflow = await readFile(new URL("../../../.github/workflows/ci.yml", import.meta.url), "utf8");
+    const install = /apt-get install -y ([^\n]+)/.exec(workflow)?.[1]?.split(/\s+/) ?? [];
+    for (const tool of Object.values(TOOLS))
+      expect(install, `ci.yml installs ${tool.name}`).toContain(tool.debian);
   });
 });

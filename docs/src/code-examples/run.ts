@@ -1,0 +1,133 @@
+/**
+ * Checked examples of the diagnostic codes: for a code, a small change to the config set that
+ * `switchyard init` writes (`examples/config`), the command to run, and what that command really
+ * prints. The troubleshooting guide shows each one (the change as a diff, the output as printed);
+ * the output is never written by hand: it is what the CLI's own entry (`main`, as `switchyard`
+ * runs it) prints on a copy of the set, each time the page is generated, and the staleness test
+ * fails when the page and a fresh run differ. A run that does not report its code throws.
+ */
+import { chmod, cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { goldenDiff, tempDir } from "@switchyard/test-utils";
+import { main } from "../../../apps/cli/src/cli.ts";
+import { memoryIO } from "../../../apps/cli/src/test-support/memory-io.ts";
+
+const CONFIG = fileURLToPath(new URL("../../../examples/config/", import.meta.url));
+const LEGACY = fileURLToPath(new URL("../../../examples/legacy-v1/", import.meta.url));
+
+/** One change to a file of the copied set: `from` (found exactly once) becomes `to`. */
+export interface Edit {
+  /** The file, relative to the working directory (`config/providers.yaml`). */
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A checked example of one diagnostic code. */
+export interface CodeExample {
+  readonly code: string;
+  /** What is wrong, one sentence (shown above the change). */
+  readonly what: string;
+  /**
+   * Changes to files of the working directory, shown as a diff: `config/` is a copy of
+   * `examples/config` (what `switchyard init` writes), `legacy/` one of `examples/legacy-v1`.
+   */
+  readonly edits?: readonly Edit[];
+  /** Files written whole (path relative to the working directory → text), shown as they are. */
+  readonly files?: Readonly<Record<string, string>>;
+  /** The `switchyard` arguments (default `validate config`). */
+  readonly args?: readonly string[];
+  /** What else the example does before the command, in words (a file made unreadable, a lock held). */
+  readonly setupNote?: string;
+  /**
+   * Run before the command, in the working directory (for what a file's text cannot say); `run`
+   * runs an earlier `switchyard` command there (its output is not shown).
+   */
+  readonly setup?: (cwd: string, run: (...args: string[]) => Promise<number>) => Promise<void>;
+  /** Environment variables of the command. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** What an example shows: the bad input, the command and what it printed. */
+export interface ExampleRun {
+  readonly example: CodeExample;
+  /** `switchyard …` as a reader types it. */
+  readonly command: string;
+  /** The unified diff of every edit (empty when none). */
+  readonly diff: string;
+  /** Stdout then stderr, as printed without colour. */
+  readonly output: string;
+  readonly exitCode: number;
+}
+
+const DEFAULT_ARGS = ["validate", "config"] as const;
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/** Run one example in a fresh working directory holding `config/` (a copy of `examples/config`). */
+export async function runCodeExample(example: CodeExample): Promise<ExampleRun> {
+  const cwd = await tempDir("sy-code-example-");
+  await cp(CONFIG, join(cwd, "config"), { recursive: true });
+  await cp(LEGACY, join(cwd, "legacy"), { recursive: true });
+  const diffs: string[] = [];
+  for (const edit of example.edits ?? []) {
+    const path = join(cwd, edit.file);
+    const before = await readFile(path, "utf8");
+    const count = before.split(edit.from).length - 1;
+    if (count !== 1)
+      throw new Error(
+        `${example.code}: ${edit.file} holds ${JSON.stringify(edit.from)} ${count} times, not once`,
+      );
+    const after = before.replace(edit.from, edit.to);
+    await writeFile(path, after);
+    diffs.push(goldenDiff(before, after, edit.file));
+  }
+  for (const [file, text] of Object.entries(example.files ?? {})) {
+    await mkdir(dirname(join(cwd, file)), { recursive: true });
+    await writeFile(join(cwd, file), text);
+  }
+  const env = { NO_COLOR: "1", ...example.env };
+  await example.setup?.(cwd, (...args) => main(args, memoryIO(cwd, { env })));
+  const args = example.args ?? DEFAULT_ARGS;
+  const io = memoryIO(cwd, { env });
+  const exitCode = await main(args, io);
+  // Owner-only files (a test's secrets) must not stop the temp directory's removal.
+  await chmod(cwd, 0o700).catch(() => {});
+  const output = stable(`${io.stdoutText()}${io.stderrText()}`.replaceAll(cwd, ".")).replace(/\n+$/, "");
+  if (!reports(output, example.code))
+    throw new Error(
+      `the example of ${example.code} (switchyard ${args.join(" ")}) does not report it; it printed:\n${output}`,
+    );
+  return {
+    example,
+    command: `switchyard ${args.map(shellWord).join(" ")}`,
+    diff: diffs.join(""),
+    output,
+    exitCode,
+  };
+}
+
+/**
+ * The output with what changes from run to run replaced by a placeholder: backup and record
+ * timestamps, times of day, durations and random record ids.
+ */
+export function stable(output: string): string {
+  return output
+    .replace(/\b\d{8}_\d{6}(?:_\d+)?\b/g, "YYYYMMDD_HHMMSS")
+    .replace(/\b\d{8}T\d{6}Z-[0-9a-f]{6}\b/g, "YYYYMMDDTHHMMSSZ-xxxxxx")
+    .replace(
+      /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g,
+      "YYYY-MM-DDTHH:MM:SSZ",
+    )
+    .replace(/\b\d+(?:\.\d+)? ?ms\b/g, "N ms")
+    .replace(/ by [\w.-]+@[\w.-]+/g, " by user@host");
+}
+
+/** Does `output` report `code` (as a finding, not only in an `explain` pointer)? */
+export function reports(output: string, code: string): boolean {
+  const finding = new RegExp(`\\[${code}\\]|\\b${code}\\b(?! *\`)|"code": *"${code}"`);
+  return output.split("\n").some((line) => !line.startsWith("For more information") && finding.test(line));
+}

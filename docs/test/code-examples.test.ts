@@ -1,0 +1,56 @@
+/**
+ * Every catalogued diagnostic code has an example on the troubleshooting page that a test ran: a
+ * checked example of src/code-examples/ (its command really reports the code, and the page shows
+ * what it printed) or a case of examples/broken/ (whose output the CLI's golden test checks). The
+ * few codes still without one are listed in `WITHOUT_EXAMPLE`, each with the reason; the list only
+ * shrinks (a listed code that has an example fails).
+ */
+import { describe, expect, it } from "vitest";
+import { fullCatalogue } from "../../apps/cli/src/full-catalogue.ts";
+import { CODE_EXAMPLES, codeExampleRuns, reports, runCodeExample } from "../src/code-examples/index.ts";
+import { WITHOUT_EXAMPLE } from "../src/code-examples/without-example.ts";
+import { brokenExampleFindings } from "../src/troubleshooting.ts";
+
+describe("checked examples of diagnostic codes", () => {
+  it("each reports its code through the CLI's entry, as the page shows", async () => {
+    const runs = await codeExampleRuns();
+    expect([...runs.keys()]).toEqual(CODE_EXAMPLES.map((e) => e.code));
+    for (const [code, run] of runs) {
+      expect(run.output, `${code}: ${run.command}`).toMatch(new RegExp(`\\b${code}\\b`));
+      expect(reports(run.output, code), `${code}: ${run.command}`).toBe(true);
+    }
+  });
+
+  it("every catalogued code has one (or a case of examples/broken/), but the listed few", async () => {
+    const runs = await codeExampleRuns();
+    const broken = brokenExampleFindings();
+    const codes = [...(await fullCatalogue()).keys()].sort();
+    const without = codes.filter((code) => !runs.has(code) && !broken.has(code));
+    expect(without, "codes without an example: add one to src/code-examples/").toEqual(
+      Object.keys(WITHOUT_EXAMPLE).sort(),
+    );
+    for (const [code, why] of Object.entries(WITHOUT_EXAMPLE))
+      expect(why.length, `${code}: say why it has no example yet`).toBeGreaterThan(20);
+  });
+
+  it("fails an example whose change does not apply, or whose command does not report its code", async () => {
+    await expect(
+      runCodeExample({
+        code: "SY1003",
+        what: "x",
+        edits: [{ file: "config/providers.yaml", from: "no such text", to: "" }],
+      }),
+    ).rejects.toThrow(/holds "no such text" 0 times/);
+    await expect(runCodeExample({ code: "SY1003", what: "nothing is wrong" })).rejects.toThrow(
+      /does not report it; it printed:\n✔ no problems found in config/,
+    );
+  });
+
+  it("does not count the `explain` pointer as a report", () => {
+    expect(reports("For more information about SY1003, run `switchyard explain SY1003`.", "SY1003")).toBe(
+      false,
+    );
+    expect(reports("error[SY1003]: Tabs are not allowed", "SY1003")).toBe(true);
+    expect(reports("config/a.yaml:1:1 warning SY5202 no-backups", "SY5202")).toBe(true);
+  });
+});
