@@ -91,7 +91,12 @@ function exampleLines(run: ExampleRun): string[] {
     append(lines, ["", `\`${file}\`:`, "", ...fenced("yaml", visible(text))]);
   if (example.setupNote !== undefined) lines.push("", `Then: ${example.setupNote}`);
   const exit = run.exitCode === 0 ? "exits 0" : `exits ${run.exitCode}`;
-  append(lines, ["", `\`${run.command}\` prints (and ${exit}):`, "", ...fenced("text", run.output)]);
+  const printed = run.output.split("\n");
+  const shown =
+    example.head !== undefined && printed.length > example.head + 1
+      ? [...printed.slice(0, example.head), `… (${printed.length - example.head} more lines)`]
+      : printed;
+  append(lines, ["", `\`${run.command}\` prints (and ${exit}):`, "", ...fenced("text", shown.join("\n"))]);
   return lines;
 }
 

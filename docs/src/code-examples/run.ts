@@ -44,7 +44,9 @@ export interface CodeExample {
    * Run before the command, in the working directory (for what a file's text cannot say); `run`
    * runs an earlier `switchyard` command there (its output is not shown).
    */
-  readonly setup?: (cwd: string, run: (...args: string[]) => Promise<number>) => Promise<void>;
+  readonly setup?: (cwd: string, run: (args: readonly string[]) => Promise<number>) => Promise<void>;
+  /** Show only the first this many lines of the output on the page (the test checks all of it). */
+  readonly head?: number;
   /** Environment variables of the command. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -90,7 +92,7 @@ export async function runCodeExample(example: CodeExample): Promise<ExampleRun> 
     await writeFile(join(cwd, file), text);
   }
   const env = { NO_COLOR: "1", ...example.env };
-  await example.setup?.(cwd, (...args) => main(args, memoryIO(cwd, { env })));
+  await example.setup?.(cwd, (args) => main(args, memoryIO(cwd, { env })));
   const args = example.args ?? DEFAULT_ARGS;
   const io = memoryIO(cwd, { env });
   const exitCode = await main(args, io);
@@ -115,15 +117,20 @@ export async function runCodeExample(example: CodeExample): Promise<ExampleRun> 
  * timestamps, times of day, durations and random record ids.
  */
 export function stable(output: string): string {
-  return output
-    .replace(/\b\d{8}_\d{6}(?:_\d+)?\b/g, "YYYYMMDD_HHMMSS")
-    .replace(/\b\d{8}T\d{6}Z-[0-9a-f]{6}\b/g, "YYYYMMDDTHHMMSSZ-xxxxxx")
-    .replace(
-      /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g,
-      "YYYY-MM-DDTHH:MM:SSZ",
-    )
-    .replace(/\b\d+(?:\.\d+)? ?ms\b/g, "N ms")
-    .replace(/ by [\w.-]+@[\w.-]+/g, " by user@host");
+  return (
+    output
+      .replace(/\b\d{8}_\d{6}(?:_\d+)?\b/g, "YYYYMMDD_HHMMSS")
+      .replace(/\b\d{8}T\d{6}Z-[0-9a-f]{6}\b/g, "YYYYMMDDTHHMMSSZ-xxxxxx")
+      .replace(
+        /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g,
+        "YYYY-MM-DDTHH:MM:SSZ",
+      )
+      .replace(/\b\d+(?:\.\d+)? ?ms\b/g, "N ms")
+      .replace(/ by [\w.-]+@[\w.-]+/g, " by user@host")
+      .replace(/\bsha256:[0-9a-f]{64}\b/g, "sha256:…")
+      // The package version (in the generated header and the schema URL) changes with each release.
+      .replace(/(@switchyard\/[\w-]+[@ ])\d+\.\d+\.\d+(?:-[\w.]+)?/g, "$1X.Y.Z")
+  );
 }
 
 /** Does `output` report `code` (as a finding, not only in an `explain` pointer)? */

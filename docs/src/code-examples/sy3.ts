@@ -70,7 +70,7 @@ export const SY3_EXAMPLES: readonly CodeExample[] = [
     what: "A rollback after a migrated file was edited by hand.",
     setupNote: "`switchyard migrate legacy --auto`, then a line is added to `legacy/ports.yaml`.",
     setup: async (cwd, run) => {
-      await run("migrate", "legacy", "--auto");
+      await run(["migrate", "legacy", "--auto"]);
       await appendFile(join(cwd, "legacy/ports.yaml"), "# edited after the migration\n");
     },
     args: ["migrate", "rollback", "legacy"],
@@ -80,7 +80,7 @@ export const SY3_EXAMPLES: readonly CodeExample[] = [
     what: "A rollback whose backup was deleted.",
     setupNote: "`switchyard migrate legacy --auto`, then the backup of `ports.yaml` is deleted.",
     setup: async (cwd, run) => {
-      await run("migrate", "legacy", "--auto");
+      await run(["migrate", "legacy", "--auto"]);
       for (const name of await readdir(join(cwd, "legacy")))
         if (name.startsWith("ports.yaml.backup-")) await rm(join(cwd, "legacy", name));
     },
@@ -92,7 +92,7 @@ export const SY3_EXAMPLES: readonly CodeExample[] = [
     setupNote:
       "`switchyard migrate legacy --auto`, then a broken line is appended to `legacy/.switchyard/migrations.jsonl`.",
     setup: async (cwd, run) => {
-      await run("migrate", "legacy", "--auto");
+      await run(["migrate", "legacy", "--auto"]);
       await appendFile(join(cwd, "legacy/.switchyard/migrations.jsonl"), '{"id": "half\n');
     },
     args: ["migrate", "history", "legacy"],
