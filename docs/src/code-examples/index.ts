@@ -6,14 +6,18 @@ import { type CodeExample, type ExampleRun, runCodeExample } from "./run.ts";
 import { SY1_EXAMPLES } from "./sy1.ts";
 import { SY3_EXAMPLES } from "./sy3.ts";
 import { SY4_EXAMPLES } from "./sy4.ts";
+import { SY5_EXAMPLES } from "./sy5.ts";
 
 export type { CodeExample, Edit, ExampleRun } from "./run.ts";
 export { reports, runCodeExample } from "./run.ts";
 
 /** Every example, in code order; a code has at most one. */
-export const CODE_EXAMPLES: readonly CodeExample[] = [...SY1_EXAMPLES, ...SY3_EXAMPLES, ...SY4_EXAMPLES].sort(
-  (a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-);
+export const CODE_EXAMPLES: readonly CodeExample[] = [
+  ...SY1_EXAMPLES,
+  ...SY3_EXAMPLES,
+  ...SY4_EXAMPLES,
+  ...SY5_EXAMPLES,
+].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 let runs: Promise<Map<string, ExampleRun>> | undefined;
 
