@@ -96,7 +96,17 @@ function exampleLines(run: ExampleRun): string[] {
     example.head !== undefined && printed.length > example.head + 1
       ? [...printed.slice(0, example.head), `… (${printed.length - example.head} more lines)`]
       : printed;
-  append(lines, ["", `\`${run.command}\` prints (and ${exit}):`, "", ...fenced("text", shown.join("\n"))]);
+  if (example.snippet !== undefined)
+    append(lines, [
+      "",
+      "This program, run with the packages installed,",
+      "",
+      ...fenced("ts", example.snippet),
+      "",
+      "prints:",
+    ]);
+  else lines.push("", `\`${run.command}\` prints (and ${exit}):`);
+  append(lines, ["", ...fenced("text", shown.join("\n"))]);
   return lines;
 }
 

@@ -2,11 +2,13 @@
  * Every checked example of a diagnostic code (see run.ts), one file per family of codes, and their
  * runs, made once per process (the page is rendered several times by its tests).
  */
+import { LIBRARY_EXAMPLES } from "./library.ts";
 import { type CodeExample, type ExampleRun, runCodeExample } from "./run.ts";
 import { SY1_EXAMPLES } from "./sy1.ts";
 import { SY3_EXAMPLES } from "./sy3.ts";
 import { SY4_EXAMPLES } from "./sy4.ts";
 import { SY5_EXAMPLES } from "./sy5.ts";
+import { SY7_EXAMPLES } from "./sy7.ts";
 
 export type { CodeExample, Edit, ExampleRun } from "./run.ts";
 export { reports, runCodeExample } from "./run.ts";
@@ -17,6 +19,8 @@ export const CODE_EXAMPLES: readonly CodeExample[] = [
   ...SY3_EXAMPLES,
   ...SY4_EXAMPLES,
   ...SY5_EXAMPLES,
+  ...SY7_EXAMPLES,
+  ...LIBRARY_EXAMPLES,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 let runs: Promise<Map<string, ExampleRun>> | undefined;

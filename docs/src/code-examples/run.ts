@@ -9,7 +9,8 @@
 import { chmod, cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { goldenDiff, tempDir } from "@switchyard/test-utils";
+import { format } from "node:util";
+import { goldenDiff, runSnippet, tempDir } from "@switchyard/test-utils";
 import { main } from "../../../apps/cli/src/cli.ts";
 import { memoryIO } from "../../../apps/cli/src/test-support/memory-io.ts";
 
@@ -38,6 +39,12 @@ export interface CodeExample {
   readonly files?: Readonly<Record<string, string>>;
   /** The `switchyard` arguments (default `validate config`). */
   readonly args?: readonly string[];
+  /**
+   * Instead of a command, a TypeScript program using the libraries (for codes that only a library
+   * call reports): run by test-utils' `runSnippet` in the working directory's place (`"./` in its
+   * strings is the working directory); what it prints with `console.log` is its output.
+   */
+  readonly snippet?: string;
   /** What else the example does before the command, in words (a file made unreadable, a lock held). */
   readonly setupNote?: string;
   /**
@@ -54,7 +61,7 @@ export interface CodeExample {
 /** What an example shows: the bad input, the command and what it printed. */
 export interface ExampleRun {
   readonly example: CodeExample;
-  /** `switchyard …` as a reader types it. */
+  /** `switchyard …` as a reader types it (empty for a snippet). */
   readonly command: string;
   /** The unified diff of every edit (empty when none). */
   readonly diff: string;
@@ -94,18 +101,29 @@ export async function runCodeExample(example: CodeExample): Promise<ExampleRun> 
   const env = { NO_COLOR: "1", ...example.env };
   await example.setup?.(cwd, (args) => main(args, memoryIO(cwd, { env })));
   const args = example.args ?? DEFAULT_ARGS;
-  const io = memoryIO(cwd, { env });
-  const exitCode = await main(args, io);
+  let printed: string;
+  let exitCode: number;
+  if (example.snippet !== undefined) {
+    const run = await runSnippet(example.snippet, {
+      dir: new URL("./", import.meta.url),
+      replace: { '"./': `"${cwd}/` },
+    });
+    printed = run.logs.map((line) => `${Reflect.apply(format, undefined, line) as string}\n`).join("");
+    exitCode = Number(run.exitCode ?? 0);
+  } else {
+    const io = memoryIO(cwd, { env });
+    exitCode = await main(args, io);
+    printed = `${io.stdoutText()}${io.stderrText()}`;
+  }
   // Owner-only files (a test's secrets) must not stop the temp directory's removal.
   await chmod(cwd, 0o700).catch(() => {});
-  const output = stable(`${io.stdoutText()}${io.stderrText()}`.replaceAll(cwd, ".")).replace(/\n+$/, "");
+  const output = stable(printed.replaceAll(cwd, ".")).replace(/\n+$/, "");
+  const what = example.snippet !== undefined ? "its snippet" : `switchyard ${args.join(" ")}`;
   if (!reports(output, example.code))
-    throw new Error(
-      `the example of ${example.code} (switchyard ${args.join(" ")}) does not report it; it printed:\n${output}`,
-    );
+    throw new Error(`the example of ${example.code} (${what}) does not report it; it printed:\n${output}`);
   return {
     example,
-    command: `switchyard ${args.map(shellWord).join(" ")}`,
+    command: example.snippet !== undefined ? "" : `switchyard ${args.map(shellWord).join(" ")}`,
     diff: diffs.join(""),
     output,
     exitCode,
@@ -125,8 +143,10 @@ export function stable(output: string): string {
         /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g,
         "YYYY-MM-DDTHH:MM:SSZ",
       )
-      .replace(/\b\d+(?:\.\d+)? ?ms\b/g, "N ms")
+      // Column padding before a duration depends on its width: one space, whatever the number.
+      .replace(/(\(?) *\b\d+(?:\.\d+)? ?ms\b/g, (_, paren: string) => (paren ? "(N ms" : " N ms"))
       .replace(/ by [\w.-]+@[\w.-]+/g, " by user@host")
+      .replace(/\b\d+ probes?\b/g, "N probes")
       .replace(/\bsha256:[0-9a-f]{64}\b/g, "sha256:…")
       // The package version (in the generated header and the schema URL) changes with each release.
       .replace(/(@switchyard\/[\w-]+[@ ])\d+\.\d+\.\d+(?:-[\w.]+)?/g, "$1X.Y.Z")

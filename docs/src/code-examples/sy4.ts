@@ -173,6 +173,53 @@ export const SY4_EXAMPLES: readonly CodeExample[] = [
     args: GENERATE,
   },
   {
+    code: "SY4011",
+    what: "A load-balancing group whose every deployment is on a disabled provider.",
+    edits: [
+      {
+        file: MAPPINGS,
+        from: "load_balancing:\n",
+        to: "load_balancing:\n  dolphin-pool:\n    deployments:\n      - provider: vllm-dolphin\n        model: cognitivecomputations/Dolphin3.0-Llama3.1-8B\n",
+      },
+    ],
+    args: GENERATE,
+  },
+  {
+    code: "SY4020",
+    what: "Fallbacks of an exact match whose provider is disabled.",
+    edits: [
+      {
+        file: MAPPINGS,
+        from: "  phi-3.5-mini:\n    provider: llamacpp-native\n",
+        to: "  phi-3.5-mini:\n    provider: llamacpp-native\n  dolphin:\n    provider: vllm-dolphin\n    model: cognitivecomputations/Dolphin3.0-Llama3.1-8B\n    fallbacks: [llama3.1]\n",
+      },
+    ],
+    args: GENERATE,
+  },
+  {
+    code: "SY4021",
+    what: "A fallback to a model whose only provider is disabled.",
+    edits: [
+      {
+        file: MAPPINGS,
+        from: "  phi-3.5-mini:\n    provider: llamacpp-native\n",
+        to: "  phi-3.5-mini:\n    provider: llamacpp-native\n  dolphin:\n    provider: vllm-dolphin\n    model: cognitivecomputations/Dolphin3.0-Llama3.1-8B\n",
+      },
+      {
+        file: MAPPINGS,
+        from: "  mistral-7b: [phi-3.5-mini, llama3.1]",
+        to: "  mistral-7b: [phi-3.5-mini, dolphin]",
+      },
+    ],
+    args: GENERATE,
+  },
+  {
+    code: "SY4042",
+    what: "A wildcard route without `health_check_model`, and no model of its provider that matches it.",
+    edits: [{ file: MAPPINGS, from: "    health_check_model: llama3.1:8b\n", to: "" }],
+    args: GENERATE,
+  },
+  {
     code: "SY4050",
     what: "A passthrough file with a section generation cannot merge.",
     files: { "config/litellm-passthrough.yaml": "litellm_setings:\n  drop_params: true\n" },
@@ -347,5 +394,69 @@ export const SY4_EXAMPLES: readonly CodeExample[] = [
         "model_list:\n  - model_name: llama3\n    litellm_params:\n      model: ollama/llama3.1:8b\n      api_base: http://127.0.0.1:11434\ngeneral_settings:\n  # master_key: os.environ/LITELLM_MASTER_KEY\n",
     },
     args: ["import", "litellm", "litellm.yaml", "--out", "imported", "--drop-empty-sections"],
+  },
+  {
+    code: "SY4300",
+    what: "A gateway URL that is not http(s).",
+    args: ["reload", "config", "--gateway-url", "ftp://127.0.0.1:4000"],
+  },
+  {
+    code: "SY4301",
+    what: "A restart command that fails (here `false`; in life a unit name with a typo).",
+    env: { LITELLM_MASTER_KEY: "sk-local-test" },
+    args: [
+      "reload",
+      "config",
+      "--gateway-url",
+      "http://127.0.0.1:9",
+      "--timeout",
+      "1",
+      "--restart-command",
+      "false",
+    ],
+  },
+  {
+    code: "SY4302",
+    what: "A gateway that never comes up after the restart (nothing listens on its port).",
+    env: { LITELLM_MASTER_KEY: "sk-local-test" },
+    args: [
+      "reload",
+      "config",
+      "--gateway-url",
+      "http://127.0.0.1:9",
+      "--timeout",
+      "1",
+      "--restart-command",
+      "true",
+    ],
+  },
+  {
+    code: "SY4305",
+    what: "A reload where the master key's variable is not set.",
+    args: [
+      "reload",
+      "config",
+      "--gateway-url",
+      "http://127.0.0.1:9",
+      "--timeout",
+      "1",
+      "--restart-command",
+      "true",
+    ],
+  },
+  {
+    code: "SY4306",
+    what: "A failed reload whose rollback cannot bring the gateway back either (the restart command fails both times).",
+    env: { LITELLM_MASTER_KEY: "sk-local-test" },
+    args: [
+      "reload",
+      "config",
+      "--gateway-url",
+      "http://127.0.0.1:9",
+      "--timeout",
+      "1",
+      "--restart-command",
+      "exit 3",
+    ],
   },
 ];
