@@ -95,7 +95,9 @@ function exampleLines(run: ExampleRun): string[] {
   const shown =
     example.head !== undefined && printed.length > example.head + 1
       ? [...printed.slice(0, example.head), `… (${printed.length - example.head} more lines)`]
-      : printed;
+      : example.tail !== undefined && printed.length > example.tail + 1
+        ? [`… (${printed.length - example.tail} lines before)`, ...printed.slice(-example.tail)]
+        : printed;
   if (example.snippet !== undefined)
     append(lines, [
       "",

@@ -8,6 +8,7 @@ import { SY1_EXAMPLES } from "./sy1.ts";
 import { SY3_EXAMPLES } from "./sy3.ts";
 import { SY4_EXAMPLES } from "./sy4.ts";
 import { SY5_EXAMPLES } from "./sy5.ts";
+import { SY6_EXAMPLES } from "./sy6.ts";
 import { SY7_EXAMPLES } from "./sy7.ts";
 
 export type { CodeExample, Edit, ExampleRun } from "./run.ts";
@@ -19,6 +20,7 @@ export const CODE_EXAMPLES: readonly CodeExample[] = [
   ...SY3_EXAMPLES,
   ...SY4_EXAMPLES,
   ...SY5_EXAMPLES,
+  ...SY6_EXAMPLES,
   ...SY7_EXAMPLES,
   ...LIBRARY_EXAMPLES,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

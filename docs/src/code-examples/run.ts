@@ -51,9 +51,14 @@ export interface CodeExample {
    * Run before the command, in the working directory (for what a file's text cannot say); `run`
    * runs an earlier `switchyard` command there (its output is not shown).
    */
-  readonly setup?: (cwd: string, run: (args: readonly string[]) => Promise<number>) => Promise<void>;
+  readonly setup?: (
+    cwd: string,
+    run: (args: readonly string[]) => Promise<number>,
+  ) => Promise<void | (() => Promise<void>)>;
   /** Show only the first this many lines of the output on the page (the test checks all of it). */
   readonly head?: number;
+  /** Show only the last this many lines of the output on the page (the test checks all of it). */
+  readonly tail?: number;
   /** Environment variables of the command. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -99,21 +104,26 @@ export async function runCodeExample(example: CodeExample): Promise<ExampleRun> 
     await writeFile(join(cwd, file), text);
   }
   const env = { NO_COLOR: "1", ...example.env };
-  await example.setup?.(cwd, (args) => main(args, memoryIO(cwd, { env })));
+  // What the setup started (a listener holding a port) is stopped after the command.
+  const cleanup = await example.setup?.(cwd, (args) => main(args, memoryIO(cwd, { env })));
   const args = example.args ?? DEFAULT_ARGS;
-  let printed: string;
-  let exitCode: number;
-  if (example.snippet !== undefined) {
-    const run = await runSnippet(example.snippet, {
-      dir: new URL("./", import.meta.url),
-      replace: { '"./': `"${cwd}/` },
-    });
-    printed = run.logs.map((line) => `${Reflect.apply(format, undefined, line) as string}\n`).join("");
-    exitCode = Number(run.exitCode ?? 0);
-  } else {
-    const io = memoryIO(cwd, { env });
-    exitCode = await main(args, io);
-    printed = `${io.stdoutText()}${io.stderrText()}`;
+  let printed = "";
+  let exitCode = 0;
+  try {
+    if (example.snippet !== undefined) {
+      const run = await runSnippet(example.snippet, {
+        dir: new URL("./", import.meta.url),
+        replace: { '"./': `"${cwd}/` },
+      });
+      printed = run.logs.map((line) => `${Reflect.apply(format, undefined, line) as string}\n`).join("");
+      exitCode = Number(run.exitCode ?? 0);
+    } else {
+      const io = memoryIO(cwd, { env });
+      exitCode = await main(args, io);
+      printed = `${io.stdoutText()}${io.stderrText()}`;
+    }
+  } finally {
+    if (typeof cleanup === "function") await cleanup();
   }
   // Owner-only files (a test's secrets) must not stop the temp directory's removal.
   await chmod(cwd, 0o700).catch(() => {});
@@ -147,6 +157,8 @@ export function stable(output: string): string {
       .replace(/(\(?) *\b\d+(?:\.\d+)? ?ms\b/g, (_, paren: string) => (paren ? "(N ms" : " N ms"))
       .replace(/ by [\w.-]+@[\w.-]+/g, " by user@host")
       .replace(/\b\d+ probes?\b/g, "N probes")
+      // Who holds a port: this process, under whichever user runs the examples.
+      .replace(/\(pid \d+\) as [\w.-]+/g, "(pid N) as USER")
       .replace(/\bsha256:[0-9a-f]{64}\b/g, "sha256:…")
       // The package version (in the generated header and the schema URL) changes with each release.
       .replace(/(@switchyard\/[\w-]+[@ ])\d+\.\d+\.\d+(?:-[\w.]+)?/g, "$1X.Y.Z")

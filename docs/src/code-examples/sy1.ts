@@ -139,4 +139,16 @@ export const SY1_EXAMPLES: readonly CodeExample[] = [
         "model_list:\n  - model_name: llama3.1\n    litellm_params:\n      model: ollama/llama3.1:8b\nrouter_settings:\n  num_retrys: 3\n",
     },
   },
+  {
+    code: "SY1019",
+    what: "A generated providers.yaml gone wrong: 1,001 providers that are numbers instead of mappings.",
+    setupNote: "`config/providers.yaml` gets 1,001 entries `pN: 1` under `providers:`.",
+    setup: async (cwd) => {
+      const { writeFile } = await import("node:fs/promises");
+      const lines = ['schema_version: "2.0.0"', "providers:"];
+      for (let i = 0; i < 1001; i++) lines.push(`  p${i}: 1`);
+      await writeFile(`${cwd}/config/providers.yaml`, `${lines.join("\n")}\n`);
+    },
+    tail: 12,
+  },
 ];

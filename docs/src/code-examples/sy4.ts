@@ -1,5 +1,6 @@
 /** Checked examples of the LiteLLM generation, drift, import and reload codes (SY4xxx): see run.ts. */
 import { appendFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import type { CodeExample } from "./run.ts";
 
@@ -8,6 +9,45 @@ const MAPPINGS = "config/model-mappings.yaml";
 const PORTS = "config/ports.yaml";
 const GENERATE = ["generate", "config"] as const;
 const CHECK = ["generate", "config", "--check"] as const;
+/** The port of the stand-in gateway of the reload examples. */
+const GATEWAY_PORT = 47_012;
+
+/**
+ * A stand-in LiteLLM gateway on {@link GATEWAY_PORT} that answers the reload's three gates:
+ * liveliness always, readiness with `ready`'s status, `/v1/models` with `models`.
+ */
+function standInGateway(ready: number, models: readonly string[]) {
+  return async () => {
+    const server = createServer((request, response) => {
+      const status =
+        request.url === "/health/liveliness" ? 200 : request.url === "/health/readiness" ? ready : 200;
+      const body =
+        request.url === "/v1/models"
+          ? { object: "list", data: models.map((id) => ({ id, object: "model", owned_by: "openai" })) }
+          : { status: status === 200 ? "healthy" : "unhealthy" };
+      response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(GATEWAY_PORT, "127.0.0.1", resolve);
+    });
+    return () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+  };
+}
+const RELOAD_STAND_IN = [
+  "reload",
+  "config",
+  "--gateway-url",
+  `http://127.0.0.1:${GATEWAY_PORT}`,
+  "--timeout",
+  "1",
+  "--restart-command",
+  "true",
+] as const;
 
 export const SY4_EXAMPLES: readonly CodeExample[] = [
   {
@@ -458,5 +498,21 @@ export const SY4_EXAMPLES: readonly CodeExample[] = [
       "--restart-command",
       "exit 3",
     ],
+  },
+  {
+    code: "SY4303",
+    what: "A gateway that is alive but never ready (LiteLLM cannot reach its database).",
+    env: { LITELLM_MASTER_KEY: "sk-local-test" },
+    setupNote: `a stand-in gateway on 127.0.0.1:${GATEWAY_PORT} answers /health/liveliness with 200 and /health/readiness with 503.`,
+    setup: standInGateway(503, []),
+    args: RELOAD_STAND_IN,
+  },
+  {
+    code: "SY4304",
+    what: "A gateway that serves other models than the generated config names (an old proxy still answering).",
+    env: { LITELLM_MASTER_KEY: "sk-local-test" },
+    setupNote: `a stand-in gateway on 127.0.0.1:${GATEWAY_PORT} is healthy and lists only \`llama3.1\` in /v1/models.`,
+    setup: standInGateway(200, ["llama3.1"]),
+    args: RELOAD_STAND_IN,
   },
 ];
