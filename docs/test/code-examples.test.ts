@@ -26,8 +26,10 @@ describe("checked examples of diagnostic codes", () => {
     const broken = brokenExampleFindings();
     const codes = [...(await fullCatalogue()).keys()].sort();
     const without = codes.filter((code) => !runs.has(code) && !broken.has(code));
-    expect(without, "codes without an example: add one to src/code-examples/").toEqual(
-      Object.keys(WITHOUT_EXAMPLE).sort(),
+    // Compared as one line, not as a list of codes: the catalogue-coverage recorder counts a list
+    // of codes under test as emitted, and these are the codes nothing here emits.
+    expect(without.join(", "), "codes without an example: add one to src/code-examples/").toBe(
+      Object.keys(WITHOUT_EXAMPLE).sort().join(", "),
     );
     for (const [code, why] of Object.entries(WITHOUT_EXAMPLE))
       expect(why.length, `${code}: say why it has no example yet`).toBeGreaterThan(20);
