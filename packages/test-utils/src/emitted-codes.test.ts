@@ -10,6 +10,12 @@ describe("codesIn: the codes a value under test emits", () => {
     expect([...codesIn("error[SY1003]: Tabs are not allowed\n")]).toEqual(["SY1003"]);
     expect([...codesIn("config/a.yaml:1:1 warning SY5202 no-backups")]).toEqual(["SY5202"]);
     expect([...codesIn(["SY2001", "SY2001", "SY2003"])].sort()).toEqual(["SY2001", "SY2003"]);
+    expect([...codesIn("Compliance (1 finding)\n  medium   SY5202 no-backups\n    fix: …\n")]).toEqual([
+      "SY5202",
+    ]);
+    expect([
+      ...codesIn("0 running, 1 free\nNot ready: litellm (SY6011)  (switchyard explain <code> says more)\n"),
+    ]).toEqual(["SY6011"]);
   });
 
   test("catalogue entries, explain text, a bare code and listings of many codes do not", () => {

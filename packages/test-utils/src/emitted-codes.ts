@@ -10,8 +10,9 @@
  * - a diagnostic: an object with a `code` like `SY1234` and a `message`;
  * - a SARIF result: an object with a `ruleId` like `SY1234` and a `message`;
  * - rendered output: `error[SY1234]` (pretty), `error SY1234` (compact), `title=SY1234` (GitHub
- *   workflow commands), a line or string starting with the code and a space (`SY1234 message`), and
- *   a string that is exactly a code (`diagnostics.map((d) => d.code)`);
+ *   workflow commands), a line or string starting with the code and a space (`SY1234 message`),
+ *   an audit finding line (`  medium   SY5202 no-backups`), the ports verdict (`Not ready: litellm
+ *   (SY6011)`), and a string that is exactly a code inside a list (`diagnostics.map((d) => d.code)`);
  * - JSON text (`--json` output), parsed and looked at as above.
  * Catalogue entries (title, cause, fix) and the `explain` text of an entry are not emissions.
  *
@@ -25,7 +26,7 @@
 
 const CODE = /^SY\d{4}$/;
 const RENDERED =
-  /\b(?:error|warning|info|note|notice)\[(SY\d{4})\]|\b(?:error|warning|info) (SY\d{4})\b|\btitle=(SY\d{4})\b|^(SY\d{4})(?: |$)/gm;
+  /\b(?:error|warning|info|note|notice)\[(SY\d{4})\]|\b(?:error|warning|info) (SY\d{4})\b|\btitle=(SY\d{4})\b|^(SY\d{4})(?: |$)|^ +(?:critical|high|medium|low|info) +(SY\d{4}) |^Not ready: .*\((SY\d{4})\)/gm;
 /** `formatCatalogueEntry` text (what `explain` prints): a catalogue entry, not a finding. */
 const EXPLAIN = /^SY\d{4} [a-z0-9-]+ \((?:error|warning|info)\)\n/;
 const MAX_NODES = 100_000;
@@ -52,7 +53,7 @@ function scanString(text: string, found: Set<string>): void {
   }
   if (EXPLAIN.test(text)) return;
   for (const match of text.matchAll(RENDERED)) {
-    const code = match[1] ?? match[2] ?? match[3] ?? match[4];
+    const code = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6];
     if (code !== undefined) found.add(code);
   }
 }
