@@ -10,6 +10,12 @@ describe("codesIn: the codes a value under test emits", () => {
     expect([...codesIn("error[SY1003]: Tabs are not allowed\n")]).toEqual(["SY1003"]);
     expect([...codesIn("config/a.yaml:1:1 warning SY5202 no-backups")]).toEqual(["SY5202"]);
     expect([...codesIn(["SY2001", "SY2001", "SY2003"])].sort()).toEqual(["SY2001", "SY2003"]);
+    expect([...codesIn(Object.assign(new Error("a.yaml is locked by pid 1"), { code: "SY1050" }))]).toEqual([
+      "SY1050",
+    ]);
+    expect([...codesIn({ state: "UNKNOWN", code: "SY6012", reason: "owner unreadable" })]).toEqual([
+      "SY6012",
+    ]);
     expect([...codesIn("Compliance (1 finding)\n  medium   SY5202 no-backups\n    fix: …\n")]).toEqual([
       "SY5202",
     ]);

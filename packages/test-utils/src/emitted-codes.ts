@@ -7,7 +7,8 @@
  * names a code does not cover it, a test that checks a result holding it does.
  *
  * What counts as emitted, in a value under test:
- * - a diagnostic: an object with a `code` like `SY1234` and a `message`;
+ * - a diagnostic: an object with a `code` like `SY1234` and a `message` (or a `reason`, as a
+ *   port's status says why it is UNKNOWN); an Error whose `code` is one;
  * - a SARIF result: an object with a `ruleId` like `SY1234` and a `message`;
  * - rendered output: `error[SY1234]` (pretty), `error SY1234` (compact), `title=SY1234` (GitHub
  *   workflow commands), a line or string starting with the code and a space (`SY1234 message`),
@@ -71,6 +72,9 @@ function walk(root: unknown, found: Set<string>): void {
     if (value === null || typeof value !== "object" || seen.has(value)) continue;
     seen.add(value);
     if (value instanceof Error) {
+      // An error that carries its catalogue code (FileLockedError's SY1050, a flag store's SY7003).
+      const code = (value as { code?: unknown }).code;
+      if (typeof code === "string" && CODE.test(code)) found.add(code);
       stack.push(value.message);
       continue;
     }
@@ -89,7 +93,8 @@ function walk(root: unknown, found: Set<string>): void {
     }
     const record = value as Record<string, unknown>;
     if (isCatalogueEntry(record)) continue;
-    const message = record.message;
+    // A finding says what happened: a diagnostic's `message`, a port status's `reason`.
+    const message = record.message ?? record.reason;
     if (message !== undefined && (typeof message === "string" || typeof message === "object")) {
       for (const key of ["code", "ruleId"]) {
         const code = record[key];
