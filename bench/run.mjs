@@ -12,12 +12,42 @@ import figureFiles from "./figures/index.mjs";
 import { gitRevision, reportError, results } from "./lib.mjs";
 
 const argv = process.argv.slice(2);
+const help = (
+  names,
+) => `Usage: node bench/run.mjs [--quick] [figure ...]   (pnpm bench [--quick] [figure ...])
+
+Every speed and memory goal of the issues, measured as whole processes beside \`node -e 0\` and
+beside the library calls, in one run (see bench/README.md). Needs a build first (pnpm build).
+
+  (no figure)       every figure (a full run takes long: for the lead, on a quiet machine)
+  figure ...        only these figures: ${names}
+  --quick           3 runs per series instead of 7, and no 10x scaling runs
+  -h, --help        this text
+
+The 10x scaling runs (goal: 10x the input within 12x the time above node -e 0) run only without
+--quick, after each CLI figure's 20k-set runs, on 10x the input (20,000 providers / 200,000 models;
+preparing it takes minutes). One figure with its scaling run:   node bench/run.mjs audit
+All of them:                                                      node bench/run.mjs
+
+Exit status: 0 every goal met; 1 a goal missed or a figure could not run (each printed as FAIL);
+2 a usage error (an unknown option or figure).`;
+const OPTIONS = new Set(["--quick", "--help", "-h"]);
+const badOption = argv.find((a) => a.startsWith("-") && !OPTIONS.has(a));
 const quick = argv.includes("--quick");
-const only = argv.filter((a) => !a.startsWith("--"));
+const only = argv.filter((a) => !a.startsWith("-"));
 const figures = [];
 for (const name of figureFiles) {
   const file = new URL(`./figures/${name}`, import.meta.url).href;
   figures.push({ file, figure: (await import(file)).default });
+}
+const figureNames = figures.map((f) => f.figure.name).join(", ");
+if (argv.includes("--help") || argv.includes("-h")) {
+  console.log(help(figureNames));
+  process.exit(0);
+}
+if (badOption !== undefined) {
+  console.error(`unknown option ${badOption}\n\n${help(figureNames)}`);
+  process.exit(2);
 }
 const unknown = only.filter((n) => !figures.some((f) => f.figure.name === n));
 if (unknown.length > 0) {
