@@ -1,4 +1,12 @@
-import { type Catalogue, type Diagnostic, renderDiagnostics } from "@switchyard/config-schema";
+import {
+  type Catalogue,
+  type Diagnostic,
+  describeRetention,
+  displayPath,
+  plural,
+  renderDiagnostics,
+  type WritePrune,
+} from "@switchyard/config-schema";
 import type { CommandContext } from "./command.js";
 
 /** Options of {@link prettyDiagnostics}. */
@@ -29,4 +37,41 @@ export function prettyDiagnostics(
     ...(options.sources === undefined ? {} : { sources: options.sources }),
     ...(options.summaryTarget === undefined ? {} : { summaryTarget: options.summaryTarget }),
   });
+}
+
+/** The prunes of one write (a write of several files has one per file that reported any). */
+type Prunes = WritePrune | readonly WritePrune[] | undefined;
+
+function prunesOf(pruned: Prunes): readonly WritePrune[] {
+  return pruned === undefined ? [] : Array.isArray(pruned) ? pruned : [pruned as WritePrune];
+}
+
+/**
+ * The old backups a write pruned, as `--json` carries them: `prunedBackups` (display paths,
+ * always present) and `pruneError` when pruning failed. The library pruned; this only formats.
+ */
+export function prunedData(pruned: Prunes, cwd: string): { prunedBackups: string[]; pruneError?: string } {
+  const prunes = prunesOf(pruned);
+  const errors = prunes.flatMap((p) => (p.error === undefined ? [] : [p.error]));
+  return {
+    prunedBackups: prunes.flatMap((p) => p.removed.map((path) => displayPath(path, cwd))),
+    ...(errors.length > 0 ? { pruneError: errors.join("; ") } : {}),
+  };
+}
+
+/** The old backups a write pruned, for people: what was removed by which policy, and any failure. */
+export function prunedLines(pruned: Prunes, context: CommandContext): string[] {
+  const { cwd } = context.io;
+  const lines: string[] = [];
+  for (const prune of prunesOf(pruned)) {
+    if (prune.removed.length > 0) {
+      lines.push(
+        `  removed ${plural(prune.removed.length, "old backup")} (keeping ${describeRetention(prune.policy)}):`,
+      );
+      for (const path of prune.removed) lines.push(`    ${displayPath(path, cwd)}`);
+    }
+    if (prune.error !== undefined)
+      lines.push(context.style.yellow(`  could not prune old backups: ${prune.error}`));
+  }
+  return lines;
 }

@@ -10,10 +10,15 @@ export {
   naiveTimeFromDate,
   parseNaiveStamp,
 } from "./backups/naive-time.js";
-export type { PruneOptions, PruneResult } from "./backups/prune.js";
-export { pruneBackups } from "./backups/prune.js";
+export type { PruneOptions, PruneResult, WritePrune } from "./backups/prune.js";
+export { pruneAfterWrite, pruneBackups } from "./backups/prune.js";
 export type { RetentionDecision, RetentionPolicy, RetentionRule } from "./backups/retention.js";
-export { applyRetention, DEFAULT_RETENTION, RETENTION_RULES } from "./backups/retention.js";
+export {
+  applyRetention,
+  DEFAULT_RETENTION,
+  describeRetention,
+  RETENTION_RULES,
+} from "./backups/retention.js";
 export type { BackupVerification } from "./backups/verify.js";
 export { verifyBackup } from "./backups/verify.js";
 export {

@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { type ConfigSet, type Diagnostic, writeFileSafely } from "@switchyard/config-schema";
+import { type ConfigSet, type Diagnostic, type WritePrune, writeFileSafely } from "@switchyard/config-schema";
 import { generatorDiagnostic } from "./catalogue.js";
 import { compareWithGeneration, displayPath, readExisting } from "./check.js";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
@@ -32,6 +32,8 @@ export interface WriteSuccess {
   readonly backupPath?: string;
   /** Temp files of crashed earlier writes that were cleaned up. */
   readonly removedTempFiles?: readonly string[];
+  /** The old backups pruned after the write (the default retention), when any were removed or pruning failed. */
+  readonly pruned?: WritePrune;
   readonly generation: GenerationSuccess;
 }
 
@@ -40,7 +42,7 @@ export type WriteResult = WriteSuccess | GenerationFailure;
 /**
  * Generate and write the LiteLLM config: validated before anything is written, refused (SY4110)
  * over a hand-edited or foreign file unless `force`, then written with config-schema's
- * `writeFileSafely` (lock, backup of the previous file, atomic replace). Never throws: I/O
+ * `writeFileSafely` (lock, backup of the previous file, atomic replace, old backups pruned). Never throws: I/O
  * failures and a held lock become SY4111.
  */
 export async function writeLiteLLMConfig(set: ConfigSet, options: WriteOptions = {}): Promise<WriteResult> {
@@ -72,6 +74,7 @@ export async function writeLiteLLMConfig(set: ConfigSet, options: WriteOptions =
       previousStatus: report.status,
       ...(written.backupPath !== undefined ? { backupPath: written.backupPath } : {}),
       ...(written.removedTempFiles !== undefined ? { removedTempFiles: written.removedTempFiles } : {}),
+      ...(written.pruned !== undefined ? { pruned: written.pruned } : {}),
       generation,
     };
   } catch (error) {

@@ -4,6 +4,7 @@ import {
   makeDirectory,
   readBoundedFileIfExists,
   unifiedDiff,
+  type WritePrune,
   writeFileSafely,
 } from "@switchyard/config-schema";
 import { generateMonitoring, type MonitoringFile, type MonitoringOptions } from "./generate.js";
@@ -85,6 +86,8 @@ export interface MonitoringFileWrite {
   readonly changed: boolean;
   /** The backup of the previous content, when one was made. */
   readonly backupPath?: string;
+  /** The old backups pruned after the write (the default retention), when any were removed or pruning failed. */
+  readonly pruned?: WritePrune;
 }
 
 /** What {@link writeMonitoring} did: `refused` lists the hand-edited files it left alone (nothing written then). */
@@ -94,7 +97,7 @@ export type MonitoringWriteResult =
 
 /**
  * Write every monitoring file under `outDir` through config-schema's safe-write layer (locked,
- * previous content backed up, replaced atomically; identical content is not rewritten). A file
+ * previous content backed up, replaced atomically, old backups pruned; identical content is not rewritten). A file
  * edited by hand or without a Switchyard header is never overwritten without `force`: then nothing
  * is written and the result lists them.
  */
@@ -118,6 +121,7 @@ export async function writeMonitoring(
       previous: statuses.get(file.path) ?? "missing",
       changed: result.changed,
       ...(result.backupPath !== undefined ? { backupPath: result.backupPath } : {}),
+      ...(result.pruned !== undefined ? { pruned: result.pruned } : {}),
     });
   }
   return { ok: true, outDir: dir, files: written };

@@ -1,5 +1,6 @@
 import { unlink } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
+import { describeFsError } from "../fs/errno.js";
 import { cleanStaleTempFiles } from "../safe-write/clean-temp.js";
 import { type BackupInfo, type ForeignBackup, listBackupEntries } from "./backup-file.js";
 import {
@@ -54,4 +55,36 @@ export async function pruneBackups(
     }
   }
   return { kept, removed, decisions, removedTempFiles, foreign };
+}
+
+/** What pruning after a write did ({@link pruneAfterWrite}). */
+export interface WritePrune {
+  /** The retention policy that was applied. */
+  readonly policy: RetentionPolicy;
+  /** Absolute paths of the backups removed, newest first. */
+  readonly removed: readonly string[];
+  /** Why pruning failed, when it did: the write it follows stands, so this is reported, never thrown. */
+  readonly error?: string;
+}
+
+/**
+ * Prune the backups of a file that was just written, by `policy` (default {@link DEFAULT_RETENTION}):
+ * the last step of every write of the config-directory layer (`writeFileSafely`, `writeFileSet`).
+ * Never throws: a failure is returned in `error`, since the write it follows succeeded.
+ */
+export async function pruneAfterWrite(
+  path: string,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): Promise<WritePrune> {
+  try {
+    const { removed } = await pruneBackups(path, policy);
+    return { policy, removed: removed.map((b) => b.path) };
+  } catch (error) {
+    return { policy, removed: [], error: describeFsError(error) };
+  }
+}
+
+/** A prune worth reporting (something removed, or a failure), or `undefined`. */
+export function reportedPrune(prune: WritePrune | undefined): WritePrune | undefined {
+  return prune !== undefined && (prune.removed.length > 0 || prune.error !== undefined) ? prune : undefined;
 }

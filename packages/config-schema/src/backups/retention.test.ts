@@ -4,6 +4,7 @@ import { compareNaiveTime, isoWeek, type NaiveTime } from "./naive-time.js";
 import {
   applyRetention,
   DEFAULT_RETENTION,
+  describeRetention,
   RETENTION_RULES,
   type RetentionPolicy,
   type RetentionRule,
@@ -419,5 +420,20 @@ describe("applyRetention: properties", () => {
         }
       }),
     );
+  });
+});
+
+describe("describeRetention", () => {
+  test("says the default policy as the messages print it", () => {
+    expect(describeRetention(DEFAULT_RETENTION)).toBe(
+      "the last 10, one a day for 7 days, one a week for 4 weeks",
+    );
+  });
+
+  test("every rule, unlimited counts and an empty policy", () => {
+    expect(describeRetention({ last: -1, hourly: 1, monthly: 12, yearly: -1 })).toBe(
+      "every backup, one an hour for 1 hour, one a month for 12 months, one every year",
+    );
+    expect(describeRetention({})).toBe("every backup (the policy is empty)");
   });
 });

@@ -33,8 +33,43 @@ export interface RetentionPolicy {
   yearly?: number;
 }
 
-/** Switchyard's default: the 10 newest, one a day for 7 days, one a week for 4 weeks. */
+/**
+ * Switchyard's default (the legacy scripts' baseline): the 10 newest, one a day for 7 days, one a
+ * week for 4 weeks. The one place this policy is written down: every write that backs a file up
+ * prunes by it ({@link pruneAfterWrite}).
+ */
 export const DEFAULT_RETENTION: RetentionPolicy = { last: 10, daily: 7, weekly: 4 };
+
+const PERIOD: Readonly<Record<Exclude<RetentionRule, "last">, string>> = {
+  hourly: "hour",
+  daily: "day",
+  weekly: "week",
+  monthly: "month",
+  yearly: "year",
+};
+
+/**
+ * A policy in words, for messages: `{ last: 10, daily: 7, weekly: 4 }` is "the last 10, one a day
+ * for 7 days, one a week for 4 weeks". A count of -1 is "every".
+ */
+export function describeRetention(policy: RetentionPolicy): string {
+  const parts: string[] = [];
+  for (const rule of RETENTION_RULES) {
+    const count = policy[rule];
+    if (count === undefined || count === 0) continue;
+    if (rule === "last") parts.push(count < 0 ? "every backup" : `the last ${count}`);
+    else {
+      const period = PERIOD[rule];
+      const a = period === "hour" ? "an" : "a";
+      parts.push(
+        count < 0
+          ? `one every ${period}`
+          : `one ${a} ${period} for ${count} ${period}${count === 1 ? "" : "s"}`,
+      );
+    }
+  }
+  return parts.length === 0 ? "every backup (the policy is empty)" : parts.join(", ");
+}
 
 /** Whether one backup is kept, and every rule that keeps it. */
 export interface RetentionDecision<T> {

@@ -196,3 +196,39 @@ describe("recoverFileSets", () => {
     expect(await everything()).toEqual([live, "a.yaml", "b.yaml"].sort());
   });
 });
+
+describe("writeFileSet prunes after the change", () => {
+  test("the backups of every replaced file are pruned by the default retention and reported per file", async () => {
+    for (let hour = 0; hour < 12; hour++)
+      await writeFile(join(dir, `a.yaml.backup-20200101_${String(hour).padStart(2, "0")}0000`), "a: 0\n");
+    for (let hour = 0; hour < 12; hour++)
+      await writeFile(join(dir, `b.yaml.backup-20200101_${String(hour).padStart(2, "0")}0000`), "b: 0\n");
+    const files = await writeFileSet(
+      dir,
+      [
+        { path: join(dir, "a.yaml"), content: "a: 2\n" },
+        { path: join(dir, "b.yaml"), content: "b: 1\n" },
+      ],
+      { operation: "test" },
+    );
+    // a.yaml was replaced (the caller made no new backup): the last 10 keep 02:00 … 11:00, the daily
+    // rule, with slots left at the oldest backup, keeps 00:00; 01:00 goes.
+    const a = files.find((f) => f.path.endsWith("a.yaml"));
+    expect(a?.pruned?.removed.map((p) => p.slice(dir.length + 1))).toEqual(["a.yaml.backup-20200101_010000"]);
+    // b.yaml was not written, so its backups are left alone.
+    expect(files.find((f) => f.path.endsWith("b.yaml"))).not.toHaveProperty("pruned");
+    const left = (await readdir(dir)).filter((n) => n.includes(".backup-"));
+    expect(left).toHaveLength(23);
+  });
+
+  test("retention: false keeps every backup", async () => {
+    for (let hour = 0; hour < 12; hour++)
+      await writeFile(join(dir, `a.yaml.backup-20200101_${String(hour).padStart(2, "0")}0000`), "a: 0\n");
+    const files = await writeFileSet(dir, [{ path: join(dir, "a.yaml"), content: "a: 2\n" }], {
+      operation: "test",
+      retention: false,
+    });
+    expect(files[0]).not.toHaveProperty("pruned");
+    expect((await readdir(dir)).filter((n) => n.includes(".backup-"))).toHaveLength(12);
+  });
+});

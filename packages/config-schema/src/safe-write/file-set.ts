@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { readdir, rename, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { pruneAfterWrite, reportedPrune, type WritePrune } from "../backups/prune.js";
+import type { RetentionPolicy } from "../backups/retention.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { describeFsError } from "../fs/errno.js";
@@ -49,6 +51,12 @@ export interface WriteFileSetOptions {
   readonly operation: string;
   /** Called before each file is moved into place (tests inject a failure here). */
   readonly beforeRename?: (path: string) => void | Promise<void>;
+  /**
+   * Once the change is complete, prune the backups of every file it replaced by this policy
+   * (default `DEFAULT_RETENTION`); `false` keeps every backup. Never fails the change: see
+   * {@link FileSetFile.pruned}.
+   */
+  readonly retention?: RetentionPolicy | false;
 }
 
 /** One file of a written set. */
@@ -60,6 +68,8 @@ export interface FileSetFile {
   readonly after: string;
   /** False when the file already had this content (then it was not written). */
   readonly changed: boolean;
+  /** The file's backups pruned after the change, when pruning removed any or failed. */
+  readonly pruned?: WritePrune;
 }
 
 const FORMAT = "switchyard-journal/1";
@@ -235,7 +245,17 @@ export async function writeFileSet(
   // 4. Done: the journal goes.
   await unlink(journalPath(root, id));
   await fsyncDirectory(join(root, STATE_DIR));
-  return [...planned.map((p) => p.file), ...unchanged];
+
+  // 5. Prune the backups of every file replaced (a failure is reported, never thrown).
+  const written: FileSetFile[] = [];
+  for (const change of planned) {
+    const pruned =
+      options.retention === false
+        ? undefined
+        : reportedPrune(await pruneAfterWrite(change.target, options.retention));
+    written.push(pruned === undefined ? change.file : { ...change.file, pruned });
+  }
+  return [...written, ...unchanged];
 }
 
 /** What {@link recoverFileSets} did about one interrupted change. */

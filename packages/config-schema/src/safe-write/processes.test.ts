@@ -40,7 +40,8 @@ if (mode === "atomic") {
 } else if (mode === "safe") {
   const [id, count] = args;
   for (let j = 0; j < Number(count); j++) {
-    await writeFileSafely(target, id + ":" + j + "\\n", { lockTimeoutMs: ${HANG_GUARD_MS} });
+    // retention: false keeps every backup, so the test can see that each version was backed up once.
+    await writeFileSafely(target, id + ":" + j + "\\n", { lockTimeoutMs: ${HANG_GUARD_MS}, retention: false });
   }
 } else if (mode === "lock") {
   const [log, id, count] = args;

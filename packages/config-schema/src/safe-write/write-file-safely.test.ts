@@ -3,6 +3,7 @@ import { chmod, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { join } from "node:path";
 import { tempDir } from "@switchyard/test-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { DEFAULT_RETENTION } from "../backups/retention.js";
 import { FileLockedError, withFileLock } from "./file-lock.js";
 import { tempFileName } from "./temp-name.js";
 import { writeFileSafely } from "./write-file-safely.js";
@@ -97,6 +98,65 @@ describe("writeFileSafely", () => {
       "v1",
       "v2",
       "v3",
+    ]);
+  });
+});
+
+describe("writeFileSafely prunes after writing (the writer of the config-directory layer)", () => {
+  /** Twelve backups within one hour each of 2020-01-01 (00:00 … 11:00). */
+  async function oldBackups(): Promise<void> {
+    for (let hour = 0; hour < 12; hour++)
+      await writeFile(`${file}.backup-20200101_${String(hour).padStart(2, "0")}0000`, `old ${hour}\n`);
+  }
+  const backupsLeft = async () => (await readdir(dir)).filter((n) => n.includes(".backup-")).sort();
+
+  test("one call backs up, writes atomically, prunes by the default retention and reports what it pruned", async () => {
+    await writeFile(file, "v1\n");
+    await oldBackups();
+    const result = await writeFileSafely(file, "v2\n", { now });
+    const backupPath = join(dir, "providers.yaml.backup-20261126_121500");
+    // The last 10 keep this write's backup and the nine newest of 2020; the daily rule, with slots
+    // left at the oldest backup, keeps 00:00 too; 01:00 and 02:00 go (newest first).
+    expect(result).toEqual({
+      path: file,
+      backupPath,
+      changed: true,
+      pruned: {
+        policy: DEFAULT_RETENTION,
+        removed: [`${file}.backup-20200101_020000`, `${file}.backup-20200101_010000`],
+      },
+    });
+    expect(await readFile(backupPath, "utf8")).toBe("v1\n");
+    expect(await readFile(file, "utf8")).toBe("v2\n");
+    const left = await backupsLeft();
+    expect(left).toHaveLength(11);
+    expect(left).not.toContain("providers.yaml.backup-20200101_010000");
+    expect(left).toContain("providers.yaml.backup-20200101_000000");
+    expect((await readdir(dir)).filter((n) => n.endsWith(".lock") || n.includes(".tmp"))).toEqual([]);
+  });
+
+  test("nothing to prune: no report; identical content: no write, no prune", async () => {
+    await writeFile(file, "v1\n");
+    expect(await writeFileSafely(file, "v2\n", { now })).not.toHaveProperty("pruned");
+    await oldBackups();
+    expect(await writeFileSafely(file, "v2\n", { now })).toEqual({ path: file, changed: false });
+    expect(await backupsLeft()).toHaveLength(13);
+  });
+
+  test("retention: false keeps every backup; a policy of its own is applied as given", async () => {
+    await writeFile(file, "v1\n");
+    await oldBackups();
+    expect(await writeFileSafely(file, "v2\n", { now, retention: false })).not.toHaveProperty("pruned");
+    expect(await backupsLeft()).toHaveLength(13);
+    const result = await writeFileSafely(file, "v3\n", {
+      now: () => new Date(2026, 10, 26, 12, 16, 0),
+      retention: { last: 2 },
+    });
+    expect(result.pruned?.policy).toEqual({ last: 2 });
+    expect(result.pruned?.removed).toHaveLength(12);
+    expect(await backupsLeft()).toEqual([
+      "providers.yaml.backup-20261126_121500",
+      "providers.yaml.backup-20261126_121600",
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import { basename, dirname, resolve } from "node:path";
 import { backupFile } from "../backups/backup-file.js";
+import { pruneAfterWrite, reportedPrune, type WritePrune } from "../backups/prune.js";
+import type { RetentionPolicy } from "../backups/retention.js";
 import { readBoundedFileIfExists } from "../fs/read-file.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { cleanStaleTempFiles } from "./clean-temp.js";
@@ -17,6 +19,12 @@ export interface SafeWriteOptions {
   mode?: number;
   /** A new file is created 0o600 whatever its content (it may hold a secret). */
   private?: boolean;
+  /**
+   * After a write that changed the file, prune its backups by this policy (default
+   * `DEFAULT_RETENTION`: the last 10, one a day for 7 days, one a week for 4 weeks); `false` keeps
+   * every backup. Pruning runs under the same lock and never fails the write: see `pruned`.
+   */
+  retention?: RetentionPolicy | false;
   /** The clock for the backup stamp (tests pass a fixed one). */
   now?: () => Date;
   /** Called when a lock left by a dead process was taken over. */
@@ -33,6 +41,11 @@ export interface SafeWriteResult {
   changed: boolean;
   /** Temp files of crashed earlier writes of this file that were removed (say so to the user). */
   removedTempFiles?: string[];
+  /**
+   * The backups pruned after the write (by `retention`), when pruning removed any or failed (a
+   * failed prune leaves the write standing and says why in `error`).
+   */
+  pruned?: WritePrune;
 }
 
 function toBytes(content: string | Uint8Array): Buffer {
@@ -40,10 +53,12 @@ function toBytes(content: string | Uint8Array): Buffer {
 }
 
 /**
- * Write a config file the careful way: under `<path>.lock` (so two Switchyard processes
- * never interleave), skip identical content, back up the previous file, then replace it
- * atomically ({@link writeFileAtomic}). Leftover temp files of crashed earlier writes of
- * this file are removed and reported in `removedTempFiles`.
+ * Write a config file the careful way, in one call: under `<path>.lock` (so two Switchyard
+ * processes never interleave), skip identical content, back up the previous file, replace it
+ * atomically ({@link writeFileAtomic}), then prune its backups by the retention policy (reported in
+ * `pruned`). Leftover temp files of crashed earlier writes of this file are removed and reported in
+ * `removedTempFiles`. Every writer of a config directory (generate, reload, migrate, the monitoring
+ * files, the flag store behind the server) goes through here or {@link writeFileSet}.
  *
  * @throws FileLockedError (SY1050) when another live process holds the lock past `lockTimeoutMs`.
  */
@@ -67,7 +82,17 @@ export async function writeFileSafely(
       ...(options.mode === undefined ? {} : { mode: options.mode }),
       ...(options.private === undefined ? {} : { private: options.private }),
     });
-    return { path: target, ...(backupPath === undefined ? {} : { backupPath }), changed: true, ...extra };
+    const pruned =
+      options.retention === false
+        ? undefined
+        : reportedPrune(await pruneAfterWrite(target, options.retention));
+    return {
+      path: target,
+      ...(backupPath === undefined ? {} : { backupPath }),
+      changed: true,
+      ...extra,
+      ...(pruned === undefined ? {} : { pruned }),
+    };
   };
   if (options.lock === false) return body();
   return withFileLock(target, body, {

@@ -2,7 +2,9 @@
 import { unlink } from "node:fs/promises";
 import {
   backupFile,
+  plural,
   readBoundedFileIfExists,
+  type WritePrune,
   withFileLock,
   writeFileSafely,
 } from "@switchyard/config-schema";
@@ -14,16 +16,24 @@ import { StepFailed, writeFailure } from "./steps.js";
 
 const lockOptions = (ctx: ReloadContext) => ({ timeoutMs: ctx.options.lockTimeoutMs ?? 10_000 });
 
+/** What {@link backupAndWrite} did. */
+export interface BackupAndWrite {
+  /** The backup of the previous file (`undefined` when there was none). */
+  readonly backupPath?: string | undefined;
+  /** The old backups pruned after the write, when any were removed or pruning failed. */
+  readonly pruned?: WritePrune | undefined;
+}
+
 /**
- * Back up and write under one lock, so no other writer slips in between. Returns the backup's
- * path (`undefined` when there was no previous file); a failure throws `StepFailed` (backup or write).
+ * Back up, write and prune under one lock, so no other writer slips in between; a failure throws
+ * `StepFailed` (backup or write). Pruning never fails the write (see `writeFileSafely`).
  */
 export async function backupAndWrite(
   ctx: ReloadContext,
   generation: GenerationSuccess,
   previous: string | undefined,
-): Promise<string | undefined> {
-  const locked = async (): Promise<string | undefined> => {
+): Promise<BackupAndWrite> {
+  const locked = async (): Promise<BackupAndWrite> => {
     const backupPath = await ctx.steps.must<string>("backup", "reload", async () => {
       const now = (await readBoundedFileIfExists(ctx.outputPath))?.toString("utf8");
       if (now !== previous)
@@ -42,14 +52,22 @@ export async function backupAndWrite(
         ...(path !== undefined ? { value: path } : {}),
       };
     });
-    await ctx.steps.must("write", "reload", async () => {
+    const pruned = await ctx.steps.must<WritePrune>("write", "reload", async () => {
+      // The backup step above made the backup (under this lock); the write prunes after itself.
       const result = await writeFileSafely(ctx.outputPath, generation.text, { lock: false, backup: false });
       const cleaned = result.removedTempFiles?.length
-        ? `; removed ${result.removedTempFiles.length} leftover temp file(s)`
+        ? `; removed ${plural(result.removedTempFiles.length, "leftover temp file")}`
         : "";
-      return { status: "ok", detail: `wrote ${ctx.file} atomically${cleaned}` };
+      const prunedText = result.pruned?.removed.length
+        ? `; pruned ${plural(result.pruned.removed.length, "old backup")}`
+        : "";
+      return {
+        status: "ok",
+        detail: `wrote ${ctx.file} atomically${cleaned}${prunedText}`,
+        ...(result.pruned !== undefined ? { value: result.pruned } : {}),
+      };
     });
-    return backupPath;
+    return { backupPath, pruned };
   };
   try {
     return await withFileLock(ctx.outputPath, locked, lockOptions(ctx));
@@ -57,11 +75,13 @@ export async function backupAndWrite(
     if (error instanceof StepFailed) throw error;
     // The lock itself could not be taken: recorded as the backup step, which never ran.
     const message = error instanceof Error ? error.message : String(error);
-    return ctx.steps.must("backup", "reload", async () => ({
+    // (A failed step throws StepFailed, so nothing is returned here.)
+    await ctx.steps.must("backup", "reload", async () => ({
       status: "failed",
       detail: message,
       diagnostics: [writeFailure(`Cannot lock ${ctx.file}: ${message}`, error)],
     }));
+    return {};
   }
 }
 
@@ -80,7 +100,8 @@ export async function restoreStep(
       async () => {
         rejectedPath = await backupFile(ctx.outputPath);
         if (previous === undefined) await unlink(ctx.outputPath).catch(() => undefined);
-        else await writeFileSafely(ctx.outputPath, previous, { lock: false, backup: false });
+        else
+          await writeFileSafely(ctx.outputPath, previous, { lock: false, backup: false, retention: false });
       },
       lockOptions(ctx),
     );

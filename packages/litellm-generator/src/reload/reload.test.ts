@@ -153,9 +153,18 @@ async function expectRolledBack(gateway: Gateway, report: ReloadReport): Promise
 describe("reloadGateway against a stand-in LiteLLM", () => {
   test("a healthy reload: every step ok and timed; then 'already current'; force restarts", async () => {
     const gateway = await startGateway();
+    // Twelve old backups within one day of 2020: the write prunes by the default retention (the
+    // last 10 keep this reload's backup and the nine newest, the daily rule the oldest).
+    for (let hour = 0; hour < 12; hour++)
+      await writeFile(`${gateway.output}.backup-20200101_${String(hour).padStart(2, "0")}0000`, gateway.v1Text);
     const report = await reloadGateway(gateway.options);
     expect(report.diagnostics).toEqual([]);
     expect(report).toMatchObject({ ok: true, changed: true, rolledBack: false });
+    expect(report.pruned?.removed).toEqual([
+      `${gateway.output}.backup-20200101_020000`,
+      `${gateway.output}.backup-20200101_010000`,
+    ]);
+    expect(report.steps.find((s) => s.name === "write")!.detail).toContain("; pruned 2 old backups");
     expect(report.gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(outline(report)).toEqual([
       "generate ok",

@@ -6,7 +6,7 @@
  */
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { Diagnostic, WritePrune } from "@switchyard/config-schema";
 import { DEFAULT_GATEWAY_URL, type ExpectedModels } from "@switchyard/health";
 import { parse } from "yaml";
 import { generatorDiagnostic } from "../catalogue.js";
@@ -60,6 +60,7 @@ function modelsOf(text: string | undefined): ExpectedModels | undefined {
 interface Progress {
   changed: boolean;
   backupPath?: string | undefined;
+  pruned?: WritePrune | undefined;
   rejectedPath?: string | undefined;
   /** The file before the reload, once validated: what a rollback restores. */
   validated?: Validated;
@@ -87,7 +88,9 @@ async function forward(
     await healthGates(ctx, "reload", expected, validated.masterKey);
     return;
   }
-  progress.backupPath = await backupAndWrite(ctx, generation, validated.previous);
+  const written = await backupAndWrite(ctx, generation, validated.previous);
+  progress.backupPath = written.backupPath;
+  progress.pruned = written.pruned;
   progress.written = true;
   await restartStep(ctx, "reload");
   await healthGates(ctx, "reload", expected, validated.masterKey);
@@ -175,6 +178,7 @@ export async function reloadGateway(options: ReloadOptions): Promise<ReloadRepor
     outputPath,
     gatewayUrl: ctx.gate.baseUrl || (options.gatewayUrl ?? DEFAULT_GATEWAY_URL),
     ...(progress.backupPath !== undefined ? { backupPath: progress.backupPath } : {}),
+    ...(progress.pruned !== undefined ? { pruned: progress.pruned } : {}),
     ...(progress.rejectedPath !== undefined ? { rejectedPath: progress.rejectedPath } : {}),
     steps: steps.list,
     rolledBack,

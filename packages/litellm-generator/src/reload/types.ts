@@ -1,4 +1,4 @@
-import type { ConfigSet, Diagnostic } from "@switchyard/config-schema";
+import type { ConfigSet, Diagnostic, WritePrune } from "@switchyard/config-schema";
 import type { GenerateOptions } from "../types.js";
 
 /** The steps of a reload, in order; `restore` happens only during a rollback. */
@@ -93,6 +93,8 @@ export interface ReloadReport {
   readonly gatewayUrl: string;
   /** The backup of the file that was replaced (restored from on rollback). */
   readonly backupPath?: string;
+  /** The old backups pruned after the write (the default retention), when any were removed or pruning failed. */
+  readonly pruned?: WritePrune;
   /** On rollback: the backup of the rejected new file. */
   readonly rejectedPath?: string;
   /** Every step, reload steps first, then rollback steps. */

@@ -133,6 +133,24 @@ describe("migrateConfigSet", () => {
     expect((await readHistory(dir)).records).toHaveLength(1);
   });
 
+  it("prunes the old backups of the files it replaced through the config-directory writer, and reports them", async () => {
+    const legacy = syntheticLegacySet(10);
+    const dir = await configDir(legacy);
+    // Twelve old backups of providers.yaml within one day of 2020: with this run's backup, the
+    // last 10 keep this one and the nine newest, the daily rule the oldest; 01:00 and 02:00 go.
+    for (let hour = 0; hour < 12; hour++)
+      await writeFile(join(dir, `providers.yaml.backup-20200101_${String(hour).padStart(2, "0")}0000`), "old\n");
+    const result = await migrateConfigSet(dir, { now: fixedNow, user: "ops" });
+    expect(result.status).toBe("migrated");
+    expect(result.pruned?.flatMap((p) => p.removed.map((path) => basename(path)))).toEqual([
+      "providers.yaml.backup-20200101_020000",
+      "providers.yaml.backup-20200101_010000",
+    ]);
+    const left = (await readdir(dir)).filter((n) => n.startsWith("providers.yaml.backup-"));
+    expect(left).toHaveLength(11);
+    expect(left).toContain(basename(result.files.find((f) => f.fileName === "providers.yaml")!.backup!));
+  });
+
   it("removes temp files left by a crashed writer, and says so", async () => {
     const dir = await configDir({ ...syntheticLegacySet(5), ".ports.yaml.tmp-999999999-abcdef": "half" });
     const result = await migrateConfigSet(dir);

@@ -16,6 +16,7 @@ import {
   recoverFileSets,
   recoveryDiagnostics,
   sha256,
+  type WritePrune,
   withFileLock,
   writeFileSet,
 } from "@switchyard/config-schema";
@@ -81,6 +82,11 @@ export interface ConfigSetMigration {
   /** The history record appended (status `migrated`). */
   readonly record?: HistoryRecord;
   readonly failedStep?: TextMigration["failedStep"];
+  /**
+   * Old backups pruned after the write (the default retention), one entry per file whose pruning
+   * removed any or failed; absent when none did.
+   */
+  readonly pruned?: readonly WritePrune[];
 }
 
 interface ReadFile {
@@ -373,9 +379,10 @@ async function writeMigration(
     ...(result.notes.length > 0 ? { notes: result.notes.map(noteLine) } : {}),
   };
   let writing = "";
+  let pruned: WritePrune[] = [];
   try {
     const history = await historyWithRecord(dir, record);
-    await writeFileSet(
+    const written = await writeFileSet(
       dir,
       [
         ...changed.map((file) => ({
@@ -393,6 +400,7 @@ async function writeMigration(
         },
       },
     );
+    pruned = written.flatMap((f) => (f.pruned === undefined ? [] : [f.pruned]));
   } catch (error) {
     const failures = await unrestored(originals);
     const reason = error instanceof Error ? error.message : String(error);
@@ -418,14 +426,23 @@ async function writeMigration(
     }
     return fail(diagnostics, backups);
   }
-  return { ok: true, status: "migrated", files, ...base, notes, record };
+  return {
+    ok: true,
+    status: "migrated",
+    files,
+    ...base,
+    notes,
+    record,
+    ...(pruned.length > 0 ? { pruned } : {}),
+  };
 }
 
 /**
  * Migrate every file of a config directory to a target version (default: current), all or
  * nothing: under the set's lock, every step of every file is computed and validated in memory;
  * then every file of the set is backed up (`<file>.backup-YYYYMMDD_HHMMSS`), the changed files are
- * replaced atomically and a record is appended to `.switchyard/migrations.jsonl`. If any of that
+ * replaced atomically, a record is appended to `.switchyard/migrations.jsonl` and the old backups of
+ * the replaced files are pruned by the default retention (reported in `pruned`). If any of that
  * fails, every file is restored from the original bytes. A set that is already at the target is
  * left alone (status `current`, no record). A file written for a newer schema than this Switchyard
  * knows makes the whole run refuse (SY3001) without touching anything. With `dryRun`, nothing is

@@ -33,7 +33,7 @@ import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.j
 import { configDirArgument } from "../../config-dir.js";
 import { IoError, ioErrorFor, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
-import { prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics, prunedData, prunedLines } from "../../report.js";
 
 /** The actions of `switchyard backup`. */
 export const BACKUP_ACTIONS = ["list", "prune", "verify", "restore", "create"] as const;
@@ -411,6 +411,7 @@ async function restore(run: Run, args: ParsedArgs): Promise<CommandOutcome> {
     lines.push(
       run.context.style.yellow(`  restored with --force although it ${verification!.problems.join("; ")}`),
     );
+  for (const line of prunedLines(written.pruned, run.context)) lines.push(line);
   return {
     status: "ok",
     data: {
@@ -420,6 +421,7 @@ async function restore(run: Run, args: ParsedArgs): Promise<CommandOutcome> {
       changed: written.changed,
       ...(saved === undefined ? {} : { savedAs: saved }),
       verification,
+      ...prunedData(written.pruned, cwd),
     },
     stdout: `${lines.join("\n")}\n`,
   };

@@ -14,7 +14,7 @@ import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.j
 import { configDirArgument } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
-import { prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics, prunedData, prunedLines } from "../../report.js";
 
 const STATUS_TEXT: Record<MonitoringFileStatus, string> = {
   current: "current",
@@ -122,8 +122,15 @@ export async function runMonitoring(
         `  ${f.path}${f.backupPath === undefined ? "" : context.style.dim(` (previous saved as ${displayPath(f.backupPath, cwd)})`)}`,
       );
     }
+    const prunes = result.files.flatMap((f) => (f.pruned === undefined ? [] : [f.pruned]));
+    for (const line of prunedLines(prunes, context)) lines.push(line);
     lines.push("  check for drift with 'switchyard generate monitoring --check'.");
-    return { status: "ok", data: { ...result }, stdout: `${lines.join("\n")}\n` };
+    const files = result.files.map(({ pruned, ...file }) => file);
+    return {
+      status: "ok",
+      data: { ...result, files, ...prunedData(prunes, cwd) },
+      stdout: `${lines.join("\n")}\n`,
+    };
   } catch (error) {
     if (error instanceof BoundedReadError) {
       return {

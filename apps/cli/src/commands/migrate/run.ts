@@ -21,7 +21,7 @@ import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.j
 import { configDirArgument } from "../../config-dir.js";
 import { ioErrorFor, isFsError, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
-import { prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics, prunedData, prunedLines } from "../../report.js";
 
 /** The subcommands: `switchyard migrate history`, `switchyard migrate rollback`. */
 export const MIGRATE_ACTIONS = ["history", "rollback"] as const;
@@ -205,8 +205,14 @@ async function migrate(run: Run): Promise<CommandOutcome> {
           `Recorded as ${result.record.id} in ${displayPath(historyPath(run.dir), cwd)}; 'switchyard migrate rollback${dirFlag(run)}' undoes it.`,
         ]),
     `Check the result with 'switchyard validate ${run.shownDir}'.`,
+    ...prunedLines(result.pruned, run.context),
   ];
-  return { status: "ok", data: result, stdout: `${lines.join("\n")}\n${notes(run, result.notes)}` };
+  const { pruned, ...migrated } = result;
+  return {
+    status: "ok",
+    data: { ...migrated, ...prunedData(pruned, cwd) },
+    stdout: `${lines.join("\n")}\n${notes(run, result.notes)}`,
+  };
 }
 
 async function history(run: Run): Promise<CommandOutcome> {

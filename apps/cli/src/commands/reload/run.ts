@@ -12,9 +12,9 @@ import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { configDirArgument } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
-import { generationOptions, type PruneReport, pruneAfterWrite } from "../../generation.js";
+import { generationOptions } from "../../generation.js";
 import { displayPath } from "../../paths.js";
-import { prettyDiagnostics } from "../../report.js";
+import { prettyDiagnostics, prunedData, prunedLines } from "../../report.js";
 
 function timeoutMs(args: ParsedArgs): number | undefined {
   const text = stringOption(args, "timeout");
@@ -71,17 +71,12 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     ...(timeout === undefined ? {} : { timeoutMs: timeout }),
   });
 
-  const pruned: PruneReport = report.changed ? await pruneAfterWrite(outputPath, cwd) : { removed: [] };
-  const notes = [
-    ...(pruned.removed.length > 0
-      ? [`Removed ${plural(pruned.removed.length, "old backup")}: ${pruned.removed.join(", ")}`]
-      : []),
-    ...(pruned.error === undefined ? [] : [`Could not prune old backups: ${pruned.error}`]),
-  ];
+  const notes = prunedLines(report.pruned, context);
   const stdout = `${formatReloadReport(report, { color: context.style.enabled })}${notes.map((n) => `${n}\n`).join("")}`;
+  const { pruned, ...reloaded } = report;
   return {
     status: report.ok ? "ok" : "invalid",
-    data: { ...report, prunedBackups: pruned.removed, ...(pruned.error ? { pruneError: pruned.error } : {}) },
+    data: { ...reloaded, ...prunedData(pruned, cwd) },
     stdout,
     ...(report.diagnostics.length > 0
       ? { stderr: prettyDiagnostics(report.diagnostics, context, { stream: "stderr", catalogue }) }
