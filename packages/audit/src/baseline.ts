@@ -9,7 +9,7 @@ import {
   STATE_DIR,
   writeFileSafely,
 } from "@switchyard/config-schema";
-import { AUDIT_PROBLEM_CODES } from "./catalogue.js";
+import { AUDIT_PROBLEM_CODES, auditDiagnostic } from "./catalogue.js";
 import type { AuditFinding, AuditResult, BaselineEntry } from "./types.js";
 
 /** The format marker of a baseline file. */
@@ -63,13 +63,11 @@ export function formatBaseline(baseline: Baseline): string {
 }
 
 function badBaseline(file: string, message: string): Diagnostic {
-  return {
-    code: AUDIT_PROBLEM_CODES.badBaseline,
-    severity: "error",
+  return auditDiagnostic(AUDIT_PROBLEM_CODES.badBaseline, {
     message: `Baseline ${file} ${message}`,
     file,
     hint: "Write a new one with `switchyard audit --write-baseline`, or pass the right path with `--baseline`.",
-  };
+  });
 }
 
 function isEntry(value: unknown): value is BaselineEntry {

@@ -1,6 +1,6 @@
 import { formatCatalogueEntry } from "@switchyard/config-schema";
 import { describe, expect, it } from "vitest";
-import { auditCatalogue } from "./catalogue.js";
+import { type AuditCode, auditCatalogue, auditDiagnostic } from "./catalogue.js";
 import { AUDIT_CHECKS, RETIRED_CHECK_IDS } from "./checks/registry.js";
 import { renderCatalogue } from "./render/diagnostics.js";
 import { AUDIT_CATEGORIES } from "./types.js";
@@ -30,5 +30,27 @@ describe("the check registry", () => {
   it("merges with the shared catalogues without clashes", () => {
     expect(renderCatalogue().get("SY1090")?.name).toBe("unused-suppression");
     expect(renderCatalogue().get("SY5001")?.name).toBe("audit-invalid-option");
+  });
+});
+
+describe("typed codes", () => {
+  it("the catalogue's codes are a literal union; the factory takes severity and title from the catalogue", () => {
+    const check: AuditCode = "SY5101";
+    const problem: AuditCode = "SY5003";
+    expect(auditCatalogue.has(check) && auditCatalogue.has(problem)).toBe(true);
+    expect(auditDiagnostic("SY5001", { message: "bad --focus" })).toEqual({
+      code: "SY5001",
+      severity: auditCatalogue.get("SY5001")?.severity,
+      message: "bad --focus",
+    });
+    expect(auditDiagnostic("SY5402")).toMatchObject({
+      severity: "error",
+      message: auditCatalogue.get("SY5402")?.title,
+    });
+    // @ts-expect-error SY2001 is consistency's code, not the audit's
+    const foreign: AuditCode = "SY2001";
+    // @ts-expect-error an unknown code does not compile with the factory either
+    expect(() => auditDiagnostic("SY5999")).toThrow(/not in the catalogue/);
+    expect(foreign).toBe("SY2001");
   });
 });

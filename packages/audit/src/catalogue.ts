@@ -1,10 +1,10 @@
 import {
-  type Catalogue,
   type CatalogueEntry,
   defineCatalogue,
+  diagnosticFactory,
   type Severity,
 } from "@switchyard/config-schema";
-import { AUDIT_CHECKS } from "./checks/registry.js";
+import { AUDIT_CHECKS, type AuditCheckId } from "./checks/registry.js";
 import type { AuditCheck, AuditSeverity } from "./types.js";
 
 /** How an audit severity maps to the shared diagnostic severity (SARIF level, GitHub annotation). */
@@ -24,7 +24,13 @@ export const AUDIT_PROBLEM_CODES = {
   badBaseline: "SY5004",
 } as const;
 
-function checkEntry(check: AuditCheck): CatalogueEntry {
+/** The codes of findings about the audit itself (SY500x). */
+export type AuditProblemCode = (typeof AUDIT_PROBLEM_CODES)[keyof typeof AUDIT_PROBLEM_CODES];
+
+/** The audit's codes: every check's id and the SY500x problems, as a literal union. */
+export type AuditCode = AuditCheckId | AuditProblemCode;
+
+function checkEntry<Id extends string>(check: AuditCheck<Id>): CatalogueEntry<Id> {
   return {
     code: check.id,
     name: check.name,
@@ -36,7 +42,7 @@ function checkEntry(check: AuditCheck): CatalogueEntry {
   };
 }
 
-const problemEntries: CatalogueEntry[] = [
+const problemEntries: CatalogueEntry<AuditProblemCode>[] = [
   {
     code: "SY5001",
     name: "audit-invalid-option",
@@ -76,7 +82,13 @@ const problemEntries: CatalogueEntry[] = [
 ];
 
 /** The audit's catalogue: one entry per check (`switchyard explain SY5101`) and the SY500x problems. */
-export const auditCatalogue: Catalogue = defineCatalogue([
+export const auditCatalogue = defineCatalogue<AuditCode>([
   ...AUDIT_CHECKS.map(checkEntry),
   ...problemEntries,
 ]);
+
+/**
+ * A diagnostic about the audit itself (SY500x) or a check's finding as a diagnostic: the severity and
+ * default message come from {@link auditCatalogue}; a code that is not in it does not compile.
+ */
+export const auditDiagnostic = diagnosticFactory(auditCatalogue);

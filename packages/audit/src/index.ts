@@ -10,7 +10,9 @@ export {
   readBaseline,
   writeBaseline,
 } from "./baseline.js";
-export { AUDIT_PROBLEM_CODES, auditCatalogue, diagnosticSeverity } from "./catalogue.js";
+export type { AuditCode, AuditProblemCode } from "./catalogue.js";
+export { AUDIT_PROBLEM_CODES, auditCatalogue, auditDiagnostic, diagnosticSeverity } from "./catalogue.js";
+export type { AuditCheckId } from "./checks/registry.js";
 export { AUDIT_CHECKS, RETIRED_CHECK_IDS } from "./checks/registry.js";
 export type { CollectFactsOptions } from "./facts/collect.js";
 export { collectFacts, FLAG_HISTORY_FILE, MIGRATION_HISTORY_FILE, STATE_DIR } from "./facts/collect.js";

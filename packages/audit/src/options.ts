@@ -1,5 +1,5 @@
 import { type Diagnostic, didYouMean, suggestName } from "@switchyard/config-schema";
-import { AUDIT_PROBLEM_CODES } from "./catalogue.js";
+import { AUDIT_PROBLEM_CODES, auditDiagnostic } from "./catalogue.js";
 import type { AuditGate } from "./gate.js";
 import { AUDIT_FORMATS, type AuditFormat } from "./render/index.js";
 import { AUDIT_CATEGORIES, AUDIT_SEVERITIES, type AuditCategory, type AuditSeverity } from "./types.js";
@@ -22,13 +22,11 @@ export interface ResolvedAuditFlags {
 }
 
 function invalid(message: string, hint: string, suggestion?: string): Diagnostic {
-  return {
-    code: AUDIT_PROBLEM_CODES.invalidOption,
-    severity: "error",
+  return auditDiagnostic(AUDIT_PROBLEM_CODES.invalidOption, {
     message,
     hint,
     ...(suggestion !== undefined ? { suggestion } : {}),
-  };
+  });
 }
 
 function oneOf<T extends string>(

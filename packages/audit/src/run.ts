@@ -16,7 +16,7 @@ import {
 } from "@switchyard/config-schema";
 import type { LoadedBaseline } from "./baseline.js";
 import { baselineKey } from "./baseline.js";
-import { AUDIT_PROBLEM_CODES, diagnosticSeverity } from "./catalogue.js";
+import { AUDIT_PROBLEM_CODES, auditDiagnostic, diagnosticSeverity } from "./catalogue.js";
 import { AUDIT_CHECKS } from "./checks/registry.js";
 import { type CollectFactsOptions, collectFacts } from "./facts/collect.js";
 import type { AuditFacts } from "./facts/types.js";
@@ -96,13 +96,11 @@ function unreadable(set: ConfigSet): Diagnostic | undefined {
   if (loadedFiles(set).length > 0) return undefined;
   const io = set.diagnostics.find((d) => d.code === "SY1010");
   if (!io) return undefined;
-  return {
-    code: AUDIT_PROBLEM_CODES.unreadableConfig,
-    severity: "error",
+  return auditDiagnostic(AUDIT_PROBLEM_CODES.unreadableConfig, {
     message: `The audit could not run: ${io.message}`,
     ...(io.file !== undefined ? { file: io.file } : {}),
     hint: io.hint ?? "Check the path given with `--config-dir`.",
-  };
+  });
 }
 
 function selectedCategories(options: AuditOptions): {
@@ -315,12 +313,12 @@ export async function runAudit(set: ConfigSet, options: AuditOptions = {}): Prom
       crashed = true;
       const message = error instanceof Error ? error.message : String(error);
       skip("crashed", message);
-      problems.push({
-        code: AUDIT_PROBLEM_CODES.checkCrashed,
-        severity: "error",
-        message: `Check ${check.id} (${check.name}) crashed: ${scrubSecrets(message)}`,
-        hint: "This is a bug in Switchyard; please report it with the input that caused it. The audit is incomplete.",
-      });
+      problems.push(
+        auditDiagnostic(AUDIT_PROBLEM_CODES.checkCrashed, {
+          message: `Check ${check.id} (${check.name}) crashed: ${scrubSecrets(message)}`,
+          hint: "This is a bug in Switchyard; please report it with the input that caused it. The audit is incomplete.",
+        }),
+      );
       continue;
     }
     if (outcome.status === "not-applicable") {

@@ -88,9 +88,12 @@ export interface AuditContext {
  * One check of the registry. Adding a check is adding one file under `src/checks/<category>/` that
  * exports one of these, and listing it in `src/checks/registry.ts`.
  */
-export interface AuditCheck {
-  /** Stable id `SY5cxx` (c: 1 security, 2 compliance, 3 performance, 4 completeness, 5 litellm); never reused. */
-  readonly id: string;
+export interface AuditCheck<Id extends string = string> {
+  /**
+   * Stable id `SY5cxx` (c: 1 security, 2 compliance, 3 performance, 4 completeness, 5 litellm); never
+   * reused. A literal type: the package's `AuditCode` union is made of them.
+   */
+  readonly id: Id;
   /** Kebab-case name. */
   readonly name: string;
   readonly category: AuditCategory;

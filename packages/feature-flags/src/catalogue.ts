@@ -1,4 +1,4 @@
-import { defineCatalogue } from "@switchyard/config-schema";
+import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema";
 
 /** The diagnostic codes of `@switchyard/feature-flags` (SY7xxx). */
 export const FLAG_CODES = {
@@ -104,3 +104,12 @@ export const flagsCatalogue = defineCatalogue([
     fix: "Check that the Redis server is up and reachable at the configured URL.",
   },
 ]);
+
+/** The codes of `@switchyard/feature-flags` (SY7xxx), as a literal union inferred from {@link flagsCatalogue}. */
+export type FlagCode = CodeOf<typeof flagsCatalogue>;
+
+/**
+ * A feature-flags diagnostic: severity and default message from {@link flagsCatalogue}; a code that is
+ * not in it does not compile.
+ */
+export const flagsDiagnostic = diagnosticFactory(flagsCatalogue);

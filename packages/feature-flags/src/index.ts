@@ -1,4 +1,5 @@
-export { FLAG_CODES, flagsCatalogue } from "./catalogue.js";
+export type { FlagCode } from "./catalogue.js";
+export { FLAG_CODES, flagsCatalogue, flagsDiagnostic } from "./catalogue.js";
 export type { FlagEdit } from "./edits/edits.js";
 export { applyFlagEdit, FlagEditError, FlagNotFoundError, flagEditor, isValidUserId } from "./edits/edits.js";
 export type { FlagEngineOptions, FlagInfo } from "./engine.js";

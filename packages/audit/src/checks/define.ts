@@ -2,8 +2,8 @@ import type { ConfigFileKind, ConfigFileTypes, LoadedFile } from "@switchyard/co
 import { filesOfSet } from "../internal/files.js";
 import type { AuditCheck, AuditContext, CheckOutcome, FindingDraft } from "../types.js";
 
-/** Declare a check (an identity function that lets TypeScript check the object). */
-export function defineCheck(check: AuditCheck): AuditCheck {
+/** Declare a check (an identity function that lets TypeScript check the object and keep its id's literal type). */
+export function defineCheck<const Id extends `SY5${string}`>(check: AuditCheck<Id>): AuditCheck<Id> {
   return check;
 }
 

@@ -34,7 +34,7 @@ import { secretInUrl } from "./security/secret-in-url.js";
  * Every audit check, in id order. Ids are stable and never reused: a retired check keeps its id
  * reserved (list it in RETIRED_CHECK_IDS).
  */
-export const AUDIT_CHECKS: readonly AuditCheck[] = [
+export const AUDIT_CHECKS = [
   knownFormatSecret,
   highEntropySecret,
   literalCredential,
@@ -66,7 +66,10 @@ export const AUDIT_CHECKS: readonly AuditCheck[] = [
   sharedRedis,
   unknownRouterSetting,
   unknownLitellmSetting,
-];
+] as const satisfies readonly AuditCheck[];
+
+/** The ids of the audit checks (SY51xx–SY55xx), as a literal union. */
+export type AuditCheckId = (typeof AUDIT_CHECKS)[number]["id"];
 
 /** Ids of checks that were removed; they are never given to a new check. */
 export const RETIRED_CHECK_IDS: readonly string[] = [];

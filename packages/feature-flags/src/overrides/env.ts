@@ -1,5 +1,5 @@
 import type { Diagnostic } from "@switchyard/config-schema";
-import { FLAG_CODES } from "../catalogue.js";
+import { FLAG_CODES, type FlagCode, flagsDiagnostic } from "../catalogue.js";
 import type { FlagOverride } from "../evaluate/compile.js";
 
 /** The environment variable stem of a flag: `new-router` → `FEATURE_NEW_ROUTER`. */
@@ -42,8 +42,8 @@ export function readEnvOverrides(
   }
   const overrides = new Map<string, FlagOverride>();
   const diagnostics: Diagnostic[] = [];
-  const warn = (code: string, message: string, hint: string) =>
-    diagnostics.push({ code, severity: "warning", message, hint });
+  const warn = (code: FlagCode, message: string, hint: string) =>
+    diagnostics.push(flagsDiagnostic(code, { message, hint }));
   const variables = Object.keys(env)
     .filter((key) => key.startsWith("FEATURE_") && env[key] !== undefined)
     .sort();

@@ -10,6 +10,7 @@ import {
   type InsertValue,
   type LoadedFile,
   loadConfigText,
+  plural,
   readBoundedFile,
   type ScalarValue,
   withFileLock,
@@ -17,7 +18,7 @@ import {
   YamlEditor,
 } from "@switchyard/config-schema";
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
-import { FLAG_CODES } from "../catalogue.js";
+import { FLAG_CODES, flagsDiagnostic } from "../catalogue.js";
 import { INITIAL_VERSION } from "../evaluate/compile.js";
 import { openHistoryForAppend, readHistoryRecords, writeHistoryRecord } from "../history/jsonl.js";
 import {
@@ -188,13 +189,11 @@ export class FileFlagStore extends CachedFlagStore {
       this.last = undefined;
       this.lastReadError = error;
       this.degrade([
-        {
-          code: FLAG_CODES.storeInvalid,
-          severity: "error",
+        flagsDiagnostic(FLAG_CODES.storeInvalid, {
           message: `Cannot read ${this.options.displayName ?? this.path}: ${describeFsError(error)}; serving the last good state`,
           file: this.options.displayName ?? this.path,
           hint: "Restore the file (backups sit beside it as <name>.backup-<stamp>).",
-        },
+        }),
       ]);
       return undefined;
     }
@@ -204,13 +203,11 @@ export class FileFlagStore extends CachedFlagStore {
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0 || loaded.value === undefined) {
       this.degrade([
-        {
-          code: FLAG_CODES.storeInvalid,
-          severity: "error",
-          message: `${this.options.displayName ?? this.path} stopped validating (${errors.length} error${errors.length === 1 ? "" : "s"}); serving the last good state`,
+        flagsDiagnostic(FLAG_CODES.storeInvalid, {
+          message: `${this.options.displayName ?? this.path} stopped validating (${plural(errors.length, "error")}); serving the last good state`,
           file: this.options.displayName ?? this.path,
           hint: "Run `switchyard validate` and fix the file; it is picked up again without a restart.",
-        },
+        }),
         ...errors,
       ]);
       return undefined;

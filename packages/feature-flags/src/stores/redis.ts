@@ -1,6 +1,6 @@
-import type { Diagnostic, Flag } from "@switchyard/config-schema";
+import { type Diagnostic, type Flag, plural } from "@switchyard/config-schema";
 import { createClient } from "redis";
-import { FLAG_CODES } from "../catalogue.js";
+import { FLAG_CODES, flagsDiagnostic } from "../catalogue.js";
 import {
   type ChangeOptions,
   changeRecord,
@@ -172,12 +172,10 @@ export class RedisFlagStore extends CachedFlagStore {
 
   health(): StoreHealth {
     if (this.clientUp && this.subscriberUp) return { state: "ok" };
-    const diagnostic: Diagnostic = {
-      code: FLAG_CODES.storeUnavailable,
-      severity: "error",
-      message: `Redis is unreachable${this.lastError ? ` (${this.lastError})` : ""}; serving the last known state of ${this.flags.size} flag${this.flags.size === 1 ? "" : "s"}`,
+    const diagnostic: Diagnostic = flagsDiagnostic(FLAG_CODES.storeUnavailable, {
+      message: `Redis is unreachable${this.lastError ? ` (${this.lastError})` : ""}; serving the last known state of ${plural(this.flags.size, "flag")}`,
       hint: "The store reconnects on its own; check that the Redis server is up.",
-    };
+    });
     return { state: "degraded", diagnostics: [diagnostic] };
   }
 
