@@ -156,7 +156,10 @@ describe("reloadGateway against a stand-in LiteLLM", () => {
     // Twelve old backups within one day of 2020: the write prunes by the default retention (the
     // last 10 keep this reload's backup and the nine newest, the daily rule the oldest).
     for (let hour = 0; hour < 12; hour++)
-      await writeFile(`${gateway.output}.backup-20200101_${String(hour).padStart(2, "0")}0000`, gateway.v1Text);
+      await writeFile(
+        `${gateway.output}.backup-20200101_${String(hour).padStart(2, "0")}0000`,
+        gateway.v1Text,
+      );
     const report = await reloadGateway(gateway.options);
     expect(report.diagnostics).toEqual([]);
     expect(report).toMatchObject({ ok: true, changed: true, rolledBack: false });

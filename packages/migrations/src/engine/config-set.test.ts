@@ -139,7 +139,10 @@ describe("migrateConfigSet", () => {
     // Twelve old backups of providers.yaml within one day of 2020: with this run's backup, the
     // last 10 keep this one and the nine newest, the daily rule the oldest; 01:00 and 02:00 go.
     for (let hour = 0; hour < 12; hour++)
-      await writeFile(join(dir, `providers.yaml.backup-20200101_${String(hour).padStart(2, "0")}0000`), "old\n");
+      await writeFile(
+        join(dir, `providers.yaml.backup-20200101_${String(hour).padStart(2, "0")}0000`),
+        "old\n",
+      );
     const result = await migrateConfigSet(dir, { now: fixedNow, user: "ops" });
     expect(result.status).toBe("migrated");
     expect(result.pruned?.flatMap((p) => p.removed.map((path) => basename(path)))).toEqual([
