@@ -12,9 +12,9 @@ import { type Principal, TokenSet } from "./http/auth.js";
 import { DEFAULT_BODY_LIMIT, readJsonBody } from "./http/body.js";
 import { ApiError, type FieldIssue, toApiError } from "./http/errors.js";
 import { DEFAULT_RATE_LIMIT, type RateLimit, RateLimiter } from "./http/rate-limit.js";
-import { sendJson, sendText } from "./http/respond.js";
+import { sendEmpty, sendJson, sendJsonText, sendText } from "./http/respond.js";
 import { createLogger, type Logger } from "./observability/logger.js";
-import { ServerMetrics } from "./observability/metrics.js";
+import { type RouteSeries, ServerMetrics } from "./observability/metrics.js";
 import { type ConfigReports, defaultConfigReports } from "./routes/config.js";
 import { ROUTES } from "./routes/index.js";
 import type { AnyRoute, Reply } from "./routes/route.js";
@@ -145,10 +145,17 @@ export function createServer(deps: ServerDeps): SwitchyardServer {
     maxParamLength: 256,
     defaultRoute: (req, res) => notFound(app, router, req, res),
   });
+  // One handler for every route; the route and its metrics series ride in find-my-way's store.
+  const onRequest = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    params: Record<string, string | undefined>,
+    registered: Registered,
+    query: Record<string, unknown>,
+  ) => handle(app, registered, req, res, params, query);
   for (const route of ROUTES) {
-    router.on(route.method, route.path, (req, res, params, _store, query) =>
-      handle(app, route, req, res, params, query),
-    );
+    const registered: Registered = { route, series: app.metrics.routeSeries(route.method, route.path) };
+    router.on(route.method, route.path, onRequest as FindMyWay.Handler<HTTPVersion.V1>, registered);
   }
 
   const server = createHttpServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) =>
@@ -172,10 +179,17 @@ function requestLogLevel(logger: Logger, route: AnyRoute, status: number): "info
   return logger.isLevelEnabled("debug") ? "debug" : undefined;
 }
 
+/** A route as the router holds it: its declaration and its metrics series (made once). */
+interface Registered {
+  readonly route: AnyRoute;
+  readonly series: RouteSeries;
+}
+
 /** One request in flight: what its answer and its access-log line need. */
 interface Exchange {
   readonly app: AppState;
   readonly route: AnyRoute;
+  readonly series: RouteSeries;
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly start: number;
@@ -191,7 +205,7 @@ interface Exchange {
  */
 function handle(
   app: AppState,
-  route: AnyRoute,
+  { route, series }: Registered,
   req: IncomingMessage,
   res: ServerResponse,
   params: Record<string, string | undefined>,
@@ -200,6 +214,7 @@ function handle(
   const x: Exchange = {
     app,
     route,
+    series,
     req,
     res,
     start: performance.now(),
@@ -208,8 +223,11 @@ function handle(
   };
   try {
     const principal = admit(x);
-    const parsedParams = parsePart(route.params, params, "params");
-    const parsedQuery = parsePart(route.query, query, "query");
+    // A hot route's precompiled check passes valid input as it is; the schema parses the rest.
+    const accepts = route.accepts;
+    const parsedParams =
+      accepts?.params?.(params) === true ? params : parsePart(route.params, params, "params");
+    const parsedQuery = accepts?.query?.(query) === true ? query : parsePart(route.query, query, "query");
     if (route.body !== undefined) {
       void withBody(x, principal, params, parsedParams, parsedQuery);
       return;
@@ -287,12 +305,10 @@ async function withBody(
 function answer(x: Exchange, reply: Reply): void {
   const status = reply.status ?? 200;
   try {
-    const headers = { "x-request-id": x.requestId, ...reply.headers };
-    if (reply.text !== undefined) sendText(x.res, status, reply.text, headers);
-    else if (reply.body === undefined) {
-      x.res.writeHead(status, headers);
-      x.res.end();
-    } else sendJson(x.res, status, reply.body, headers);
+    if (reply.json !== undefined) sendJsonText(x.res, status, reply.json, x.requestId, reply.headers);
+    else if (reply.text !== undefined) sendText(x.res, status, reply.text, reply.headers ?? {}, x.requestId);
+    else if (reply.body === undefined) sendEmpty(x.res, status, reply.headers, x.requestId);
+    else sendJson(x.res, status, reply.body, reply.headers, x.requestId);
   } catch (error) {
     fail(x, error);
     return;
@@ -306,9 +322,9 @@ function fail(x: Exchange, error: unknown): void {
   const apiError = toApiError(error);
   if (apiError.code === "internal") app.logger.error({ reqId: requestId, err: error }, "request failed");
   if (apiError.code === "SY7021") app.metrics.countStoreError(`${req.method} ${route.path}`);
-  const headers: Record<string, string> = { "x-request-id": requestId, ...apiError.headers };
+  const headers: Record<string, string> = { ...apiError.headers };
   if (apiError.code === "body-too-large") headers.connection = "close";
-  if (!res.headersSent) sendJson(res, apiError.status, apiError.body(), headers);
+  if (!res.headersSent) sendJson(res, apiError.status, apiError.body(), headers, requestId);
   else res.destroy();
   done(x, apiError.status);
 }
@@ -317,7 +333,7 @@ function fail(x: Exchange, error: unknown): void {
 function done(x: Exchange, status: number): void {
   const { app, route, req } = x;
   const seconds = (performance.now() - x.start) / 1000;
-  app.metrics.observeRequest(req.method ?? "GET", route.path, status, seconds);
+  x.series.observe(status, seconds);
   const level = requestLogLevel(app.logger, route, status);
   if (level !== undefined) {
     app.logger[level](
@@ -356,7 +372,7 @@ function notFound(
           },
         )
       : new ApiError("not-found", `No route for ${req.method} ${path.slice(0, 200)}`);
-  sendJson(res, error.status, error.body(), { "x-request-id": requestId, ...error.headers });
+  sendJson(res, error.status, error.body(), error.headers, requestId);
   app.metrics.observeRequest(req.method ?? "GET", "(none)", error.status, 0);
   app.logger.info({ reqId: requestId, method: req.method, route: "(none)", status: error.status }, "request");
 }

@@ -45,8 +45,12 @@ export class TokenSet {
   readonly hasAdmin: boolean;
   readonly hasRead: boolean;
 
+  /** Each token's principal, made once (a request gets the same object, not a new one). */
+  private readonly principals: ReadonlyMap<TokenEntry, Principal>;
+
   constructor(entries: readonly TokenEntry[]) {
     this.entries = entries;
+    this.principals = new Map(entries.map((e) => [e, { name: e.name, role: e.role }]));
     this.hasAdmin = entries.some((e) => e.role === "admin");
     this.hasRead = entries.some((e) => e.role === "read");
   }
@@ -104,7 +108,7 @@ export class TokenSet {
         token: entry.name,
       });
     }
-    return { name: entry.name, role: entry.role };
+    return this.principals.get(entry) ?? { name: entry.name, role: entry.role };
   }
 }
 

@@ -1,22 +1,64 @@
 import type { ServerResponse } from "node:http";
 
 /** Headers on every API answer: JSON is never sniffed as something else, never cached by proxies. */
-const API_HEADERS = {
-  "content-type": "application/json; charset=utf-8",
-  "x-content-type-options": "nosniff",
-  "cache-control": "no-store",
-} as const;
+const API_HEADERS: readonly string[] = [
+  "content-type",
+  "application/json; charset=utf-8",
+  "x-content-type-options",
+  "nosniff",
+  "cache-control",
+  "no-store",
+];
+/** Headers on every text answer (a page, a script, metrics): never sniffed. */
+const TEXT_HEADERS: readonly string[] = ["x-content-type-options", "nosniff"];
+
+/**
+ * The header list of an answer, as the flat `[name, value, …]` array `writeHead` takes (no object
+ * spread or merge per request): the base pairs (a name in `extra` replaces the base value), the
+ * request id, the other `extra` headers, then the content length when there is a body.
+ */
+function headerList(
+  base: readonly string[],
+  requestId: string | undefined,
+  extra: Readonly<Record<string, string>> | undefined,
+  length: number | undefined,
+): string[] {
+  const list: string[] = [];
+  for (let i = 0; i < base.length; i += 2) {
+    const name = base[i]!;
+    list.push(name, extra?.[name] ?? base[i + 1]!);
+  }
+  if (requestId !== undefined) list.push("x-request-id", requestId);
+  if (extra !== undefined) {
+    for (const name in extra) {
+      if (!base.includes(name) && name !== "content-length") list.push(name, extra[name]!);
+    }
+  }
+  if (length !== undefined) list.push("content-length", String(length));
+  return list;
+}
+
+/** Send JSON that is already serialised (the hot routes write their own), with its length. */
+export function sendJsonText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  requestId?: string,
+  headers?: Readonly<Record<string, string>>,
+): void {
+  res.writeHead(status, headerList(API_HEADERS, requestId, headers, Buffer.byteLength(text)));
+  res.end(text);
+}
 
 /** Send a JSON body (serialised once, with its length). */
 export function sendJson(
   res: ServerResponse,
   status: number,
   body: unknown,
-  headers: Readonly<Record<string, string>> = {},
+  headers?: Readonly<Record<string, string>>,
+  requestId?: string,
 ): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...API_HEADERS, ...headers, "content-length": Buffer.byteLength(text) });
-  res.end(text);
+  sendJsonText(res, status, JSON.stringify(body), requestId, headers);
 }
 
 /** Send a body that is already text (a page, a script, Prometheus metrics). */
@@ -25,11 +67,19 @@ export function sendText(
   status: number,
   text: string,
   headers: Readonly<Record<string, string>>,
+  requestId?: string,
 ): void {
-  res.writeHead(status, {
-    "x-content-type-options": "nosniff",
-    ...headers,
-    "content-length": Buffer.byteLength(text),
-  });
+  res.writeHead(status, headerList(TEXT_HEADERS, requestId, headers, Buffer.byteLength(text)));
   res.end(text);
+}
+
+/** Send a status with headers and no body (304, 201 without content…). */
+export function sendEmpty(
+  res: ServerResponse,
+  status: number,
+  headers?: Readonly<Record<string, string>>,
+  requestId?: string,
+): void {
+  res.writeHead(status, headerList([], requestId, headers, undefined));
+  res.end();
 }

@@ -73,6 +73,52 @@ function latencyHistogram(series: ReadonlyMap<string, LatencySeries>) {
   };
 }
 
+/** One line of `switchyard_http_requests_total`: answered requests, and what was already reported. */
+interface RequestCount {
+  readonly method: string;
+  readonly route: string;
+  readonly status: string;
+  count: number;
+  reported: number;
+}
+
+/**
+ * The request counters of one route: a status's counter is found by number in a small map (the
+ * statuses a route answers are few), the latency is a bucket increment. Made once per route by
+ * {@link ServerMetrics.routeSeries}.
+ */
+export class RouteSeries {
+  private readonly byStatus = new Map<number, RequestCount>();
+
+  constructor(
+    private readonly method: string,
+    private readonly route: string,
+    private readonly latency: LatencySeries,
+    private readonly counts: Map<string, RequestCount>,
+  ) {}
+
+  /** Count one answered request with its status and time taken. */
+  observe(status: number, seconds: number): void {
+    let counted = this.byStatus.get(status);
+    if (counted === undefined) {
+      const key = `${this.method} ${this.route} ${status}`;
+      counted = this.counts.get(key);
+      if (counted === undefined) {
+        counted = { method: this.method, route: this.route, status: String(status), count: 0, reported: 0 };
+        this.counts.set(key, counted);
+      }
+      this.byStatus.set(status, counted);
+    }
+    counted.count += 1;
+    const latency = this.latency;
+    let bucket = 0;
+    while (bucket < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[bucket]!) bucket++;
+    latency.buckets[bucket]! += 1;
+    latency.sum += seconds;
+    latency.count += 1;
+  }
+}
+
 /** What the metrics read on each scrape. */
 export interface MetricsSources {
   readonly store: FlagStore;
@@ -90,10 +136,9 @@ export class ServerMetrics {
   readonly registry = new Registry();
   private readonly storeErrors: Counter<"operation">;
   /** Per method, route and status: requests answered, and what was already reported. */
-  private readonly requestCounts = new Map<
-    string,
-    { method: string; route: string; status: string; count: number; reported: number }
-  >();
+  private readonly requestCounts = new Map<string, RequestCount>();
+  /** The series of requests no route answered, by method and pseudo-route. */
+  private readonly unrouted = new Map<string, RouteSeries>();
   /** Per method and route: the latency histogram's series. */
   private readonly latencySeries = new Map<string, LatencySeries>();
   /** Per flag: counts by reason × value (index reason * 2 + value), and what was already reported. */
@@ -172,26 +217,28 @@ export class ServerMetrics {
     }
   }
 
-  /** Count one answered request (two map lookups and a few additions: this runs on every request). */
-  observeRequest(method: string, route: string, status: number, seconds: number): void {
+  /**
+   * The counters of one route (method and pattern), made once when the route is registered: each
+   * answered request then adds to its arrays, with no label string built or hashed per request.
+   */
+  routeSeries(method: string, route: string): RouteSeries {
     const seriesKey = `${method} ${route}`;
-    const key = `${seriesKey} ${status}`;
-    let counted = this.requestCounts.get(key);
-    if (counted === undefined) {
-      counted = { method, route, status: String(status), count: 0, reported: 0 };
-      this.requestCounts.set(key, counted);
+    let latency = this.latencySeries.get(seriesKey);
+    if (latency === undefined) {
+      latency = { method, route, buckets: new Float64Array(LATENCY_BUCKETS.length + 1), sum: 0, count: 0 };
+      this.latencySeries.set(seriesKey, latency);
     }
-    counted.count += 1;
-    let series = this.latencySeries.get(seriesKey);
+    return new RouteSeries(method, route, latency, this.requestCounts);
+  }
+
+  /** Count one answered request of a route that has no {@link routeSeries} (the 404/405 answers). */
+  observeRequest(method: string, route: string, status: number, seconds: number): void {
+    let series = this.unrouted.get(`${method} ${route}`);
     if (series === undefined) {
-      series = { method, route, buckets: new Float64Array(LATENCY_BUCKETS.length + 1), sum: 0, count: 0 };
-      this.latencySeries.set(seriesKey, series);
+      series = this.routeSeries(method, route);
+      this.unrouted.set(`${method} ${route}`, series);
     }
-    let bucket = 0;
-    while (bucket < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[bucket]!) bucket++;
-    series.buckets[bucket]! += 1;
-    series.sum += seconds;
-    series.count += 1;
+    series.observe(status, seconds);
   }
 
   /** Count one evaluation (`known`: the flag exists, else it is counted under {@link UNKNOWN_FLAG_LABEL}). */

@@ -8,6 +8,7 @@ import {
   type Served,
   serve,
 } from "../../test/harness.js";
+import { EvaluationSchema } from "./schemas.js";
 
 let s: Served;
 beforeAll(async () => {
@@ -57,6 +58,35 @@ describe("the legacy flag API, over real HTTP", () => {
     expect(off).toMatchObject({ enabled: false, reason: "DISABLED" });
     const notModified = await get("/api/v1/features/everyone", READ_TOKEN, { "if-none-match": '"1"' });
     expect(notModified.status).toBe(304);
+  });
+
+  test("the evaluation's hand-written JSON: any user id round-trips, the shape is EvaluationSchema's, each header once", async () => {
+    for (const user of ['a"b\\c', "é 😀 </script>", "tab\there", "\u2028x", "__proto__"]) {
+      const res = await get(`/api/v1/features/new-router?user=${encodeURIComponent(user)}&plan=pro`);
+      expect(res.status).toBe(200);
+      const body = EvaluationSchema.strict().parse(await res.json());
+      expect(body.user).toBe(user);
+      expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("x-request-id")).toMatch(/^[a-z0-9]+-[a-z0-9]+$/);
+      expect(res.headers.get("etag")).toBe('"1"');
+    }
+    // No user: no `user` member (a rollout without an id is off, DEFAULT).
+    expect(await (await get("/api/v1/features/new-router")).json()).toEqual({
+      flag: "new-router",
+      enabled: false,
+      reason: "DEFAULT",
+      version: 1,
+    });
+    // A given request id is echoed; input the fast check refuses still gets the schema's answer.
+    const echoed = await get("/api/v1/features/new-router?user=ann", READ_TOKEN, { "x-request-id": "req-1" });
+    expect(echoed.headers.get("x-request-id")).toBe("req-1");
+    const blank = await get("/api/v1/features/new-router?user=%20%20");
+    expect(blank.status).toBe(400);
+    expect(await blank.json()).toMatchObject({ error: { code: "invalid-parameter" } });
+    const twice = await get("/api/v1/features/new-router?user=a&user=b");
+    expect(twice.status).toBe(400);
   });
 
   test("GET /api/v1/features/user/{userId}/enabled lists the user's flags", async () => {

@@ -7,10 +7,12 @@ import type { AppState } from "../state.js";
 /** The HTTP methods the API uses. */
 export type Method = "GET" | "POST" | "PUT";
 
-/** What a handler answers: a JSON body (default), or text with its content type. */
+/** What a handler answers: a JSON body (default), JSON already serialised, or text with its content type. */
 export interface Reply {
   readonly status?: number;
   readonly body?: unknown;
+  /** The JSON body, already serialised (a hot route writes its own; sent as `application/json`). */
+  readonly json?: string;
   /** Send this text as is instead of JSON (pages, scripts, metrics). */
   readonly text?: string;
   readonly headers?: Readonly<Record<string, string>>;
@@ -53,6 +55,15 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   readonly params?: z.ZodType<P>;
   readonly query?: z.ZodType<Q>;
   readonly body?: z.ZodType<B>;
+  /**
+   * Precompiled checks of the raw params and query for a hot route (see `precheck` in schemas.ts):
+   * true means the schema would accept the input unchanged, so it is used as is; false sends it to
+   * the schema, which parses it or explains why not.
+   */
+  readonly accepts?: {
+    readonly params?: (raw: Readonly<Record<string, unknown>>) => boolean;
+    readonly query?: (raw: Readonly<Record<string, unknown>>) => boolean;
+  };
   /** Documented request headers (`If-Match`…), name → description. */
   readonly requestHeaders?: Readonly<Record<string, string>>;
   readonly responses: Readonly<Record<number, ResponseSpec>>;

@@ -3,15 +3,19 @@
  * `FlagSchema`, a flag's name `FlagNameSchema`): the routes parse their input with these, and the
  * OpenAPI document is generated from the same objects.
  */
-import { FlagNameSchema, FlagSchema } from "@switchyard/config-schema";
+import { FLAG_NAME_PATTERN, FlagNameSchema, FlagSchema } from "@switchyard/config-schema";
 import * as z from "zod";
+
+/** A user id: one line, not blank, at most {@link ID_MAX} code points (zod counts code points; the check, UTF-16 units). */
+const USER_ID_PATTERN = /^[^\r\n]*\S[^\r\n]*$/;
+const ID_MAX = 512;
 
 /** A user id as the lists hold it and the evaluation takes it. */
 export const UserIdSchema = z
   .string()
   .min(1)
-  .max(512)
-  .regex(/^[^\r\n]*\S[^\r\n]*$/, "A user id is one line and not blank")
+  .max(ID_MAX)
+  .regex(USER_ID_PATTERN, "A user id is one line and not blank")
   .describe("A user id, exactly as the application passes it (`userId`, OpenFeature's `targetingKey`).");
 
 export const FlagParamsSchema = z.object({ flag: FlagNameSchema });
@@ -30,8 +34,40 @@ export const UserParamsSchema = z.object({ userId: UserIdSchema });
 
 export const EvaluateQuerySchema = z.looseObject({
   user: UserIdSchema.optional().describe("The user to evaluate for (the legacy `?user=`)."),
-  session: z.string().min(1).max(512).optional().describe("A session id, for `stickiness: sessionId`."),
+  session: z.string().min(1).max(ID_MAX).optional().describe("A session id, for `stickiness: sessionId`."),
 });
+
+/**
+ * Precompiled checks for the hot GET routes (a flag evaluation runs tens of thousands of times a
+ * second, and a zod parse costs as much as the evaluation). Each answers true only for an input its
+ * schema accepts unchanged (the schema's output equals the input); anything else goes to the schema,
+ * which parses or explains. `schemas.test.ts` holds each check to its schema on random inputs.
+ */
+export const precheck = {
+  /** {@link FlagParamsSchema}: `{ flag }` with a valid flag name and nothing else. */
+  flagParams(raw: Readonly<Record<string, unknown>>): boolean {
+    const flag = raw.flag;
+    if (typeof flag !== "string" || !FLAG_NAME_PATTERN.test(flag)) return false;
+    for (const key in raw) if (key !== "flag") return false;
+    return true;
+  },
+  /**
+   * {@link EvaluateQuerySchema}: `user` and `session` absent or valid; other parameters pass as they
+   * are, except a `__proto__` parameter (the schema drops it, so it goes to the schema).
+   */
+  evaluateQuery(raw: Readonly<Record<string, unknown>>): boolean {
+    if (Object.hasOwn(raw, "__proto__")) return false;
+    const { user, session } = raw;
+    if (user !== undefined) {
+      if (typeof user !== "string" || user.length < 1 || user.length > ID_MAX) return false;
+      if (!USER_ID_PATTERN.test(user)) return false;
+    }
+    if (session !== undefined) {
+      if (typeof session !== "string" || session.length < 1 || session.length > ID_MAX) return false;
+    }
+    return true;
+  },
+};
 
 export const ListQuerySchema = z.object({
   tag: z.string().min(1).max(200).optional().describe("Only flags carrying this tag."),
