@@ -122,7 +122,10 @@ export function createServer(deps: ServerDeps): SwitchyardServer {
   const logger = deps.logger ?? createLogger();
   const reports =
     deps.reports ??
-    defaultConfigReports(deps.configDir, { ...(deps.cwd === undefined ? {} : { cwd: deps.cwd }) });
+    defaultConfigReports(deps.configDir, {
+      ...(deps.cwd === undefined ? {} : { cwd: deps.cwd }),
+      ...(deps.env === undefined ? {} : { env: deps.env }),
+    });
   const app: AppState = {
     store: deps.store,
     engine,

@@ -4,7 +4,7 @@ import { auditConfigDir } from "@switchyard/audit";
 import { validateConfigDir } from "@switchyard/consistency";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { exampleConfigDir } from "../../test/config-dir.js";
-import { bearer, READ_TOKEN, type Served, serve } from "../../test/harness.js";
+import { ADMIN_TOKEN, bearer, READ_TOKEN, type Served, serve } from "../../test/harness.js";
 import { SERVER_VERSION } from "../version.js";
 
 describe("read-only config reports: the CLI's JSON, from the same library functions", () => {
@@ -67,6 +67,40 @@ describe("read-only config reports: the CLI's JSON, from the same library functi
       expect(res.status).toBe(404);
     } finally {
       await bare.close();
+    }
+  });
+
+  test("ports and doctor answers pass the secret redaction even when a report holds one", async () => {
+    // Reports that (wrongly) carry secrets: the route's guard must catch each by its shape.
+    const leaky = {
+      ok: false,
+      note: "probe sent Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlMTIz",
+      nested: [{ url: "https://admin:S3cr3tPassw0rd!@redis.internal:6379/0" }],
+      key: "sk-proj-Zq8rT1vW3xY5aB7cD9eF2gH4jK6mN8pQ0sU2wY4zA6",
+    };
+    const fake = await serve({
+      reports: {
+        validate: () => Promise.reject(new Error("unused")),
+        audit: () => Promise.reject(new Error("unused")),
+        ports: async () => ({ status: "invalid", report: leaky as never }),
+        doctor: async () => leaky as never,
+      },
+    });
+    try {
+      for (const path of ["/api/v1/ports", "/api/v1/doctor"]) {
+        const res = await fetch(`${fake.url}${path}`, { headers: bearer(ADMIN_TOKEN) });
+        expect(res.status).toBe(200);
+        const text = await res.text();
+        expect(text).not.toContain("eyJzdWIiOiJ4In0");
+        expect(text).not.toContain("S3cr3tPassw0rd");
+        expect(text).not.toContain("sk-proj-Zq8rT1vW3xY5aB7cD9eF2gH4jK6mN8pQ0sU2wY4zA6");
+        expect(JSON.parse(text)).toMatchObject({
+          ok: false,
+          nested: [{ url: expect.stringContaining("redis.internal") }],
+        });
+      }
+    } finally {
+      await fake.close();
     }
   });
 });

@@ -291,9 +291,18 @@ export async function checkPorts(ports: PortsFile, options: CheckPortsOptions = 
   return {
     source: snapshot.source,
     sourceDetail: snapshot.detail,
-    // A required service that is free gets SY6011; one in another state keeps that state's code.
+    // A required service that is free gets SY6011 and how to fix it; one in another state keeps
+    // that state's code.
     services: services.map((s) =>
-      s.required && s.state === "AVAILABLE" ? { ...s, code: "SY6011" as const } : s,
+      s.required && s.state === "AVAILABLE"
+        ? {
+            ...s,
+            code: "SY6011" as const,
+            hint:
+              s.hint ??
+              `Start '${s.service}' (its unit, container or command); it listens on ${s.host}:${s.port}.`,
+          }
+        : s,
     ),
     counts,
     ok: failures.length === 0,

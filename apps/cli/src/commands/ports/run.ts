@@ -10,7 +10,6 @@ import {
   checkPorts,
   type PortsReport,
   portsCatalogue,
-  type ServiceStatus,
   type StartOrder,
   startOrder,
   suggestPorts,
@@ -92,15 +91,6 @@ function statesTable(report: PortsReport, style: Style, shownDir: string): strin
   return `${lines.join("\n")}\n`;
 }
 
-function requiredHint(status: ServiceStatus): ServiceStatus {
-  return status.code === "SY6011" && status.hint === undefined
-    ? {
-        ...status,
-        hint: `Start '${status.service}' (its unit, container or command); it listens on ${status.host}:${status.port}.`,
-      }
-    : status;
-}
-
 function orderText(order: StartOrder, style: Style): string {
   const lines: string[] = [];
   order.waves.forEach((wave, i) => {
@@ -175,10 +165,9 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     return { status: result.suggestions.length > 0 ? "ok" : "invalid", data: result, stdout: text };
   }
   const report = await checkPorts(ports, { requiredOnly: booleanOption(args, "required") });
-  const withHints = { ...report, services: report.services.map(requiredHint) };
   return {
     status: report.ok ? "ok" : "invalid",
-    data: withHints,
-    stdout: statesTable(withHints, style, displayPath(dir, cwd)),
+    data: report,
+    stdout: statesTable(report, style, displayPath(dir, cwd)),
   };
 }
