@@ -203,6 +203,13 @@ const PortsQuerySchema = z.object({
   required: BooleanQuery.describe("Only the services marked required (`--required`)."),
 });
 
+/** The refusals of an admin-only report. */
+const ADMIN_REPORT_ERRORS = {
+  401: { description: "No token, or a token that is not valid.", schema: ErrorSchema },
+  403: { description: "A read token.", schema: ErrorSchema },
+  404: { description: "The server has no config directory.", schema: ErrorSchema },
+};
+
 const ports = defineRoute({
   method: "GET",
   path: "/api/v1/ports",
@@ -214,9 +221,7 @@ const ports = defineRoute({
   query: PortsQuerySchema,
   responses: {
     200: { description: "The ports report (or, for an invalid ports.yaml, its diagnostics)." },
-    401: { description: "No token, or a token that is not valid.", schema: ErrorSchema },
-    403: { description: "A read token.", schema: ErrorSchema },
-    404: { description: "The server has no config directory.", schema: ErrorSchema },
+    ...ADMIN_REPORT_ERRORS,
   },
   handler: async ({ app, query }) => {
     const { status, report } = await app.reports.ports({ required: query.required });
@@ -239,9 +244,7 @@ const doctor = defineRoute({
   query: DoctorQuerySchema,
   responses: {
     200: { description: "The doctor report." },
-    401: { description: "No token, or a token that is not valid.", schema: ErrorSchema },
-    403: { description: "A read token.", schema: ErrorSchema },
-    404: { description: "The server has no config directory.", schema: ErrorSchema },
+    ...ADMIN_REPORT_ERRORS,
   },
   handler: async ({ app, query }) => {
     const report = await app.reports.doctor({ critical: query.critical });
