@@ -1,3 +1,4 @@
+import { chmod, writeFile } from "node:fs/promises";
 import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { join } from "node:path";
 import { FileFlagStore } from "@switchyard/feature-flags";
@@ -112,7 +113,7 @@ describe("switchyard flags --server (against a listening switchyard-server)", ()
     });
     const reader = await remote(["flags", "disable", "semantic-cache"], READ);
     expect(reader.code).toBe(1);
-    expect(reader.stderr).toMatch(/admin token: set SWITCHYARD_TOKEN/);
+    expect(reader.stderr).toMatch(/admin token: give one with --token-file FILE or SWITCHYARD_TOKEN/);
     expect(reader.stderr).not.toContain(READ);
     const unknown = await remote(["flags", "enable", "semantic-cach"], ADMIN);
     expect(unknown.code).toBe(1);
@@ -131,6 +132,55 @@ describe("switchyard flags --server (against a listening switchyard-server)", ()
     const secret = await runCli(["flags", "list", "--server", "http://u:hunter2@127.0.0.1:1"], cwd);
     expect(secret.code).toBe(2);
     expect(secret.stderr).not.toContain("hunter2");
+  });
+
+  it("--token-file: a private file's token (over SWITCHYARD_TOKEN); a file open to others is refused, like ssh", async () => {
+    const file = join(cwd, "admin.token");
+    await writeFile(file, `${ADMIN}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
+    const before = store.snapshot().get("semantic-cache")!.version;
+    // SWITCHYARD_TOKEN holds the read token; the file's admin token is the one used.
+    const changed = await runCli(
+      ["flags", "rollout", "semantic-cache", "30", "--server", url, "--token-file", "admin.token", "--json"],
+      cwd,
+      { SWITCHYARD_TOKEN: READ },
+    );
+    expect(changed.code).toBe(0);
+    expect(store.snapshot().get("semantic-cache")!.version).toBe(before + 1);
+    const [record] = await store.history({ flag: "semantic-cache", limit: 1 });
+    expect(record).toMatchObject({ actor: "ops", after: { rollout_percentage: 30 } });
+    expect(changed.stdout + changed.stderr).not.toContain(ADMIN);
+
+    for (const mode of [0o640, 0o604, 0o660]) {
+      await chmod(file, mode);
+      const open = await runCli(
+        ["flags", "enable", "semantic-cache", "--server", url, "--token-file", "admin.token"],
+        cwd,
+      );
+      expect(open.code).toBe(2);
+      expect(open.stderr).toContain(`--token-file admin.token is open to others (mode 0${mode.toString(8)})`);
+      expect(open.stderr).toContain("chmod 600 admin.token");
+      expect(open.stderr).not.toContain(ADMIN);
+    }
+    expect(store.snapshot().get("semantic-cache")!.version).toBe(before + 1);
+    await chmod(file, 0o600);
+    const missing = await runCli(["flags", "list", "--server", url, "--token-file", "nope.token"], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Cannot read --token-file nope\.token/);
+    const local = await runCli(["flags", "list", "--token-file", "admin.token"], cwd);
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/--token-file applies only with --server/);
+  });
+
+  it("--token is refused (exit 2) without echoing the token: argv is visible in ps", async () => {
+    const result = await runCli(
+      ["flags", "enable", "semantic-cache", "--server", url, "--token", ADMIN],
+      cwd,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--token is refused: a token on the command line is visible/);
+    expect(result.stderr).toMatch(/--token-file FILE, or set SWITCHYARD_TOKEN/);
+    expect(result.stdout + result.stderr).not.toContain(ADMIN);
   });
 
   it("a server that is not there is an I/O error (exit 2) that says so", async () => {

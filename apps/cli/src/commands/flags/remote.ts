@@ -1,14 +1,17 @@
 /**
  * `switchyard flags … --server URL`: the same actions through a running switchyard-server's flag API
  * (the legacy `/api/v1/features` paths), so an operator changes the flags a fleet of replicas serves
- * without touching their store. The token comes from `SWITCHYARD_TOKEN` (never from the command line,
- * where `ps` would show it). Each change goes through the server's `store.update`: it applies on top
+ * without touching their store. The token comes from `--token-file FILE` (refused when group or others
+ * may read it, as ssh refuses such a key) or from `SWITCHYARD_TOKEN`; never from the command line,
+ * where `ps` and the shell's history would show it (`--token` is refused). Each change goes through the server's `store.update`: it applies on top
  * of the current version and is recorded in the flag's history with the token's name.
  */
+import { resolve } from "node:path";
 import {
   type Diagnostic,
   didYouMean,
   type Flag,
+  readBoundedFile,
   sanitizeForTerminal,
   suggestName,
 } from "@switchyard/config-schema";
@@ -45,8 +48,40 @@ export interface RemoteTarget {
   readonly context: CommandContext;
 }
 
-/** Check `--server`: an http(s) URL without credentials in it. */
-export function remoteTarget(server: string, context: CommandContext): RemoteTarget {
+/** The largest token file read (a token is a line; anything bigger is not a token file). */
+const TOKEN_FILE_MAX_BYTES = 64 * 1024;
+
+/**
+ * The token from `--token-file`: a regular file that neither group nor others may read or write
+ * (mode 0600 or stricter, as ssh demands of a private key), holding one token on one line.
+ * Messages name the file, never its content.
+ */
+async function tokenFromFile(file: string, context: CommandContext): Promise<string> {
+  const path = resolve(context.io.cwd, file);
+  const read = await readBoundedFile(path, { maxBytes: TOKEN_FILE_MAX_BYTES });
+  if (!read.ok) throw new IoError(`Cannot read --token-file ${safe(file)}: ${read.failure.reason}`, path);
+  if ((read.mode & 0o077) !== 0) {
+    throw new UsageError(
+      `--token-file ${safe(file)} is open to others (mode ${(read.mode & 0o777).toString(8).padStart(4, "0")}): a token file must be private`,
+      { hint: `Run 'chmod 600 ${safe(file)}' (only its owner may read it), then run the command again.` },
+    );
+  }
+  const token = read.bytes.toString("utf8").trim();
+  if (token === "" || /\s/.test(token)) {
+    throw new UsageError(`--token-file ${safe(file)} must hold one token on one line`);
+  }
+  return token;
+}
+
+/**
+ * Check `--server` (an http(s) URL without credentials in it) and find the token: `--token-file`
+ * when given, else `SWITCHYARD_TOKEN`.
+ */
+export async function remoteTarget(
+  server: string,
+  context: CommandContext,
+  tokenFile?: string,
+): Promise<RemoteTarget> {
   let base: URL;
   try {
     base = new URL(server);
@@ -57,12 +92,13 @@ export function remoteTarget(server: string, context: CommandContext): RemoteTar
     throw new UsageError(`Invalid --server '${safe(server)}': only http:// and https:// are served`);
   }
   if (base.username !== "" || base.password !== "") {
-    throw new UsageError("Do not put credentials in --server: set SWITCHYARD_TOKEN instead", {
+    throw new UsageError("Do not put credentials in --server: use --token-file or SWITCHYARD_TOKEN instead", {
       hint: "The URL would be shown in messages and the shell's history.",
     });
   }
   if (!base.pathname.endsWith("/")) base.pathname = `${base.pathname}/`;
-  const token = context.io.env.SWITCHYARD_TOKEN;
+  const token =
+    tokenFile === undefined ? context.io.env.SWITCHYARD_TOKEN : await tokenFromFile(tokenFile, context);
   const shown = `${base.origin}${base.pathname === "/" ? "" : base.pathname.replace(/\/$/, "")}`;
   return { shown, base, token: token === undefined || token === "" ? undefined : token, context };
 }
@@ -124,8 +160,8 @@ function failed(target: RemoteTarget, answer: Answer, data: Record<string, unkno
     });
   }
   const hints: Record<number, string> = {
-    401: "Set SWITCHYARD_TOKEN to a token the server accepts.",
-    403: "Changes need an admin token: set SWITCHYARD_TOKEN to one.",
+    401: "Give a token the server accepts: --token-file FILE (mode 0600) or SWITCHYARD_TOKEN.",
+    403: "Changes need an admin token: give one with --token-file FILE or SWITCHYARD_TOKEN.",
     412: "Someone changed the flag meanwhile; run the command again.",
     429: "Too many changes at once; wait a moment and run it again.",
   };

@@ -75,7 +75,7 @@ const ARITY: Readonly<Record<Action, number>> = {
   whitelist: 3,
   blacklist: 3,
 };
-const SHARED_OPTIONS = new Set(["config-dir", "server", "json", "help"]);
+const SHARED_OPTIONS = new Set(["config-dir", "server", "token-file", "token", "json", "help"]);
 const FLAG_FILE = "feature-flags.yaml";
 
 function usage(message: string): UsageError {
@@ -487,12 +487,26 @@ async function runRemote(
 
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
   const action = parseAction(args);
+  if (args.values.token !== undefined) {
+    // Refused, not warned about: by the time a warning prints, every user of the machine could
+    // have read the token in `ps` or /proc/<pid>/cmdline, and the shell's history keeps it.
+    throw new UsageError(
+      "--token is refused: a token on the command line is visible to every user of this machine (ps) and stays in the shell's history",
+      {
+        hint: "Put it in a file only you can read (chmod 600) and pass --token-file FILE, or set SWITCHYARD_TOKEN.",
+      },
+    );
+  }
   const server = stringOption(args, "server");
+  const tokenFile = stringOption(args, "token-file");
+  if (tokenFile !== undefined && server === undefined) {
+    throw usage("--token-file applies only with --server (the local file needs no token)");
+  }
   if (server !== undefined) {
     if (args.values["config-dir"] !== undefined) {
       throw usage("Give --server or --config-dir, not both: the flags live in one place");
     }
-    const target = remoteTarget(server, context);
+    const target = await remoteTarget(server, context, tokenFile);
     const { listAction, rawFlag } = flagArgument(action, args);
     return runRemote(action, args, target, listAction, rawFlag);
   }

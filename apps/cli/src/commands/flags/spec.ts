@@ -36,7 +36,19 @@ export const spec: CommandSpec = {
       type: "string",
       valueName: "url",
       description:
-        "Act on a running switchyard-server (its /api/v1/features API) instead of the file; the token comes from SWITCHYARD_TOKEN.",
+        "Act on a running switchyard-server (its /api/v1/features API) instead of the file; the token comes from --token-file or SWITCHYARD_TOKEN.",
+    },
+    "token-file": {
+      type: "string",
+      valueName: "file",
+      description:
+        "With --server: read the token from this file, which only its owner may read (mode 0600, as ssh demands of a key; a file open to group or others is refused). It wins over SWITCHYARD_TOKEN.",
+    },
+    token: {
+      type: "string",
+      valueName: "token",
+      description:
+        "Refused (exit 2): a token on the command line is visible to every user of the machine in ps and stays in the shell's history. Use --token-file or SWITCHYARD_TOKEN.",
     },
     json: jsonOption(),
   },
@@ -54,6 +66,11 @@ export const spec: CommandSpec = {
     {
       command: "SWITCHYARD_TOKEN=… switchyard flags enable new-router --server http://flags.internal:4100",
       description: "Change the flag every replica of a server serves",
+    },
+    {
+      command:
+        "switchyard flags rollout new-router 50 --server http://flags.internal:4100 --token-file ~/.config/switchyard/token",
+      description: "The same with the token in a file only you can read (chmod 600)",
     },
   ],
   load: () => import("./run.js"),
