@@ -59,3 +59,16 @@ test("the generator version in every header is the package's version", async () 
   expect(`${MONITORING_GENERATOR} ${MONITORING_GENERATOR_VERSION}`).toBe(`${pkg.name} ${pkg.version}`);
   expect(generateMonitoring({ ports })[0]?.content).toContain(`# generator: ${pkg.name} ${pkg.version}\n`);
 });
+
+test("the built package (ESM and CJS) records package.json's version, not a copy of it", async () => {
+  // What a release publishes: `changeset version` bumps package.json, the build inlines it.
+  const { readFile } = await import("node:fs/promises");
+  const { createRequire } = await import("node:module");
+  const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+  const esm = await import(new URL("../dist/index.js", import.meta.url).href);
+  const cjs = createRequire(import.meta.url)("../dist/index.cjs");
+  expect(esm.MONITORING_GENERATOR_VERSION).toBe(pkg.version);
+  expect(cjs.MONITORING_GENERATOR_VERSION).toBe(pkg.version);
+  const source = await readFile(new URL("./header.ts", import.meta.url), "utf8");
+  expect(source).not.toMatch(/MONITORING_GENERATOR_VERSION[^=]*=\s*["'`]/);
+});

@@ -1,10 +1,14 @@
 import { parseGeneratedHeader, sha256 } from "@switchyard/config-schema";
 import { TARGET_LITELLM_VERSION } from "@switchyard/litellm-generator";
+import packageJson from "../package.json" with { type: "json" };
 import type { MonitoringInput } from "./targets.js";
 
-/** Name and version recorded in every generated file (kept equal to package.json by a test). */
+/**
+ * Name and version recorded in every generated file: the version is the package's own, read from its
+ * package.json (the bundlers inline it), so a release never records a stale one.
+ */
 export const MONITORING_GENERATOR = "@switchyard/monitoring";
-export const MONITORING_GENERATOR_VERSION = "0.1.0";
+export const MONITORING_GENERATOR_VERSION: string = packageJson.version;
 
 /** What a generated file's header records. */
 export interface MonitoringHeader {
