@@ -105,6 +105,16 @@ describe("the built CLI's chunks", () => {
     expect(packages(explain)).toEqual(["config-schema"]);
   });
 
+  it("ports loads no zod, yaml, js-yaml or semver: the full loader is a chunk of its own, loaded only for a file the quick loader cannot vouch for", () => {
+    const ports = inputsOf(loadedWith("src/commands/ports/run.ts"));
+    expect(libraries(ports)).toEqual(["fastest-levenshtein"]);
+    expect(ports).toContain("../../packages/config-schema/src/load-quick.ts");
+    expect(ports).not.toContain("../../packages/config-schema/src/load.ts");
+    expect(inputsOf(loadedWith("src/commands/ports/full-load.ts"))).toContain(
+      "../../packages/config-schema/src/load.ts",
+    );
+  });
+
   it("explain reads a catalogue built at build time that equals the one built from the packages", async () => {
     const built = await exec(process.execPath, [BIN, "explain", "--list", "--json"], {
       cwd: REPO_ROOT,

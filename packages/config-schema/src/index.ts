@@ -148,6 +148,8 @@ export {
 } from "./litellm/wildcards.js";
 export type { ConfigSet, LoadedFile, LoadOptions } from "./load.js";
 export { configDirDisplay, loadConfigFile, loadConfigSet, loadConfigText, readFailure } from "./load.js";
+export type { QuickConfigKind } from "./load-quick.js";
+export { quickLoadConfigFile, quickLoadConfigText } from "./load-quick.js";
 export type { Palette } from "./render/ansi.js";
 export { palette } from "./render/ansi.js";
 export { collectSources, readSources } from "./render/collect-sources.js";
@@ -260,6 +262,8 @@ export {
 export { formatYamlPath } from "./validate/describe-path.js";
 export type { DetectedVersion, VersionMarker } from "./validate/detect-version.js";
 export { detectVersion } from "./validate/detect-version.js";
+export type { JsonSchemaNode } from "./validate/json-schema-check.js";
+export { conformsToJsonSchema } from "./validate/json-schema-check.js";
 export type { OlderSchemaFile } from "./validate/older-schemas.js";
 export { recognizeOlderSchemas, withOlderSchemasRecognized } from "./validate/older-schemas.js";
 export type { SchemaVersionStatus } from "./validate/schema-version.js";

@@ -1,4 +1,4 @@
-import { ENV_REFERENCE_PATTERN } from "../schemas/common.js";
+import { ENV_REFERENCE_PATTERN } from "../schemas/patterns.js";
 
 /** Words that mark a value as a stand-in rather than a secret (`sk-your-key-here`, AWS's `…EXAMPLE` key). */
 const PLACEHOLDER_WORD =

@@ -2,7 +2,8 @@ import { join, resolve } from "node:path";
 import {
   didYouMean,
   hasErrors,
-  loadConfigFile,
+  type PortsFile,
+  quickLoadConfigFile,
   sanitizeForTerminal,
   suggestName,
 } from "@switchyard/config-schema";
@@ -111,6 +112,28 @@ function orderText(order: StartOrder, style: Style): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** What a full load of ports.yaml gives: the file's content, or the outcome that reports it. */
+async function fullLoad(
+  path: string,
+  context: CommandContext,
+): Promise<{ ports: PortsFile } | { outcome: CommandOutcome }> {
+  const { loadConfigFile } = await import("./full-load.js");
+  const file = await loadConfigFile("ports", path, { cwd: context.io.cwd });
+  if (file.value !== undefined && !hasErrors(file.diagnostics)) return { ports: file.value };
+  const unreadable = file.diagnostics.some((d) => d.code === "SY1010" || d.code === "SY1011");
+  const outcome: CommandOutcome = {
+    status: unreadable ? "io-error" : "invalid",
+    data: { ok: false, diagnostics: file.diagnostics },
+    // Loaded only to report a broken file: the catalogue brings in every consistency rule.
+    stderr: (await import("../../report.js")).prettyDiagnostics(file.diagnostics, context, {
+      stream: "stderr",
+      catalogue: (await import("../../catalogue.js")).cliCatalogue(portsCatalogue),
+      sources: new Map([[file.file, file.source.text]]),
+    }),
+  };
+  return { outcome };
+}
+
 /**
  * `switchyard ports`: the port state of every service of ports.yaml (exit 1 on a conflict or a
  * required service not running); `ports suggest <service>`: free ports near its own; `ports order`:
@@ -121,21 +144,12 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   const { cwd } = context.io;
   const dir = resolve(cwd, configDirArgument(args, "ports"));
   const path = join(dir, "ports.yaml");
-  const file = await loadConfigFile("ports", path, { cwd });
-  if (file.value === undefined || hasErrors(file.diagnostics)) {
-    const unreadable = file.diagnostics.some((d) => d.code === "SY1010" || d.code === "SY1011");
-    return {
-      status: unreadable ? "io-error" : "invalid",
-      data: { ok: false, diagnostics: file.diagnostics },
-      // Loaded only to report a broken file: the catalogue brings in every consistency rule.
-      stderr: (await import("../../report.js")).prettyDiagnostics(file.diagnostics, context, {
-        stream: "stderr",
-        catalogue: (await import("../../catalogue.js")).cliCatalogue(portsCatalogue),
-        sources: new Map([[file.file, file.source.text]]),
-      }),
-    };
-  }
-  const ports = file.value;
+  // A plainly valid ports.yaml is read without zod, yaml or the diagnostics (most of a start's
+  // time); anything else goes to the full loader, which says why, with the same words as ever.
+  const quick = await quickLoadConfigFile("ports", path);
+  const loaded = quick !== undefined ? { ports: quick } : await fullLoad(path, context);
+  if ("outcome" in loaded) return loaded.outcome;
+  const { ports } = loaded;
   const { style } = context;
   if (action === "order") {
     const order = startOrder(ports);
