@@ -1,4 +1,5 @@
 import { type PortsFile, PortsFileSchema } from "@switchyard/config-schema";
+import { builtExports } from "@switchyard/test-utils";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
 import { generateMonitoring } from "./index.js";
@@ -63,12 +64,11 @@ test("the generator version in every header is the package's version", async () 
 test("the built package (ESM and CJS) records package.json's version, not a copy of it", async () => {
   // What a release publishes: `changeset version` bumps package.json, the build inlines it.
   const { readFile } = await import("node:fs/promises");
-  const { createRequire } = await import("node:module");
   const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
-  const esm = await import(new URL("../dist/index.js", import.meta.url).href);
-  const cjs = createRequire(import.meta.url)("../dist/index.cjs");
-  expect(esm.MONITORING_GENERATOR_VERSION).toBe(pkg.version);
-  expect(cjs.MONITORING_GENERATOR_VERSION).toBe(pkg.version);
+  expect(builtExports(new URL("..", import.meta.url), "MONITORING_GENERATOR_VERSION")).toEqual({
+    esm: pkg.version,
+    cjs: pkg.version,
+  });
   const source = await readFile(new URL("./header.ts", import.meta.url), "utf8");
-  expect(source).not.toMatch(/MONITORING_GENERATOR_VERSION[^=]*=\s*["'`]/);
+  expect(source).not.toMatch(/MONITORING_GENERATOR_VERSION[^=\n]*=\s*["'`]/);
 });

@@ -1,3 +1,4 @@
+export { builtExports } from "./built-exports.js";
 export { codesIn } from "./emitted-codes.js";
 export { expectGolden, goldenDiff, updatingGoldens } from "./golden.js";
 export { HANG_GUARD_MS, processTestConfig } from "./hang-guard.js";
