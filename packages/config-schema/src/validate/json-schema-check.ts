@@ -72,8 +72,10 @@ export function conformsToJsonSchema(schema: JsonSchemaNode, value: unknown): bo
         if (typeof arg !== "string" || typeof value !== "string" || !pattern(arg).test(value)) return false;
         break;
       case "minLength":
-        // JSON Schema counts code points, zod UTF-16 units: hold the smaller count to the minimum.
-        if (typeof arg !== "number" || typeof value !== "string" || [...value].length < arg) return false;
+        // JSON Schema counts code points, zod UTF-16 units: hold the smaller count (code points, at
+        // least half the units) to the minimum.
+        if (typeof arg !== "number" || typeof value !== "string") return false;
+        if (value.length < 2 * arg && [...value].length < arg) return false;
         break;
       case "maxLength":
         if (typeof arg !== "number" || typeof value !== "string" || value.length > arg) return false;
