@@ -410,6 +410,36 @@ describe("#10 item 6: secrets never printed, never written", () => {
   });
 });
 
+describe("#10 item 6: a 0644 file that receives a secret becomes 0600, and generate says so", () => {
+  for (const json of [false, true])
+    it(`in the report${json ? " (--json: modeTightened)" : ""}`, async () => {
+      const cwd = await copyExample("config");
+      const output = join(cwd, "config", "litellm-unified.yaml");
+      finished(await runBuilt(["generate", "--config-dir", "config"], { cwd }));
+      await chmod(output, 0o644);
+      const passthrough = join(cwd, "config", "litellm-passthrough.yaml");
+      await writeFile(passthrough, "router_settings:\n  redis_password: hunter2-literal\n", { mode: 0o600 });
+      await chmod(passthrough, 0o600);
+      const run = await runBuilt(["generate", "--config-dir", "config", ...(json ? ["--json"] : [])], {
+        cwd,
+      });
+      finished(run);
+      expect(run.code, run.stderr).toBe(0);
+      expect((await stat(output)).mode & 0o777).toBe(0o600);
+      // --json says what was generated (11 model_list entries), never the text holding the secret.
+      if (json)
+        expect(JSON.parse(run.stdout)).toMatchObject({
+          modeTightened: { from: 0o644, to: 0o600 },
+          generation: { models: 11 },
+        });
+      else
+        expect(run.stdout).toContain(
+          "warning: tightened the mode of config/litellm-unified.yaml from 0644 to 0600 because it holds a secret",
+        );
+      expect(`${run.stdout}${run.stderr}`).not.toContain("hunter2-literal");
+    });
+});
+
 describe("#10 item 8: long lines and broken brackets stay fast", () => {
   it("validate prints 1,000 frames of a 100,000-character line about as fast as --json", async () => {
     const cwd = await copyExample("config");

@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { HANG_GUARD_MS } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireBuiltCli, runBuilt } from "./test-support/built.js";
@@ -265,6 +266,86 @@ describe("SIGKILL during generate", () => {
     },
     TIMEOUT,
   );
+});
+
+/** The preload that stalls a rename or link onto a matching name (test-support/stall-write.cjs). */
+const STALL = fileURLToPath(new URL("./test-support/stall-write.cjs", import.meta.url));
+
+/**
+ * Run the CLI with the write layer stalled before it moves a temp file onto a name matching
+ * `stall`, and SIGKILL it there: when it says so on stderr (an event, whatever the load).
+ */
+async function killWhenStalled(args: readonly string[], cwd: string, stall: string): Promise<string> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: {
+      ...process.env,
+      NO_COLOR: "1",
+      SWITCHYARD_CACHE_DIR: testCacheDir(),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${STALL}`.trim(),
+      SWITCHYARD_TEST_STALL: stall,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  const stalled = await new Promise<boolean>((resolve) => {
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+      if (stderr.includes("stalled ")) resolve(true);
+    });
+    child.on("exit", () => resolve(false));
+  });
+  const exited = new Promise((resolve) => child.on("close", resolve));
+  child.kill("SIGKILL");
+  await exited;
+  expect(stalled, `${args.join(" ")} never reached the stalled step: ${stderr}`).toBe(true);
+  return stderr;
+}
+
+describe("SIGKILL between a temp file's fsync and its rename (#10 item 5)", () => {
+  it("the next generate removes the leftover temp file and says so, in its report and in --json", async () => {
+    const cwd = join(work, "generate-stalled");
+    const dir = join(cwd, "config");
+    const { variants, outputs } = await generatedSet(cwd);
+    // The generated file's own temp (renamed onto it), then a backup's (linked to its name).
+    const cases = [
+      {
+        stall: "^litellm-unified\\.yaml$",
+        temp: /^\.litellm-unified\.yaml\.tmp-\d+-[0-9a-f]+$/,
+        json: false,
+      },
+      {
+        stall: "^litellm-unified\\.yaml\\.backup-",
+        temp: /^\.litellm-unified\.yaml\.backup-\d{8}_\d{6}(-\d+)?\.tmp-\d+-[0-9a-f]+$/,
+        json: true,
+      },
+    ];
+    let current = 1; // generatedSet wrote the second variant last.
+    for (const { stall, temp, json } of cases) {
+      const next = 1 - current;
+      await writeFile(join(dir, "model-mappings.yaml"), variants[next]!);
+      await killWhenStalled(["generate", "--config-dir", "config"], cwd, stall);
+      const left = (await readdir(dir)).filter((n) => temp.test(n));
+      expect(left, `${stall}: ${(await readdir(dir)).join(", ")}`).toHaveLength(1);
+      // Killed before the move: the file is still the previous version, whole.
+      expect((await readFile(join(dir, "litellm-unified.yaml"))).equals(outputs[current]!)).toBe(true);
+
+      const run = await runBuilt(["generate", "--config-dir", "config", ...(json ? ["--json"] : [])], {
+        cwd,
+      });
+      expect(run.code, run.stderr).toBe(0);
+      // Loading the set removed it (as any command does), and generate says so.
+      const said = `Removed 1 temp file left by an interrupted write in config: ${left[0]}`;
+      expect(run.stderr).toContain(`info[SY1051]: ${said}`);
+      if (json) {
+        const data = JSON.parse(run.stdout) as { recovered?: { code: string; message: string }[] };
+        expect(data.recovered).toMatchObject([{ code: "SY1051", message: said }]);
+      } else expect(run.stdout).toContain("Wrote config/litellm-unified.yaml");
+      expect(leftovers(await readdir(dir))).toEqual([]);
+      expect((await readFile(join(dir, "litellm-unified.yaml"))).equals(outputs[next]!)).toBe(true);
+      current = next;
+    }
+  });
 });
 
 describe("SIGKILL during backup restore", () => {

@@ -188,7 +188,7 @@ export type { RepositoryPlace, SourceRoot } from "./render/source-root.js";
 export { placeInRepository } from "./render/source-root.js";
 export type { OutputFormat, RenderOptions } from "./render/types.js";
 export { isOutputFormat, OUTPUT_FORMATS } from "./render/types.js";
-export type { AtomicWriteOptions } from "./safe-write/atomic-write.js";
+export type { AtomicWriteOptions, ModeTightening } from "./safe-write/atomic-write.js";
 export { writeFileAtomic } from "./safe-write/atomic-write.js";
 export { cleanStaleTempFiles } from "./safe-write/clean-temp.js";
 export type { FileLockOptions, LockOwner } from "./safe-write/file-lock.js";
@@ -200,7 +200,7 @@ export type {
   RecoveryReport,
   WriteFileSetOptions,
 } from "./safe-write/file-set.js";
-export { recoverFileSets, recoveryDiagnostics, writeFileSet } from "./safe-write/file-set.js";
+export { RECOVERY_CODES, recoverFileSets, recoveryDiagnostics, writeFileSet } from "./safe-write/file-set.js";
 export type { SafeWriteOptions, SafeWriteResult } from "./safe-write/write-file-safely.js";
 export { writeFileSafely } from "./safe-write/write-file-safely.js";
 export * from "./schemas/common.js";

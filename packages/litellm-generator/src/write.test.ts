@@ -63,6 +63,28 @@ describe("writeLiteLLMConfig", () => {
     expect((await stat(result.outputPath)).mode & 0o777).toBe(0o600);
   });
 
+  test("a rewrite that receives a secret turns a 0644 file 0600 and reports it (#10 item 6)", async () => {
+    const dir = await freshDir();
+    const first = await writeIn(dir);
+    if (!first.ok) throw new Error("generation failed");
+    await chmod(first.outputPath, 0o644);
+    await writeFile(
+      join(dir, "litellm-passthrough.yaml"),
+      "router_settings:\n  redis_password: hunter2-literal\n",
+      { mode: 0o600 },
+    );
+    const second = await writeIn(dir);
+    expect(second.ok).toBe(true);
+    if (!second.ok) return;
+    expect(await readFile(second.outputPath, "utf8")).toContain("hunter2-literal");
+    expect((await stat(second.outputPath)).mode & 0o777).toBe(0o600);
+    expect(second.modeTightened).toEqual({ from: 0o644, to: 0o600 });
+    // The backup of the 0644 version held no secret; a later rewrite of the 0600 file reports nothing.
+    await writeFile(join(dir, "model-mappings.yaml"), MAPPINGS.replace("qwen2.5-7b", "qwen2.5-14b"));
+    const third = await writeIn(dir);
+    expect(third.ok && third.changed && third.modeTightened).toBe(undefined);
+  });
+
   test("a new file without a secret gets the usual mode; a rewrite keeps the replaced file's", async () => {
     const dir = await freshDir();
     const first = await writeIn(dir);

@@ -1,5 +1,11 @@
 import { join, resolve } from "node:path";
-import { type ConfigSet, type Diagnostic, type WritePrune, writeFileSafely } from "@switchyard/config-schema";
+import {
+  type ConfigSet,
+  type Diagnostic,
+  type ModeTightening,
+  type WritePrune,
+  writeFileSafely,
+} from "@switchyard/config-schema";
 import { generatorDiagnostic } from "./catalogue.js";
 import { compareWithGeneration, displayPath, readExisting } from "./check.js";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
@@ -34,6 +40,11 @@ export interface WriteSuccess {
   readonly removedTempFiles?: readonly string[];
   /** The old backups pruned after the write (the default retention), when any were removed or pruning failed. */
   readonly pruned?: WritePrune;
+  /**
+   * Set when the replaced file was readable or writable by others (e.g. 0644) and the new content
+   * holds a secret: the file is now owner-only (0600). Say so: its mode changed under the user.
+   */
+  readonly modeTightened?: ModeTightening;
   readonly generation: GenerationSuccess;
 }
 
@@ -75,6 +86,7 @@ export async function writeLiteLLMConfig(set: ConfigSet, options: WriteOptions =
       ...(written.backupPath !== undefined ? { backupPath: written.backupPath } : {}),
       ...(written.removedTempFiles !== undefined ? { removedTempFiles: written.removedTempFiles } : {}),
       ...(written.pruned !== undefined ? { pruned: written.pruned } : {}),
+      ...(written.modeTightened !== undefined ? { modeTightened: written.modeTightened } : {}),
       generation,
     };
   } catch (error) {

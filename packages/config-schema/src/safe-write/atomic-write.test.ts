@@ -33,6 +33,31 @@ describe("writeFileAtomic", () => {
     expect((await stat(file)).mode & 0o777).toBe(0o751);
   });
 
+  test("a rewrite that brings a secret into a 0644 file makes it 0600 and says so (#10 item 6)", async () => {
+    const file = join(dir, "litellm-unified.yaml");
+    await writeFile(file, "general_settings: {}\n");
+    await chmod(file, 0o644);
+    const changes: { from: number; to: number }[] = [];
+    const onModeTightened = (change: { from: number; to: number }) => changes.push(change);
+    await writeFileAtomic(file, "router_settings:\n  redis_password: hunter2-literal\n", { onModeTightened });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(changes).toEqual([{ from: 0o644, to: 0o600 }]);
+    // Owner bits (and only those) are kept: 0750 becomes 0700; an owner-only file is left alone.
+    await chmod(file, 0o750);
+    await writeFileAtomic(file, "router_settings:\n  redis_password: hunter3-literal\n", { onModeTightened });
+    expect((await stat(file)).mode & 0o777).toBe(0o700);
+    await writeFileAtomic(file, "router_settings:\n  redis_password: hunter4-literal\n", { onModeTightened });
+    expect(changes).toEqual([
+      { from: 0o644, to: 0o600 },
+      { from: 0o750, to: 0o700 },
+    ]);
+    // Without a secret, a rewrite keeps a readable mode.
+    await chmod(file, 0o644);
+    await writeFileAtomic(file, "general_settings: {}\n", { onModeTightened });
+    expect((await stat(file)).mode & 0o777).toBe(0o644);
+    expect(changes).toHaveLength(2);
+  });
+
   test("an explicit mode wins", async () => {
     const file = join(dir, "x.yaml");
     await writeFile(file, "old");

@@ -14,6 +14,20 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** A new file is created 0o600 whatever its content (it may hold a secret the detector cannot see). */
   private?: boolean;
+  /**
+   * Called when the replaced file was readable or writable by others (e.g. 0644) and the new
+   * content holds a secret (or `private` is set): the new file keeps the owner's bits only (0600),
+   * since a file that may hold a secret is 0600. Say so to the user (the mode changed under them).
+   */
+  onModeTightened?: (change: ModeTightening) => void;
+}
+
+/** A rewrite that dropped the group and other permission bits of the file it replaced. */
+export interface ModeTightening {
+  /** The replaced file's permission bits. */
+  readonly from: number;
+  /** The written file's. */
+  readonly to: number;
 }
 
 /** Whether content to be written holds a secret (then a new file is created 0600). */
@@ -79,13 +93,17 @@ export async function writeTempFile(
   const handle = await open(tempPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
   try {
     await handle.writeFile(content);
-    const mode =
-      options.mode ??
-      (previous !== undefined
-        ? previous.mode & 0o7777
-        : options.private === true || mayHoldSecret(content)
-          ? 0o600
-          : 0o666 & ~process.umask());
+    let mode: number;
+    if (options.mode !== undefined) mode = options.mode;
+    else if (previous === undefined)
+      mode = options.private === true || mayHoldSecret(content) ? 0o600 : 0o666 & ~process.umask();
+    else {
+      // A rewrite keeps the replaced file's mode, except that a secret is never left readable by
+      // others: 0644 becomes 0600 (setuid/sticky bits and the owner's bits are kept).
+      const kept = previous.mode & 0o7777;
+      mode = kept & 0o077 && (options.private === true || mayHoldSecret(content)) ? kept & ~0o077 : kept;
+      if (mode !== kept) options.onModeTightened?.({ from: kept, to: mode });
+    }
     await handle.chmod(mode);
     if (previous && process.getuid?.() === 0) {
       await handle.chown(previous.uid, previous.gid);

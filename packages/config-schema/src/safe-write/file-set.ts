@@ -505,6 +505,12 @@ function describeChange(r: FileSetRecovery): string {
 }
 
 /**
+ * The codes of {@link recoveryDiagnostics}: a command that loads a config set (which recovers first)
+ * picks these out of the set's diagnostics to say what was recovered, whatever else it prints.
+ */
+export const RECOVERY_CODES: ReadonlySet<string> = new Set(["SY1051", "SY1052", "SY1053"]);
+
+/**
  * What a recovery did, as diagnostics the commands print: SY1051 (info) for a change completed or
  * staged files removed, SY1052 (warning) for a change undone, SY1053 (error) for one that could be
  * neither, which leaves the files a mix of old and new.

@@ -3,7 +3,7 @@ import { backupFile } from "../backups/backup-file.js";
 import { pruneAfterWrite, reportedPrune, type WritePrune } from "../backups/prune.js";
 import type { RetentionPolicy } from "../backups/retention.js";
 import { readBoundedFileIfExists } from "../fs/read-file.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { type ModeTightening, writeFileAtomic } from "./atomic-write.js";
 import { cleanStaleTempFiles } from "./clean-temp.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type LockOwner, withFileLock } from "./file-lock.js";
 
@@ -46,6 +46,11 @@ export interface SafeWriteResult {
    * failed prune leaves the write standing and says why in `error`).
    */
   pruned?: WritePrune;
+  /**
+   * Set when the replaced file was readable by others and the new content holds a secret: the
+   * file is now owner-only (0644 → 0600). Say so to the user.
+   */
+  modeTightened?: ModeTightening;
 }
 
 function toBytes(content: string | Uint8Array): Buffer {
@@ -78,9 +83,13 @@ export async function writeFileSafely(
     if (previous !== undefined && options.backup !== false) {
       backupPath = await backupFile(target, options.now ? { now: options.now } : {});
     }
+    let modeTightened: ModeTightening | undefined;
     await writeFileAtomic(target, bytes, {
       ...(options.mode === undefined ? {} : { mode: options.mode }),
       ...(options.private === undefined ? {} : { private: options.private }),
+      onModeTightened: (change) => {
+        modeTightened = change;
+      },
     });
     const pruned =
       options.retention === false
@@ -92,6 +101,7 @@ export async function writeFileSafely(
       changed: true,
       ...extra,
       ...(pruned === undefined ? {} : { pruned }),
+      ...(modeTightened === undefined ? {} : { modeTightened }),
     };
   };
   if (options.lock === false) return body();

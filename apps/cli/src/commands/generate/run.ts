@@ -6,6 +6,7 @@ import {
   collectSources,
   type Diagnostic,
   plural,
+  RECOVERY_CODES,
 } from "@switchyard/config-schema";
 import { validateConfigDir } from "@switchyard/consistency";
 import {
@@ -126,6 +127,15 @@ function writeReport(run: Run, result: WriteSuccess, warnings: number): string {
     : [`${shown} is already up to date; nothing written.`];
   if (result.backupPath !== undefined)
     lines.push(style.dim(`  previous version saved as ${displayPath(result.backupPath, cwd)}`));
+  if (result.modeTightened !== undefined) {
+    const { from, to } = result.modeTightened;
+    const octal = (mode: number) => mode.toString(8).padStart(4, "0");
+    lines.push(
+      style.yellow(
+        `  warning: tightened the mode of ${shown} from ${octal(from)} to ${octal(to)} because it holds a secret`,
+      ),
+    );
+  }
   for (const line of prunedLines(result.pruned, run.context)) lines.push(line);
   if (result.removedTempFiles !== undefined && result.removedTempFiles.length > 0) {
     lines.push("  removed temp files left by an interrupted earlier write:");
@@ -167,6 +177,29 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     const { runMonitoring } = await import("./monitoring.js");
     return runMonitoring(args, context, mode);
   }
+  return generate(args, context, mode);
+}
+
+/** What `--json` says about the generation: counts, notes, overrides and hashes, never the text. */
+function generationSummary(generation: WriteSuccess["generation"]) {
+  const { notes, overrides, sourcesHash, bodyHash } = generation;
+  return { models: generation.config.model_list.length, notes, overrides, sourcesHash, bodyHash };
+}
+
+/**
+ * What loading the set recovered before anything else (a multi-file change a crash interrupted,
+ * temp files of killed writers, e.g. a `generate` killed between writing its temp file and renaming
+ * it): said in every mode, on stderr and as `recovered` in `--json`. An unrecoverable change (SY1053)
+ * is an error and refuses the command instead.
+ */
+function withRecovery(outcome: CommandOutcome, recovered: readonly Diagnostic[], run: Run): CommandOutcome {
+  if (recovered.length === 0) return outcome;
+  const notes = prettyDiagnostics(recovered, run.context, { stream: "stderr", catalogue: run.catalogue });
+  const data = outcome.data !== null && typeof outcome.data === "object" ? outcome.data : {};
+  return { ...outcome, data: { ...data, recovered }, stderr: `${notes}${outcome.stderr ?? ""}` };
+}
+
+async function generate(args: ParsedArgs, context: CommandContext, mode: Mode): Promise<CommandOutcome> {
   if (args.positionals.length > 1) throw usage(`unexpected argument '${args.positionals[1]}'`);
   const { cwd } = context.io;
   const dir = resolve(cwd, configDirArgument(args, "generate", { positional: true }));
@@ -190,7 +223,10 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
       `No LiteLLM config generated: the config set in ${displayPath(dir, cwd)} has ${plural(blocking.length, "error")}.`,
     );
   }
-  if (mode !== "write") return check(run, mode);
+  const recovered = validation.diagnostics.filter(
+    (d) => RECOVERY_CODES.has(d.code) && d.severity !== "error",
+  );
+  if (mode !== "write") return withRecovery(await check(run, mode), recovered, run);
 
   const result = await writeLiteLLMConfig(set, {
     ...run.options,
@@ -201,9 +237,19 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   if (!result.ok) return refused(run, result.diagnostics);
   const warnings = validation.diagnostics.filter((d) => d.severity === "warning").length;
   const { pruned, ...written } = result;
-  return {
-    status: "ok",
-    data: { ...written, ...prunedData(pruned, cwd) },
-    stdout: writeReport(run, result, warnings),
-  };
+  return withRecovery(
+    {
+      status: "ok",
+      data: {
+        ...written,
+        // Not the generated text or its data: they may hold a secret copied from a passthrough file
+        // (the file on disk is 0600 then; stdout is not). outputPath names the file.
+        generation: generationSummary(result.generation),
+        ...prunedData(pruned, cwd),
+      },
+      stdout: writeReport(run, result, warnings),
+    },
+    recovered,
+    run,
+  );
 }
