@@ -46,8 +46,8 @@ async function callEach(libs, configDir) {
     })(),
     "@switchyard/health": (() => {
       const health = libs["@switchyard/health"];
-      const wire = health.encodeCommand(["PING"]).toString("latin1");
-      const parsed = health.parseReply(Buffer.from("+PONG\r\n"));
+      const wire = Buffer.from(health.encodeCommand(["PING"])).toString("latin1");
+      const parsed = health.parseReply(new TextEncoder().encode("+PONG\r\n"));
       return { wire, reply: parsed.reply };
     })(),
     "@switchyard/monitoring": (() => {

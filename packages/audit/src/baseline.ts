@@ -7,6 +7,7 @@ import {
   readBoundedFile,
   type SafeWriteResult,
   STATE_DIR,
+  utf8Text,
   writeFileSafely,
 } from "@switchyard/config-schema";
 import { AUDIT_PROBLEM_CODES, auditDiagnostic } from "./catalogue.js";
@@ -139,7 +140,7 @@ export async function readBaseline(
       ),
     };
   }
-  const parsed = parseBaseline(read.bytes.toString("utf8"), file);
+  const parsed = parseBaseline(utf8Text(read.bytes), file);
   return parsed.ok ? { ok: true, loaded: { file, baseline: parsed.baseline } } : parsed;
 }
 

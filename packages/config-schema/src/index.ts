@@ -99,6 +99,7 @@ export {
   readBoundedFileSync,
   readFailureDiagnostic,
   sourceRootFor,
+  utf8Text,
 } from "./fs/index.js";
 export type { GeneratedHeader, GeneratedStatus, ParsedGeneratedFile } from "./generated/header.js";
 export { GENERATED_HEADER_START, generatedStatus, parseGeneratedHeader } from "./generated/header.js";

@@ -9,6 +9,7 @@ import {
   redactDiff,
   sha256,
   unifiedDiff,
+  utf8Text,
 } from "@switchyard/config-schema";
 import { type GeneratorCode, generatorDiagnostic } from "./catalogue.js";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
@@ -121,7 +122,7 @@ export async function readExisting(
   file: string,
 ): Promise<{ text: string | undefined } | { diagnostic: Diagnostic }> {
   const read = await readBoundedFile(path);
-  if (read.ok) return { text: read.bytes.toString("utf8") };
+  if (read.ok) return { text: utf8Text(read.bytes) };
   if (read.failure.kind === "not-found") return { text: undefined };
   return {
     diagnostic: readFailureDiagnostic(

@@ -10,6 +10,7 @@ import {
   parseYaml,
   RouterSettingsSchema,
   readBoundedFileSync,
+  utf8Text,
   type YamlPath,
   type YamlSource,
 } from "@switchyard/config-schema";
@@ -281,5 +282,5 @@ export function readPassthrough(set: ConfigSet): PassthroughResult {
       ],
     };
   }
-  return parsePassthrough(read.bytes.toString("utf8"), file);
+  return parsePassthrough(utf8Text(read.bytes), file);
 }

@@ -4,6 +4,7 @@ import {
   makeDirectory,
   readBoundedFileIfExists,
   unifiedDiff,
+  utf8Text,
   type WritePrune,
   writeFileSafely,
 } from "@switchyard/config-schema";
@@ -37,7 +38,7 @@ export interface MonitoringCheckReport {
 
 async function readText(path: string): Promise<string | undefined> {
   const bytes = await readBoundedFileIfExists(path);
-  return bytes === undefined ? undefined : bytes.toString("utf8");
+  return bytes === undefined ? undefined : utf8Text(bytes);
 }
 
 function fresh(input: MonitoringInput, options: MonitoringOptions): MonitoringFile[] {

@@ -8,6 +8,7 @@ import {
   listBackups,
   migrationHistoryPath,
   readBoundedFile,
+  utf8Text,
   verifyBackup,
 } from "@switchyard/config-schema";
 import { filesOfSet } from "../internal/files.js";
@@ -112,7 +113,7 @@ function parseJsonLines(text: string): JsonLines {
 /** A history file's text through the bounded reader; `undefined` when it is missing or cannot be read (a FIFO never hangs the audit). */
 async function readText(path: string): Promise<string | undefined> {
   const read = await readBoundedFile(path);
-  return read.ok ? read.bytes.toString("utf8") : undefined;
+  return read.ok ? utf8Text(read.bytes) : undefined;
 }
 
 /** The migration history, `<configDir>/.switchyard/migrations.jsonl`. */

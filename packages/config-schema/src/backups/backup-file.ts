@@ -50,7 +50,7 @@ export async function backupFile(path: string, options: BackupFileOptions = {}):
     const candidate = backupNameWithSequence(first, sequence);
     if (await writeFileExclusive(candidate, content, { mode })) return candidate;
     const existing = await readBoundedFile(candidate, { noFollow: true });
-    if (existing.ok && existing.bytes.equals(content)) return candidate;
+    if (existing.ok && Buffer.compare(existing.bytes, content) === 0) return candidate;
   }
   throw new Error(`too many backups of ${source} within one second`);
 }

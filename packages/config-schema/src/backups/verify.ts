@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { readBoundedFile } from "../fs/read-file.js";
+import { readBoundedFile, utf8Text } from "../fs/read-file.js";
 import { parseGeneratedHeader } from "../generated/header.js";
 import { loadConfigText } from "../load.js";
 import { kindOfFileName } from "../schemas/files.js";
@@ -70,7 +70,7 @@ export async function verifyBackup(
         ? `is not valid YAML (${errors.length} error${errors.length === 1 ? "" : "s"})`
         : `does not validate as ${baseName} (${errors.length} error${errors.length === 1 ? "" : "s"})`,
     );
-  const text = bytes.toString("utf8");
+  const text = utf8Text(bytes);
   if (kind === "litellm" && bytes.length > 0) {
     const parsed = parseGeneratedHeader(text);
     if (parsed === undefined)

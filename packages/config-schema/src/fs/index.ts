@@ -18,5 +18,6 @@ export {
   readBoundedFile,
   readBoundedFileIfExists,
   readBoundedFileSync,
+  utf8Text,
 } from "./read-file.js";
 export { findRepositoryRoot, sourceRootFor } from "./repository-root.js";

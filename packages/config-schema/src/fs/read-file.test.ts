@@ -11,6 +11,7 @@ import {
   readBoundedFile,
   readBoundedFileIfExists,
   readBoundedFileSync,
+  utf8Text,
 } from "./index.js";
 
 async function scratch(): Promise<string> {
@@ -139,5 +140,15 @@ describe("describeFsError", () => {
       "no space left on the device",
     );
     expect(describeFsError(new Error("odd"))).toBe("odd");
+  });
+});
+
+describe("utf8Text", () => {
+  it("decodes a view at its own offset and keeps a byte order mark, as Buffer#toString does", () => {
+    const bytes = new TextEncoder().encode("..\uFEFFkey: välue\n..");
+    const view = bytes.subarray(2, bytes.length - 2);
+    expect(view).not.toBeInstanceOf(Buffer);
+    expect(utf8Text(view)).toBe("\uFEFFkey: välue\n");
+    expect(utf8Text(new Uint8Array([0x61, 0xff, 0x62]))).toBe("a\uFFFDb");
   });
 });

@@ -39,9 +39,18 @@ export type BoundedReadFailure =
 /** A regular file's bytes, with the mode and size it had when read. */
 export interface BoundedReadSuccess {
   readonly ok: true;
-  readonly bytes: Buffer;
+  /** The bytes (a `Buffer` in Node; typed `Uint8Array` so that the declarations need no `@types/node`). */
+  readonly bytes: Uint8Array;
   /** Permission bits (`& 0o7777`). */
   readonly mode: number;
+}
+
+/**
+ * The UTF-8 text of bytes a bounded read returned (a byte order mark is kept, as `Buffer` does;
+ * invalid sequences become U+FFFD). No copy is made.
+ */
+export function utf8Text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 export type BoundedReadResult =
@@ -220,7 +229,7 @@ export class BoundedReadError extends Error {
 export async function readBoundedFileIfExists(
   path: string,
   options: BoundedReadOptions = {},
-): Promise<Buffer | undefined> {
+): Promise<Uint8Array | undefined> {
   const read = await readBoundedFile(path, options);
   if (read.ok) return read.bytes;
   if (read.failure.kind === "not-found") return undefined;

@@ -4,7 +4,7 @@ import { open, stat, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { readBoundedFile } from "../fs/read-file.js";
+import { readBoundedFile, utf8Text } from "../fs/read-file.js";
 import { isProcessAlive } from "./process-alive.js";
 
 /** Largest lock file read: an owner record is a few hundred bytes. */
@@ -101,7 +101,7 @@ type LockState =
 /** A lock file's text through the bounded reader (a lock is a few hundred bytes; a FIFO is refused). */
 async function readLockText(lockPath: string): Promise<string> {
   const read = await readBoundedFile(lockPath, { maxBytes: LOCK_MAX_BYTES, noFollow: true });
-  if (read.ok) return read.bytes.toString("utf8");
+  if (read.ok) return utf8Text(read.bytes);
   if (read.failure.kind === "not-found")
     throw Object.assign(new Error(read.failure.reason), { code: "ENOENT" });
   // Anything else is a lock nobody can parse: judged "unreadable", and stale after the usual wait.

@@ -8,7 +8,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { describeFsError } from "../fs/errno.js";
 import { makeDirectory } from "../fs/make-dir.js";
-import { readBoundedFile, readBoundedFileIfExists } from "../fs/read-file.js";
+import { readBoundedFile, readBoundedFileIfExists, utf8Text } from "../fs/read-file.js";
 import { STATE_DIR } from "../state/state-files.js";
 import { sha256 } from "../text/hash.js";
 import { fsyncDirectory, resolveTarget, writeFileAtomic, writeTempFile } from "./atomic-write.js";
@@ -152,7 +152,7 @@ export async function writeFileSet(
     entry: JournalEntry;
     target: string;
     staged: string;
-    previous: Buffer | undefined;
+    previous: Uint8Array | undefined;
     bytes: Uint8Array;
     mode: number | undefined;
     file: FileSetFile;
@@ -364,7 +364,7 @@ async function rollForward(files: readonly Located[]): Promise<string | undefine
 }
 
 async function rollBack(files: readonly Located[]): Promise<string | undefined> {
-  const restores: { f: Located; bytes: Buffer | undefined }[] = [];
+  const restores: { f: Located; bytes: Uint8Array | undefined }[] = [];
   for (const f of files) {
     const current = await hashOf(f.target);
     if (current === f.entry.before) continue;
@@ -399,7 +399,7 @@ async function recoverOne(root: string, id: string): Promise<FileSetRecovery | u
     if (read.failure.kind === "not-found") return undefined;
     return unknownFailure(id, `the journal cannot be read: ${read.failure.reason}`);
   }
-  const journal = parseJournal(read.bytes.toString("utf8"), id);
+  const journal = parseJournal(utf8Text(read.bytes), id);
   const base = { id, operation: journal?.operation ?? "unknown", started: journal?.started ?? "" };
   if (journal === undefined)
     return {

@@ -78,7 +78,8 @@ export async function writeFileSafely(
     const extra = removedTempFiles.length > 0 ? { removedTempFiles } : {};
     const bytes = toBytes(content);
     const previous = await readBoundedFileIfExists(target);
-    if (previous?.equals(bytes)) return { path: target, changed: false, ...extra };
+    if (previous !== undefined && Buffer.compare(previous, bytes) === 0)
+      return { path: target, changed: false, ...extra };
     let backupPath: string | undefined;
     if (previous !== undefined && options.backup !== false) {
       backupPath = await backupFile(target, options.now ? { now: options.now } : {});

@@ -13,6 +13,7 @@ import {
   plural,
   readBoundedFile,
   type ScalarValue,
+  utf8Text,
   withFileLock,
   writeFileSafely,
   YamlEditor,
@@ -184,7 +185,7 @@ export class FileFlagStore extends CachedFlagStore {
       // or fills memory), size-capped.
       const read = await readBoundedFile(this.path);
       if (!read.ok) throw new BoundedReadError(this.options.displayName ?? this.path, read.failure);
-      text = read.bytes.toString("utf8");
+      text = utf8Text(read.bytes);
     } catch (error) {
       this.last = undefined;
       this.lastReadError = error;

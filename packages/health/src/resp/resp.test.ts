@@ -3,9 +3,15 @@ import { encodeCommand, parseReply } from "./resp.js";
 
 describe("RESP", () => {
   test("encodes commands as arrays of bulk strings, counting bytes not characters", () => {
-    expect(encodeCommand(["AUTH", "pässword"]).toString("utf8")).toBe(
+    expect(Buffer.from(encodeCommand(["AUTH", "pässword"])).toString("utf8")).toBe(
       "*2\r\n$4\r\nAUTH\r\n$9\r\npässword\r\n",
     );
+  });
+
+  test("parses a plain Uint8Array (not a Buffer) at an offset, as its declaration promises", () => {
+    const bytes = new TextEncoder().encode("xx$6\r\npässw\r\n").subarray(1);
+    expect(bytes).not.toBeInstanceOf(Buffer);
+    expect(parseReply(bytes, 1)).toEqual({ reply: { type: "bulk", value: "pässw" }, next: 13 });
   });
 
   test("parses every reply type, and says when a reply is not complete yet", () => {

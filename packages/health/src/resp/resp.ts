@@ -8,8 +8,11 @@ export type RespReply =
   | { readonly type: "bulk"; readonly value: string | null }
   | { readonly type: "array"; readonly value: readonly RespReply[] | null };
 
-/** One command as RESP sends it: an array of bulk strings. */
-export function encodeCommand(args: readonly string[]): Buffer {
+/**
+ * One command as RESP sends it: an array of bulk strings. The bytes are a `Uint8Array` (a `Buffer`
+ * in Node), so that the declarations name no Node-only type.
+ */
+export function encodeCommand(args: readonly string[]): Uint8Array {
   const parts: Buffer[] = [Buffer.from(`*${args.length}\r\n`)];
   for (const arg of args) {
     const bytes = Buffer.from(arg, "utf8");
@@ -19,10 +22,19 @@ export function encodeCommand(args: readonly string[]): Buffer {
 }
 
 /**
- * Read one reply from `buffer` at `offset`: the reply and where the next one starts, or
- * `undefined` when the buffer does not hold all of it yet. Throws on bytes that are not RESP.
+ * Read one reply from `bytes` at `offset`: the reply and where the next one starts, or
+ * `undefined` when the bytes do not hold all of it yet. Throws on bytes that are not RESP.
  */
-export function parseReply(buffer: Buffer, offset = 0): { reply: RespReply; next: number } | undefined {
+export function parseReply(bytes: Uint8Array, offset = 0): { reply: RespReply; next: number } | undefined {
+  return parseBuffer(asBuffer(bytes), offset);
+}
+
+/** The same bytes as a `Buffer`, without copying. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function parseBuffer(buffer: Buffer, offset: number): { reply: RespReply; next: number } | undefined {
   const lineEnd = buffer.indexOf("\r\n", offset);
   if (lineEnd === -1) return undefined;
   const kind = String.fromCharCode(buffer[offset]!);
@@ -52,7 +64,7 @@ export function parseReply(buffer: Buffer, offset = 0): { reply: RespReply; next
       const items: RespReply[] = [];
       let at = after;
       for (let i = 0; i < count; i++) {
-        const item = parseReply(buffer, at);
+        const item = parseBuffer(buffer, at);
         if (!item) return undefined;
         items.push(item.reply);
         at = item.next;

@@ -7,6 +7,7 @@ import {
   parseYamlDocument,
   readBoundedFile,
   type SourceRange,
+  utf8Text,
   type YamlPath,
 } from "@switchyard/config-schema";
 import { type Document, LineCounter, type Node } from "yaml";
@@ -112,7 +113,7 @@ export async function readSource(path: string, cwd: string, at?: Place): Promise
       ],
     };
   }
-  let text = read.bytes.toString("utf8");
+  let text = utf8Text(read.bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lineCounter = new LineCounter();
   const document = parseYamlDocument(text, {

@@ -4,6 +4,7 @@ import {
   backupFile,
   plural,
   readBoundedFileIfExists,
+  utf8Text,
   type WritePrune,
   withFileLock,
   writeFileSafely,
@@ -35,7 +36,8 @@ export async function backupAndWrite(
 ): Promise<BackupAndWrite> {
   const locked = async (): Promise<BackupAndWrite> => {
     const backupPath = await ctx.steps.must<string>("backup", "reload", async () => {
-      const now = (await readBoundedFileIfExists(ctx.outputPath))?.toString("utf8");
+      const bytes = await readBoundedFileIfExists(ctx.outputPath);
+      const now = bytes === undefined ? undefined : utf8Text(bytes);
       if (now !== previous)
         return failed(
           generatorDiagnostic("SY4111", {
@@ -105,7 +107,8 @@ export async function restoreStep(
       },
       lockOptions(ctx),
     );
-    const now = (await readBoundedFileIfExists(ctx.outputPath).catch(() => undefined))?.toString("utf8");
+    const bytes = await readBoundedFileIfExists(ctx.outputPath).catch(() => undefined);
+    const now = bytes === undefined ? undefined : utf8Text(bytes);
     if (now !== previous)
       return failed(
         generatorDiagnostic("SY4306", {

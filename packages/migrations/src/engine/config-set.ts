@@ -93,7 +93,7 @@ interface ReadFile {
   readonly kind: MigratedKind;
   readonly fileName: string;
   readonly path: string;
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
 }
 
 interface ReadSet {
@@ -207,12 +207,12 @@ export async function withConfigSetLock<T>(
  * have their original bytes: what could not be restored.
  */
 export async function unrestored(
-  files: readonly { path: string; bytes: Buffer }[],
+  files: readonly { path: string; bytes: Uint8Array }[],
 ): Promise<{ path: string; error: string }[]> {
   const failures: { path: string; error: string }[] = [];
   for (const file of files) {
     const current = await readBoundedFileIfExists(file.path).catch((error: unknown) => error);
-    if (Buffer.isBuffer(current) && current.equals(file.bytes)) continue;
+    if (current instanceof Uint8Array && Buffer.compare(current, file.bytes) === 0) continue;
     failures.push({
       path: file.path,
       error:

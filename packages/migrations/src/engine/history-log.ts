@@ -4,6 +4,7 @@ import {
   migrationHistoryPath,
   readBoundedFileIfExists,
   STATE_DIR,
+  utf8Text,
   type YamlPath,
 } from "@switchyard/config-schema";
 import { migrationsDiagnostic } from "../catalogue.js";
@@ -84,7 +85,7 @@ export async function readHistory(dir: string): Promise<HistoryReading> {
   // The bounded reader: a FIFO or a device in place of the history is an error, never a hang.
   const bytes = await readBoundedFileIfExists(path);
   if (bytes === undefined) return { records: [], diagnostics: [] };
-  const text = bytes.toString("utf8");
+  const text = utf8Text(bytes);
   const records: HistoryRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   text.split("\n").forEach((line, index) => {

@@ -56,15 +56,15 @@ export interface RollbackResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-async function readOrUndefined(path: string): Promise<Buffer | undefined> {
+async function readOrUndefined(path: string): Promise<Uint8Array | undefined> {
   return readBoundedFileIfExists(path);
 }
 
 interface Restore {
   readonly entry: HistoryFileEntry;
   readonly path: string;
-  readonly current: Buffer;
-  readonly original: Buffer;
+  readonly current: Uint8Array;
+  readonly original: Uint8Array;
 }
 
 /** Check every file of the record against its hashes; returns what to restore or the problems. */

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { didYouMean, plural, readBoundedFile, suggestName } from "@switchyard/config-schema";
+import { didYouMean, plural, readBoundedFile, suggestName, utf8Text } from "@switchyard/config-schema";
 import {
   generatorCatalogue,
   type ImportSuccess,
@@ -33,7 +33,7 @@ async function sourcesOf(result: ImportSuccess, cwd: string): Promise<Map<string
   const sources = new Map<string, string>();
   for (const path of result.sources) {
     const read = await readBoundedFile(path);
-    if (read.ok) sources.set(displayPath(path, cwd), read.bytes.toString("utf8"));
+    if (read.ok) sources.set(displayPath(path, cwd), utf8Text(read.bytes));
   }
   return sources;
 }
