@@ -57,7 +57,8 @@ const common = /** @type {const} */ ({
   bundle: true,
   platform: "node",
   target: "node20",
-  conditions: ["@switchyard/source"],
+  // `@switchyard/*` imports resolve to their sources through tsconfig.base.json's `paths` (esbuild
+  // reads the tsconfig.json nearest each file), so the bundle is built from src/, not from dist/.
   loader: { ".yaml": "text" },
   define: { __SWITCHYARD_VERSION__: JSON.stringify(version) },
   legalComments: "none",

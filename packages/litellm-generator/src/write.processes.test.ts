@@ -120,7 +120,8 @@ beforeAll(async () => {
     format: "esm",
     target: "node20",
     minify: true,
-    conditions: ["@switchyard/source"],
+    // `@switchyard/*` from src/ through the tsconfig's `paths`, as the tests resolve them.
+    tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)),
     // Bundled CommonJS dependencies (yaml) call require() for Node built-ins.
     banner: {
       js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
