@@ -14,6 +14,8 @@
  * startup tests and the bench.
  *
  * Every workspace package and dependency is bundled: the installed package has no dependencies.
+ * The libraries and the server are bundled from their sources, so this build does not wait for
+ * theirs; their sources are inputs of this task (apps/cli/turbo.json).
  * Config templates (`src/templates/*.yaml`) are inlined as text.
  */
 

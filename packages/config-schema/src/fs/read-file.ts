@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { describeFsError, errnoCode } from "./errno.js";
 
@@ -64,8 +64,18 @@ function openFlags(options: BoundedReadOptions): number {
   return constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0);
 }
 
+/** The part of a `Stats` that `fileTypeOf` reads (structural: the declarations need no `@types/node`). */
+export interface FileKindTests {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSymbolicLink(): boolean;
+}
+
 /** What kind of file `info` (from `stat`, `lstat` or `fstat`) describes, in words. */
-export function fileTypeOf(info: Stats): FileType {
+export function fileTypeOf(info: FileKindTests): FileType {
   if (info.isDirectory()) return "directory";
   if (info.isFIFO()) return "FIFO (named pipe)";
   if (info.isSocket()) return "socket";

@@ -123,7 +123,7 @@ export async function readHistory(dir: string): Promise<HistoryReading> {
 export async function historyWithRecord(
   dir: string,
   record: HistoryRecord,
-): Promise<{ path: string; content: Buffer }> {
+): Promise<{ path: string; content: Uint8Array }> {
   const path = historyPath(dir);
   const previous = (await readBoundedFileIfExists(path)) ?? Buffer.alloc(0);
   const separator = previous.length > 0 && previous[previous.length - 1] !== 0x0a ? "\n" : "";
