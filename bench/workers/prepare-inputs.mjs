@@ -9,9 +9,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { backupName, loadConfigSet } from "../../packages/config-schema/dist/index.js";
-import { syntheticConfigTexts } from "../../packages/consistency/dist/index.js";
 import { writeLiteLLMConfig } from "../../packages/litellm-generator/dist/index.js";
-import { syntheticLegacySet } from "../../packages/migrations/dist/index.js";
+import { syntheticConfigTexts, syntheticLegacySet } from "../../packages/synthetic-data/dist/index.js";
 
 const [out, scaleJson] = process.argv.slice(2);
 const scale = JSON.parse(scaleJson);

@@ -1,7 +1,8 @@
 // Time the consistency rules alone, median of 5 runs, beside the load of the same set in the same
 // process (the baseline: the rules should cost less than reading the files they check).
 import { loadConfigSet } from "../../packages/config-schema/dist/index.js";
-import { syntheticConfigTexts, validateConfigSet } from "../../packages/consistency/dist/index.js";
+import { validateConfigSet } from "../../packages/consistency/dist/index.js";
+import { syntheticConfigTexts } from "../../packages/synthetic-data/dist/index.js";
 import { median, tempDir } from "../lib.mjs";
 
 const [providers, modelsPerProvider, mappings] = process.argv.slice(2).map(Number);

@@ -21,8 +21,6 @@ export { defineRule } from "./rule.js";
 export type { RuleId } from "./rules/index.js";
 export { rules } from "./rules/index.js";
 export { displayDir, loadSettings } from "./settings.js";
-export type { SyntheticConfigSize, SyntheticConfigTexts } from "./synthetic.js";
-export { syntheticConfigTexts } from "./synthetic.js";
 export type { ValidateOptions, ValidationReport } from "./validate.js";
 export { DEFAULT_MAX_FALLBACK_DEPTH, validateConfigSet } from "./validate.js";
 export type { ConfigDirValidation, ValidateDirOptions } from "./validate-dir.js";

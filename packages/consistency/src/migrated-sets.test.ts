@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema";
-import { migrateConfigSet, migrateConfigTexts, syntheticLegacySet } from "@switchyard/migrations";
+import { migrateConfigSet, migrateConfigTexts } from "@switchyard/migrations";
+import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateConfigSet } from "./validate.js";
 

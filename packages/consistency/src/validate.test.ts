@@ -5,7 +5,7 @@ import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineRule } from "./rule.js";
 import { rules } from "./rules/index.js";
-import { syntheticConfigTexts } from "./synthetic.js";
+import { syntheticConfigTexts } from "@switchyard/synthetic-data";
 import { base, check, configSet, lines, relatedLines, yaml } from "./test-support.js";
 import { validateConfigSet } from "./validate.js";
 

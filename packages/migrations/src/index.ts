@@ -56,7 +56,6 @@ export type {
 } from "./migrations/types.js";
 export type { VllmConflict, VllmRuleProvider } from "./rules/one-active-vllm.js";
 export { vllmConflicts, vllmEndpoint } from "./rules/one-active-vllm.js";
-export { syntheticLegacySet } from "./synthetic.js";
 export type { DetectedVersion, VersionMarker } from "./versions/detect.js";
 export { detectVersion } from "./versions/detect.js";
 export type { LegacyVersion, VersionedKind } from "./versions/legacy-schemas.js";

@@ -4,7 +4,7 @@ import { loadConfigSet } from "@switchyard/config-schema";
 import { tempDir } from "@switchyard/test-utils";
 import { expect, it } from "vitest";
 import { migrateConfigTexts } from "./engine/migrate-texts.js";
-import { syntheticLegacySet } from "./synthetic.js";
+import { syntheticLegacySet } from "@switchyard/synthetic-data";
 
 it("builds a 1.0.0 set of the requested size that migrates to a set the current schema accepts", async () => {
   const legacy = syntheticLegacySet(1200);

@@ -5,7 +5,7 @@ import { basename, join } from "node:path";
 import { sha256 } from "@switchyard/config-schema";
 import { tempDir } from "@switchyard/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
-import { syntheticLegacySet } from "../synthetic.js";
+import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { migrateConfigSet, planMigration } from "./config-set.js";
 import { formatHistory, historyPath, readHistory } from "./history-log.js";
 import { rollbackLastMigration } from "./rollback.js";
