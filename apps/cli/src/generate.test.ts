@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigFile } from "@switchyard/config-schema";
-import { syntheticConfigTexts } from "@switchyard/synthetic-data";
 import { parseGeneratedHeader } from "@switchyard/litellm-generator";
+import { syntheticConfigTexts } from "@switchyard/synthetic-data";
 import { describe, expect, it } from "vitest";
 import { copyExample, runCli, tempDir } from "./test-support/run.js";
 

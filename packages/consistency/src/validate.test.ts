@@ -1,11 +1,11 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hasErrors, loadConfigSet, loadConfigText } from "@switchyard/config-schema";
+import { syntheticConfigTexts } from "@switchyard/synthetic-data";
 import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineRule } from "./rule.js";
 import { rules } from "./rules/index.js";
-import { syntheticConfigTexts } from "@switchyard/synthetic-data";
 import { base, check, configSet, lines, relatedLines, yaml } from "./test-support.js";
 import { validateConfigSet } from "./validate.js";
 

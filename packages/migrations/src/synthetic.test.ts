@@ -1,10 +1,10 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigSet } from "@switchyard/config-schema";
+import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { tempDir } from "@switchyard/test-utils";
 import { expect, it } from "vitest";
 import { migrateConfigTexts } from "./engine/migrate-texts.js";
-import { syntheticLegacySet } from "@switchyard/synthetic-data";
 
 it("builds a 1.0.0 set of the requested size that migrates to a set the current schema accepts", async () => {
   const legacy = syntheticLegacySet(1200);

@@ -1,7 +1,7 @@
 import { loadConfigText } from "@switchyard/config-schema";
+import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { describe, expect, it } from "vitest";
 import { MigrationRegistry } from "../migrations/registry.js";
-import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { migrateConfigTexts, resolveTargetVersion } from "./migrate-texts.js";
 
 const LEGACY_PROVIDERS = `# providers
