@@ -15,14 +15,15 @@
  * Output: `dist/declarations/packages/<name>/src/**.d.ts` at the repository root.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { DECLARATIONS, ROOT } from "./ship-declarations.mjs";
 
 /**
- * Each published library under packages/ with the source file of each of its export entries.
- * @returns {{ dir: string, entries: string[] }[]}
+ * Each published library under packages/ with each of its export entries: the specifier
+ * (`@switchyard/x/sub`) and its source file.
+ * @returns {{ dir: string, entries: { specifier: string, source: string }[] }[]}
  */
 export function libraries() {
   const found = [];
@@ -33,12 +34,15 @@ export function libraries() {
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
     if (manifest.private === true) continue;
     const entries = [];
-    for (const target of Object.values(manifest.exports ?? {})) {
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
       const js = typeof target === "object" ? target?.import?.default : undefined;
       if (typeof js !== "string") continue;
       const match = /^\.\/dist\/(.+)\.js$/.exec(js);
       if (match === null) throw new Error(`${manifest.name}: export ${js} is not ./dist/<name>.js`);
-      entries.push(join(dir, "src", `${match[1]}.ts`));
+      entries.push({
+        specifier: `${manifest.name}${subpath.slice(1)}`,
+        source: join(dir, "src", `${match[1]}.ts`),
+      });
     }
     found.push({ dir, entries });
   }
@@ -65,8 +69,21 @@ export function emitDeclarations() {
     rootDir: ROOT,
     outDir: DECLARATIONS,
   });
+  // Every entry is in tsconfig.base.json's `paths` (how tests, typecheck and the CLI bundle reach
+  // the sources), pointing at the file the build compiles for it.
+  const entries = libraries().flatMap((library) => library.entries);
+  const paths = /** @type {Record<string, string[]>} */ (parsed.options.paths ?? {});
+  const unmapped = entries.filter(
+    ({ specifier, source }) => paths[specifier]?.length !== 1 || join(ROOT, paths[specifier][0]) !== source,
+  );
+  if (unmapped.length > 0)
+    throw new Error(
+      `tsconfig.base.json "paths" must map each export entry to its source:\n${unmapped
+        .map(({ specifier, source }) => `  "${specifier}": ["./${relative(ROOT, source)}"]`)
+        .join("\n")}`,
+    );
   rmSync(DECLARATIONS, { recursive: true, force: true });
-  const roots = libraries().flatMap((library) => library.entries);
+  const roots = entries.map((entry) => entry.source);
   const program = ts.createProgram(roots, parsed.options);
   const result = program.emit();
   const problems = [

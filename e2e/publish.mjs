@@ -501,6 +501,22 @@ async function installAndUse(registry, versions) {
     `generateLiteLLMConfig failed: ${JSON.stringify(esm)}`,
   );
   check(esm["@switchyard/health"].reply?.value === "PONG", `parseReply: ${JSON.stringify(esm)}`);
+  // Each subpath entry hands out the main entry's very bindings (shared chunks, not copies), from
+  // ESM and from CommonJS (the two runs agree, checked above).
+  for (const [specifier, entry] of Object.entries(esm.subpaths)) {
+    check(entry.names > 0, `${specifier} exports nothing`);
+    check(
+      entry.different.length === 0,
+      `${specifier}: ${entry.different.join(", ")} differ from the main entry's (two copies of the code)`,
+    );
+  }
+  const schemaSubpaths = Object.keys(esm.subpaths).filter((s) => s.startsWith("@switchyard/config-schema/"));
+  check(schemaSubpaths.length > 0, "@switchyard/config-schema has no subpath entry");
+  step(
+    `${Object.keys(esm.subpaths).length} subpath entries (${schemaSubpaths.length} of config-schema) share the main entry's bindings, ESM and CommonJS: ${Object.values(
+      esm.subpaths,
+    ).reduce((sum, entry) => sum + entry.shared, 0)} names identical`,
+  );
   step(`${libraries.length} libraries imported as ESM and as CommonJS, one call each, same results`);
 
   // Types: every entry point and subpath, from an ES module and a CommonJS module.

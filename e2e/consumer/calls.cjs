@@ -72,4 +72,39 @@ async function callEach(libs, configDir) {
   return results;
 }
 
-module.exports = { callEach };
+/**
+ * The subpath entries of an installed package (`@switchyard/x/sub`), from its export map; not the
+ * JSON files or the package.json.
+ * @param {string} name
+ */
+function subpathsOf(name) {
+  const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8"));
+  return Object.keys(manifest.exports ?? {})
+    .filter((key) => key !== "." && !key.includes("*") && !key.endsWith(".json"))
+    .map((key) => `${name}${key.slice(1)}`);
+}
+
+/**
+ * For each subpath entry: how many names it exports, how many of them its package's main entry
+ * exports too, and which of those are not the very same binding there (a class or function
+ * duplicated into two bundles: `instanceof` across entries would fail).
+ * @param {Record<string, any>} libs the main entries, keyed by package name
+ * @param {Record<string, any>} subpaths the subpath entries, keyed by specifier
+ */
+function sameBindings(libs, subpaths) {
+  /** @type {Record<string, { names: number, shared: number, different: string[] }>} */
+  const report = {};
+  for (const [specifier, entry] of Object.entries(subpaths)) {
+    const main = libs[specifier.split("/").slice(0, 2).join("/")];
+    const names = Object.keys(entry).filter((key) => key !== "default" && key !== "__esModule");
+    const shared = names.filter((key) => key in main);
+    report[specifier] = {
+      names: names.length,
+      shared: shared.length,
+      different: shared.filter((key) => main[key] !== entry[key]),
+    };
+  }
+  return report;
+}
+
+module.exports = { callEach, sameBindings, subpathsOf };
