@@ -54,11 +54,14 @@ function outputAfter(
   return between.every((l) => l.trim() === "") ? next : undefined;
 }
 
-it("has a page for every package and app but the private test support", async () => {
+/** Private support packages (tests and the bench use them; users never see them). */
+const SUPPORT = new Set(["test-utils", "synthetic-data"]);
+
+it("has a page for every package and app but the private test support and synthetic data", async () => {
   const names: string[] = [];
   for (const parent of ["packages", "apps"])
     for (const entry of await readdir(join(ROOT, parent), { withFileTypes: true }))
-      if (entry.isDirectory() && entry.name !== "test-utils") names.push(entry.name);
+      if (entry.isDirectory() && !SUPPORT.has(entry.name)) names.push(entry.name);
   expect(names.length).toBeGreaterThanOrEqual(12);
   for (const name of names) expect(ALL, `docs/packages/${name}.md`).toContain(`packages/${name}.md`);
 });
