@@ -14,6 +14,7 @@ import {
   readBoundedFile,
   sanitizeForTerminal,
   suggestName,
+  utf8Text,
 } from "@switchyard/config-schema";
 import {
   type EvaluationContext,
@@ -66,7 +67,7 @@ async function tokenFromFile(file: string, context: CommandContext): Promise<str
       { hint: `Run 'chmod 600 ${safe(file)}' (only its owner may read it), then run the command again.` },
     );
   }
-  const token = read.bytes.toString("utf8").trim();
+  const token = utf8Text(read.bytes).trim();
   if (token === "" || /\s/.test(token)) {
     throw new UsageError(`--token-file ${safe(file)} must hold one token on one line`);
   }
