@@ -70,6 +70,36 @@ describe("backup list", () => {
     expect([empty.code, empty.stdout]).toEqual([0, "No backups of litellm-unified.yaml.\n"]);
   });
 
+  it("takes the config directory as a positional after the action, like validate and migrate", async () => {
+    const { cwd } = await withBackups(["20260105_080000", "20260106_090000"]);
+    const byOption = await runCli(["backup", "list", "-c", "config", "--json"], cwd);
+    const byPositional = await runCli(["backup", "list", "config", "--json"], cwd);
+    expect(byPositional.code, byPositional.stderr).toBe(0);
+    expect(byPositional.stdout).toBe(byOption.stdout);
+    expect((JSON.parse(byPositional.stdout) as { backups: unknown[] }).backups).toHaveLength(2);
+    // Every action reads it the same way: a missing directory is exit 2 named as typed.
+    for (const action of ["list", "prune", "verify", "create"]) {
+      const missing = await runCli(["backup", action, "nonexistent"], cwd);
+      expect([action, missing.code]).toEqual([action, 2]);
+      expect(missing.stderr).toContain("Cannot read directory nonexistent");
+    }
+    expect((await runCli(["backup", "verify", "config", "--all"], cwd)).code).toBe(0);
+    // restore: the name first, then the directory; with --latest the directory alone.
+    const named = await runCli(["backup", "restore", "20260105_080000", "config", "--json"], cwd);
+    expect(named.code, named.stderr).toBe(0);
+    expect((JSON.parse(named.stdout) as { backup: string }).backup).toBe(
+      "litellm-unified.yaml.backup-20260105_080000",
+    );
+    const latest = await runCli(["backup", "restore", "--latest", "nonexistent"], cwd);
+    expect(latest.code).toBe(2);
+    // Two different directories, or a third argument, are usage errors.
+    const two = await runCli(["backup", "list", "config", "-c", "."], cwd);
+    expect([two.code, two.stderr]).toEqual([2, expect.stringContaining("Two directories given")]);
+    const extra = await runCli(["backup", "list", "config", "more"], cwd);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain("unexpected 'more'");
+  });
+
   it("shows every backup, newest first, with its time and every rule that keeps it", async () => {
     const { cwd } = await withBackups([
       "20260105_080000",

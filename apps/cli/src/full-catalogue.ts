@@ -5,7 +5,7 @@ let full: Promise<Catalogue> | undefined;
 
 /**
  * Every diagnostic code switchyard can report, for `explain`: the {@link cliCatalogue} plus the
- * generator's SY4xxx, the migrations' SY3xxx, the audit's SY5xxx, port-registry's SY6xxx and the
+ * generator's SY4xxx, the monitoring's SY44xx, the migrations' SY3xxx, the audit's SY5xxx, port-registry's SY6xxx and the
  * flags' SY7xxx entries. Building it loads every
  * package (the audit's and consistency's catalogues are built from their checks and rules), so the
  * built CLI does not: scripts/build.mjs runs this function at build time and replaces this module
@@ -19,7 +19,8 @@ export function fullCatalogue(): Promise<Catalogue> {
     import("@switchyard/audit"),
     import("@switchyard/feature-flags"),
     import("@switchyard/port-registry"),
-  ]).then(([generator, migrations, audit, flags, ports]) =>
+    import("@switchyard/monitoring"),
+  ]).then(([generator, migrations, audit, flags, ports, monitoring]) =>
     mergeCatalogues(
       cliCatalogue(),
       generator.generatorCatalogue,
@@ -27,6 +28,7 @@ export function fullCatalogue(): Promise<Catalogue> {
       audit.auditCatalogue,
       flags.flagsCatalogue,
       ports.portsCatalogue,
+      monitoring.monitoringCatalogue,
     ),
   );
   return full;

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyExample, runCli } from "./test-support/run.js";
@@ -52,8 +52,18 @@ describe("generate monitoring", () => {
     expect(check.code).toBe(1);
     const report = JSON.parse(check.stdout);
     expect(report.ok).toBe(false);
-    expect(report.files.find((f: { path: string }) => f.path === "prometheus/prometheus.yml").status).toBe(
-      "sources-changed",
+    expect(report.files.find((f: { path: string }) => f.path === "prometheus/prometheus.yml")).toMatchObject({
+      status: "sources-changed",
+      code: "SY4402",
+    });
+    // Every finding is a catalogued diagnostic located at its file, with a hint.
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "SY4402",
+        severity: "error",
+        file: "mon/prometheus/prometheus.yml",
+        hint: "Run `switchyard generate monitoring` (`--diff` shows what changes).",
+      }),
     );
     const human = await runCli(["generate", "monitoring", "--check", "--out", "mon"], cwd);
     expect(human.stdout).toContain("prometheus/prometheus.yml: stale: ports.yaml or providers.yaml changed");
@@ -73,7 +83,23 @@ describe("generate monitoring", () => {
     await writeFile(path, original.replace('"refresh": "30s"', '"refresh": "5s"'));
     const check = await runCli(["generate", "monitoring", "--check"], cwd);
     expect(check.code).toBe(1);
-    expect(check.stdout).toContain("grafana/dashboards/switchyard-overview.json: edited by hand");
+    expect(check.stdout).toContain(
+      "error[SY4403]: grafana/dashboards/switchyard-overview.json: edited by hand",
+    );
+    expect(check.stdout).toContain(`--> ${OUT}/grafana/dashboards/switchyard-overview.json`);
+    expect(check.stdout).toContain("= hint: Move the edits into ports.yaml (monitoring:) or providers.yaml");
+    const explained = await runCli(["explain", "SY4403"], cwd);
+    expect([explained.code, explained.stdout]).toEqual([
+      0,
+      expect.stringContaining("SY4403 monitoring-hand-edited (error)"),
+    ]);
+    // A deleted file is SY4401.
+    await rm(join(cwd, OUT, "prometheus/prometheus.yml"));
+    expect((await runCli(["generate", "monitoring", "--check"], cwd)).stdout).toContain(
+      "error[SY4401]: prometheus/prometheus.yml: missing: generate it",
+    );
+    await runCli(["generate", "monitoring", "--force"], cwd);
+    await writeFile(path, original.replace('"refresh": "30s"', '"refresh": "5s"'));
     const refused = await runCli(["generate", "monitoring"], cwd);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("nothing written");

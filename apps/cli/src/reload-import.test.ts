@@ -230,6 +230,8 @@ describe("reload, as a process, against a gateway process that reads its config 
     expect(badUrl.stderr).toContain(
       "error[SY4300]: Invalid gateway URL: 'ftp://127.0.0.1:4000' is not an http(s) URL",
     );
+    // The header names the file relative to the working directory, as every other command does.
+    expect(badUrl.stdout.split("\n")[0]).toMatch(/^Reload of config\/litellm-unified\.yaml via ftp:/);
     expect(await readFile(join(cwd, "restarted")).catch(() => "never ran")).toBe("never ran");
   });
 });

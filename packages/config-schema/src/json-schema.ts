@@ -30,6 +30,26 @@ export function yamlLanguageServerComment(kind: ConfigFileKind, schema: string =
   return `# yaml-language-server: $schema=${schema}`;
 }
 
+const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/;
+
+/**
+ * The kind a YAML text declares in its `# yaml-language-server: $schema=…` comment (among the
+ * leading comment lines), by the schema's file name (`…/providers.schema.json` → `providers`), or
+ * `undefined` when it has none or names another schema. What tells a backup or a renamed copy's kind.
+ */
+export function kindOfModeline(text: string): ConfigFileKind | undefined {
+  for (const line of text.replace(/^\uFEFF/, "").split(/\r?\n/, 50)) {
+    const trimmed = line.trim();
+    if (trimmed === "") continue;
+    if (!trimmed.startsWith("#")) return undefined;
+    const url = MODELINE.exec(trimmed)?.[1];
+    if (url === undefined) continue;
+    const name = url.split(/[/\\]/).pop() ?? "";
+    return CONFIG_FILE_KINDS.find((kind) => schemaFileName(kind) === name);
+  }
+  return undefined;
+}
+
 /**
  * JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1) of any of this package's zod schemas, by
  * the same zod instance that holds their descriptions: what the HTTP API's OpenAPI document is made of.

@@ -54,6 +54,11 @@ export interface ConfigSet {
   readonly files: { readonly [K in ConfigFileKind]?: LoadedFile<K> };
   /** Every diagnostic of every file plus set-level ones (missing or misnamed files), sorted. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The kinds {@link loadConfigSet} looked for and did not find, required (also SY1011) or optional
+   * (what validation says it skipped because of). Absent when the set was not read from a directory.
+   */
+  readonly missing?: readonly ConfigFileKind[];
 }
 
 export interface LoadOptions {
@@ -252,5 +257,6 @@ export async function loadConfigSet(dir: string, options: LoadOptions = {}): Pro
       }),
     );
   }
-  return { dir: absolute, files, diagnostics: sortDiagnostics(diagnostics) };
+  const missing = kinds.filter((kind) => !present.has(CONFIG_FILES[kind].fileName));
+  return { dir: absolute, files, diagnostics: sortDiagnostics(diagnostics), missing };
 }

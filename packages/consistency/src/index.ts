@@ -1,5 +1,10 @@
 export type { ConsistencyCode } from "./catalogue.js";
-export { consistencyCatalogue, RULE_FAILURE_CODE } from "./catalogue.js";
+export {
+  consistencyCatalogue,
+  OPTIONAL_FILE_MISSING_CODE,
+  RULE_FAILURE_CODE,
+  SINGLE_FILE_CODE,
+} from "./catalogue.js";
 export type {
   ConfigModel,
   DeploymentEntry,
@@ -23,5 +28,16 @@ export { rules } from "./rules/index.js";
 export { displayDir, loadSettings } from "./settings.js";
 export type { ValidateOptions, ValidationReport } from "./validate.js";
 export { DEFAULT_MAX_FALLBACK_DEPTH, validateConfigSet } from "./validate.js";
-export type { ConfigDirValidation, ValidateDirOptions } from "./validate-dir.js";
-export { blockingErrors, validateConfigDir, validationCatalogue } from "./validate-dir.js";
+export type {
+  ConfigDirValidation,
+  ConfigFileValidation,
+  ValidateDirOptions,
+  ValidateFileOptions,
+} from "./validate-dir.js";
+export {
+  blockingErrors,
+  UnknownConfigFileKindError,
+  validateConfigDir,
+  validateConfigFile,
+  validationCatalogue,
+} from "./validate-dir.js";

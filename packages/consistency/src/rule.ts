@@ -1,5 +1,6 @@
 import type {
   CatalogueEntry,
+  ConfigFileKind,
   ConfigSet,
   Diagnostic,
   RelatedLocation,
@@ -50,6 +51,11 @@ export interface Rule<Id extends string = string> extends Omit<CatalogueEntry, "
    * same file and YAML path as one of this rule's findings is dropped (e.g. a non-positive weight).
    */
   readonly supersedes?: readonly SchemaCode[];
+  /**
+   * Optional files the rule has nothing to check without (ports.yaml's rules read `ports`). When one
+   * is missing from the set, validation says in one info line (SY2090) which checks it skipped.
+   */
+  readonly reads?: readonly ConfigFileKind[];
   /** Report findings. Must not throw on any input and must not print. */
   check(context: RuleContext): Iterable<RuleFinding>;
 }

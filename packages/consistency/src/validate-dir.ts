@@ -1,18 +1,27 @@
-import { resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import {
   type Catalogue,
+  type ConfigFileKind,
   type ConfigSet,
+  DEFAULT_MAX_BYTES,
   type Diagnostic,
+  displayPath,
   hasErrors,
   type JsonReport,
   jsonReport,
+  kindOfFileName,
+  kindOfModeline,
+  type LoadedFile,
   type LoadOptions,
   loadConfigSet,
+  loadConfigText,
   mergeCatalogues,
+  readBoundedFile,
+  readFailureDiagnostic,
   schemaCatalogue,
   sortDiagnostics,
 } from "@switchyard/config-schema";
-import { consistencyCatalogue } from "./catalogue.js";
+import { consistencyCatalogue, consistencyDiagnostic, SINGLE_FILE_CODE } from "./catalogue.js";
 import { type ValidateOptions, validateConfigSet } from "./validate.js";
 
 /** Options of {@link validateConfigDir}: how to load (size and alias limits) and how to check. */
@@ -82,6 +91,15 @@ export async function validateConfigDir(
   const diagnostics = sortDiagnostics(
     validateConfigSet(set, { ...check, ...(cwd === undefined ? {} : { cwd }) }).diagnostics,
   );
+  return validationOf(absolute, set, diagnostics, toolVersion);
+}
+
+function validationOf(
+  dir: string,
+  set: ConfigSet,
+  diagnostics: readonly Diagnostic[],
+  toolVersion: string | undefined,
+): ConfigDirValidation {
   const status = diagnostics.some((d) => d.code === "SY1010")
     ? "io-error"
     : hasErrors(diagnostics)
@@ -91,5 +109,74 @@ export async function validateConfigDir(
     catalogue: validationCatalogue(),
     ...(toolVersion === undefined ? {} : { toolVersion }),
   });
-  return { dir: absolute, set, diagnostics, status, report, blocking: blockingErrors(set, diagnostics) };
+  return { dir, set, diagnostics, status, report, blocking: blockingErrors(set, diagnostics) };
+}
+
+/** Options of {@link validateConfigFile}. */
+export interface ValidateFileOptions extends ValidateDirOptions {
+  /** The file's kind; default: from its name (`providers.yaml`), else its `$schema=` modeline. */
+  readonly kind?: ConfigFileKind;
+}
+
+/** What {@link validateConfigFile} found: a one-file set's validation, and the kind it was read as. */
+export interface ConfigFileValidation extends ConfigDirValidation {
+  /** The kind the file was validated as; `undefined` only when it could not be read (SY1010, SY1006). */
+  readonly kind: ConfigFileKind | undefined;
+}
+
+/** Thrown by {@link validateConfigFile} for a file whose kind neither its name, `kind` nor a modeline gives. */
+export class UnknownConfigFileKindError extends Error {
+  constructor(readonly file: string) {
+    super(`Cannot tell which config file ${file} is: its name is not one of a config set's`);
+    this.name = "UnknownConfigFileKindError";
+  }
+}
+
+/**
+ * Validate one file alone (`switchyard validate providers.yaml`): its schema, the legacy-schema
+ * recognition, `.switchyard.yaml`'s settings and inline suppressions, but no cross-file rule (those
+ * need the directory), which one SY2091 info line says. The kind comes from `options.kind`, else the
+ * file's name, else its `# yaml-language-server: $schema=` line; none of them is an
+ * {@link UnknownConfigFileKindError}. Never throws for an unreadable file: that is SY1010 (`io-error`).
+ */
+export async function validateConfigFile(
+  path: string,
+  options: ValidateFileOptions = {},
+): Promise<ConfigFileValidation> {
+  const {
+    cwd: cwdOption,
+    maxBytes,
+    maxAliasCount,
+    toolVersion,
+    kind: given,
+    kinds: _kinds,
+    ...check
+  } = options;
+  const cwd = cwdOption ?? process.cwd();
+  const absolute = resolve(cwd, path);
+  const dir = dirname(absolute);
+  const file = displayPath(absolute, cwd);
+  const read = await readBoundedFile(absolute, { maxBytes: maxBytes ?? DEFAULT_MAX_BYTES });
+  let kind = given ?? kindOfFileName(basename(absolute));
+  if (!read.ok) {
+    const failure = readFailureDiagnostic(file, read.failure);
+    const set: ConfigSet = { dir, files: {}, diagnostics: [failure] };
+    return { ...validationOf(dir, set, [failure], toolVersion), kind };
+  }
+  kind ??= kindOfModeline(new TextDecoder().decode(read.bytes.subarray(0, 8192)));
+  if (kind === undefined) throw new UnknownConfigFileKindError(file);
+  const loaded: LoadedFile = {
+    ...loadConfigText(kind, read.bytes, file, {
+      ...(maxBytes === undefined ? {} : { maxBytes }),
+      ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
+    }),
+    path: absolute,
+  };
+  const set: ConfigSet = { dir, files: { [kind]: loaded }, diagnostics: loaded.diagnostics };
+  const alone = consistencyDiagnostic(SINGLE_FILE_CODE, {
+    message: `${basename(absolute)} was validated alone (kind ${kind}): the cross-file checks need the directory; run \`switchyard validate ${displayPath(dir, cwd)}\``,
+    file,
+  });
+  const checked = validateConfigSet(set, { ...check, cwd, rules: [] }).diagnostics;
+  return { ...validationOf(dir, set, sortDiagnostics([...checked, alone]), toolVersion), kind };
 }

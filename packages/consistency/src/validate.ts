@@ -1,6 +1,7 @@
 import {
   applySeverityOverrides,
   applySuppressions,
+  CONFIG_FILES,
   type CodeScope,
   type ConfigSet,
   capDiagnosticsPerFile,
@@ -15,7 +16,12 @@ import {
   suppressionCatalogue,
   withOlderSchemasRecognized,
 } from "@switchyard/config-schema";
-import { consistencyCatalogue, consistencyDiagnostic, RULE_FAILURE_CODE } from "./catalogue.js";
+import {
+  consistencyCatalogue,
+  consistencyDiagnostic,
+  OPTIONAL_FILE_MISSING_CODE,
+  RULE_FAILURE_CODE,
+} from "./catalogue.js";
 import { buildConfigModel, type ConfigModel, type Place } from "./model.js";
 import type { Location, Rule, RuleContext, RuleOptions } from "./rule.js";
 import { rules as defaultRules } from "./rules/index.js";
@@ -100,6 +106,30 @@ function createContext(set: ConfigSet, model: ConfigModel, options: RuleOptions)
   };
 }
 
+/**
+ * One SY2090 info line per optional file the set lacks that a running rule reads (`Rule.reads`):
+ * "ports.yaml is absent (optional): skipped 5 checks that read it (SY2020, …)". Required files
+ * are SY1011 errors already; a set not read from a directory (no `missing`) gets none.
+ */
+function skippedByMissingFiles(set: ConfigSet, ran: readonly Rule[], display: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const kind of set.missing ?? []) {
+    const spec = CONFIG_FILES[kind];
+    if (spec.required) continue;
+    const skipped = ran.filter((rule) => rule.reads?.includes(kind)).map((rule) => rule.id);
+    if (skipped.length === 0) continue;
+    const file = display === "." ? spec.fileName : `${display}/${spec.fileName}`;
+    out.push(
+      consistencyDiagnostic(OPTIONAL_FILE_MISSING_CODE, {
+        message: `${spec.fileName} is absent (optional): skipped ${skipped.length === 1 ? "1 check" : `${skipped.length} checks`} that read it (${skipped.join(", ")})`,
+        file,
+        hint: `Add ${spec.fileName} to have them run (\`switchyard init\` writes a complete set), or set \`rules: {${OPTIONAL_FILE_MISSING_CODE}: off}\` in .switchyard.yaml.`,
+      }),
+    );
+  }
+  return out;
+}
+
 /** Run one rule; a rule that throws becomes an SY2099 finding instead of aborting the run. */
 function runRule(rule: Rule, context: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -182,7 +212,15 @@ export function validateConfigSet(loadedSet: ConfigSet, options: ValidateOptions
     .map((rule) => ({ rule, diagnostics: runRule(rule, context) }));
 
   const inline: Suppression[] = [];
-  const all: Diagnostic[] = [...dropSuperseded(set.diagnostics, findings), ...overrideProblems];
+  const all: Diagnostic[] = [
+    ...dropSuperseded(set.diagnostics, findings),
+    ...overrideProblems,
+    ...skippedByMissingFiles(
+      set,
+      findings.map((f) => f.rule),
+      display,
+    ),
+  ];
   for (const { diagnostics } of findings) for (const item of diagnostics) all.push(item);
   if (loaded) for (const item of loaded.diagnostics) all.push(item);
   for (const file of Object.values(set.files)) {

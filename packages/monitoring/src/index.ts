@@ -1,3 +1,5 @@
+export type { MonitoringCode } from "./catalogue.js";
+export { MONITORING_FINDINGS, monitoringCatalogue, monitoringDiagnostic } from "./catalogue.js";
 export type { MonitoringFile, MonitoringOptions } from "./generate.js";
 export { generateMonitoring, monitoringOptionsOf } from "./generate.js";
 export type { DashboardName } from "./grafana/dashboards.js";
@@ -38,6 +40,7 @@ export { scrapeTargets } from "./targets.js";
 export type { AlertThresholds } from "./thresholds.js";
 export { DEFAULT_THRESHOLDS, resolveThresholds } from "./thresholds.js";
 export type {
+  CheckMonitoringOptions,
   MonitoringCheckReport,
   MonitoringFileCheck,
   MonitoringFileWrite,

@@ -1,6 +1,8 @@
 import { join, resolve } from "node:path";
 import {
   type ConfigSet,
+  type Diagnostic,
+  displayPath,
   makeDirectory,
   readBoundedFileIfExists,
   unifiedDiff,
@@ -8,6 +10,7 @@ import {
   type WritePrune,
   writeFileSafely,
 } from "@switchyard/config-schema";
+import { MONITORING_FINDINGS, type MonitoringCode, monitoringDiagnostic } from "./catalogue.js";
 import { generateMonitoring, type MonitoringFile, type MonitoringOptions } from "./generate.js";
 import { type MonitoringFileStatus, monitoringFileStatus, monitoringSourcesHash } from "./header.js";
 import type { MonitoringInput } from "./targets.js";
@@ -25,6 +28,8 @@ export interface MonitoringFileCheck {
   /** Relative to the output directory, with `/`. */
   readonly path: string;
   readonly status: MonitoringFileStatus;
+  /** The catalogued code of a file that is not current (SY4401–SY4405; `switchyard explain` says more). */
+  readonly code?: MonitoringCode;
   /** The unified diff from the file on disk to the fresh generation ("" when current). */
   readonly diff: string;
 }
@@ -34,6 +39,14 @@ export interface MonitoringCheckReport {
   /** True when every file is exactly what generating now gives. */
   readonly current: boolean;
   readonly files: readonly MonitoringFileCheck[];
+  /** One finding per file that is not current, located at the file, with its code and hint. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Options of {@link checkMonitoring}. */
+export interface CheckMonitoringOptions extends MonitoringOptions {
+  /** The directory the diagnostics' paths are shown relative to (default `process.cwd()`). */
+  readonly cwd?: string;
 }
 
 async function readText(path: string): Promise<string | undefined> {
@@ -53,23 +66,34 @@ function fresh(input: MonitoringInput, options: MonitoringOptions): MonitoringFi
 export async function checkMonitoring(
   input: MonitoringInput,
   outDir: string,
-  options: MonitoringOptions = {},
+  options: CheckMonitoringOptions = {},
 ): Promise<MonitoringCheckReport> {
   const sources = monitoringSourcesHash(input);
+  const cwd = options.cwd ?? process.cwd();
   const files: MonitoringFileCheck[] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const file of fresh(input, options)) {
     const existing = await readText(join(outDir, file.path));
     const status = monitoringFileStatus(file.path, file.content, existing, sources);
-    const diff =
-      status === "current"
-        ? ""
-        : unifiedDiff(existing ?? "", file.content, {
-            oldLabel: `a/${file.path}`,
-            newLabel: `b/${file.path}`,
-          }).text;
-    files.push({ path: file.path, status, diff });
+    if (status === "current") {
+      files.push({ path: file.path, status, diff: "" });
+      continue;
+    }
+    const finding = MONITORING_FINDINGS[status];
+    const diff = unifiedDiff(existing ?? "", file.content, {
+      oldLabel: `a/${file.path}`,
+      newLabel: `b/${file.path}`,
+    }).text;
+    files.push({ path: file.path, status, code: finding.code, diff });
+    diagnostics.push(
+      monitoringDiagnostic(finding.code, {
+        message: `${file.path}: ${finding.message}`,
+        file: displayPath(resolve(outDir, file.path), cwd),
+        hint: finding.hint,
+      }),
+    );
   }
-  return { current: files.every((f) => f.status === "current"), files };
+  return { current: diagnostics.length === 0, files, diagnostics };
 }
 
 /** Options of {@link writeMonitoring}. */

@@ -20,6 +20,7 @@ export const duplicateServicePort = defineRule({
   name: "duplicate-service-port",
   title: "Two services share a host, port and protocol.",
   severity: "error",
+  reads: ["ports"],
   cause:
     "ports.yaml registers two services on the same port and protocol with overlapping bind addresses: the same address, `localhost` and 127.0.0.1 or ::1, or one of them binding all addresses (`0.0.0.0` takes every IPv4 address, `::`, `*` and the empty host take every address; an IPv4-mapped `::ffff:a.b.c.d` is a.b.c.d). Only one process can listen there; the other fails to start or, with SO_REUSEPORT, silently shares the traffic.",
   fix: "Give one of the services another port, or bind the two to different addresses.",

@@ -12,6 +12,7 @@ export const flagDatesInverted = defineRule({
   name: "flag-dates-inverted",
   title: "A flag's date window is empty: it starts when or after it ends.",
   severity: "error",
+  reads: ["feature-flags"],
   cause: `\`start_date\` is inclusive and \`end_date\` exclusive, so a flag whose start is on or after its end is never on. A plain \`end_date\` keeps the flag on through that whole day, so a flag starting and ending on the same plain date is on for that one day. ${CONFIG_DATE_SEMANTICS}`,
   fix: "Swap the dates, or correct the one that was mistyped.",
   example:

@@ -8,6 +8,7 @@ export const flagUserInBothLists = defineRule({
   name: "flag-user-in-both-lists",
   title: "A user is in both the whitelist and the blacklist of a flag.",
   severity: "warning",
+  reads: ["feature-flags"],
   cause:
     "The two lists contradict each other for this user; whichever the evaluator checks first decides, and readers of the file cannot tell what was meant.",
   fix: "Remove the user from one of the lists.",

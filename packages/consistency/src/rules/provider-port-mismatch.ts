@@ -8,6 +8,7 @@ export const providerPortMismatch = defineRule({
   name: "provider-port-mismatch",
   title: "A provider's base_url port differs from the port of the service that hosts it.",
   severity: "error",
+  reads: ["ports"],
   cause:
     "A service in ports.yaml lists the provider in its `providers`, so the provider is served on that service's port, but the provider's `base_url` in providers.yaml names another port. LiteLLM would call a port where nothing (or something else) listens. Conventional ports: Ollama 11434, vLLM 8001 in this stack (8000 upstream), llama.cpp's llama-server 8080, llama-cpp-python 8000.",
   fix: "Make the two agree: change the port in `base_url` (the suggestion), or the service's `port`.",

@@ -13,6 +13,7 @@ export const serviceDependencyCycle = defineRule({
   name: "service-dependency-cycle",
   title: "Service dependencies form a cycle.",
   severity: "error",
+  reads: ["ports"],
   cause:
     "Service A depends on B and B (directly or through others) on A, so no start order exists: each waits for the other. Docker Compose refuses such files for the same reason.",
   fix: "Remove one of the dependencies listed, so that dependencies always point towards services that start first.",

@@ -8,6 +8,7 @@ export const unknownServiceDependency = defineRule({
   name: "unknown-service-dependency",
   title: "A service depends on a service that does not exist.",
   severity: "error",
+  reads: ["ports"],
   cause:
     "A `depends_on` entry in ports.yaml names no service of the file, usually a typo or a renamed service. Start ordering and health gating would wait for something that never comes.",
   fix: "Use the suggested service id, or add the service to ports.yaml.",

@@ -8,6 +8,7 @@ export const unregisteredProviderPort = defineRule({
   name: "unregistered-provider-port",
   title: "A self-hosted provider's port is not registered in ports.yaml.",
   severity: "info",
+  reads: ["ports"],
   cause:
     "No service in ports.yaml lists the provider in its `providers`, and no service uses the port of its `base_url`. Port conflicts, health checks and start order therefore do not cover it. (A provider that no service lists but whose port a service uses counts as registered.)",
   fix: "Add a service for the provider to ports.yaml with that `port` and `providers: [<id>]`, or list the provider in the `providers` of the service that hosts it.",

@@ -1,10 +1,21 @@
-import { type Palette, palette, sanitizeForTerminal, sanitizeHumanOutput } from "@switchyard/config-schema";
+import {
+  displayPath,
+  type Palette,
+  palette,
+  sanitizeForTerminal,
+  sanitizeHumanOutput,
+} from "@switchyard/config-schema";
 import type { ReloadReport, ReloadStep } from "./types.js";
 
 /** Options of {@link formatReloadReport}. */
 export interface FormatReloadOptions {
   /** Color the status marks with ANSI escapes. Default false. */
   readonly color?: boolean;
+  /**
+   * Show the report's paths (the generated file, its backups) relative to this directory, as every
+   * other command does; absolute when omitted.
+   */
+  readonly cwd?: string;
 }
 
 const MARKS: Record<ReloadStep["status"], { mark: string; tone: keyof Palette }> = {
@@ -46,7 +57,9 @@ function verdict(report: ReloadReport): string {
 export function formatReloadReport(report: ReloadReport, options: FormatReloadOptions = {}): string {
   const paint = palette(options.color === true);
   const width = report.steps.reduce((w, s) => Math.max(w, s.name.length), 8);
-  const title = `Reload of ${report.outputPath} via ${report.gatewayUrl} (${duration(report.totalMs)})`;
+  const cwd = options.cwd;
+  const shown = (path: string): string => (cwd === undefined ? path : displayPath(path, cwd));
+  const title = `Reload of ${shown(report.outputPath)} via ${report.gatewayUrl} (${duration(report.totalMs)})`;
   const lines = [paint.bold(sanitizeForTerminal(title))];
   for (const step of report.steps.filter((s) => s.phase === "reload"))
     lines.push(stepLine(step, width, paint));
@@ -55,9 +68,10 @@ export function formatReloadReport(report: ReloadReport, options: FormatReloadOp
     lines.push("  rollback:");
     for (const step of rollback) lines.push(stepLine(step, width, paint));
   }
-  if (report.backupPath !== undefined) lines.push(`  backup: ${sanitizeForTerminal(report.backupPath)}`);
+  if (report.backupPath !== undefined)
+    lines.push(`  backup: ${sanitizeForTerminal(shown(report.backupPath))}`);
   if (report.rejectedPath !== undefined)
-    lines.push(`  rejected file kept as: ${sanitizeForTerminal(report.rejectedPath)}`);
+    lines.push(`  rejected file kept as: ${sanitizeForTerminal(shown(report.rejectedPath))}`);
   lines.push(verdict(report));
   return sanitizeHumanOutput(`${lines.join("\n")}\n`);
 }

@@ -76,9 +76,24 @@ function parseAction(args: ParsedArgs): Action {
     if (value === undefined || SHARED_OPTIONS.has(name) || ACTION_OPTIONS[action].includes(name)) continue;
     throw usage(`'backup ${action}' takes no --${name}`);
   }
-  if (action !== "restore" && args.positionals.length > 1)
-    throw usage(`'backup ${action}' takes no backup name (got '${args.positionals[1]}')`);
+  const extra = args.positionals[backupPositionals(action, args).dirIndex + 1];
+  if (extra !== undefined)
+    throw usage(
+      action === "restore"
+        ? `Too many arguments for 'backup restore': unexpected '${extra}' (write 'backup restore <name> [dir]' or 'backup restore --latest [dir]')`
+        : `Too many arguments for 'backup ${action}': unexpected '${extra}' (write 'backup ${action} [dir]')`,
+    );
   return action;
+}
+
+/**
+ * Where the positionals of an action are: every action takes the config directory as its last
+ * positional, like `validate DIR` and `migrate DIR` (`backup list config`); `restore` names the
+ * backup first unless `--latest` picks it (`backup restore <name> [dir]`, `backup restore --latest [dir]`).
+ */
+function backupPositionals(action: Action, args: ParsedArgs): { nameIndex?: number; dirIndex: number } {
+  if (action === "restore" && !booleanOption(args, "latest")) return { nameIndex: 1, dirIndex: 2 };
+  return { dirIndex: 1 };
 }
 
 /**
@@ -127,8 +142,12 @@ function formatSize(bytes: number): string {
 }
 
 /** The config file a backup command works on: `--file` (a bare name is a file of the config directory), else the generated file. */
-function targetFile(args: ParsedArgs, cwd: string): string {
-  const dir = resolve(cwd, configDirArgument(args, "backup"));
+function targetFile(action: Action, args: ParsedArgs, cwd: string): string {
+  const { dirIndex } = backupPositionals(action, args);
+  const dir = resolve(
+    cwd,
+    configDirArgument(args, "backup", { positional: true, positionalIndex: dirIndex }),
+  );
   const file = stringOption(args, "file");
   if (file === undefined) return join(dir, DEFAULT_OUTPUT_FILE);
   return file.includes("/") || file.includes("\\") ? resolve(cwd, file) : join(dir, file);
@@ -358,7 +377,8 @@ async function create(run: Run, all: boolean): Promise<CommandOutcome> {
 }
 
 async function restore(run: Run, args: ParsedArgs): Promise<CommandOutcome> {
-  const query = args.positionals[1];
+  const { nameIndex } = backupPositionals("restore", args);
+  const query = nameIndex === undefined ? undefined : args.positionals[nameIndex];
   const latest = booleanOption(args, "latest");
   if (query === undefined && !latest) throw usage("Name the backup to restore, or pass --latest");
   if (query !== undefined && latest)
@@ -452,7 +472,7 @@ async function requireDirectory(dir: string, cwd: string): Promise<void> {
 
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
   const action = parseAction(args);
-  const path = targetFile(args, context.io.cwd);
+  const path = targetFile(action, args, context.io.cwd);
   const target: Run = { context, path, shown: displayPath(path, context.io.cwd) };
   const dir = dirname(path);
   await requireDirectory(dir, context.io.cwd);

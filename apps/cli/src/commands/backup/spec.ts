@@ -9,7 +9,15 @@ export const spec: CommandSpec = {
     "Every Switchyard write keeps the previous file as <file>.backup-YYYYMMDD_HHMMSS beside it. 'list' shows each backup of the file with its time and the retention rules that keep it; 'prune' deletes the backups no rule keeps (restic's forget semantics: the last N, the newest of each of the N most recent hours, days, ISO weeks, months and years that have backups; 'unlimited' (or --keep-daily=-1) keeps every period, 0 turns a rule off; default last 10, daily 7, weekly 4); 'verify' checks that the newest backup (--all: every one) parses and validates against its file's schema, and that a generated file's header is intact, exiting 1 if any fails; 'restore <name>' (or --latest) puts a backup back atomically, backing the current file up first, and refuses an invalid backup unless --force; 'create' makes a backup of the file now (--all: of every config file of the directory). 'switchyard generate' prunes with the default policy after every write.",
   positionals: [
     { name: "action", description: "create, list, prune, verify or restore.", required: true },
-    { name: "name", description: "restore: the backup's file name, or just its stamp (20261126_121500)." },
+    {
+      name: "name",
+      description: "restore (without --latest): the backup's file name, or just its stamp (20261126_121500).",
+    },
+    {
+      name: "dir",
+      description:
+        "Config directory, after the action (and restore's name); the same as --config-dir: 'backup list config'.",
+    },
   ],
   options: {
     "config-dir": configDirOption("Config directory holding the file."),
@@ -71,6 +79,10 @@ export const spec: CommandSpec = {
     {
       command: "switchyard backup list",
       description: "The backups of config/litellm-unified.yaml and why each is kept",
+    },
+    {
+      command: "switchyard backup list infra/config --file providers.yaml",
+      description: "The backups of a file of another config directory",
     },
     {
       command: "switchyard backup prune --keep-last 3 --keep-daily 7 --dry-run",

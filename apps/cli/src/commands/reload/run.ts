@@ -72,7 +72,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   });
 
   const notes = prunedLines(report.pruned, context);
-  const stdout = `${formatReloadReport(report, { color: context.style.enabled })}${notes.map((n) => `${n}\n`).join("")}`;
+  const stdout = `${formatReloadReport(report, { color: context.style.enabled, cwd })}${notes.map((n) => `${n}\n`).join("")}`;
   const { pruned, ...reloaded } = report;
   return {
     status: report.ok ? "ok" : "invalid",

@@ -1,5 +1,8 @@
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import {
+  CONFIG_FILE_KINDS,
+  type ConfigFileKind,
   collectSources,
   guardJsonForLogs,
   type OutputFormat,
@@ -7,7 +10,12 @@ import {
   renderDiagnostics,
   sourceRootFor,
 } from "@switchyard/config-schema";
-import { validateConfigDir } from "@switchyard/consistency";
+import {
+  type ConfigDirValidation,
+  UnknownConfigFileKindError,
+  validateConfigDir,
+  validateConfigFile,
+} from "@switchyard/consistency";
 import { stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
@@ -57,8 +65,8 @@ function chooseFormat(args: ParsedArgs): OutputFormat {
 }
 
 /**
- * `switchyard validate [dir]`: load the set, run the schema and cross-file checks, and render every
- * finding sorted by file and line. `ok` when there is no error, `invalid` on any error, `io-error`
+ * `switchyard validate [dir|file]`: load the set, run the schema and cross-file checks, and render every
+ * finding sorted by file and line; a single file is checked alone against its kind's schema. `ok` when there is no error, `invalid` on any error, `io-error`
  * when a file or the directory could not be read (SY1010).
  */
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
@@ -75,12 +83,30 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
 
   const { cwd } = context.io;
   const dir = resolve(cwd, dirArgument);
-  const checked = await validateConfigDir(dir, {
+  const kind = stringOption(args, "kind") as ConfigFileKind | undefined;
+  const limits = {
     cwd,
     toolVersion: context.version,
     ...(maxBytes === undefined ? {} : { maxBytes }),
     ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
-  });
+  };
+  // A file (not a directory) is validated alone, by its kind: `validate providers.yaml`.
+  const isFile = await stat(dir).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (kind !== undefined && !isFile)
+    throw usage(`--kind applies to a single file; ${displayPath(dir, cwd)} is not a file`);
+  const checked: ConfigDirValidation = isFile
+    ? await validateConfigFile(dir, { ...limits, ...(kind === undefined ? {} : { kind }) }).catch(
+        (error: unknown) => {
+          if (!(error instanceof UnknownConfigFileKindError)) throw error;
+          throw new UsageError(`${error.message}; pass --kind`, {
+            hint: `Name the kind (--kind providers), or start the file with its schema line, e.g. '# yaml-language-server: $schema=…/providers.schema.json'. Kinds: ${CONFIG_FILE_KINDS.join(", ")}.`,
+          });
+        },
+      )
+    : await validateConfigDir(dir, limits);
   const options = {
     color: context.style.enabled,
     catalogue: cliCatalogue(),

@@ -1,4 +1,4 @@
-import { OUTPUT_FORMATS } from "@switchyard/config-schema";
+import { CONFIG_FILE_KINDS, OUTPUT_FORMATS } from "@switchyard/config-schema";
 import type { CommandSpec } from "../../command.js";
 import { configDirOption, formatOption, JSON_AS_FORMAT_OPTION } from "../../options.js";
 
@@ -7,8 +7,13 @@ export const spec: CommandSpec = {
   name: "validate",
   summary: "Check a config directory against the schemas and the cross-file rules.",
   description:
-    "Loads every config file of the directory, checks each against its schema and the set against the cross-file rules, and prints every finding with file:line:column, a code frame and a code ('switchyard explain <code>' says more). Exits 0 when valid (warnings allowed), 1 on any error, 2 when the directory or one of its files cannot be read (SY1010).",
-  positionals: [{ name: "dir", description: "Config directory; the same as --config-dir." }],
+    "Loads every config file of the directory, checks each against its schema and the set against the cross-file rules, and prints every finding with file:line:column, a code frame and a code ('switchyard explain <code>' says more). Given a file instead (validate providers.yaml) it checks that file alone against its kind's schema (the kind from its name, --kind or its '# yaml-language-server: $schema=' line) and says the cross-file checks were skipped (SY2091). Only providers.yaml and model-mappings.yaml are required; an absent ports.yaml or feature-flags.yaml gets one info line naming the checks it skipped (SY2090). Exits 0 when valid (warnings allowed), 1 on any error, 2 when the directory or a file cannot be read (SY1010) or on a usage error.",
+  positionals: [
+    {
+      name: "dir",
+      description: "Config directory (the same as --config-dir), or one config file to validate alone.",
+    },
+  ],
   options: {
     "config-dir": configDirOption("Config directory to validate."),
     format: formatOption(
@@ -17,6 +22,13 @@ export const spec: CommandSpec = {
       OUTPUT_FORMATS,
     ),
     json: JSON_AS_FORMAT_OPTION,
+    kind: {
+      type: "string",
+      valueName: "kind",
+      description:
+        "A single file's kind when its name and schema line do not tell it (a backup, a renamed copy).",
+      choices: CONFIG_FILE_KINDS,
+    },
     "max-file-size": {
       type: "string",
       valueName: "size",
@@ -32,6 +44,10 @@ export const spec: CommandSpec = {
   },
   examples: [
     { command: "switchyard validate examples/config", description: "Validate a directory" },
+    {
+      command: "switchyard validate config/providers.yaml",
+      description: "Validate one file alone (no cross-file checks)",
+    },
     {
       command: "switchyard validate --config-dir ./config --format github",
       description: "Annotate a pull request in GitHub Actions",
