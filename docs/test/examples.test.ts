@@ -33,7 +33,8 @@ async function pages(dir = DOCS): Promise<string[]> {
 }
 
 const ALL = await pages();
-const WITH_EXAMPLES = ALL.filter((p) => !GENERATED.has(p));
+/** The repository's README runs too (its path relative to docs/), so it cannot drift from the docs. */
+const WITH_EXAMPLES = [...ALL.filter((p) => !GENERATED.has(p)), "../README.md"];
 
 /** A {@link cliWorkspace} holding a copy of the repository's `examples/`. */
 async function workspace(): Promise<{ cwd: string; env: NodeJS.ProcessEnv }> {

@@ -66,7 +66,9 @@ describe("generate monitoring", () => {
       }),
     );
     const human = await runCli(["generate", "monitoring", "--check", "--out", "mon"], cwd);
-    expect(human.stdout).toContain("prometheus/prometheus.yml: stale: ports.yaml or providers.yaml changed");
+    expect(human.stdout).toContain(
+      "prometheus/prometheus.yml: stale: ports.yaml, providers.yaml or a deployment id changed",
+    );
     expect(human.stdout).toMatch(/^\+\s+- 127\.0\.0\.1:9001$/m);
     expect((await runCli(["generate", "monitoring", "--out", "mon"], cwd)).code).toBe(0);
     const dashboard = await readFile(join(cwd, "mon/grafana/dashboards/switchyard-providers.json"), "utf8");

@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { PortsFile, ProvidersFile } from "@switchyard/config-schema";
+import type { ModelMappingsFile, PortsFile, ProvidersFile } from "@switchyard/config-schema";
 import { dashboardQueries, type GrafanaDashboard, generateMonitoring } from "@switchyard/monitoring";
 import { describeNeeding, freePort, RedisServer, tempDirSync } from "@switchyard/test-utils";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -22,6 +22,7 @@ import { type ServerProcess, startProcess } from "./process.js";
 
 const run = promisify(execFile);
 
+/** The providers; `vllm-coder`'s base_url gets the stand-in vLLM's port once it listens. */
 const providers: ProvidersFile = {
   schema_version: "2.0.0",
   providers: {
@@ -30,6 +31,66 @@ const providers: ProvidersFile = {
     openai: { type: "openai", models: [{ name: "gpt-4o-mini" }], api_key: "os.environ/OPENAI_API_KEY" },
   },
 };
+
+/** `vllm-coder`'s one deployment has its own `id:`, so its model_id is not `<provider>--<model>`. */
+const mappings: ModelMappingsFile = {
+  schema_version: "2.0.0",
+  exact_matches: { coder: { provider: "vllm-coder", model: "coder", id: "coder-main" } },
+};
+
+/** The model_id LiteLLM labels a provider's deployment with: its own id, else the generated one. */
+function modelId(providerId: string, model: string): string {
+  const own = Object.values(mappings.exact_matches ?? {}).find((r) => r.provider === providerId)?.id;
+  return own ?? `${providerId}--${model.replace(/[^A-Za-z0-9._]+/g, "-")}`;
+}
+
+/** vLLM V1's time-to-first-token buckets (`vllm/v1/metrics/loggers.py`). */
+const TTFT_BUCKETS = [
+  0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 20.0, 40.0,
+  80.0, 160.0, 640.0, 2560.0,
+];
+
+/**
+ * A stand-in vLLM OpenAI server's `/metrics`, as vLLM V1 writes it through Python's
+ * prometheus_client: `vllm:`-prefixed names, labels `engine` and `model_name` (`le` last in
+ * buckets), floats written with a decimal point, counters as `_total`. Every scrape advances the
+ * counters and the histogram, so rates and quantiles are defined.
+ */
+function vllmMetrics(scrape: number): string {
+  const labels = 'engine="0",model_name="coder"';
+  const float = (n: number) => (Number.isInteger(n) ? `${n}.0` : String(n));
+  const lines: string[] = [];
+  const metric = (name: string, type: string, help: string, samples: [string, number][]) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [suffix, value] of samples) lines.push(`${name}${suffix} ${float(value)}`);
+  };
+  metric("vllm:num_requests_running", "gauge", "Number of requests in model execution batches.", [
+    [`{${labels}}`, 2],
+  ]);
+  metric("vllm:num_requests_waiting", "gauge", "Number of requests waiting to be processed.", [
+    [`{${labels}}`, 1],
+  ]);
+  metric("vllm:kv_cache_usage_perc", "gauge", "KV-cache usage. 1 means 100 percent usage.", [
+    [`{${labels}}`, 0.42],
+  ]);
+  metric("vllm:prompt_tokens", "counter", "Number of prefill tokens processed.", [
+    [`_total{${labels}}`, 300 * scrape],
+  ]);
+  metric("vllm:generation_tokens", "counter", "Number of generation tokens processed.", [
+    [`_total{${labels}}`, 900 * scrape],
+  ]);
+  const count = 10 * scrape;
+  metric("vllm:time_to_first_token_seconds", "histogram", "Histogram of time to first token in seconds.", [
+    ...TTFT_BUCKETS.map((le): [string, number] => [
+      `_bucket{${labels},le="${float(le)}"}`,
+      le < 0.25 ? 0 : le < 0.75 ? (count * 2) / 5 : count,
+    ]),
+    [`_bucket{${labels},le="+Inf"}`, count],
+    [`_count{${labels}}`, count],
+    [`_sum{${labels}}`, count * 0.2],
+  ]);
+  return `${lines.join("\n")}\n`;
+}
 
 /**
  * A stand-in LiteLLM proxy `/metrics/`: Prometheus text exposition with LiteLLM's metric names and
@@ -68,7 +129,7 @@ function gatewayMetrics(scrape: number): string {
   counter("litellm_cached_tokens_metric", 'model="llama3.1"', n * 10);
   for (const [id, provider] of Object.entries(providers.providers)) {
     const model = provider.models[0]?.name ?? "model";
-    const deployment = `model_id="${id}--${model.replace(/[^A-Za-z0-9._]+/g, "-")}",litellm_model_name="${model}",api_provider="${provider.type}",api_base="${provider.base_url ?? ""}"`;
+    const deployment = `model_id="${modelId(id, model)}",litellm_model_name="${model}",api_provider="${provider.type}",api_base="${provider.base_url ?? ""}"`;
     counter("litellm_deployment_success_responses", `requested_model="${model}",${deployment}`, n);
     counter(
       "litellm_deployment_failure_responses",
@@ -93,6 +154,8 @@ function gatewayMetrics(scrape: number): string {
 }
 
 let gateway: Server;
+let vllm: Server;
+let vllmScrapes = 0;
 let server: ServerProcess;
 let redis: RedisServer;
 let exporter: ChildProcess;
@@ -150,6 +213,22 @@ describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
       await once(gateway, "listening");
       const gatewayPort = (gateway.address() as { port: number }).port;
 
+      vllm = createServer((req, res) => {
+        if (req.url !== "/metrics") return void res.writeHead(404).end();
+        vllmScrapes += 1;
+        res
+          .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
+          .end(vllmMetrics(vllmScrapes));
+      });
+      vllm.listen(0, "127.0.0.1");
+      await once(vllm, "listening");
+      const vllmPort = (vllm.address() as { port: number }).port;
+      (providers.providers as Record<string, ProvidersFile["providers"][string]>)["vllm-coder"] = {
+        type: "vllm",
+        base_url: `http://127.0.0.1:${vllmPort}/v1`,
+        models: [{ name: "coder" }],
+      };
+
       server = await startProcess(["--config-dir", exampleConfigDir(), "--port", "0"], {
         SWITCHYARD_ADMIN_TOKEN: "",
         SWITCHYARD_READ_TOKEN: "",
@@ -176,7 +255,7 @@ describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
         },
       };
       const dir = tempDirSync("sy-monitoring-prometheus-");
-      const files = generateMonitoring({ ports, providers }, { scrapeInterval: "1s" });
+      const files = generateMonitoring({ ports, providers, mappings }, { scrapeInterval: "1s" });
       for (const file of files) {
         mkdirSync(join(dir, file.path, ".."), { recursive: true });
         writeFileSync(join(dir, file.path), file.content);
@@ -198,7 +277,8 @@ describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
       });
       // Ready, every target up, then three more scrapes of each with evaluations in between.
       await until('up{job="litellm"} == 1', "the gateway to be up");
-      for (const job of ["switchyard", "redis"]) await until(`up{job="${job}"} == 1`, `job ${job} to be up`);
+      for (const job of ["switchyard", "redis", "vllm"])
+        await until(`up{job="${job}"} == 1`, `job ${job} to be up`);
       for (let round = 3; round <= 5; round++) {
         await evaluations();
         await until(`min(count_over_time(up[10m])) >= ${round}`, `scrape ${round} of every target`);
@@ -218,6 +298,7 @@ describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
       await server?.stop();
       await redis?.stop();
       gateway?.close();
+      vllm?.close();
     });
 
     test("every query of every generated dashboard parses and returns a number from the real Prometheus", async () => {
@@ -241,7 +322,7 @@ describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
       expect(failures).toEqual([]);
     });
 
-    test("the numbers are the stand-in's: 2% of requests fail, a quarter of cacheable ones hit, the server's audit score", async () => {
+    test("the numbers are the stand-ins': 2% of requests fail, a quarter of cacheable ones hit, vLLM's gauges, the server's audit score", async () => {
       const value = async (expr: string) => Number((await query(expr)).data?.result[0]?.value[1]);
       const overview = dashboardQueries(dashboards[0]!);
       const success = overview.find((q) => q.panel === "Success rate")!.expr;
@@ -250,6 +331,18 @@ describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
       expect(await value(hitRate)).toBeCloseTo(0.25, 5);
       const exported = overview.find((q) => q.panel === "LiteLLM metrics exported")!.expr;
       expect(await value(exported)).toBeGreaterThan(10);
+      // vLLM's own metrics, through the provider's panels: the stand-in's gauges as it exports them.
+      const providerPanels = dashboardQueries(dashboards[1]!);
+      const panel = (title: string) => providerPanels.filter((q) => q.panel === title).map((q) => q.expr);
+      expect(await value(panel("vllm-coder: vLLM KV-cache usage")[0]!)).toBeCloseTo(0.42, 5);
+      const [running, waiting] = panel("vllm-coder: vLLM requests running / waiting");
+      expect([await value(running!), await value(waiting!)]).toEqual([2, 1]);
+      const [p50] = panel("vllm-coder: vLLM time to first token p50 / p95");
+      // 40% of first tokens by 0.5 s, all by 0.75 s: the median interpolates inside (0.5, 0.75].
+      expect(await value(p50!)).toBeGreaterThan(0.5);
+      expect(await value(p50!)).toBeLessThan(0.75);
+      // The deployment with its own id (coder-main) is in its provider's LiteLLM panels.
+      expect(await value(panel("vllm-coder: throughput")[0]!)).toBeGreaterThan(0);
       const score = dashboardQueries(dashboards[3]!).find((q) => q.panel === "Config audit score")!.expr;
       const audit = await value(score);
       expect(audit).toBeGreaterThanOrEqual(0);

@@ -199,6 +199,7 @@ export type {
   FileSetChange,
   FileSetFile,
   FileSetRecovery,
+  RecoverFileSetsOptions,
   RecoveryReport,
   WriteFileSetOptions,
 } from "./safe-write/file-set.js";

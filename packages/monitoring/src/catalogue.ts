@@ -74,7 +74,7 @@ export const MONITORING_FINDINGS: Readonly<
   },
   "sources-changed": {
     code: "SY4402",
-    message: "stale: ports.yaml or providers.yaml changed since it was generated",
+    message: "stale: ports.yaml, providers.yaml or a deployment id changed since it was generated",
     hint: "Run `switchyard generate monitoring` (`--diff` shows what changes).",
   },
   "hand-edited": {

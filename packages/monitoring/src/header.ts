@@ -1,5 +1,5 @@
 import { parseGeneratedHeader, sha256 } from "@switchyard/config-schema";
-import { TARGET_LITELLM_VERSION } from "@switchyard/litellm-generator";
+import { ownDeploymentIds, TARGET_LITELLM_VERSION } from "@switchyard/litellm-generator";
 import packageJson from "../package.json" with { type: "json" };
 import type { MonitoringInput } from "./targets.js";
 
@@ -18,10 +18,19 @@ export interface MonitoringHeader {
 
 /**
  * Hex SHA-256 of what the monitoring is generated from: ports.yaml's and providers.yaml's parsed
- * content (comments and formatting do not count: they change nothing generated).
+ * content and the deployments' own ids of model-mappings.yaml (comments and formatting do not
+ * count, nor the rest of model-mappings.yaml: they change nothing generated).
  */
 export function monitoringSourcesHash(input: MonitoringInput): string {
-  return sha256(JSON.stringify({ ports: input.ports ?? null, providers: input.providers ?? null }));
+  const ids = [...ownDeploymentIds(input.mappings)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return sha256(
+    JSON.stringify({
+      ports: input.ports ?? null,
+      providers: input.providers ?? null,
+      // Only when there are any, so a set without them keeps the hash it always had.
+      ...(ids.length > 0 ? { deployment_ids: Object.fromEntries(ids) } : {}),
+    }),
+  );
 }
 
 /**

@@ -29,12 +29,12 @@ export {
   monitoringSourcesHash,
 } from "./header.js";
 export type { MetricName } from "./metrics.js";
-export { JOBS, LITELLM_METRICS, REDIS_METRICS, SWITCHYARD_METRICS } from "./metrics.js";
+export { JOBS, LITELLM_METRICS, REDIS_METRICS, SWITCHYARD_METRICS, VLLM_METRICS } from "./metrics.js";
 export type { AlertRule } from "./prometheus/alert-rules.js";
 export { alertRules, prometheusAlertRules } from "./prometheus/alert-rules.js";
 export type { ScrapeConfigOptions } from "./prometheus/scrape-config.js";
 export { prometheusScrapeConfig } from "./prometheus/scrape-config.js";
-export { providerMatcher } from "./promql.js";
+export { providerMatcher, vllmProviderMatchers } from "./promql.js";
 export type { MonitoringInput, ScrapeTarget } from "./targets.js";
 export { scrapeTargets } from "./targets.js";
 export type { AlertThresholds } from "./thresholds.js";
@@ -47,4 +47,11 @@ export type {
   MonitoringWriteResult,
   WriteMonitoringOptions,
 } from "./write.js";
-export { checkMonitoring, DEFAULT_MONITORING_DIR, monitoringInputOf, writeMonitoring } from "./write.js";
+export {
+  checkMonitoring,
+  DEFAULT_MONITORING_DIR,
+  MONITORING_OPERATION,
+  monitoringInputOf,
+  recoverMonitoring,
+  writeMonitoring,
+} from "./write.js";

@@ -85,6 +85,28 @@ export const REDIS_METRICS = {
   evictedKeys: "redis_evicted_keys_total",
 } as const;
 
+/**
+ * vLLM's own metrics (its OpenAI server's `/metrics`, `vllm/v1/metrics/loggers.py`; prefix `vllm:`,
+ * labels `model_name` (the served model) and, in the V1 engine, `engine`). Scraped from every active
+ * vLLM provider (job `vllm`, labelled `provider`).
+ */
+export const VLLM_METRICS = {
+  /** Gauge: requests the engine is running now. */
+  running: "vllm:num_requests_running",
+  /** Gauge: requests waiting for a slot. */
+  waiting: "vllm:num_requests_waiting",
+  /** Gauge: the share of KV-cache blocks in use, 0–1 (`vllm:gpu_cache_usage_perc` before v0.10). */
+  kvCacheUsage: { current: "vllm:kv_cache_usage_perc", older: ["vllm:gpu_cache_usage_perc"] },
+  /** Histogram: seconds to the first generated token. */
+  timeToFirstToken: "vllm:time_to_first_token_seconds",
+  /** Histogram: seconds from arrival to the last token. */
+  e2eLatency: "vllm:e2e_request_latency_seconds",
+  /** Counter: prefill (prompt) tokens processed. */
+  promptTokens: "vllm:prompt_tokens_total",
+  /** Counter: tokens generated. */
+  generationTokens: "vllm:generation_tokens_total",
+} as const;
+
 /** The job name of each kind of scrape target (alerts select targets by it). */
 export const JOBS = {
   gateway: "litellm",

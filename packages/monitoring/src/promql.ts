@@ -13,11 +13,13 @@ function literalRegex(text: string): string {
 
 /**
  * The label matcher selecting the series of one provider's deployments: LiteLLM labels them with
- * `model_id`, the deployment's `model_info.id`, which Switchyard generates as `<provider>--<model>`.
- * (A deployment given its own `id:` in model-mappings.yaml keeps it and is not matched.)
+ * `model_id`, the deployment's `model_info.id`, which Switchyard generates as `<provider>--<model>`;
+ * a deployment given its own `id:` in model-mappings.yaml keeps it, so `ownIds` (litellm-generator's
+ * `ownDeploymentIds`) are matched as written too.
  */
-export function providerMatcher(providerId: string): string {
-  return `model_id=~${promString(`${literalRegex(deploymentIdPrefix(providerId))}.+`)}`;
+export function providerMatcher(providerId: string, ownIds: readonly string[] = []): string {
+  const alternatives = [`${literalRegex(deploymentIdPrefix(providerId))}.+`, ...ownIds.map(literalRegex)];
+  return `model_id=~${promString(alternatives.join("|"))}`;
 }
 
 /** Options of {@link sumRate}. */
@@ -66,4 +68,13 @@ export function addRates(metrics: readonly MetricName[], options: RateOptions = 
   const parts = metrics.map((m) => sumRate(m, options));
   if (parts.length === 1) return parts[0] as string;
   return `((${parts.join(" + ")}) or ${parts.join(" or ")})`;
+}
+
+/**
+ * The label matchers selecting the series scraped from the vLLM server of one provider: job `vllm`
+ * and the target's `provider` label, which lists every provider the server hosts, comma-separated
+ * (`scrapeTargets`); PromQL regular expressions are anchored, so `(.*,)?id(,.*)?` matches one id.
+ */
+export function vllmProviderMatchers(providerId: string, job: string): string {
+  return `job=${promString(job)},provider=~${promString(`(.*,)?${literalRegex(providerId)}(,.*)?`)}`;
 }

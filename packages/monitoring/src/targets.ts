@@ -2,15 +2,18 @@ import {
   connectHost,
   formatHostPort,
   isGatewayService,
+  type ModelMappingsFile,
   type PortsFile,
   type ProvidersFile,
 } from "@switchyard/config-schema";
 import { JOBS } from "./metrics.js";
 
-/** What the monitoring is generated from: the config set's parsed files (either may be missing). */
+/** What the monitoring is generated from: the config set's parsed files (any may be missing). */
 export interface MonitoringInput {
   readonly ports?: PortsFile | undefined;
   readonly providers?: ProvidersFile | undefined;
+  /** Read for the deployments' own `id:`s, which a provider's panels select besides its generated ids. */
+  readonly mappings?: ModelMappingsFile | undefined;
 }
 
 /** One endpoint Prometheus scrapes. */

@@ -1,14 +1,20 @@
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import {
+  backupFile,
   type ConfigSet,
   type Diagnostic,
   displayPath,
+  type FileSetChange,
   makeDirectory,
+  type RecoveryReport,
   readBoundedFileIfExists,
+  recoverFileSets,
+  STATE_DIR,
   unifiedDiff,
   utf8Text,
   type WritePrune,
-  writeFileSafely,
+  withFileLock,
+  writeFileSet,
 } from "@switchyard/config-schema";
 import { MONITORING_FINDINGS, type MonitoringCode, monitoringDiagnostic } from "./catalogue.js";
 import { generateMonitoring, type MonitoringFile, type MonitoringOptions } from "./generate.js";
@@ -20,7 +26,11 @@ export const DEFAULT_MONITORING_DIR = "monitoring";
 
 /** The input of the monitoring generators, taken from a loaded config set. */
 export function monitoringInputOf(set: ConfigSet): MonitoringInput {
-  return { ports: set.files.ports?.value, providers: set.files.providers?.value };
+  return {
+    ports: set.files.ports?.value,
+    providers: set.files.providers?.value,
+    mappings: set.files["model-mappings"]?.value,
+  };
 }
 
 /** One file compared with a fresh generation. */
@@ -100,6 +110,13 @@ export async function checkMonitoring(
 export interface WriteMonitoringOptions extends MonitoringOptions {
   /** Overwrite files edited by hand or without a Switchyard header (a backup is kept). */
   readonly force?: boolean;
+  /** How long to wait for another `generate monitoring` writing the same directory, in ms. Default 10 000. */
+  readonly lockTimeoutMs?: number;
+  /**
+   * Called before each file is moved into place, after the change is committed (config-schema's
+   * `writeFileSet`): an observer, and how the kill tests stop a write between two files.
+   */
+  readonly beforeRename?: (path: string) => void | Promise<void>;
 }
 
 /** One file {@link writeMonitoring} handled. */
@@ -120,11 +137,35 @@ export type MonitoringWriteResult =
   | { readonly ok: true; readonly outDir: string; readonly files: readonly MonitoringFileWrite[] }
   | { readonly ok: false; readonly outDir: string; readonly refused: readonly MonitoringFileCheck[] };
 
+/** The operation name a monitoring change carries in its journal (and in a later recovery's message). */
+export const MONITORING_OPERATION = "generate monitoring";
+
+/** The lock a monitoring write holds: `<outDir>/.switchyard/generate-monitoring`. */
+function lockPath(dir: string): string {
+  return join(dir, STATE_DIR, "generate-monitoring");
+}
+
 /**
- * Write every monitoring file under `outDir` through config-schema's safe-write layer (locked,
- * previous content backed up, replaced atomically, old backups pruned; identical content is not rewritten). A file
- * edited by hand or without a Switchyard header is never overwritten without `force`: then nothing
- * is written and the result lists them.
+ * Finish a monitoring write that a kill interrupted in `outDir` (config-schema's `recoverFileSets`:
+ * a committed set is completed, the staged files of one that was not are removed, here and in the
+ * subdirectories the generated files live in). What `generate monitoring` runs first, and says.
+ */
+export function recoverMonitoring(
+  input: MonitoringInput,
+  outDir: string,
+  options: MonitoringOptions = {},
+): Promise<RecoveryReport> {
+  const subdirectories = [...new Set(fresh(input, options).map((f) => dirname(f.path)))];
+  return recoverFileSets(resolve(outDir), { subdirectories });
+}
+
+/**
+ * Write every monitoring file under `outDir` as one change, all or nothing (config-schema's
+ * journaled `writeFileSet`: every file staged, the journal committed, then each moved into place;
+ * a kill between two files is completed by the next {@link recoverMonitoring}). Each replaced file
+ * is backed up first; identical files are not rewritten; the directory's monitoring lock keeps a
+ * second writer out. A file edited by hand or without a Switchyard header is never overwritten
+ * without `force`: then nothing is written and the result lists them.
  */
 export async function writeMonitoring(
   input: MonitoringInput,
@@ -132,22 +173,51 @@ export async function writeMonitoring(
   options: WriteMonitoringOptions = {},
 ): Promise<MonitoringWriteResult> {
   const dir = resolve(outDir);
+  await makeDirectory(join(dir, STATE_DIR));
+  return withFileLock(lockPath(dir), () => writeLocked(input, dir, options), {
+    timeoutMs: options.lockTimeoutMs ?? 10_000,
+  });
+}
+
+async function writeLocked(
+  input: MonitoringInput,
+  dir: string,
+  options: WriteMonitoringOptions,
+): Promise<MonitoringWriteResult> {
   const report = await checkMonitoring(input, dir, options);
   const refused = report.files.filter((f) => f.status === "hand-edited" || f.status === "header-missing");
   if (refused.length > 0 && options.force !== true) return { ok: false, outDir: dir, refused };
   const statuses = new Map(report.files.map((f) => [f.path, f.status]));
-  const written: MonitoringFileWrite[] = [];
+  const changes: FileSetChange[] = [];
+  const backups = new Map<string, string>();
   for (const file of fresh(input, options)) {
     const target = join(dir, file.path);
-    await makeDirectory(resolve(target, ".."));
-    const result = await writeFileSafely(target, file.content);
-    written.push({
+    const status = statuses.get(file.path) ?? "missing";
+    await makeDirectory(dirname(target));
+    // The previous content of a file about to change is kept beside it (and named in the journal).
+    const backup = status === "current" || status === "missing" ? undefined : await backupFile(target);
+    if (backup !== undefined) backups.set(file.path, backup);
+    changes.push({ path: target, content: file.content, ...(backup !== undefined ? { backup } : {}) });
+  }
+  const written = await writeFileSet(dir, changes, {
+    operation: MONITORING_OPERATION,
+    ...(options.beforeRename !== undefined ? { beforeRename: options.beforeRename } : {}),
+  });
+  const changed = new Map(written.map((f) => [f.path, f.changed]));
+  const pruned = new Map(
+    written.flatMap((f) => (f.pruned === undefined ? [] : [[f.path, f.pruned] as const])),
+  );
+  const files = fresh(input, options).map((file): MonitoringFileWrite => {
+    const backupPath = backups.get(file.path);
+    return {
       path: file.path,
       previous: statuses.get(file.path) ?? "missing",
-      changed: result.changed,
-      ...(result.backupPath !== undefined ? { backupPath: result.backupPath } : {}),
-      ...(result.pruned !== undefined ? { pruned: result.pruned } : {}),
-    });
-  }
-  return { ok: true, outDir: dir, files: written };
+      changed: changed.get(join(dir, file.path)) ?? false,
+      ...(backupPath !== undefined ? { backupPath } : {}),
+      ...(pruned.get(join(dir, file.path)) !== undefined
+        ? { pruned: pruned.get(join(dir, file.path))! }
+        : {}),
+    };
+  });
+  return { ok: true, outDir: dir, files };
 }

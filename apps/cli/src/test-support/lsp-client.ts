@@ -25,12 +25,19 @@ export class LspClient {
   /** Everything the server wrote to stderr (shown when a wait fails). */
   stderr = "";
 
-  /** Start `node <script> --stdio`; `settings` answers the server's configuration requests by section. */
+  /**
+   * Start `node <script> --stdio`; `settings` answers the server's configuration requests by section;
+   * `env` is added to the server's environment (e.g. `NODE_EXTRA_CA_CERTS`).
+   */
   constructor(
     script: string,
     private readonly settings: Record<string, unknown>,
+    env: Record<string, string> = {},
   ) {
-    this.child = spawn(process.execPath, [script, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    this.child = spawn(process.execPath, [script, "--stdio"], {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    });
     this.child.stdout.on("data", (chunk: Buffer) => this.read(chunk));
     this.child.stderr.on("data", (chunk: Buffer) => {
       this.stderr += chunk.toString("utf8");

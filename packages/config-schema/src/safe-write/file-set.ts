@@ -452,16 +452,36 @@ async function namesIn(dir: string): Promise<string[]> {
   }
 }
 
+/** Options of {@link recoverFileSets}. */
+export interface RecoverFileSetsOptions {
+  /**
+   * Subdirectories of `dir` (relative) whose files a change also writes (`grafana/dashboards` of a
+   * monitoring set): the staged and temp files a killed writer left there are removed too. A
+   * committed change is completed wherever its files are; this is only for the leftovers of one
+   * that never reached its commit point. Default none: `dir` and its `.switchyard`.
+   */
+  readonly subdirectories?: readonly string[];
+}
+
 /**
  * Find changes of {@link writeFileSet} that a crash interrupted in `dir` and finish them: roll
  * forward (or, when that is impossible, back), remove their journals, and remove staged files of
- * changes that never reached their commit point and temp files of killed writers (in `dir` and
- * its `.switchyard`). Changes and writes of live processes are left alone.
+ * changes that never reached their commit point and temp files of killed writers (in `dir`, its
+ * `.switchyard` and `options.subdirectories`). Changes and writes of live processes are left alone.
  * Cheap when there is nothing to do (one directory listing); safe to call from any command.
  */
-export async function recoverFileSets(dir: string): Promise<RecoveryReport> {
+export async function recoverFileSets(
+  dir: string,
+  options: RecoverFileSetsOptions = {},
+): Promise<RecoveryReport> {
   const root = resolve(dir);
   const stateDir = join(root, STATE_DIR);
+  // Only directories inside `dir`: a subdirectory never leads the cleanup elsewhere.
+  const extra = (options.subdirectories ?? []).flatMap((sub) => {
+    const rel = inside(root, join(root, sub));
+    return rel === undefined ? [] : [join(root, rel)];
+  });
+  const scanned = [...new Set([root, stateDir, ...extra])];
   const journals = (await namesIn(stateDir)).flatMap((n) => JOURNAL_NAME.exec(n)?.[1] ?? []);
   const recovered: FileSetRecovery[] = [];
   for (const id of journals.sort()) {
@@ -477,7 +497,7 @@ export async function recoverFileSets(dir: string): Promise<RecoveryReport> {
   }
   const live = new Set((await namesIn(stateDir)).flatMap((n) => JOURNAL_NAME.exec(n)?.[1] ?? []));
   const removedStagedFiles: string[] = [];
-  for (const where of [root, stateDir]) {
+  for (const where of scanned) {
     for (const name of await namesIn(where)) {
       const m = STAGED_NAME.exec(name);
       if (!m) continue;
@@ -493,7 +513,7 @@ export async function recoverFileSets(dir: string): Promise<RecoveryReport> {
     }
   }
   const removedTempFiles: string[] = [];
-  for (const where of [root, stateDir]) {
+  for (const where of scanned) {
     for (const path of await cleanStaleTempFiles(where).catch(() => [])) removedTempFiles.push(path);
   }
   return { recovered, removedStagedFiles: removedStagedFiles.sort(), removedTempFiles };

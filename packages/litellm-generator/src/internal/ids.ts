@@ -1,4 +1,4 @@
-import { sha256 } from "@switchyard/config-schema";
+import { type ModelMappingsFile, sha256 } from "@switchyard/config-schema";
 
 /** One deployment that needs a `model_info.id`. */
 export interface IdRequest {
@@ -63,4 +63,27 @@ export function assignIds(requests: readonly IdRequest[], taken: Iterable<string
     used.add(unique);
     return unique;
   });
+}
+
+/**
+ * The ids deployments set themselves (`id:` of an exact match, a load-balancing deployment or a
+ * pattern route in model-mappings.yaml), by provider, each provider's in file order. The generator
+ * writes them as `model_info.id` unchanged, so they do not start with {@link deploymentIdPrefix}:
+ * whoever selects a provider's series by `model_id` (monitoring) needs them too.
+ */
+export function ownDeploymentIds(
+  mappings: ModelMappingsFile | undefined,
+): ReadonlyMap<string, readonly string[]> {
+  const byProvider = new Map<string, string[]>();
+  const add = (provider: string, id: string | undefined) => {
+    if (id === undefined) return;
+    const ids = byProvider.get(provider) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    byProvider.set(provider, ids);
+  };
+  for (const route of Object.values(mappings?.exact_matches ?? {})) add(route.provider, route.id);
+  for (const group of Object.values(mappings?.load_balancing ?? {}))
+    for (const deployment of group.deployments) add(deployment.provider, deployment.id);
+  for (const route of mappings?.patterns ?? []) add(route.provider, route.id);
+  return byProvider;
 }

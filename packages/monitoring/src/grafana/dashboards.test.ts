@@ -1,4 +1,4 @@
-import type { PortsFile, ProvidersFile } from "@switchyard/config-schema";
+import type { ModelMappingsFile, PortsFile, ProvidersFile } from "@switchyard/config-schema";
 import { describe, expect, test } from "vitest";
 import {
   DASHBOARD_NAMES,
@@ -6,6 +6,7 @@ import {
   type GrafanaDashboard,
   type GrafanaPanel,
   generateMonitoring,
+  monitoringSourcesHash,
   NO_GATEWAY_METRICS,
   scrapeTargets,
 } from "../index.js";
@@ -129,6 +130,65 @@ describe("the Grafana dashboards", () => {
     ]);
   });
 
+  test("a deployment with its own id: is in its provider's panels, beside the generated ids", () => {
+    const mappings: ModelMappingsFile = {
+      schema_version: "2.0.0",
+      exact_matches: { qwen: { provider: "vllm-qwen", model: "qwen", id: "qwen-main" } },
+      load_balancing: {
+        chat: {
+          deployments: [
+            { provider: "ollama", model: "llama3.1:8b", id: "chat.a" },
+            { provider: "vllm-qwen", model: "qwen" },
+          ],
+        },
+      },
+      patterns: [{ pattern: "gpt-*", provider: "openai", id: "openai-any" }],
+    };
+    const panels = allPanels(
+      dashboards({ ports, providers, mappings } as never).get(
+        "grafana/dashboards/switchyard-providers.json",
+      )!,
+    );
+    const expr = (title: string) => panels.find((p) => p.title === title)!.targets![0]!.expr;
+    expect(expr("vllm-qwen: throughput")).toContain('model_id=~"vllm-qwen--.+|qwen-main"');
+    expect(expr("ollama: throughput")).toContain('model_id=~"ollama--.+|chat\\\\.a"');
+    expect(expr("openai: throughput")).toContain('model_id=~"openai--.+|openai-any"');
+    // The ids are sources: changing one makes --check report the files stale; none keeps the old hash.
+    expect(monitoringSourcesHash({ ports, providers })).toBe(
+      monitoringSourcesHash({ ports, providers, mappings: { schema_version: "2.0.0" } }),
+    );
+    expect(monitoringSourcesHash({ ports, providers, mappings })).not.toBe(
+      monitoringSourcesHash({ ports, providers }),
+    );
+  });
+
+  test("an active vLLM provider gets panels of vLLM's own metrics, selected by its scrape target's labels", () => {
+    const panels = allPanels(dashboards().get("grafana/dashboards/switchyard-providers.json")!);
+    const vllm = panels.filter((p) => p.title.startsWith("vllm-qwen: vLLM"));
+    expect(vllm.flatMap((p) => p.targets!.map((t) => t.expr))).toEqual([
+      'sum (vllm:num_requests_running{job="vllm",provider=~"(.*,)?vllm-qwen(,.*)?"})',
+      'sum (vllm:num_requests_waiting{job="vllm",provider=~"(.*,)?vllm-qwen(,.*)?"})',
+      'max by (model_name) (vllm:kv_cache_usage_perc{job="vllm",provider=~"(.*,)?vllm-qwen(,.*)?"}) or max by (model_name) (vllm:gpu_cache_usage_perc{job="vllm",provider=~"(.*,)?vllm-qwen(,.*)?"})',
+      'histogram_quantile(0.5, sum by (le) (rate(vllm:time_to_first_token_seconds_bucket{job="vllm",provider=~"(.*,)?vllm-qwen(,.*)?"}[5m])))',
+      'histogram_quantile(0.95, sum by (le) (rate(vllm:time_to_first_token_seconds_bucket{job="vllm",provider=~"(.*,)?vllm-qwen(,.*)?"}[5m])))',
+      'sum (rate(vllm:prompt_tokens_total{job="vllm",provider=~"(.*,)?vllm-qwen(,.*)?"}[5m]))',
+      'sum (rate(vllm:generation_tokens_total{job="vllm",provider=~"(.*,)?vllm-qwen(,.*)?"}[5m]))',
+    ]);
+    // Other kinds, and a disabled vLLM provider (nothing scrapes it), get none.
+    expect(panels.some((p) => p.title.startsWith("ollama: vLLM"))).toBe(false);
+    const disabled: ProvidersFile = {
+      ...providers,
+      providers: {
+        ...providers.providers,
+        "vllm-qwen": { ...providers.providers["vllm-qwen"]!, status: "disabled" },
+      },
+    };
+    const without = allPanels(
+      dashboards({ ports, providers: disabled }).get("grafana/dashboards/switchyard-providers.json")!,
+    );
+    expect(without.some((p) => p.title.includes("vLLM"))).toBe(false);
+  });
+
   test("adding a provider to providers.yaml adds its row, its panels and its per-provider series", () => {
     const more: ProvidersFile = {
       ...providers,
@@ -163,6 +223,10 @@ describe("the Grafana dashboards", () => {
       "vllm-coder.v2: tokens / s",
       "vllm-coder.v2: failures",
       "vllm-coder.v2: fallbacks",
+      "vllm-coder.v2: vLLM requests running / waiting",
+      "vllm-coder.v2: vLLM KV-cache usage",
+      "vllm-coder.v2: vLLM time to first token p50 / p95",
+      "vllm-coder.v2: vLLM tokens / s",
     ]);
     // The dot is matched literally in the regular expression.
     expect(added[0]?.targets?.[0]?.expr).toContain('model_id=~"vllm-coder\\\\.v2--.+"');

@@ -1,12 +1,14 @@
 import { MONITORING_DASHBOARDS, type Provider } from "@switchyard/config-schema";
+import { ownDeploymentIds } from "@switchyard/litellm-generator";
 import {
   JOBS,
   LITELLM_METRICS as M,
   type MetricName,
   REDIS_METRICS as R,
   SWITCHYARD_METRICS as S,
+  VLLM_METRICS as V,
 } from "../metrics.js";
-import { addRates, promString, providerMatcher, quantile, sumRate } from "../promql.js";
+import { addRates, promString, providerMatcher, quantile, sumRate, vllmProviderMatchers } from "../promql.js";
 import type { MonitoringInput } from "../targets.js";
 import { type AlertThresholds, resolveThresholds } from "../thresholds.js";
 import { DashboardLayout, dashboard, type GrafanaDashboard } from "./model.js";
@@ -48,10 +50,14 @@ const STATE_MAPPINGS = [
  */
 export function overviewDashboard(input: MonitoringInput, thresholds: AlertThresholds): GrafanaDashboard {
   const providers = providersOf(input);
+  const ownIds = ownDeploymentIds(input.mappings);
   const perProvider = (metrics: readonly MetricName[]) =>
     providers.length === 0
       ? [{ expr: addRates(metrics, { by: ["api_provider"] }), legend: "{{api_provider}}" }]
-      : providers.map(([id]) => ({ expr: addRates(metrics, { matchers: providerMatcher(id) }), legend: id }));
+      : providers.map(([id]) => ({
+          expr: addRates(metrics, { matchers: providerMatcher(id, ownIds.get(id)) }),
+          legend: id,
+        }));
   const layout = new DashboardLayout()
     .row("Gateway")
     .query({
@@ -212,11 +218,12 @@ export function overviewDashboard(input: MonitoringInput, thresholds: AlertThres
 export function providersDashboard(input: MonitoringInput): GrafanaDashboard {
   const layout = new DashboardLayout();
   const providers = providersOf(input);
+  const ownIds = ownDeploymentIds(input.mappings);
   if (providers.length === 0) {
     layout.text("No providers", "providers.yaml lists no providers: generate again after adding one.", 24, 3);
   }
   for (const [id, provider] of providers) {
-    const m = providerMatcher(id);
+    const m = providerMatcher(id, ownIds.get(id));
     layout.row(`${id} (${provider.type}${provider.status === "disabled" ? ", disabled" : ""})`);
     layout.query({
       type: "timeseries",
@@ -275,6 +282,8 @@ export function providersDashboard(input: MonitoringInput): GrafanaDashboard {
       width: 4,
       noValue: "No fallbacks (or no LiteLLM metrics)",
     });
+    // An active vLLM provider is scraped itself (job vllm): its engine's queue, KV cache and timings.
+    if (provider.type === "vllm" && provider.status !== "disabled") vllmPanels(layout, id);
   }
   return dashboard({
     uid: "switchyard-providers",
@@ -284,6 +293,66 @@ export function providersDashboard(input: MonitoringInput): GrafanaDashboard {
     tags: TAGS,
     panels: layout.done(),
   });
+}
+
+/** What a vLLM panel says when nothing was scraped from the provider. */
+const NO_VLLM_METRICS =
+  "No data: Prometheus scrapes no vLLM /metrics for this provider (down, or not reachable)";
+
+/** The panels of one vLLM provider from vLLM's own `/metrics` (`VLLM_METRICS`). */
+function vllmPanels(layout: DashboardLayout, id: string): void {
+  const sel = vllmProviderMatchers(id, JOBS.vllm);
+  const kv = [V.kvCacheUsage.current, ...V.kvCacheUsage.older]
+    .map((name) => `max by (model_name) (${name}{${sel}})`)
+    .join(" or ");
+  layout
+    .query({
+      type: "timeseries",
+      title: `${id}: vLLM requests running / waiting`,
+      description: `Requests ${id}'s vLLM engine runs and queues (vllm:num_requests_running, vllm:num_requests_waiting).`,
+      queries: [
+        { expr: `sum (${V.running}{${sel}})`, legend: "running" },
+        { expr: `sum (${V.waiting}{${sel}})`, legend: "waiting" },
+      ],
+      unit: "short",
+      width: 6,
+      noValue: NO_VLLM_METRICS,
+    })
+    .query({
+      type: "timeseries",
+      title: `${id}: vLLM KV-cache usage`,
+      description: `The share of ${id}'s KV-cache blocks in use (vllm:kv_cache_usage_perc; vllm:gpu_cache_usage_perc before v0.10). Near 1, requests queue or are preempted.`,
+      queries: [{ expr: kv, legend: "{{model_name}}" }],
+      unit: "percentunit",
+      width: 6,
+      min: 0,
+      max: 1,
+      noValue: NO_VLLM_METRICS,
+    })
+    .query({
+      type: "timeseries",
+      title: `${id}: vLLM time to first token p50 / p95`,
+      description: `Seconds until ${id} streams the first token (vllm:time_to_first_token_seconds, 5m).`,
+      queries: [0.5, 0.95].map((q) => ({
+        expr: quantile(q, V.timeToFirstToken, sel),
+        legend: `p${Math.round(q * 100)}`,
+      })),
+      unit: "s",
+      width: 6,
+      noValue: NO_VLLM_METRICS,
+    })
+    .query({
+      type: "timeseries",
+      title: `${id}: vLLM tokens / s`,
+      description: `Prompt and generated tokens ${id}'s engine processes per second (vllm:prompt_tokens_total, vllm:generation_tokens_total).`,
+      queries: [
+        { expr: sumRate(`${V.promptTokens}{${sel}}`), legend: "prompt" },
+        { expr: sumRate(`${V.generationTokens}{${sel}}`), legend: "generated" },
+      ],
+      unit: "short",
+      width: 6,
+      noValue: NO_VLLM_METRICS,
+    });
 }
 
 /** Cache hits vs misses, hit rate, cached tokens, and Redis memory and keys (from redis_exporter). */

@@ -1,13 +1,21 @@
 import { join, resolve } from "node:path";
-import { BoundedReadError, collectSources, loadConfigSet, plural } from "@switchyard/config-schema";
+import {
+  BoundedReadError,
+  collectSources,
+  loadConfigSet,
+  plural,
+  recoveryDiagnostics,
+} from "@switchyard/config-schema";
 import {
   checkMonitoring,
   DEFAULT_MONITORING_DIR,
   MONITORING_FINDINGS,
   type MonitoringCheckReport,
   type MonitoringFileStatus,
+  type MonitoringInput,
   monitoringCatalogue,
   monitoringInputOf,
+  recoverMonitoring,
   writeMonitoring,
 } from "@switchyard/monitoring";
 import { booleanOption, stringOption } from "../../args.js";
@@ -69,7 +77,7 @@ export async function runMonitoring(
   const outOption = stringOption(args, "out");
   const outDir = outOption === undefined ? join(dir, DEFAULT_MONITORING_DIR) : resolve(cwd, outOption);
   const out = displayPath(outDir, cwd);
-  const set = await loadConfigSet(dir, { cwd, kinds: ["providers", "ports"] });
+  const set = await loadConfigSet(dir, { cwd, kinds: ["providers", "ports", "model-mappings"] });
   const errors = set.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     return {
@@ -83,6 +91,25 @@ export async function runMonitoring(
     };
   }
   const input = monitoringInputOf(set);
+  // A monitoring write a kill interrupted in the output directory is finished first, and reported.
+  const recovery = recoveryDiagnostics(await recoverMonitoring(input, outDir), out);
+  const notes =
+    recovery.length === 0
+      ? ""
+      : prettyDiagnostics(recovery, context, { stream: "stderr", catalogue: cliCatalogue() });
+  const outcome = await monitoringOutcome(args, context, mode, input, outDir, out);
+  return notes === "" ? outcome : { ...outcome, stderr: `${notes}${outcome.stderr ?? ""}` };
+}
+
+async function monitoringOutcome(
+  args: ParsedArgs,
+  context: CommandContext,
+  mode: "check" | "diff" | "write",
+  input: MonitoringInput,
+  outDir: string,
+  out: string,
+): Promise<CommandOutcome> {
+  const { cwd } = context.io;
   try {
     if (mode !== "write") {
       const report = await checkMonitoring(input, outDir, { cwd });
