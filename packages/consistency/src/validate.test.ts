@@ -47,9 +47,11 @@ describe("done-when cases", () => {
     const report = validateConfigSet(set);
     expect(hasErrors(report.diagnostics)).toBe(true);
     expect(lines(report)).toEqual([
+      // The set has no feature-flags.yaml: one info line says which checks that skipped.
+      "typo/feature-flags.yaml:0:0 info SY2090 feature-flags.yaml is absent (optional): skipped 2 checks that read it (SY2070, SY2071)",
       "typo/model-mappings.yaml:4:15 error SY2001 Exact match 'local-chat' names provider 'olama', which providers.yaml does not define — did you mean 'ollama'?",
     ]);
-    expect(report.diagnostics[0]?.suggestion).toBe("ollama");
+    expect(report.diagnostics.find((d) => d.code === "SY2001")?.suggestion).toBe("ollama");
   });
 
   it("a two-model fallback loop lists both models and both lines", async () => {
@@ -62,6 +64,7 @@ describe("done-when cases", () => {
     });
     const report = validateConfigSet(set);
     expect(lines(report)).toEqual([
+      "loop/feature-flags.yaml:0:0 info SY2090 feature-flags.yaml is absent (optional): skipped 2 checks that read it (SY2070, SY2071)",
       "loop/model-mappings.yaml:6:17 error SY2012 Fallback cycle: local-chat → gpt-4o → local-chat",
     ]);
     expect(relatedLines(report, "SY2012")).toEqual([
@@ -185,9 +188,11 @@ describe("settings (.switchyard.yaml)", () => {
       ".switchyard.yaml": "rules:\n  SY2002: info\n",
     });
     expect(validateConfigSet(set).diagnostics.map((d) => [d.file, d.code, d.severity])).toEqual([
+      ["settings/feature-flags.yaml", "SY2090", "info"],
       ["settings/model-mappings.yaml", "SY2002", "info"],
     ]);
     expect(validateConfigSet(set, { settings: false }).diagnostics.map((d) => d.severity)).toEqual([
+      "info",
       "warning",
     ]);
   });
@@ -330,6 +335,7 @@ describe("files written for an older schema", () => {
     });
     const report = validateConfigSet(set, { settings: false });
     expect(report.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "SY2090 feature-flags.yaml is absent (optional): skipped 2 checks that read it (SY2070, SY2071)",
       "SY1022 model-mappings.yaml is schema 1.1.0; the current is 2.0.0 — run `switchyard migrate --auto`",
     ]);
   });
@@ -340,6 +346,6 @@ describe("files written for an older schema", () => {
       "ports.yaml": base.ports.replace(/schema_version: "2\.0\.0"\n/, ""),
     });
     const report = validateConfigSet(set, { settings: false });
-    expect(report.diagnostics.map((d) => d.code)).toEqual(["SY1020"]);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(["SY2090", "SY1020"]);
   });
 });
