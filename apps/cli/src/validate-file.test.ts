@@ -37,6 +37,11 @@ describe("validate one file (#11)", () => {
     expect(unknown.stderr).toContain("--kind");
     const kinded = await runCli(["validate", "bare.yaml", "--kind", "ports"], cwd);
     expect([kinded.code, kinded.stdout]).toEqual([0, expect.stringContaining("info[SY2091]")]);
+    const typo = await runCli(["validate", "bare.yaml", "--kind", "port"], cwd);
+    expect([typo.code, typo.stderr]).toEqual([
+      2,
+      expect.stringContaining("Unknown kind 'port' — did you mean 'ports'?"),
+    ]);
     // --kind on a directory is a usage error; a missing path is still SY1010 (exit 2).
     expect((await runCli(["validate", "config", "--kind", "ports"], cwd)).code).toBe(2);
     const missing = await runCli(["validate", "config/nope.yaml"], cwd);

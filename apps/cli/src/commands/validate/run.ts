@@ -4,11 +4,13 @@ import {
   CONFIG_FILE_KINDS,
   type ConfigFileKind,
   collectSources,
+  didYouMean,
   guardJsonForLogs,
   type OutputFormat,
   readSources,
   renderDiagnostics,
   sourceRootFor,
+  suggestName,
 } from "@switchyard/config-schema";
 import {
   type ConfigDirValidation,
@@ -83,7 +85,13 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
 
   const { cwd } = context.io;
   const dir = resolve(cwd, dirArgument);
-  const kind = stringOption(args, "kind") as ConfigFileKind | undefined;
+  const kindText = stringOption(args, "kind");
+  const kinds: readonly string[] = CONFIG_FILE_KINDS;
+  if (kindText !== undefined && !kinds.includes(kindText))
+    throw usage(
+      `Unknown kind '${kindText}'${didYouMean(suggestName(kindText, kinds))} (kinds: ${kinds.join(", ")})`,
+    );
+  const kind = kindText as ConfigFileKind | undefined;
   const limits = {
     cwd,
     toolVersion: context.version,

@@ -1,4 +1,4 @@
-import { CONFIG_FILE_KINDS, OUTPUT_FORMATS } from "@switchyard/config-schema";
+import { OUTPUT_FORMATS } from "@switchyard/config-schema";
 import type { CommandSpec } from "../../command.js";
 import { configDirOption, formatOption, JSON_AS_FORMAT_OPTION } from "../../options.js";
 
@@ -26,8 +26,7 @@ export const spec: CommandSpec = {
       type: "string",
       valueName: "kind",
       description:
-        "A single file's kind when its name and schema line do not tell it (a backup, a renamed copy).",
-      choices: CONFIG_FILE_KINDS,
+        "A single file's kind (providers, model-mappings, ports, feature-flags, litellm) when its name and schema line do not tell it.",
     },
     "max-file-size": {
       type: "string",
