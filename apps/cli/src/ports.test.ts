@@ -106,7 +106,7 @@ describe.skipIf(process.platform !== "linux")("switchyard ports", () => {
     const order = await runCli(["ports", "order", "--config-dir", example("config")]);
     expect(order.code).toBe(0);
     expect(order.stdout).toBe(
-      "Start order (each line after the ones above it; a line's services together):\n  1. ollama, llamacpp-python, llamacpp-native, vllm, redis, switchyard-server\n  2. litellm, redis-exporter\n",
+      "Start order (each line after the ones above it; a line's services together):\n  1. ollama, llamacpp-python, llamacpp-native, vllm, redis, switchyard-server, redis-exporter\n  2. litellm\n",
     );
     const loop = await registry(
       "  a: {port: 9001, depends_on: [b]}\n  b: {port: 9002, depends_on: [a]}\n  c: {port: 9003}\n",
