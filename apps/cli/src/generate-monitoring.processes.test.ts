@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "./test-support/paths.js";
 import { copyExample, runCli, tempDir } from "./test-support/run.js";
 
 const WORKER_SOURCE = `
@@ -46,7 +47,8 @@ beforeAll(async () => {
     platform: "node",
     format: "esm",
     target: "node20",
-    conditions: ["@switchyard/source"],
+    // The packages' sources, through the same tsconfig paths the tests and the typecheck use.
+    tsconfig: join(REPO_ROOT, "tsconfig.base.json"),
     // Bundled CommonJS dependencies (yaml) require Node's modules: give the ESM bundle a require.
     banner: {
       js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
