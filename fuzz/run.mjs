@@ -274,9 +274,12 @@ function problems(command, run, planted) {
         `stdout is not one JSON document (${error.message}): ${JSON.stringify(run.stdout.slice(0, 300))}`,
       );
     }
-    // Bad input gets a located diagnostic: a file and a line, not only a message.
+    // Bad input gets a located diagnostic: a file and a line, not only a message. A required file
+    // that is missing has nothing to point into: naming the file is its location.
     if (command.located && report !== undefined && run.code === 1) {
-      const located = (report.diagnostics ?? []).some((d) => d.file && d.range?.start?.line >= 1);
+      const located = (report.diagnostics ?? []).some(
+        (d) => d.file && (d.range?.start?.line >= 1 || d.name === "missing-file"),
+      );
       if (!located) found.push("exit 1 without a located diagnostic (no file and line)");
     }
   }
