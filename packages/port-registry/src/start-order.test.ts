@@ -16,7 +16,18 @@ describe("startOrder", () => {
       new URL("../../../examples/config/ports.yaml", import.meta.url).pathname,
     );
     expect(startOrder(file.value!)).toEqual({
-      waves: [["ollama", "llamacpp-python", "llamacpp-native", "vllm", "redis"], ["litellm"]],
+      waves: [
+        [
+          "ollama",
+          "llamacpp-python",
+          "llamacpp-native",
+          "vllm",
+          "redis",
+          "switchyard-server",
+          "redis-exporter",
+        ],
+        ["litellm"],
+      ],
       cycles: [],
       blocked: [],
       unknown: [],
