@@ -5,6 +5,7 @@
 import { LIBRARY_EXAMPLES } from "./library.ts";
 import { type CodeExample, type ExampleRun, runCodeExample } from "./run.ts";
 import { SY1_EXAMPLES } from "./sy1.ts";
+import { SY2_EXAMPLES } from "./sy2.ts";
 import { SY3_EXAMPLES } from "./sy3.ts";
 import { SY4_EXAMPLES } from "./sy4.ts";
 import { SY5_EXAMPLES } from "./sy5.ts";
@@ -17,6 +18,7 @@ export { reports, runCodeExample } from "./run.ts";
 /** Every example, in code order; a code has at most one. */
 export const CODE_EXAMPLES: readonly CodeExample[] = [
   ...SY1_EXAMPLES,
+  ...SY2_EXAMPLES,
   ...SY3_EXAMPLES,
   ...SY4_EXAMPLES,
   ...SY5_EXAMPLES,

@@ -32,6 +32,8 @@ describe("planHealthProbes", () => {
     expect(plan.skipped).toEqual([
       { id: "vllm-dolphin", reason: "disabled: gets no traffic, so it is not probed" },
       { id: "openai", reason: "a cloud provider (openai): not probed" },
+      { id: "switchyard-server", reason: "no health_url, and it hosts no provider" },
+      { id: "redis-exporter", reason: "no health_url, and it hosts no provider" },
     ]);
   });
 
