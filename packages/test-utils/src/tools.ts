@@ -70,6 +70,12 @@ export const TOOLS = {
     probe: ["prometheus-redis-exporter", "--version"],
     why: "the cache dashboard's Redis panels query a real redis_exporter",
   },
+  openssl: {
+    name: "openssl",
+    debian: "openssl",
+    probe: ["openssl", "version"],
+    why: "the editor-schema test makes a CA and an unpkg.com certificate for its HTTPS stand-in",
+  },
   git: {
     name: "git",
     debian: "git",
