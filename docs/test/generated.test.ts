@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { goldenDiff } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import type { CommandSpec } from "../../apps/cli/src/command.ts";
 import { COMMANDS } from "../../apps/cli/src/commands/index.ts";
@@ -25,7 +26,16 @@ describe.each(PAGES.map(({ page, render }) => [page, render] as const))("docs/%s
 
   it("is current (regenerate it when it is not)", async () => {
     const fresh = await render();
-    if (UPDATE) await writeFile(path, fresh);
+    if (UPDATE) {
+      // The update prints what it changed, so a regenerated page is reviewed, not taken on trust.
+      const before = await readFile(path, "utf8").catch(() => "");
+      if (before !== fresh) {
+        await writeFile(path, fresh);
+        process.stderr.write(
+          `\nUPDATE_DOCS rewrote docs/${page}:\n${goldenDiff(before, fresh, `docs/${page}`)}`,
+        );
+      }
+    }
     const checkedIn = await readFile(path, "utf8").catch(() => "(missing)");
     expect(
       checkedIn,

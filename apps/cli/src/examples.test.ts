@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { tempDir } from "@switchyard/test-utils";
+import { goldenDiff, tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { main } from "./cli.js";
 import { memoryIO } from "./test-support/memory-io.js";
@@ -21,8 +21,18 @@ describe("examples/config", () => {
     expect(await main(["init", "out"], memoryIO(cwd))).toBe(0);
     const produced = await readTree(join(cwd, "out"));
     if (process.env.UPDATE_EXAMPLES === "1") {
+      // The update prints what it changed, so the rewritten example set is reviewed, not taken on trust.
+      const before = await readTree(EXAMPLES_CONFIG);
       for (const name of await readdir(EXAMPLES_CONFIG)) await rm(join(EXAMPLES_CONFIG, name));
       for (const [name, bytes] of produced) await writeFile(join(EXAMPLES_CONFIG, name), bytes);
+      for (const name of new Set([...before.keys(), ...produced.keys()])) {
+        const was = before.get(name)?.toString("utf8") ?? "";
+        const now = produced.get(name)?.toString("utf8") ?? "";
+        if (was !== now)
+          process.stderr.write(
+            `\nUPDATE_EXAMPLES rewrote examples/config/${name}:\n${goldenDiff(was, now, `examples/config/${name}`)}`,
+          );
+      }
     }
     const committed = await readTree(EXAMPLES_CONFIG);
     expect([...committed.keys()]).toEqual([...produced.keys()]);
