@@ -4,18 +4,16 @@
 // bare and evaluation runs alternate (ROUNDS rounds of DURATION s each), the ratio is taken per
 // round and the median reported. Prints { bare, evaluate, ratio, ofrepBulk, load } with requests/s
 // and latency percentiles (ms) and the load average at the end.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { SERVER_BIN, startServerProcess } from "../../apps/server/test/server-process.mjs";
 
 // autocannon and find-my-way are the server's own (dev)dependencies.
 const require = createRequire(new URL("../../apps/server/package.json", import.meta.url));
 const autocannon = require("autocannon");
 const findMyWay = require.resolve("find-my-way");
-const SERVER_BIN = new URL("../../apps/server/bin/switchyard-server.mjs", import.meta.url).pathname;
 
 const quick = process.argv.includes("--quick");
 const DURATION = quick ? 2 : 4;
@@ -49,36 +47,9 @@ process.on("SIGTERM", () => server.close(() => process.exit(0)));
 `,
 );
 
-/** Start a process and wait for its `listening` JSON line (an event, not a sleep). */
+/** Start a process and wait for its `listening` JSON line (the server tests' own helper). */
 async function start(args, env = {}) {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let buffered = "";
-  const url = await new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      buffered += chunk;
-      for (let at = buffered.indexOf("\n"); at >= 0; at = buffered.indexOf("\n")) {
-        const line = buffered.slice(0, at);
-        buffered = buffered.slice(at + 1);
-        try {
-          const entry = JSON.parse(line);
-          if (entry.msg === "listening") resolve(entry.url);
-        } catch {}
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`exited (${code}) before listening`)));
-  });
-  child.stdout.resume();
-  return {
-    url,
-    stop: () => {
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      return exited;
-    },
-  };
+  return startServerProcess({ args, env, command: [process.execPath], stderr: "inherit" });
 }
 
 async function load(options) {

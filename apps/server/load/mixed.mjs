@@ -11,13 +11,13 @@
 //   pnpm soak          10 minutes, on demand
 //
 // Readiness is the server's `listening` log line (an event), never a sleep.
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { startServerProcess } from "../test/server-process.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +45,6 @@ const VALIDATE_INTERVAL_MS = 250;
 const HELD_PER_WRITER = 25;
 
 const root = new URL("../../../", import.meta.url);
-const SERVER_BIN = new URL("apps/server/bin/switchyard-server.mjs", root).pathname;
 const ADMIN = "load-admin-token-0123456789abcdef";
 const READ = "load-read-token-0123456789abcdef";
 
@@ -64,48 +63,17 @@ for (let i = 0; i < 4; i++) lines.push(`  rollout-${i}:`, "    enabled: true", "
 lines.push("  load-target:", "    enabled: true", "    rollout_percentage: 0", "    whitelist: []");
 writeFileSync(join(dir, "feature-flags.yaml"), `${lines.join("\n")}\n`);
 
-/** Start the server and resolve with its URL at its `listening` line. */
-async function startServer() {
-  const child = spawn(
-    process.execPath,
-    [SERVER_BIN, "--config-dir", dir, "--port", "0", "--rate-limit", "off"],
-    {
-      env: {
-        ...process.env,
-        SWITCHYARD_ADMIN_TOKEN: ADMIN,
-        SWITCHYARD_READ_TOKEN: READ,
-        SWITCHYARD_TOKENS_FILE: "",
-        SWITCHYARD_LOG_LEVEL: "",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+/** Start the server and resolve with its URL at its `listening` line (its log lines are drained). */
+function startServer() {
+  return startServerProcess({
+    args: ["--config-dir", dir, "--port", "0", "--rate-limit", "off"],
+    env: {
+      SWITCHYARD_ADMIN_TOKEN: ADMIN,
+      SWITCHYARD_READ_TOKEN: READ,
+      SWITCHYARD_TOKENS_FILE: "",
+      SWITCHYARD_LOG_LEVEL: "",
     },
-  );
-  let stderr = "";
-  child.stderr.on("data", (c) => {
-    stderr += c;
   });
-  let buffered = "";
-  const url = await new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      buffered += chunk;
-      for (let at = buffered.indexOf("\n"); at >= 0; at = buffered.indexOf("\n")) {
-        const line = buffered.slice(0, at);
-        buffered = buffered.slice(at + 1);
-        try {
-          const entry = JSON.parse(line);
-          if (entry.msg === "listening") resolve(entry.url);
-        } catch {}
-      }
-      if (buffered.length > 1 << 20) buffered = "";
-    });
-    child.once("exit", (code) =>
-      reject(new Error(`the server exited (${code}) before listening: ${stderr}`)),
-    );
-  });
-  // Keep draining its log lines (the access log of every change) so it never blocks on a full pipe.
-  child.stdout.removeAllListeners("data");
-  child.stdout.resume();
-  return { child, url, stderr: () => stderr };
 }
 
 const server = await startServer();
