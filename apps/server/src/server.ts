@@ -5,7 +5,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import { isLoopbackHost } from "@switchyard/config-schema";
-import { FlagEngine, type FlagStore, flagsOf } from "@switchyard/feature-flags";
+import { FLAG_CODES, FlagEngine, type FlagStore, flagsOf } from "@switchyard/feature-flags";
 import FindMyWay, { type HTTPVersion } from "find-my-way";
 import type { z } from "zod";
 import { type Principal, TokenSet } from "./http/auth.js";
@@ -324,7 +324,8 @@ function fail(x: Exchange, error: unknown): void {
   const { app, route, req, res, requestId } = x;
   const apiError = toApiError(error);
   if (apiError.code === "internal") app.logger.error({ reqId: requestId, err: error }, "request failed");
-  if (apiError.code === "SY7021") app.metrics.countStoreError(`${req.method} ${route.path}`);
+  if (apiError.code === FLAG_CODES.storeUnavailable)
+    app.metrics.countStoreError(`${req.method} ${route.path}`);
   const headers: Record<string, string> = { ...apiError.headers };
   if (apiError.code === "body-too-large") headers.connection = "close";
   if (!res.headersSent) sendJson(res, apiError.status, apiError.body(), headers, requestId);

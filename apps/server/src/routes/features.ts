@@ -7,6 +7,7 @@ import { FlagSchema } from "@switchyard/config-schema";
 import {
   type EvaluationContext,
   type FlagEdit,
+  FlagNotFoundError,
   flagEditor,
   type StoredFlag,
 } from "@switchyard/feature-flags";
@@ -50,7 +51,7 @@ const MUTATION_ERRORS = {
 /** A flag by name from the engine's snapshot, or 404. */
 function known(app: AppState, name: string): StoredFlag {
   const stored = app.store.snapshot().get(name);
-  if (stored === undefined) throw new ApiError("SY7001", `No flag '${name}'`, { flag: name });
+  if (stored === undefined) throw new FlagNotFoundError(name);
   return stored;
 }
 
@@ -144,8 +145,7 @@ const evaluateFlag = defineRoute({
       }
     }
     const compiled = app.engine.get(params.flag);
-    if (compiled === undefined)
-      throw new ApiError("SY7001", `No flag '${params.flag}'`, { flag: params.flag });
+    if (compiled === undefined) throw new FlagNotFoundError(params.flag);
     // One context shape whatever the query (an absent id is undefined, as the engine reads it).
     const result = compiled.evaluate({ userId: user, sessionId: session, properties } as EvaluationContext);
     app.metrics.countEvaluation(params.flag, result);

@@ -1,4 +1,5 @@
 /** Liveness, readiness and Prometheus metrics. */
+import { FLAG_CODES } from "@switchyard/feature-flags";
 import { defineRoute } from "./route.js";
 import { HealthSchema, ReadySchema } from "./schemas.js";
 
@@ -33,7 +34,7 @@ const ready = defineRoute({
     if (app.stopping) return { status: 503, body: { status: "stopping", ...base } };
     if (health.state === "ok") return { body: { status: "ready", ...base } };
     const diagnostics = health.diagnostics.map((d) => ({ code: d.code, message: d.message }));
-    const neverLoaded = flags === 0 && health.diagnostics.some((d) => d.code === "SY7020");
+    const neverLoaded = flags === 0 && health.diagnostics.some((d) => d.code === FLAG_CODES.storeInvalid);
     return {
       status: neverLoaded ? 503 : 200,
       headers: { "x-switchyard-status": neverLoaded ? "unavailable" : "degraded" },
