@@ -8,6 +8,11 @@ export interface StoreUnderTest {
   readonly store: FlagStore;
   /** Another instance over the same backing data (another process's view, another replica). */
   readonly replica?: () => Promise<FlagStore>;
+  /**
+   * Change a flag behind the stores' backs without bumping its version, as a person editing the
+   * backing data by hand would (the YAML file store: an edit of the file that keeps `version:`).
+   */
+  readonly handEdit?: (name: string, flag: Flag) => Promise<void>;
 }
 
 export type StoreFactory = (initial: Readonly<Record<string, Flag>>) => Promise<StoreUnderTest>;
@@ -195,6 +200,98 @@ export function describeStoreContract(kind: string, factory: StoreFactory): void
       for (let i = 1; i < history.length; i++) expect(history[i]!.before).toEqual(history[i - 1]!.after);
       expect(history.at(-1)!.after).toEqual(final.flag);
       expect(new Set(history.map((r) => r.actor)).size).toBe(100);
+    });
+
+    test("a version names one definition: acknowledgements, every instance's view, a restart and the history agree", async () => {
+      const { store, replica, handEdit } = await make();
+      // Every (version → definition) any client could be given: answers to changes, each
+      // instance's state as its watch reports it, instances opened later (a restart).
+      const seen = new Map<string, Map<number, string>>();
+      const clashes: string[] = [];
+      const note = (via: string, stored: StoredFlag | undefined) => {
+        if (stored === undefined) return;
+        const { version: _v, ...definition } = stored.flag;
+        const text = JSON.stringify(definition, Object.keys(definition).sort());
+        const versions = seen.get(stored.name) ?? new Map<number, string>();
+        seen.set(stored.name, versions);
+        const known = versions.get(stored.version);
+        if (known !== undefined && known !== text)
+          clashes.push(`${stored.name} v${stored.version}: ${known} and (${via}) ${text}`);
+        versions.set(stored.version, text);
+      };
+      const observe = (via: string, instance: FlagStore) => {
+        for (const stored of instance.snapshot().values()) note(via, stored);
+        instance.watch((change) => {
+          for (const name of change.names) note(via, instance.snapshot().get(name));
+        });
+      };
+      observe("first instance", store);
+      const others: FlagStore[] = [];
+      const another = async () => {
+        if (!replica) return store;
+        const instance = await replica();
+        open.push(instance);
+        others.push(instance);
+        observe(`instance ${others.length + 1}`, instance);
+        return instance;
+      };
+      const early = await another();
+      if (handEdit) {
+        // A person turns semantic-cache on in the backing data and leaves its version alone: the
+        // watching instances must give the new definition a version of its own, and every
+        // instance opened afterwards (a restart) must agree with them.
+        const before = (await store.get("semantic-cache"))!;
+        await handEdit("semantic-cache", { ...before.flag, enabled: true });
+        await until(() => store.snapshot().get("semantic-cache")?.flag.enabled === true, 5_000);
+        await until(() => early.snapshot().get("semantic-cache")?.flag.enabled === true, 5_000);
+        expect(store.snapshot().get("semantic-cache")!.version).toBeGreaterThan(before.version);
+      }
+      const late = await another();
+      note("instance opened after the hand edit", late.snapshot().get("semantic-cache"));
+      // Writers with If-Match through every instance, each reading its own instance's view.
+      const instances = [store, early, late];
+      await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => {
+          const via = instances[i % instances.length]!;
+          for (let attempt = 0; attempt < 200; attempt++) {
+            const current = (await via.get("semantic-cache"))!;
+            try {
+              const result = await via.update(
+                "semantic-cache",
+                (c) => ({ ...c!.flag, rollout_percentage: i * 5 + 1 }),
+                { expectedVersion: current.version, actor: `writer-${i}` },
+              );
+              note(`answer to writer-${i}`, result.stored);
+              return;
+            } catch (error) {
+              if (!(error instanceof FlagVersionConflictError)) throw error;
+              await new Promise((r) => setTimeout(r, Math.random() * 5));
+            }
+          }
+          throw new Error(`writer-${i} never got a change through`);
+        }),
+      );
+      const restarted = await another();
+      note("instance opened at the end", restarted.snapshot().get("semantic-cache"));
+      expect(clashes).toEqual([]);
+      // The history: one record per version, consecutive, each one's `after` the definition
+      // clients were given at that version.
+      const records = (await changes(store, { flag: "semantic-cache" })).reverse();
+      const versions = records.map((r) => r.version);
+      expect(new Set(versions).size).toBe(versions.length);
+      for (let i = 1; i < records.length; i++)
+        expect(records[i]!.previousVersion).toBe(records[i - 1]!.version);
+      for (const record of records)
+        note(`history record v${record.version}`, {
+          name: record.flag,
+          flag: record.after,
+          version: record.version,
+        });
+      expect(clashes).toEqual([]);
+      let newest = 0;
+      for (const version of seen.get("semantic-cache")?.keys() ?? []) newest = Math.max(newest, version);
+      await until(() => store.snapshot().get("semantic-cache")?.version === newest, 5_000);
+      expect(records.at(-1)?.version).toBe(newest);
     });
 
     test("watch reports a change made through another instance within 1 s", async () => {

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Flag } from "@switchyard/config-schema";
+import { type Flag, loadConfigText } from "@switchyard/config-schema";
 import { tempDir } from "@switchyard/test-utils";
 import { afterAll, describe, expect, test } from "vitest";
 import { describeStoreContract, until } from "../../test/store-suite.js";
@@ -33,7 +33,16 @@ function yamlOf(flags: Readonly<Record<string, Flag>>): string {
 
 describeStoreContract("YAML file", async (initial) => {
   const path = await flagFile(yamlOf(initial));
-  return { store: await FileFlagStore.open(path), replica: () => FileFlagStore.open(path) };
+  return {
+    store: await FileFlagStore.open(path),
+    replica: () => FileFlagStore.open(path),
+    // A person's edit: the flag's text changed in place, its `version:` line (if any) left alone.
+    handEdit: async (name, flag) => {
+      const text = await readFile(path, "utf8");
+      const current = loadConfigText("feature-flags", text, path).value!.flags[name]!;
+      await writeFile(path, editFlagText(text, name, { ...flag, version: current.version }));
+    },
+  };
 });
 
 const TEXT = `# yaml-language-server: $schema=x
@@ -103,6 +112,39 @@ describe("YAML file store: text, backups, hand edits", () => {
     expect(ms).toBeLessThan(1_000);
     expect(store.snapshot().get("semantic-cache")?.version).toBe(2);
     expect(seen).toEqual(["semantic-cache"]);
+    // The version is the file's, not this process's: written back (with a history record), so a
+    // restart or another instance gives version 2 to this definition and to no other.
+    expect(await readFile(path, "utf8")).toContain("  semantic-cache:\n    enabled: true\n    version: 2\n");
+    expect((await store.history()).map((r) => [r.flag, r.version, r.actor, r.after.enabled])).toEqual([
+      ["semantic-cache", 2, "hand edit", true],
+    ]);
+    await store.close();
+    const restarted = await FileFlagStore.open(path, { watch: false });
+    expect(restarted.snapshot().get("semantic-cache")).toMatchObject({ version: 2, flag: { enabled: true } });
+    await restarted.close();
+  });
+
+  test("a restored backup or a flag removed and added again never reuses a version given out", async () => {
+    const path = await flagFile(TEXT);
+    const store = await FileFlagStore.open(path);
+    const current = (await store.get("semantic-cache"))!;
+    await store.put("semantic-cache", { ...current.flag, enabled: true }, 1);
+    await store.put("semantic-cache", { ...current.flag, enabled: true, rollout_percentage: 5 }, 2);
+    // The old file back (its semantic-cache at version 1): the store's next version is 4, in the file.
+    await writeFile(path, TEXT);
+    await until(() => store.snapshot().get("semantic-cache")?.flag.enabled === false, 2_000);
+    expect(store.snapshot().get("semantic-cache")?.version).toBe(4);
+    expect(await readFile(path, "utf8")).toContain("  semantic-cache:\n    enabled: false\n    version: 4\n");
+    // Removed by hand, then added again with no version: it comes back above every version it had.
+    const text = await readFile(path, "utf8");
+    const without = text.slice(0, text.indexOf("  # Cache answers."));
+    await writeFile(path, without);
+    await until(() => store.snapshot().get("semantic-cache") === undefined, 2_000);
+    await writeFile(path, `${without}  semantic-cache:\n    enabled: true\n`);
+    await until(() => store.snapshot().get("semantic-cache") !== undefined, 2_000);
+    expect(store.snapshot().get("semantic-cache")?.version).toBe(5);
+    const versions = (await store.history({ flag: "semantic-cache" })).map((r) => r.version);
+    expect(versions).toEqual([5, 4, 3, 2]);
     await store.close();
   });
 

@@ -57,6 +57,25 @@ export interface FileFlagStoreOptions {
   readonly historyPath?: string;
 }
 
+/** The actor of the history record of a hand edit the store versioned (who edited the file is unknown). */
+const HAND_EDIT_ACTOR = "hand edit";
+
+/** A flag whose version in the file must be raised to the one the store gives it. */
+interface Stamp {
+  readonly name: string;
+  /** The flag with its new version. */
+  readonly flag: Flag;
+  /** What the store held before (undefined: a flag new to it). */
+  readonly before: StoredFlag | undefined;
+}
+
+/** The state a read of the file leads to. */
+interface Plan {
+  readonly next: Map<string, StoredFlag>;
+  readonly changed: string[];
+  readonly stamps: Stamp[];
+}
+
 /** The order of a flag's keys, for placing a key the file does not have yet. */
 const KEY_ORDER = Object.keys(FlagSchema.shape);
 
@@ -71,8 +90,11 @@ function content(flag: Flag): string {
  * values (comments, key order, quoting and blank lines stay) with config-schema's `YamlEditor`, and
  * are written with config-schema's safe writes (lock, backup, atomic replace). Every change bumps
  * the flag's `version` in the file. A change made by hand is picked up by the watcher without a
- * restart (a changed flag whose `version` was not bumped gets the next version); a file that stops
- * validating keeps the last good state being served, and {@link FileFlagStore.health} says why.
+ * restart; a changed flag whose `version` was not bumped (or went back, as when a backup is
+ * restored) gets the next version written into the file, under its lock and with a history record
+ * (actor `hand edit`), so every instance and every restart agrees on which version is which. A file
+ * that stops validating keeps the last good state being served, and {@link FileFlagStore.health}
+ * says why.
  */
 export class FileFlagStore extends CachedFlagStore {
   readonly path: string;
@@ -81,6 +103,8 @@ export class FileFlagStore extends CachedFlagStore {
   private problems: readonly Diagnostic[] = [];
   private last: LoadedFile<"feature-flags"> | undefined;
   private lastReadError: unknown;
+  /** The last version of each flag that left the file (a flag added again never reuses one). */
+  private readonly removed = new Map<string, number>();
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -129,15 +153,12 @@ export class FileFlagStore extends CachedFlagStore {
 
   /** Re-read the file now (the watcher does this on its own). */
   reload(): Promise<void> {
-    return this.serialize(() => this.readAndApply().then(() => undefined));
+    return this.serialize(() => this.readAndApply(false).then(() => undefined));
   }
 
   put(name: string, flag: Flag, expectedVersion: number, options?: ChangeOptions): Promise<StoredFlag> {
     return this.serialize(() =>
-      withFileLock(this.path, () => this.putLocked(name, flag, expectedVersion, options), {
-        timeoutMs: this.options.lockTimeoutMs ?? 10_000,
-        pollMs: 5,
-      }),
+      withFileLock(this.path, () => this.putLocked(name, flag, expectedVersion, options), this.lockOptions()),
     );
   }
 
@@ -177,8 +198,15 @@ export class FileFlagStore extends CachedFlagStore {
     }
   }
 
-  /** Read and validate the file; on success adopt its flags and report what changed. */
-  private async readAndApply(): Promise<{ text: string } | undefined> {
+  /**
+   * Read and validate the file; on success adopt its flags and report what changed. A flag whose
+   * definition changed without its `version` moving past the one this store gave out (a hand
+   * edit), or whose version went back (a restored backup), is stamped: its next version is
+   * written into the file, under the file's lock (`locked`: the caller holds it), with a history
+   * record, before anyone is given it. So the file, never this process's memory, says which
+   * version is which, and an instance opened later (another replica, a restart) agrees with this one.
+   */
+  private async readAndApply(locked: boolean): Promise<{ text: string } | undefined> {
     let text: string;
     try {
       // The one bounded reader: a regular file only (a FIFO or /dev/zero in its place never hangs
@@ -213,19 +241,83 @@ export class FileFlagStore extends CachedFlagStore {
       ]);
       return undefined;
     }
-    this.problems = [];
-    this.adopt(loaded.value.flags);
-    return { text };
+    const plan = this.plan(loaded.value.flags);
+    if (plan.stamps.length === 0) {
+      this.adopt(plan);
+      return { text };
+    }
+    if (!locked) {
+      // Re-read under the lock: another instance may have stamped the same hand edit already.
+      try {
+        return await withFileLock(this.path, () => this.readAndApply(true), this.lockOptions());
+      } catch {
+        // The lock is held too long or cannot be taken: serve the edit (its versions from this
+        // process) until the next read can stamp it.
+        this.adopt(plan);
+        return { text };
+      }
+    }
+    return this.stamp(text, plan);
+  }
+
+  private lockOptions() {
+    return { timeoutMs: this.options.lockTimeoutMs ?? 10_000, pollMs: 5 };
+  }
+
+  /**
+   * Write the versions of `plan.stamps` into the file (under its lock, which the caller holds),
+   * record each definition change in the history, and adopt the file as written. A file that
+   * cannot be written keeps the versions in memory only (served as before) until a later read
+   * succeeds.
+   */
+  private async stamp(text: string, plan: Plan): Promise<{ text: string }> {
+    let stamped = text;
+    for (const { name, flag } of plan.stamps) stamped = editFlagText(stamped, name, flag);
+    const check = loadConfigText("feature-flags", stamped, this.path);
+    if (check.diagnostics.some((d) => d.severity === "error") || check.value === undefined) {
+      this.adopt(plan);
+      return { text };
+    }
+    let history: Awaited<ReturnType<typeof openHistoryForAppend>> | undefined;
+    try {
+      history = await openHistoryForAppend(this.historyPath);
+      await writeFileSafely(this.path, stamped, { lock: false, backup: this.options.backup ?? true });
+    } catch {
+      await history?.close();
+      this.adopt(plan);
+      return { text };
+    }
+    try {
+      const written = this.plan(check.value.flags);
+      this.adopt(written);
+      for (const { name, flag, before } of plan.stamps) {
+        if (before !== undefined && content(before.flag) === content(flag)) continue;
+        await writeHistoryRecord(
+          history,
+          changeRecord(name, before?.flag, this.flags.get(name)?.flag ?? flag, flag.version!, {
+            actor: HAND_EDIT_ACTOR,
+          }),
+        );
+      }
+    } finally {
+      await history.close();
+    }
+    return { text: stamped };
   }
 
   private degrade(diagnostics: readonly Diagnostic[]): void {
     this.problems = diagnostics;
   }
 
-  /** Take the file's flags as the new state; versions never go back, hand edits get the next one. */
-  private adopt(fileFlags: Readonly<Record<string, Flag>>): void {
+  /**
+   * The state the file's flags make: versions never go back, and a definition that changed gets a
+   * version above every one given out for the flag (also across its removal and re-addition). The
+   * flags whose version in the file is below that are `stamps` (their file text must be updated).
+   */
+  private plan(fileFlags: Readonly<Record<string, Flag>>): Plan {
     const next = new Map<string, StoredFlag>();
     const changed: string[] = [];
+    const stamps: Stamp[] = [];
     for (const [name, flag] of Object.entries(fileFlags)) {
       const fileVersion = flag.version ?? INITIAL_VERSION;
       const known = this.flags.get(name);
@@ -235,17 +327,29 @@ export class FileFlagStore extends CachedFlagStore {
           content(known.flag) === content(flag)
             ? Math.max(fileVersion, known.version)
             : Math.max(fileVersion, known.version + 1);
+      } else {
+        const gone = this.removed.get(name);
+        if (gone !== undefined) version = Math.max(fileVersion, gone + 1);
       }
       const stored =
         known !== undefined && known.version === version && content(known.flag) === content(flag)
           ? known
           : { name, flag: withVersion(flag, version), version };
+      if (version !== fileVersion) stamps.push({ name, flag: stored.flag, before: known });
       if (stored !== known) changed.push(name);
       next.set(name, stored);
     }
     for (const name of this.flags.keys()) if (!next.has(name)) changed.push(name);
-    this.flags = next;
-    notify(this.listeners, { names: changed });
+    return { next, changed, stamps };
+  }
+
+  /** Take a planned state as the new one and tell the listeners what changed. */
+  private adopt(plan: Plan): void {
+    this.problems = [];
+    for (const [name, stored] of this.flags) if (!plan.next.has(name)) this.removed.set(name, stored.version);
+    for (const name of plan.next.keys()) this.removed.delete(name);
+    this.flags = plan.next;
+    notify(this.listeners, { names: plan.changed });
   }
 
   private async putLocked(
@@ -254,7 +358,7 @@ export class FileFlagStore extends CachedFlagStore {
     expectedVersion: number,
     options: ChangeOptions | undefined,
   ): Promise<StoredFlag> {
-    const read = await this.readAndApply();
+    const read = await this.readAndApply(true);
     if (read === undefined) {
       throw new FlagStoreUnavailableError(
         `${this.path} cannot be changed while it does not validate: ${this.problems[1]?.message ?? this.problems[0]?.message ?? "unreadable"}`,
@@ -284,7 +388,7 @@ export class FileFlagStore extends CachedFlagStore {
     }
     try {
       await writeFileSafely(this.path, text, { lock: false, backup: this.options.backup ?? true });
-      this.adopt(check.value.flags);
+      this.adopt(this.plan(check.value.flags));
       const stored = this.flags.get(name) ?? { name, flag: next, version };
       await writeHistoryRecord(history, changeRecord(name, before?.flag, stored.flag, version, options));
       return stored;
