@@ -1,11 +1,12 @@
 /**
  * One config-directory layer: `switchyard validate`, `switchyard reload`, the library's
- * `reloadGateway` and the server's `GET /api/v1/config/validate` all check a directory with
- * consistency's `validateConfigDir`, so a set with a cross-file error, a severity override and a
- * suppression gives the same findings through each of them.
+ * `reloadGateway`, `switchyard audit` (its SY5402) and the server's `GET /api/v1/config/validate` and
+ * `GET /api/v1/audit` all check a directory with consistency's `validateConfigDir`, so a set with a
+ * cross-file error, a severity override and a suppression gives the same findings through each of them.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type AuditResult, auditConfigDir } from "@switchyard/audit";
 import type { Diagnostic } from "@switchyard/config-schema";
 import { validateConfigDir } from "@switchyard/consistency";
 import { MemoryFlagStore } from "@switchyard/feature-flags";
@@ -130,6 +131,35 @@ describe("CLI, reload and server share one check", () => {
     expect(report.diagnostics[0]?.code).toBe("SY4001");
     expect(report.diagnostics.slice(1).map(shape)).toEqual(errors);
     await expect(readFile(join(dir, "litellm-unified.yaml"))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("the audit's SY5402 is that check's verdict, in the CLI, the server and the library alike", async () => {
+    const layer = await validateConfigDir(dir, { cwd });
+    const errors = layer.diagnostics.filter((d) => d.severity === "error");
+    // One SY5402 finding per file with errors, naming the layer's first error of that file.
+    const first = errors[0]!;
+    const expected = [
+      `${first.file} has ${errors.length} errors (first: ${first.code} at line ${first.range?.start.line}: ${first.message})`,
+    ];
+    const sy5402 = (result: AuditResult) =>
+      result.findings.filter((f) => f.id === "SY5402").map((f) => f.message);
+
+    const library = await auditConfigDir(dir, { cwd, quick: true });
+    expect(sy5402(library)).toEqual(expected);
+
+    const cli = await runCli(["audit", "config", "--quick", "--json"], cwd);
+    const cliResult = JSON.parse(cli.stdout) as AuditResult;
+    expect(sy5402(cliResult)).toEqual(expected);
+
+    const response = await fetch(`${url}/api/v1/audit?quick=true`, {
+      headers: { authorization: `Bearer ${READ}` },
+    });
+    expect(response.status).toBe(200);
+    const served = (await response.json()) as AuditResult;
+    // The whole report agrees, not only SY5402 (the run time aside).
+    const stable = ({ durationMs: _d, configDir: _c, ...rest }: AuditResult) => rest;
+    expect(stable(served)).toEqual(stable(cliResult));
+    expect(stable(served)).toEqual(JSON.parse(JSON.stringify(stable(library))));
   });
 
   it("turning the rules off in .switchyard.yaml lets every front end through", async () => {

@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { validateConfigDir } from "@switchyard/consistency";
 import { DEFAULT_BASELINE_FILE, readBaseline } from "./baseline.js";
 import { type AuditOptions, failedAudit, runAudit } from "./run.js";
 import type { AuditResult } from "./types.js";
@@ -14,7 +14,8 @@ export interface AuditConfigDirOptions extends Omit<AuditOptions, "baseline"> {
 }
 
 /**
- * Load a config directory and audit it: what `switchyard audit` does before it renders. Never throws:
+ * Open and check a config directory through the config-dir layer (consistency's `validateConfigDir`)
+ * and audit it: what `switchyard audit` and `GET /api/v1/audit` do before they render. Never throws:
  * an unreadable directory or baseline gives a result with `status: "error"` and the problem in `problems`.
  */
 export async function auditConfigDir(
@@ -22,7 +23,14 @@ export async function auditConfigDir(
   options: AuditConfigDirOptions = {},
 ): Promise<AuditResult> {
   const cwd = options.cwd ?? process.cwd();
-  const set = await loadConfigSet(configDir, { cwd, positions: "while-reading" });
+  // Opened and checked by the config-dir layer, as `switchyard validate` does; SY5402 decides on
+  // that check rather than running it again.
+  const checked = await validateConfigDir(configDir, {
+    cwd,
+    positions: "while-reading",
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  const set = checked.set;
   const { baseline: baselineOption, ...rest } = options;
   let baseline: AuditOptions["baseline"];
   if (baselineOption !== false) {
@@ -36,5 +44,10 @@ export async function auditConfigDir(
     }
     baseline = read.loaded;
   }
-  return runAudit(set, { ...rest, cwd, ...(baseline !== undefined ? { baseline } : {}) });
+  return runAudit(set, {
+    ...rest,
+    cwd,
+    validation: checked.diagnostics,
+    ...(baseline !== undefined ? { baseline } : {}),
+  });
 }

@@ -1,6 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigSet } from "@switchyard/config-schema";
+import { validateConfigDir } from "@switchyard/consistency";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditDir, cleanupStacks, makeStack } from "../test/helpers.js";
 import { auditConfigDir } from "./audit-dir.js";
@@ -206,5 +207,46 @@ describe("a config file that cannot be read (#10 item 9)", () => {
     const result = await auditDir(await makeStack(), { quick: true });
     expect(result.checksSkipped.find((s) => s.id === "SY5407")).toMatchObject({ reason: "not-applicable" });
     expect(result.checksRun.find((c) => c.id === "SY5407")).toBeUndefined();
+  });
+});
+
+describe("SY5402 decides on the config-dir layer's check", () => {
+  it("uses the validation the caller already has instead of checking the set again", async () => {
+    const dir = await makeStack();
+    const set = await loadConfigSet(dir, { cwd: dir });
+    // The set validates, so SY5402 does not apply on its own check…
+    const own = await runAudit(set, { cwd: dir, quick: true });
+    expect(own.checksSkipped.find((s) => s.id === "SY5402")?.reason).toBe("not-applicable");
+    // …but a caller's validation with an error (doctor's, the layer's) is what it reports.
+    const given = await runAudit(set, {
+      cwd: dir,
+      quick: true,
+      validation: [
+        {
+          code: "SY2010",
+          severity: "error",
+          message: "Fallback 'nowhere' of 'qwen' is not a public model name",
+          file: "model-mappings.yaml",
+          range: { start: { line: 6, column: 17, offset: 80 }, end: { line: 6, column: 24, offset: 87 } },
+        },
+      ],
+    });
+    expect(given.findings.filter((f) => f.id === "SY5402").map((f) => f.message)).toEqual([
+      "model-mappings.yaml has 1 error (first: SY2010 at line 6: Fallback 'nowhere' of 'qwen' is not a public model name)",
+    ]);
+  });
+
+  it("auditConfigDir's SY5402 names the first error validateConfigDir reports", async () => {
+    const dir = await makeStack({
+      files: { "model-mappings.yaml": (t) => t.replace("    provider: openai\n", "    provider: opneai\n") },
+    });
+    const checked = await validateConfigDir(dir, { cwd: dir });
+    const first = checked.diagnostics.find((d) => d.severity === "error");
+    expect(first?.code).toBe("SY2001");
+    const result = await auditConfigDir(dir, { cwd: dir, quick: true });
+    const finding = result.findings.find((f) => f.id === "SY5402");
+    expect(finding?.message).toContain(
+      `(first: ${first?.code} at line ${first?.range?.start.line}: ${first?.message})`,
+    );
   });
 });

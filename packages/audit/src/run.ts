@@ -14,6 +14,7 @@ import {
   SETTINGS_FILE_NAME,
   type Suppression,
 } from "@switchyard/config-schema";
+import { checkConfigSet } from "@switchyard/consistency";
 import type { LoadedBaseline } from "./baseline.js";
 import { baselineKey } from "./baseline.js";
 import { AUDIT_PROBLEM_CODES, auditDiagnostic, diagnosticSeverity } from "./catalogue.js";
@@ -66,6 +67,12 @@ export interface AuditOptions extends CollectFactsOptions {
   readonly checks?: readonly AuditCheck[];
   /** Paths are shown relative to this directory (default `process.cwd()`); use the one the set was loaded with. */
   readonly cwd?: string;
+  /**
+   * The set's findings by the config-dir layer, when the caller already checked it
+   * (`validateConfigDir(...).diagnostics`, doctor's validation): SY5402 decides on them instead of
+   * checking the set a second time. Default: `checkConfigSet` on the set, once.
+   */
+  readonly validation?: readonly Diagnostic[];
 }
 
 const NO_COUNTS: Readonly<Record<AuditSeverity, number>> = {
@@ -279,11 +286,17 @@ export async function runAudit(set: ConfigSet, options: AuditOptions = {}): Prom
   const overrides = resolveSeverityOverrides(settings?.settings.rules ?? [], overrideScope);
   for (const item of overrides.diagnostics) problems.push(item);
 
+  const now = options.now ?? new Date();
+  let validation = options.validation;
   const context: AuditContext = {
     set,
     facts,
     thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
-    now: options.now ?? new Date(),
+    now,
+    validation: () => {
+      validation ??= checkConfigSet(set, { cwd, now }).diagnostics;
+      return validation;
+    },
   };
 
   const skipped: CheckSkip[] = [];

@@ -82,6 +82,12 @@ export interface AuditContext {
   readonly thresholds: AuditThresholds;
   /** The clock (for flag end dates and history ages). */
   readonly now: Date;
+  /**
+   * The set's findings by the config-dir layer (consistency's `checkConfigSet`: schemas, cross-file
+   * rules, severity overrides and suppressions of `.switchyard.yaml`), the report `switchyard
+   * validate` prints. Computed once, on first use, unless the caller passed the one it already has.
+   */
+  validation(): readonly Diagnostic[];
 }
 
 /**

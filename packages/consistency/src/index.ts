@@ -29,6 +29,7 @@ export { displayDir, loadSettings } from "./settings.js";
 export type { ValidateOptions, ValidationReport } from "./validate.js";
 export { DEFAULT_MAX_FALLBACK_DEPTH, validateConfigSet } from "./validate.js";
 export type {
+  CheckSetOptions,
   ConfigDirValidation,
   ConfigFileValidation,
   ValidateDirOptions,
@@ -36,6 +37,7 @@ export type {
 } from "./validate-dir.js";
 export {
   blockingErrors,
+  checkConfigSet,
   UnknownConfigFileKindError,
   validateConfigDir,
   validateConfigFile,

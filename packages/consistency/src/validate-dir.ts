@@ -80,18 +80,40 @@ export async function validateConfigDir(
   dir: string,
   options: ValidateDirOptions = {},
 ): Promise<ConfigDirValidation> {
-  const { cwd, maxBytes, maxAliasCount, kinds, toolVersion, ...check } = options;
+  const { cwd, maxBytes, maxAliasCount, kinds, positions, recover, toolVersion, ...check } = options;
   const absolute = resolve(cwd ?? process.cwd(), dir);
-  const set = await loadConfigSet(absolute, {
-    ...(cwd === undefined ? {} : { cwd }),
-    ...(maxBytes === undefined ? {} : { maxBytes }),
-    ...(maxAliasCount === undefined ? {} : { maxAliasCount }),
-    ...(kinds === undefined ? {} : { kinds }),
-  });
-  const diagnostics = sortDiagnostics(
-    validateConfigSet(set, { ...check, ...(cwd === undefined ? {} : { cwd }) }).diagnostics,
+  // Every load option reaches the loader (a caller that locates many findings, like the audit,
+  // asks for `positions: "while-reading"`), every other option reaches the check.
+  const set = await loadConfigSet(
+    absolute,
+    definedOnly<LoadOptions>({ cwd, maxBytes, maxAliasCount, kinds, positions, recover }),
   );
-  return validationOf(absolute, set, diagnostics, toolVersion);
+  return checkConfigSet(set, {
+    ...check,
+    ...definedOnly<Pick<CheckSetOptions, "cwd" | "toolVersion">>({ cwd, toolVersion }),
+  });
+}
+
+/** The options without their `undefined` members (options are `exactOptionalPropertyTypes`-strict). */
+function definedOnly<T extends object>(options: { [K in keyof T]-?: T[K] | undefined }): T {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Options of {@link checkConfigSet}: how to check, and the tool version the JSON report names. */
+export interface CheckSetOptions extends ValidateOptions {
+  /** The version the JSON report names as the tool's (the CLI's or the server's). */
+  readonly toolVersion?: string;
+}
+
+/**
+ * Check a set that is already loaded (schemas, cross-file rules, severity overrides, suppressions)
+ * and return the one report shape: what {@link validateConfigDir} does after loading, for a caller
+ * that loaded the set itself (doctor, a test). The audit's SY5402 and doctor decide on this report.
+ */
+export function checkConfigSet(set: ConfigSet, options: CheckSetOptions = {}): ConfigDirValidation {
+  const { toolVersion, ...check } = options;
+  const diagnostics = sortDiagnostics(validateConfigSet(set, check).diagnostics);
+  return validationOf(set.dir, set, diagnostics, toolVersion);
 }
 
 function validationOf(
@@ -105,11 +127,22 @@ function validationOf(
     : hasErrors(diagnostics)
       ? "invalid"
       : "ok";
-  const report = jsonReport(diagnostics, {
-    catalogue: validationCatalogue(),
-    ...(toolVersion === undefined ? {} : { toolVersion }),
-  });
-  return { dir, set, diagnostics, status, report, blocking: blockingErrors(set, diagnostics) };
+  let report: JsonReport | undefined;
+  return {
+    dir,
+    set,
+    diagnostics,
+    status,
+    // Built when read: the audit and doctor decide on the diagnostics and never print this report.
+    get report(): JsonReport {
+      report ??= jsonReport(diagnostics, {
+        catalogue: validationCatalogue(),
+        ...(toolVersion === undefined ? {} : { toolVersion }),
+      });
+      return report;
+    },
+    blocking: blockingErrors(set, diagnostics),
+  };
 }
 
 /** Options of {@link validateConfigFile}. */

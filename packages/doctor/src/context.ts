@@ -17,7 +17,7 @@ export interface DoctorContext {
   /** `--config-dir <dir>` as the user would type it again in a fix, or "" for the default. */
   readonly dirFlag: string;
   readonly set: ConfigSet;
-  /** Schema and cross-file findings of the set (consistency's `validateConfigSet`). */
+  /** Schema and cross-file findings of the set (the config-dir layer's `checkConfigSet`); the audit reuses them. */
   validation(): readonly Diagnostic[];
   /** The generated file against a fresh generation (the generator's `checkGenerated`). */
   generated(): Promise<CheckResult>;

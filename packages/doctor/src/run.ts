@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type AuditGate, collectFacts, runAudit } from "@switchyard/audit";
 import { type Diagnostic, displayPath, loadConfigSet } from "@switchyard/config-schema";
-import { validateConfigSet } from "@switchyard/consistency";
+import { checkConfigSet } from "@switchyard/consistency";
 import { checkGenerated, type GenerateOptions } from "@switchyard/litellm-generator";
 import { planMigration } from "@switchyard/migrations";
 import { checkPorts } from "@switchyard/port-registry";
@@ -86,7 +86,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     dirFlag,
     auditGate: options.auditGate ?? {},
     set,
-    validation: memo(() => validateConfigSet(set, { cwd }).diagnostics),
+    validation: memo(() => checkConfigSet(set, { cwd }).diagnostics),
     generated,
     migration: memo(() => planMigration(dir, { cwd })),
     ports: memo(async () => {
@@ -107,7 +107,10 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       });
     }),
     facts: memo(() => collectFacts(set, { cwd })),
-    audit: memo(async () => runAudit(set, { cwd, facts: await context.facts() })),
+    // The audit decides SY5402 on doctor's own validation: the set is checked once per run.
+    audit: memo(async () =>
+      runAudit(set, { cwd, facts: await context.facts(), validation: context.validation() }),
+    ),
   };
   // The live probes start first and run while the file checks do their work.
   if (selected.some((c) => c.id === "ports")) void context.ports();

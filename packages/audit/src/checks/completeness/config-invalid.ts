@@ -1,5 +1,4 @@
 import { type Diagnostic, suppressionCatalogue } from "@switchyard/config-schema";
-import { validateConfigSet } from "@switchyard/consistency";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
 
@@ -30,11 +29,10 @@ export const configInvalid = defineCheck({
   run(context) {
     const files = loadedFiles(context);
     if (files.length === 0) return notApplicable("no config file loaded");
-    // The same verdict as `switchyard validate`: schema diagnostics, cross-file rules, suppressions
-    // and severity overrides of `.switchyard.yaml` (one implementation: consistency's validateConfigSet).
-    const report = validateConfigSet(context.set);
+    // The same verdict as `switchyard validate`: the config-dir layer's check (schema diagnostics,
+    // cross-file rules, suppressions and severity overrides of `.switchyard.yaml`), done once per run.
     const byFile = new Map<string, Diagnostic[]>();
-    for (const d of report.diagnostics) {
+    for (const d of context.validation()) {
       // Suppression and settings problems are the audit's own `problems` (it reads the same settings).
       if (d.severity !== "error" || COVERED_ELSEWHERE.has(d.code) || suppressionCatalogue.has(d.code))
         continue;
