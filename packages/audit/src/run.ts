@@ -1,18 +1,18 @@
 import { basename, relative } from "node:path";
 import {
-  applySuppressions,
   type CodeScope,
   type ConfigSet,
   configDirDisplay,
   type Diagnostic,
   formatYamlPath,
+  gatherSuppressions,
   type LoadedFile,
   type LoadedSettings,
   loadSettingsFile,
-  parseInlineSuppressions,
   resolveSeverityOverrides,
+  runChecks,
   SETTINGS_FILE_NAME,
-  type Suppression,
+  settleFindings,
 } from "@switchyard/config-schema";
 import { checkConfigSet } from "@switchyard/consistency";
 import type { LoadedBaseline } from "./baseline.js";
@@ -299,60 +299,57 @@ export async function runAudit(set: ConfigSet, options: AuditOptions = {}): Prom
     },
   };
 
-  const skipped: CheckSkip[] = [];
-  const ranChecks: { check: AuditCheck; severity: AuditSeverity; findings: AuditFinding[] }[] = [];
-  const notApplicable = new Map<AuditCategory, number>();
+  // The one check runner (config-schema's runChecks, as consistency's rules use): checks not
+  // selected or turned off do not run, the others' findings are stamped with the check's (overridden)
+  // severity, a check that throws is reported in `problems` and makes the audit incomplete.
   let crashed = false;
-  for (const check of checks) {
-    const skip = (reason: CheckSkip["reason"], detail: string) =>
-      skipped.push({ id: check.id, name: check.name, category: check.category, reason, detail });
-    if (!selected.includes(check.category) && check.everyMode !== true) {
-      skip(
-        "not-selected",
-        mode === "quick" ? "--quick runs security and compliance only" : `--focus ${options.focus ?? ""}`,
-      );
-      continue;
-    }
-    const override = overrides.overrides.get(check.id);
-    if (override === "off") {
-      skip("turned-off", `rules: {${check.id}: off} in ${settings?.file ?? SETTINGS_FILE_NAME}`);
-      continue;
-    }
-    const severity = override !== undefined ? OVERRIDE_SEVERITY[override] : check.severity;
-    let outcome: ReturnType<AuditCheck["run"]>;
-    try {
-      outcome = check.run(context);
-    } catch (error) {
+  const run = runChecks<AuditCheck, AuditSeverity, FindingDraft, AuditFinding>(checks, {
+    unselected: (check) =>
+      selected.includes(check.category) || check.everyMode === true
+        ? undefined
+        : mode === "quick"
+          ? "--quick runs security and compliance only"
+          : `--focus ${options.focus ?? ""}`,
+    overrides: overrides.overrides,
+    levelOf: (setting) => OVERRIDE_SEVERITY[setting],
+    settingsFile: settings?.file ?? SETTINGS_FILE_NAME,
+    generate: (check) => {
+      const outcome = check.run(context);
+      return outcome.status === "ran" ? outcome.findings : outcome;
+    },
+    finding: (check, severity, draft) => finalize(check, severity, draft, set),
+    crashed: (check, error) => {
       crashed = true;
       const message = error instanceof Error ? error.message : String(error);
-      skip("crashed", message);
       problems.push(
         auditDiagnostic(AUDIT_PROBLEM_CODES.checkCrashed, {
           message: `Check ${check.id} (${check.name}) crashed: ${scrubSecrets(message)}`,
           hint: "This is a bug in Switchyard; please report it with the input that caused it. The audit is incomplete.",
         }),
       );
-      continue;
-    }
-    if (outcome.status === "not-applicable") {
-      skip("not-applicable", outcome.reason);
+      return undefined;
+    },
+  });
+  const ranChecks = run.ran;
+  const skipped: CheckSkip[] = run.skipped.map(({ check, reason, detail }) => ({
+    id: check.id,
+    name: check.name,
+    category: check.category,
+    reason,
+    detail,
+  }));
+  const notApplicable = new Map<AuditCategory, number>();
+  for (const { check, reason } of run.skipped)
+    if (reason === "not-applicable")
       notApplicable.set(check.category, (notApplicable.get(check.category) ?? 0) + 1);
-      continue;
-    }
-    ranChecks.push({
-      check,
-      severity,
-      findings: outcome.findings.map((d) => finalize(check, severity, d, set)),
-    });
-  }
 
   // Suppressions: inline comments of every loaded file, plus the settings file's list.
-  const suppressions: Suppression[] = [...(settings?.settings.suppressions ?? [])];
-  for (const file of loadedFiles(set)) {
-    const inline = parseInlineSuppressions(file.source);
-    for (const item of inline.suppressions) suppressions.push(item);
-    for (const item of inline.diagnostics) problems.push(item);
-  }
+  const gathered = gatherSuppressions(
+    loadedFiles(set).map((file) => file.source),
+    settings?.settings,
+  );
+  const suppressions = gathered.suppressions;
+  for (const item of gathered.diagnostics) problems.push(item);
   const ranIds = new Set(ranChecks.map((r) => r.check.id));
   const scope: CodeScope = {
     owns: (code) => code.startsWith("SY5") && (!known.has(code) || ranIds.has(code)),
@@ -366,7 +363,7 @@ export async function runAudit(set: ConfigSet, options: AuditOptions = {}): Prom
     byDiagnostic.set(d, f);
     return d;
   });
-  const outcome = applySuppressions(diagnostics, suppressions, { scope, now: context.now });
+  const outcome = settleFindings(diagnostics, { suppressions, scope, now: context.now });
   const suppressed: SuppressedFinding[] = [];
   const hidden = new Set<AuditFinding>();
   for (const { diagnostic, suppression } of outcome.suppressed) {

@@ -21,6 +21,18 @@ export {
 } from "./backups/retention.js";
 export type { BackupVerification } from "./backups/verify.js";
 export { verifyBackup } from "./backups/verify.js";
+export type {
+  CheckRunReport,
+  CheckSkipReason,
+  CheckSpec,
+  CheckYield,
+  GatheredSuppressions,
+  NotApplicable,
+  RunChecksOptions,
+  SettledFindings,
+  SettleOptions,
+} from "./checks/index.js";
+export { gatherSuppressions, notApplicable, runChecks, settleFindings } from "./checks/index.js";
 export {
   asRecord,
   entriesOf,

@@ -1,18 +1,18 @@
 import {
-  applySeverityOverrides,
-  applySuppressions,
   CONFIG_FILES,
   type CodeScope,
   type ConfigSet,
   capDiagnosticsPerFile,
   type Diagnostic,
   formatYamlPath,
+  gatherSuppressions,
   type LoadedSettings,
-  parseInlineSuppressions,
   resolveSeverityOverrides,
+  runChecks,
+  type Severity,
   type SuppressedDiagnostic,
-  type Suppression,
   schemaCatalogue,
+  settleFindings,
   suppressionCatalogue,
   withOlderSchemasRecognized,
 } from "@switchyard/config-schema";
@@ -23,7 +23,7 @@ import {
   RULE_FAILURE_CODE,
 } from "./catalogue.js";
 import { buildConfigModel, type ConfigModel, type Place } from "./model.js";
-import type { Location, Rule, RuleContext, RuleOptions } from "./rule.js";
+import type { Location, Rule, RuleContext, RuleFinding, RuleOptions } from "./rule.js";
 import { rules as defaultRules } from "./rules/index.js";
 import { displayDir, loadSettings } from "./settings.js";
 
@@ -130,21 +130,12 @@ function skippedByMissingFiles(set: ConfigSet, ran: readonly Rule[], display: st
   return out;
 }
 
-/** Run one rule; a rule that throws becomes an SY2099 finding instead of aborting the run. */
-function runRule(rule: Rule, context: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  try {
-    for (const finding of rule.check(context))
-      out.push({ code: rule.id, severity: rule.severity, ...finding });
-  } catch (error) {
-    out.push(
-      consistencyDiagnostic(RULE_FAILURE_CODE, {
-        message: `Rule ${rule.id} (${rule.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
-        hint: `This is a bug in Switchyard; please report it. \`rules: {${rule.id}: off}\` in .switchyard.yaml turns the rule off meanwhile.`,
-      }),
-    );
-  }
-  return out;
+/** A rule that throws becomes an SY2099 finding instead of aborting the run. */
+function ruleFailure(rule: Rule, error: unknown): Diagnostic {
+  return consistencyDiagnostic(RULE_FAILURE_CODE, {
+    message: `Rule ${rule.id} (${rule.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
+    hint: `This is a bug in Switchyard; please report it. \`rules: {${rule.id}: off}\` in .switchyard.yaml turns the rule off meanwhile.`,
+  });
 }
 
 function locationKey(diagnostic: Diagnostic): string | undefined {
@@ -207,11 +198,16 @@ export function validateConfigSet(loadedSet: ConfigSet, options: ValidateOptions
       DEFAULT_MAX_FALLBACK_DEPTH,
   });
 
-  const findings = ruleList
-    .filter((rule) => overrides.get(rule.id) !== "off")
-    .map((rule) => ({ rule, diagnostics: runRule(rule, context) }));
+  // The one check runner (config-schema's runChecks): rules turned off do not run, the others'
+  // findings are stamped with their code and (overridden) severity, a rule that throws is SY2099.
+  const run = runChecks<Rule, Severity, RuleFinding, Diagnostic>(ruleList, {
+    overrides,
+    generate: (rule) => rule.check(context),
+    finding: (rule, severity, finding): Diagnostic => ({ code: rule.id, severity, ...finding }),
+    crashed: ruleFailure,
+  });
+  const findings = run.ran.map(({ check, findings }) => ({ rule: check, diagnostics: findings }));
 
-  const inline: Suppression[] = [];
   const all: Diagnostic[] = [
     ...dropSuperseded(set.diagnostics, findings),
     ...overrideProblems,
@@ -223,24 +219,27 @@ export function validateConfigSet(loadedSet: ConfigSet, options: ValidateOptions
   ];
   for (const { diagnostics } of findings) for (const item of diagnostics) all.push(item);
   if (loaded) for (const item of loaded.diagnostics) all.push(item);
-  for (const file of Object.values(set.files)) {
-    if (file === undefined) continue;
-    const parsed = parseInlineSuppressions(file.source);
-    for (const item of parsed.suppressions) inline.push(item);
-    for (const item of parsed.diagnostics) all.push(item);
-  }
+  const gathered = gatherSuppressions(
+    Object.values(set.files).flatMap((file) => (file === undefined ? [] : [file.source])),
+    settings,
+  );
+  for (const item of gathered.diagnostics) all.push(item);
 
   const suppressionScope: CodeScope = {
     ...scope,
     owns: (code) => scope.owns(code) && overrides.get(code) !== "off",
   };
-  const outcome = applySuppressions(all, [...inline, ...(settings?.suppressions ?? [])], {
+  // Suppressions hide findings of the rules and the schema alike; overrides then adjust whatever
+  // remains (schema warnings too), as the rules' own findings already are.
+  const outcome = settleFindings(all, {
+    suppressions: gathered.suppressions,
     scope: suppressionScope,
+    overrides,
     ...(options.now ? { now: options.now } : {}),
   });
   return {
     // At most 1,000 per file (then one SY1019 summary): rules can report on every entry of a huge file.
-    diagnostics: capDiagnosticsPerFile(applySeverityOverrides(outcome.diagnostics, overrides)),
+    diagnostics: capDiagnosticsPerFile(outcome.diagnostics),
     suppressed: outcome.suppressed,
   };
 }
