@@ -2,7 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { sha256 } from "@switchyard/config-schema";
+import { validateConfigDir } from "@switchyard/consistency";
 import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { tempDir } from "@switchyard/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
@@ -131,6 +133,31 @@ describe("migrateConfigSet", () => {
     expect(second).toMatchObject({ ok: true, status: "current" });
     expect(yamlOnly(await snapshot(dir))).toEqual(yamlOnly(after));
     expect((await readHistory(dir)).records).toHaveLength(1);
+  });
+
+  it("checks what it wrote through the config-dir layer: the report `switchyard validate` gives", async () => {
+    const example = fileURLToPath(new URL("../../../../examples/legacy-v1/", import.meta.url));
+    const files: Record<string, string> = {};
+    for (const name of await readdir(example))
+      if (name.endsWith(".yaml")) files[name] = await readFile(join(example, name), "utf8");
+    const legacy = await configDir(files);
+    // A cross-file error the migration carries over (a route to a provider that is not declared).
+    await writeFile(
+      join(legacy, "model-mappings.yaml"),
+      (await readFile(join(legacy, "model-mappings.yaml"), "utf8")).replace(
+        "  code:\n    provider: ollama-local\n",
+        "  code:\n    provider: olama-local\n",
+      ),
+    );
+    const result = await migrateConfigSet(legacy, { now: fixedNow, user: "ops", cwd: legacy });
+    expect(result.status).toBe("migrated");
+    const layer = await validateConfigDir(legacy, { cwd: legacy });
+    expect(result.checked).toEqual({ status: "invalid", report: layer.report });
+    expect(
+      result.checked?.report.diagnostics.filter((d) => d.severity === "error").map((d) => d.code),
+    ).toEqual(["SY2001"]);
+    // Nothing to write, nothing to check: a current set carries no `checked`.
+    expect((await migrateConfigSet(legacy, { cwd: legacy })).checked).toBeUndefined();
   });
 
   it("prunes the old backups of the files it replaced through the config-directory writer, and reports them", async () => {

@@ -8,6 +8,7 @@ import {
   type Diagnostic,
   displayPath,
   FileLockedError,
+  type JsonReport,
   makeDirectory,
   parseYaml,
   readBoundedFile,
@@ -87,6 +88,12 @@ export interface ConfigSetMigration {
    * removed any or failed; absent when none did.
    */
   readonly pruned?: readonly WritePrune[];
+  /**
+   * Status `migrated` only: the migrated set as the config-dir layer checks it after the write
+   * (consistency's `validateConfigDir`, what `switchyard validate` reports): each step was validated
+   * against its schema, but cross-file errors the set had before migrating are still there.
+   */
+  readonly checked?: { readonly status: "ok" | "invalid" | "io-error"; readonly report: JsonReport };
 }
 
 interface ReadFile {
@@ -472,7 +479,15 @@ export async function migrateConfigSet(
     }
     return writeMigration(absolute, read, result, options);
   });
-  if (locked.ok) return locked.value;
+  if (locked.ok) {
+    if (locked.value.status !== "migrated") return locked.value;
+    // Migrate reads the files' bytes itself (it edits legacy texts the current schema rejects and
+    // hashes them for the history); what it wrote is checked by the same layer every command uses.
+    // Loaded on this path only, so `migrate --check` does not pay for the rules.
+    const { validateConfigDir } = await import("@switchyard/consistency");
+    const checked = await validateConfigDir(absolute, { cwd });
+    return { ...locked.value, checked: { status: checked.status, report: checked.report } };
+  }
   return {
     ok: false,
     status: "failed",
