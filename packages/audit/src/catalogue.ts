@@ -1,5 +1,6 @@
 import {
   type CatalogueEntry,
+  checkCatalogueEntry,
   defineCatalogue,
   diagnosticFactory,
   type Severity,
@@ -31,15 +32,12 @@ export type AuditProblemCode = (typeof AUDIT_PROBLEM_CODES)[keyof typeof AUDIT_P
 export type AuditCode = AuditCheckId | AuditProblemCode;
 
 function checkEntry<Id extends string>(check: AuditCheck<Id>): CatalogueEntry<Id> {
-  return {
-    code: check.id,
-    name: check.name,
-    title: `${check.title} (${check.category}, ${check.severity})`,
-    severity: diagnosticSeverity(check.severity),
-    cause: check.cause,
-    fix: check.fix,
-    ...(check.example !== undefined ? { example: check.example } : {}),
-  };
+  // The contract's entry, on the diagnostic scale; the title keeps the category and audit severity.
+  return checkCatalogueEntry(
+    check,
+    diagnosticSeverity,
+    `${check.title} (${check.category}, ${check.severity})`,
+  );
 }
 
 const problemEntries: CatalogueEntry<AuditProblemCode>[] = [

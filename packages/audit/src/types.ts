@@ -1,4 +1,11 @@
-import type { ConfigSet, Diagnostic, LoadedFile, SourceRange, YamlPath } from "@switchyard/config-schema";
+import type {
+  CheckSpec,
+  ConfigSet,
+  Diagnostic,
+  LoadedFile,
+  SourceRange,
+  YamlPath,
+} from "@switchyard/config-schema";
 import type { AuditFacts } from "./facts/types.js";
 import type { AuditThresholds } from "./thresholds.js";
 
@@ -94,7 +101,7 @@ export interface AuditContext {
  * One check of the registry. Adding a check is adding one file under `src/checks/<category>/` that
  * exports one of these, and listing it in `src/checks/registry.ts`.
  */
-export interface AuditCheck<Id extends string = string> {
+export interface AuditCheck<Id extends string = string> extends CheckSpec<Id, AuditSeverity> {
   /**
    * Stable id `SY5cxx` (c: 1 security, 2 compliance, 3 performance, 4 completeness, 5 litellm); never
    * reused. A literal type: the package's `AuditCode` union is made of them.

@@ -32,7 +32,13 @@ export type {
   SettledFindings,
   SettleOptions,
 } from "./checks/index.js";
-export { gatherSuppressions, notApplicable, runChecks, settleFindings } from "./checks/index.js";
+export {
+  checkCatalogueEntry,
+  gatherSuppressions,
+  notApplicable,
+  runChecks,
+  settleFindings,
+} from "./checks/index.js";
 export {
   asRecord,
   entriesOf,

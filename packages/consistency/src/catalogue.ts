@@ -1,4 +1,9 @@
-import { type CatalogueEntry, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema";
+import {
+  type CatalogueEntry,
+  checkCatalogueEntry,
+  defineCatalogue,
+  diagnosticFactory,
+} from "@switchyard/config-schema";
 import type { Rule } from "./rule.js";
 import { type RuleId, rules } from "./rules/index.js";
 
@@ -18,18 +23,9 @@ export type ConsistencyCode =
   | typeof OPTIONAL_FILE_MISSING_CODE
   | typeof SINGLE_FILE_CODE;
 
-/** A rule's catalogue entry. */
+/** A rule's catalogue entry (config-schema's one `checkCatalogueEntry`; rules are on the diagnostic scale). */
 export function ruleEntry<Id extends string>(rule: Rule<Id>): CatalogueEntry<Id> {
-  return {
-    code: rule.id,
-    name: rule.name,
-    title: rule.title,
-    severity: rule.severity,
-    cause: rule.cause,
-    fix: rule.fix,
-    ...(rule.example !== undefined ? { example: rule.example } : {}),
-    ...(rule.aliases !== undefined ? { aliases: rule.aliases } : {}),
-  };
+  return checkCatalogueEntry(rule, (severity) => severity);
 }
 
 /**

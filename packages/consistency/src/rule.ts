@@ -1,10 +1,12 @@
 import type {
   CatalogueEntry,
+  CheckSpec,
   ConfigFileKind,
   ConfigSet,
   Diagnostic,
   RelatedLocation,
   SchemaCode,
+  Severity,
   SourceRange,
   YamlPath,
 } from "@switchyard/config-schema";
@@ -41,9 +43,12 @@ export interface RuleContext {
 export type RuleFinding = Omit<Diagnostic, "code" | "severity">;
 
 /**
- * A cross-file rule: catalogue documentation plus a check. The `code` is stable and never reused.
+ * A cross-file rule: catalogue documentation plus a check, on config-schema's one check contract
+ * (`CheckSpec`, run by `runChecks`). The `code` is stable and never reused.
  */
-export interface Rule<Id extends string = string> extends Omit<CatalogueEntry, "code"> {
+export interface Rule<Id extends string = string>
+  extends Omit<CatalogueEntry, "code">,
+    CheckSpec<Id, Severity> {
   /** The diagnostic code, `SY2xxx` (a literal type: the package's `ConsistencyCode` union is made of them). */
   readonly id: Id;
   /**

@@ -1,3 +1,4 @@
+import type { CatalogueEntry } from "../diagnostics/catalogue.js";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import type { SeveritySetting } from "../schemas/settings.js";
 import { applySeverityOverrides, applySuppressions } from "../suppressions/apply.js";
@@ -27,6 +28,28 @@ export interface CheckSpec<Id extends string = string, Level extends string = Se
   readonly fix: string;
   /** Optional YAML that triggers it. */
   readonly example?: string;
+}
+
+/**
+ * A check's catalogue entry (what `switchyard explain <id>` prints): its own text, its severity on
+ * the diagnostic scale (`toSeverity` maps another scale, e.g. the audit's `critical` → `error`), and a
+ * title the caller may decorate (the audit adds the category and its own severity).
+ */
+export function checkCatalogueEntry<Id extends string, Level extends string>(
+  check: CheckSpec<Id, Level> & { readonly aliases?: readonly string[] },
+  toSeverity: (level: Level) => Severity,
+  title: string = check.title,
+): CatalogueEntry<Id> {
+  return {
+    code: check.id,
+    name: check.name,
+    title,
+    severity: toSeverity(check.severity),
+    cause: check.cause,
+    fix: check.fix,
+    ...(check.example !== undefined ? { example: check.example } : {}),
+    ...(check.aliases !== undefined ? { aliases: check.aliases } : {}),
+  };
 }
 
 /** A check's verdict that it has nothing to look at (no file of the kind it reads, say). */

@@ -15,4 +15,10 @@ export type {
   SettledFindings,
   SettleOptions,
 } from "./contract.js";
-export { gatherSuppressions, notApplicable, runChecks, settleFindings } from "./contract.js";
+export {
+  checkCatalogueEntry,
+  gatherSuppressions,
+  notApplicable,
+  runChecks,
+  settleFindings,
+} from "./contract.js";
