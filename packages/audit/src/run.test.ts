@@ -77,6 +77,38 @@ describe("suppressions", () => {
     expect(result.problems.map((p) => p.code).sort()).toEqual(["SY1090", "SY1091"]);
   });
 
+  it("credits the inline comment when it and a .switchyard.yaml entry both cover a finding, as validate does", async () => {
+    const dir = await makeStack({
+      files: {
+        "providers.yaml": (t) =>
+          lanVllm(t).replace("8001/v1\n", "8001/v1  # switchyard-ignore SY5105: lab VLAN behind WireGuard\n"),
+        ".switchyard.yaml":
+          "suppressions:\n  - code: SY5105\n    file: providers.yaml\n    reason: the whole lab is trusted\n",
+      },
+    });
+    const result = await auditDir(dir);
+    expect(result.findings).toEqual([]);
+    // The comment on the finding's own line hides it; the settings entry matched nothing else.
+    expect(result.suppressed.map((s) => [s.finding.id, s.origin])).toEqual([["SY5105", "inline"]]);
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([["SY1090", ".switchyard.yaml"]]);
+  });
+
+  it("lists problems about its suppressions inline-first, in validate's order", async () => {
+    const dir = await makeStack({
+      files: {
+        "providers.yaml": (t) => t.replace("8001/v1\n", "8001/v1  # switchyard-ignore SY5105: lab VLAN\n"),
+        ".switchyard.yaml":
+          "suppressions:\n  - code: SY5105\n    file: providers.yaml\n    reason: the whole lab is trusted\n",
+      },
+    });
+    const result = await auditDir(dir);
+    // Both are unused (the provider is on this machine): the comment's line first, then the entry.
+    expect(result.problems.map((p) => [p.code, p.file])).toEqual([
+      ["SY1090", "providers.yaml"],
+      ["SY1090", ".switchyard.yaml"],
+    ]);
+  });
+
   it("leaves suppressions of checks a partial run skipped alone", async () => {
     const dir = await makeStack({
       files: {

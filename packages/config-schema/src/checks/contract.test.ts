@@ -127,7 +127,7 @@ describe("gatherSuppressions and settleFindings", () => {
     adjustable: () => true,
   };
 
-  it("reads inline suppressions before the settings file's, so the inline one wins where both cover a finding", () => {
+  it("reads inline suppressions before the settings file's; the inline one wins where both cover a finding", () => {
     const gathered = gatherSuppressions([source], { suppressions: [settingsSuppression] });
     expect(gathered.suppressions.map((s) => s.origin)).toEqual(["inline", "settings"]);
     const first = finding(1);

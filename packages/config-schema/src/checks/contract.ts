@@ -172,8 +172,9 @@ export function runChecks<C extends CheckSpec<string, Level>, Level extends stri
 /** What {@link gatherSuppressions} found. */
 export interface GatheredSuppressions {
   /**
-   * Each file's inline suppressions (in file order), then the settings file's: when both cover a
-   * finding the inline one, on the finding's own line, is the one used, and the other is reported unused.
+   * Each file's inline suppressions (in file order), then the settings file's: the order problems
+   * about them (unused, expired, unknown code) are reported in. Where both cover a finding,
+   * `applySuppressions` uses the inline one (it names the finding's own line) whatever the order.
    */
   readonly suppressions: Suppression[];
   /** Malformed inline suppressions (SY1091 and friends). */
