@@ -516,8 +516,9 @@ export function parseYamlDocument(text: string, options: YamlDocumentOptions = {
     }
     // compose(…, forceDoc = true) always ends with a document.
     const parsed = document!;
+    // The cap is the cause of the errors that follow from the cut (unclosed collections): first.
     if (tooDeepAt !== undefined)
-      parsed.errors.push(
+      parsed.errors.unshift(
         new YAMLParseError(
           [tooDeepAt, Math.min(text.length, tooDeepAt + 1)],
           NESTING_TOO_DEEP,

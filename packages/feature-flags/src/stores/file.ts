@@ -10,15 +10,17 @@ import {
   type InsertValue,
   type LoadedFile,
   loadConfigText,
+  parseYamlDocument,
   plural,
   readBoundedFile,
+  redactSecrets,
   type ScalarValue,
   utf8Text,
   withFileLock,
   writeFileSafely,
   YamlEditor,
 } from "@switchyard/config-schema";
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, type YAMLMap } from "yaml";
 import { FLAG_CODES, flagsDiagnostic } from "../catalogue.js";
 import { INITIAL_VERSION } from "../evaluate/compile.js";
 import { openHistoryForAppend, readHistoryRecords, writeHistoryRecord } from "../history/jsonl.js";
@@ -404,7 +406,17 @@ export class FileFlagStore extends CachedFlagStore {
  * flag appended at the end of `flags`. Comments, blank lines, quoting and key order stay.
  */
 export function editFlagText(text: string, name: string, flag: Flag): string {
-  const document = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
+  // config-schema's one parser: nesting past its cap is an error, not a recursion that can abort
+  // the process. A text that does not parse is refused: edits spliced into it would land anywhere.
+  const lineCounter = new LineCounter();
+  const document = parseYamlDocument(text, { lineCounter });
+  const problem = document.errors[0];
+  if (problem) {
+    const { line, col } = lineCounter.linePos(problem.pos[0]);
+    throw new Error(
+      `the flag file cannot be edited: line ${line}, column ${col}: ${redactSecrets(problem.message.split("\n")[0]!.slice(0, 200))}`,
+    );
+  }
   const editor = new YamlEditor(text, document);
   const root = editor.root;
   if (!root) throw new Error("the flag file's top level is not a mapping");

@@ -1,7 +1,7 @@
 import { type ConfigSet, type Diagnostic, loadConfigText, sortDiagnostics } from "@switchyard/config-schema";
-import { parseDocument } from "yaml";
 import { generatorDiagnostic } from "../catalogue.js";
 import { generateLiteLLMConfig } from "../generate.js";
+import { readYaml11 } from "../internal/read-yaml11.js";
 import { isPlainRecord } from "../internal/records.js";
 import { PASSTHROUGH_FILE, parsePassthrough } from "../passthrough.js";
 import type { GenerationResult } from "../types.js";
@@ -37,9 +37,9 @@ export function generateFromImport(files: ImportedFiles): GenerationResult {
   });
 }
 
-/** Generated text as LiteLLM reads it (YAML 1.1), as plain data. */
-export function readGenerated(text: string): unknown {
-  return parseDocument(text, { version: "1.1" }).toJS({ maxAliasCount: -1 });
+/** Generated text as LiteLLM reads it (YAML 1.1), as plain data, or why it cannot be read. */
+export function readGenerated(text: string): ReturnType<typeof readYaml11> {
+  return readYaml11(text, -1);
 }
 
 /** The LiteLLM config as LiteLLM sees it (its includes merged), as plain data. */
@@ -80,7 +80,18 @@ export function verifyImport(
     return [];
   }
   const original = originalData(merged);
-  const differences = compareRoundTrip(original, readGenerated(generation.text), normalisations);
+  const generated = readGenerated(generation.text);
+  if (!generated.ok) {
+    log.lossyFindings.push(
+      generatorDiagnostic("SY4222", {
+        severity: "error",
+        message: `The text generated from the imported files does not read back as YAML 1.1: ${generated.problem}`,
+        hint: "This is a bug in Switchyard's importer: please report it with the diagnostics and your (redacted) LiteLLM config.",
+      }),
+    );
+    return [];
+  }
+  const differences = compareRoundTrip(original, generated.data, normalisations);
   const deployments = Array.isArray(original.model_list) ? original.model_list.length : 0;
   const sections = Object.keys(original).filter((k) => k !== "model_list").length;
   const secrets = normalisations.filter((n) => n.kind !== "generated-id").length;
@@ -109,7 +120,8 @@ export function verifyImport(
 
 /** `model_info.id` of each generated deployment, by model group, in order. */
 export function generatedIds(text: string): Map<string, string[]> {
-  const data = readGenerated(text);
+  const read = readGenerated(text);
+  const data = read.ok ? read.data : undefined;
   const out = new Map<string, string[]>();
   const list = isPlainRecord(data) && Array.isArray(data.model_list) ? data.model_list : [];
   for (const entry of list) {

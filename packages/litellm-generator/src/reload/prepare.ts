@@ -1,10 +1,10 @@
 /** The steps before anything is written: generate (from the checked set) and validate. */
 import { ENV_REFERENCE_PATTERN, plural } from "@switchyard/config-schema";
 import { validateConfigDir } from "@switchyard/consistency";
-import { parse } from "yaml";
 import { generatorDiagnostic } from "../catalogue.js";
 import { compareWithGeneration, readExisting } from "../check.js";
 import { generateLiteLLMConfig, refusal } from "../generate.js";
+import { readYaml11 } from "../internal/read-yaml11.js";
 import { deepEqual } from "../internal/records.js";
 import type { GenerationSuccess } from "../types.js";
 import { failed, type ReloadContext } from "./context.js";
@@ -82,11 +82,11 @@ export async function validateStep(
           hint: "Pass --gateway-url http://127.0.0.1:4000 (the proxy's address).",
         }),
       );
-    const reread: unknown = parse(generation.text, { version: "1.1" });
-    if (!deepEqual(reread, generation.config))
+    const reread = readYaml11(generation.text);
+    if (!reread.ok || !deepEqual(reread.data, generation.config))
       return failed(
         generatorDiagnostic("SY4004", {
-          message: "The generated text reads differently under YAML 1.1 (PyYAML, which LiteLLM uses)",
+          message: `The generated text reads differently under YAML 1.1 (PyYAML, which LiteLLM uses)${reread.ok ? "" : `: ${reread.problem}`}`,
           hint: "This is a bug in Switchyard: please report it.",
         }),
       );

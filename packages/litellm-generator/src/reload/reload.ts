@@ -8,10 +8,10 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Diagnostic, WritePrune } from "@switchyard/config-schema";
 import { DEFAULT_GATEWAY_URL, type ExpectedModels } from "@switchyard/health";
-import { parse } from "yaml";
 import { generatorDiagnostic } from "../catalogue.js";
 import { displayPath } from "../check.js";
 import { DEFAULT_OUTPUT_FILE } from "../generate.js";
+import { readYaml11 } from "../internal/read-yaml11.js";
 import { isPlainRecord } from "../internal/records.js";
 import type { ReloadContext } from "./context.js";
 import { backupAndWrite, restoreStep } from "./file-steps.js";
@@ -46,14 +46,11 @@ function normaliseGatewayUrl(url: string): { url: string; note?: string } | { er
 /** What a previous file held, for the rollback's model check. */
 function modelsOf(text: string | undefined): ExpectedModels | undefined {
   if (text === undefined) return undefined;
-  try {
-    const data: unknown = parse(text, { version: "1.1" });
-    return isPlainRecord(data) && Array.isArray(data.model_list)
-      ? expectedServedModels(data.model_list)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  // A hand-edited previous file can be anything: read through config-schema's one parser.
+  const read = readYaml11(text);
+  return read.ok && isPlainRecord(read.data) && Array.isArray(read.data.model_list)
+    ? expectedServedModels(read.data.model_list)
+    : undefined;
 }
 
 /** What the report says beyond the steps: filled in as the reload goes. */
