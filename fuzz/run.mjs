@@ -292,10 +292,23 @@ function problems(command, run, planted) {
   return found;
 }
 
-async function materialize(dir, files) {
+/**
+ * A file of an input that is a FIFO, not bytes: git cannot store one, so a regression lists its
+ * FIFOs in `fifo.txt` (one file name a line, beside `config/`) and they are made at run time.
+ */
+const FIFO = Symbol("fifo");
+
+/** `files` written into `dir/config/`; a FIFO is made with mkfifo(1) (`fifos: false` lists them instead). */
+async function materialize(dir, files, { fifos = true } = {}) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, "config"), { recursive: true });
-  for (const [name, bytes] of files) await writeFile(join(dir, "config", name), bytes);
+  const listed = [];
+  for (const [name, bytes] of files) {
+    if (bytes !== FIFO) await writeFile(join(dir, "config", name), bytes);
+    else if (fifos) execFileSync("mkfifo", [join(dir, "config", name)]);
+    else listed.push(name);
+  }
+  if (listed.length > 0) await writeFile(join(dir, "fifo.txt"), `${listed.join("\n")}\n`);
 }
 
 const base = await template();
@@ -341,7 +354,8 @@ async function check(w, label, files, planted, asProcess) {
   if (found.length > 0) {
     const saved = join(FAILURES, label.replace(/[^\w.-]+/g, "-"));
     await rm(saved, { recursive: true, force: true });
-    await materialize(saved, files);
+    // Saved as a regression is stored: FIFOs listed in fifo.txt, not made (cp and git would hang or skip them).
+    await materialize(saved, files, { fifos: false });
     await writeFile(join(saved, "findings.json"), `${JSON.stringify({ label, planted, found }, null, 2)}\n`);
     findings.push({ label, saved, found });
     console.log(`✗ ${label}: ${found.map((f) => `${f.command}: ${f.problem.split("\n")[0]}`).join("; ")}`);
@@ -355,7 +369,14 @@ async function regressions() {
     const dir = join(REGRESSIONS, name, "config");
     const files = new Map();
     for (const file of await readdir(dir).catch(() => [])) files.set(file, await readFile(join(dir, file)));
-    const planted = [...files.values()].some((b) => b.includes(SECRET));
+    const fifos = await readFile(join(REGRESSIONS, name, "fifo.txt"), "utf8").catch(() => "");
+    for (const file of fifos.split("\n").map((line) => line.trim())) {
+      if (file === "") continue;
+      if (file.includes("/") || file === "." || file === "..")
+        throw new Error(`${name}/fifo.txt: '${file}' is not a file name`);
+      files.set(file, FIFO);
+    }
+    const planted = [...files.values()].some((b) => b !== FIFO && b.includes(SECRET));
     inputs.push({ label: `regression ${name}`, files, planted });
   }
   return inputs;
