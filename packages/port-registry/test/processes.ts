@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { copyForAnyUser } from "@switchyard/test-utils";
 
 export const HOLD_PORT = fileURLToPath(new URL("./fixtures/hold-port.mjs", import.meta.url));
 
@@ -55,13 +58,21 @@ export function holdPorts(...args: string[]): Promise<Holder> {
 }
 
 /** `node hold-port.mjs …` as another user, through util-linux's setpriv (needs root). */
-export function holdPortsAs(user: string, group: string, ...args: string[]): Promise<Holder> {
-  return startHolder("setpriv", [
-    `--reuid=${user}`,
-    `--regid=${group}`,
-    "--clear-groups",
-    process.execPath,
-    HOLD_PORT,
-    ...args,
-  ]);
+export async function holdPortsAs(user: string, group: string, ...args: string[]): Promise<Holder> {
+  // A copy any user can reach: from a clone inside a 0700 directory, `user` could not read
+  // HOLD_PORT. Removed once the holder listens (it has read the script): a test that then drops
+  // its own privileges could not remove it later.
+  const dir = copyForAnyUser([HOLD_PORT], "sy-hold-port-");
+  try {
+    return await startHolder("setpriv", [
+      `--reuid=${user}`,
+      `--regid=${group}`,
+      "--clear-groups",
+      process.execPath,
+      join(dir, basename(HOLD_PORT)),
+      ...args,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

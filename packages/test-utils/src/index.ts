@@ -4,7 +4,7 @@ export { expectGolden, goldenDiff, updatingGoldens } from "./golden.js";
 export { HANG_GUARD_MS, processTestConfig } from "./hang-guard.js";
 export { type CodeBlock, codeBlocks, runReadmeSnippet, runSnippet, type SnippetRun } from "./markdown.js";
 export { freePort, RedisServer } from "./redis-server.js";
-export { removeTempDirs, removeTempDirsSync, tempDir, tempDirSync } from "./temp.js";
+export { copyForAnyUser, removeTempDirs, removeTempDirsSync, tempDir, tempDirSync } from "./temp.js";
 export {
   describeNeeding,
   missingTools,

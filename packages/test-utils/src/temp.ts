@@ -5,10 +5,10 @@
  * global set-up (`global-setup.ts`) gives every run a private temp directory and home, and fails the
  * run when anything is left in either.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
 const REGISTRY = Symbol.for("switchyard.test-utils.temp-dirs");
 
@@ -44,4 +44,24 @@ export async function removeTempDirs(): Promise<void> {
 export function removeTempDirsSync(): void {
   for (const dir of registry()) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   registry().clear();
+}
+
+/**
+ * Copies of `sources` (files or directories) in a fresh {@link tempDirSync} that every user can
+ * read and traverse (directories 0755, files 0644), for a test that runs a program as another
+ * user (node reads the script; nothing needs the execute bit): from a clone inside a 0700
+ * directory (a `mktemp -d`), that user could not reach the originals. Returns the directory; each
+ * source keeps its base name inside it.
+ */
+export function copyForAnyUser(sources: readonly string[], prefix = "sy-any-user-"): string {
+  const dir = tempDirSync(prefix);
+  for (const source of sources) cpSync(source, join(dir, basename(source)), { recursive: true });
+  const open = (path: string, isDir: boolean) => {
+    chmodSync(path, isDir ? 0o755 : 0o644);
+    if (isDir)
+      for (const entry of readdirSync(path, { withFileTypes: true }))
+        open(join(path, entry.name), entry.isDirectory());
+  };
+  open(dir, true);
+  return dir;
 }

@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { copyForAnyUser } from "@switchyard/test-utils";
 import { testCacheDir } from "./cache-dir.js";
 import { BIN } from "./paths.js";
 
@@ -46,7 +48,23 @@ export function runBuilt(
     uid?: number;
   },
 ): Promise<BuiltRun> {
-  return spawnGuarded(process.execPath, [ENTRY, ...args], options);
+  const entry = options.uid === undefined ? ENTRY : entryForAnyUser();
+  return spawnGuarded(process.execPath, [entry, ...args], options);
+}
+
+let copiedEntry: string | undefined;
+
+/**
+ * The built CLI (its `bin/` and `dist/`: the bundle needs nothing else) copied where any user can
+ * reach it, for a run as another user: a clone inside a 0700 directory (a `mktemp -d`) is out of
+ * that user's reach. One copy per test file (it is removed after the file).
+ */
+function entryForAnyUser(): string {
+  if (copiedEntry !== undefined && existsSync(copiedEntry)) return copiedEntry;
+  const root = dirname(dirname(ENTRY));
+  const dir = copyForAnyUser([join(root, "bin"), join(root, "dist")], "switchyard-cli-");
+  copiedEntry = join(dir, "bin", basename(ENTRY));
+  return copiedEntry;
 }
 
 /**
