@@ -16,6 +16,8 @@
 //   - locate what it reports: validate's JSON names a file and a position for some diagnostic;
 //   - print valid JSON for a JSON format, one document;
 //   - never print the planted secret;
+//   - never change the config directory (all four commands are read-only; the set is written once
+//     per input and checked after each run);
 //   - not crash its process (an uncaught exception or running out of memory kills the worker).
 // Every input of fuzz/regressions/ (each a config set a past run found) is replayed first.
 // A failing input is saved under fuzz/failures/<seed>-<index>/ with what failed; copy it into
@@ -26,8 +28,18 @@
 //   pnpm fuzz --seed 42 --only 1234    replay input 1234 of seed 42
 //   node fuzz/run.mjs --count 100      without building first (CI builds before)
 import { execFileSync, fork, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,6 +65,8 @@ const { values } = (() => {
         "process-every": { type: "string", default: "25" },
         "max-seconds": { type: "string", default: "0" },
         json: { type: "boolean", default: false },
+        profile: { type: "boolean", default: false },
+        "work-dir": { type: "string" },
       },
     });
   } catch (error) {
@@ -94,7 +108,23 @@ const MUTABLE = [
 /** A literal key the secret detector knows (an OpenAI project key); never to be printed. */
 const SECRET = "sk-proj-Fz7qWm2LxPv9KtR4NcY8HbJ3DsG6ZaE1uQoX5";
 
-const work = await mkdtemp(join(tmpdir(), "switchyard-fuzz-"));
+/**
+ * Where the inputs are written: a tmpfs (/dev/shm) when there is one, since every input is a fresh
+ * directory (on this machine's ext4 /tmp, writing a set took 136 ms of wall time under load).
+ */
+function workParent() {
+  if (values["work-dir"] !== undefined) return values["work-dir"];
+  try {
+    if (statSync("/dev/shm").isDirectory()) {
+      accessSync("/dev/shm", constants.W_OK);
+      return "/dev/shm";
+    }
+  } catch {
+    // No tmpfs: the system temp directory.
+  }
+  return tmpdir();
+}
+const work = await mkdtemp(join(workParent(), "switchyard-fuzz-"));
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, async () => {
@@ -298,17 +328,38 @@ function problems(command, run, planted) {
  */
 const FIFO = Symbol("fifo");
 
-/** `files` written into `dir/config/`; a FIFO is made with mkfifo(1) (`fifos: false` lists them instead). */
-async function materialize(dir, files, { fifos = true } = {}) {
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(join(dir, "config"), { recursive: true });
+/**
+ * `files` written into `dir/config/`; a FIFO is made with mkfifo(1) (`fifos: false` lists them
+ * instead). Synchronous, as {@link fingerprint}: small files on a tmpfs.
+ */
+function materialize(dir, files, { fifos = true } = {}) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "config"), { recursive: true });
   const listed = [];
   for (const [name, bytes] of files) {
-    if (bytes !== FIFO) await writeFile(join(dir, "config", name), bytes);
+    if (bytes !== FIFO) writeFileSync(join(dir, "config", name), bytes);
     else if (fifos) execFileSync("mkfifo", [join(dir, "config", name)]);
     else listed.push(name);
   }
-  if (listed.length > 0) await writeFile(join(dir, "fifo.txt"), `${listed.join("\n")}\n`);
+  if (listed.length > 0) writeFileSync(join(dir, "fifo.txt"), `${listed.join("\n")}\n`);
+}
+
+/**
+ * Where the time goes, per phase: wall ms as the driver sees it, and for worker runs the CPU ms
+ * the worker measured for the command itself (`--profile` prints it; the JSON summary has it).
+ */
+const timing = {};
+function spent(phase, ms, cpuMs) {
+  const t = (timing[phase] ??= { n: 0, ms: 0, cpuMs: 0 });
+  t.n++;
+  t.ms += ms;
+  if (cpuMs !== undefined) t.cpuMs += cpuMs;
+}
+async function timed(phase, work) {
+  const started = performance.now();
+  const value = await work();
+  spent(phase, performance.now() - started);
+  return value;
 }
 
 const base = await template();
@@ -316,22 +367,52 @@ const pool = Array.from({ length: workers }, () => new Worker());
 const findings = [];
 const stats = { inputs: 0, runs: 0, processRuns: 0, codes: {}, slowest: { ms: 0, label: "" } };
 
+/** What `dir/config` holds, to the inode, size and nanosecond: a change shows, a read does not. */
+function fingerprint(dir) {
+  // Synchronous: a few lstat calls on a tmpfs take microseconds, a thread-pool round trip each
+  // took milliseconds on a loaded machine.
+  const entries = [];
+  for (const name of readdirSync(join(dir, "config")).sort()) {
+    const s = lstatSync(join(dir, "config", name), { bigint: true });
+    entries.push(`${name} ${s.ino} ${s.size} ${s.mtimeNs} ${s.mode}`);
+  }
+  return entries.join("\n");
+}
+
 /** Check one input (`label` names it in reports) on worker `w`; save it when something fails. */
 async function check(w, label, files, planted, asProcess) {
   const dir = join(work, `input-${w}`);
   const found = [];
+  // The set is written once: every command is read-only (validate, audit, generate --check,
+  // migrate --check), so each one after the first sees it as it was, which is checked after each
+  // run (a command that changes the directory is a finding, and the set is written again).
+  await timed("write the set", () => materialize(dir, files));
+  let written = fingerprint(dir);
+  const unchanged = async (command) => {
+    const checking = performance.now();
+    const now = fingerprint(dir);
+    spent("check the set is unchanged", performance.now() - checking);
+    if (now === written) return;
+    found.push({ command, problem: "changed the config directory (a read-only command must not write)" });
+    await timed("write the set", () => materialize(dir, files));
+    written = fingerprint(dir);
+  };
   for (const command of COMMANDS) {
-    // Each command sees the input as it was: a command may repair or clean the directory.
-    await materialize(dir, files);
+    const sent = performance.now();
     let run = await pool[w].run(command.args, dir);
+    spent(`${command.args[0]} (worker round trip)`, performance.now() - sent);
+    if (run.ms !== undefined) spent(`${command.args[0]} (in the worker)`, run.ms, run.cpuMs);
     stats.runs++;
     if (run.cpuMs > budgetMs && !run.hung && run.crash === undefined) {
       // Slow under load? Once more, alone in a fresh worker.
-      await materialize(dir, files);
+      const again = performance.now();
+      await unchanged(command.args.join(" "));
       pool[w].stop();
       pool[w] = new Worker();
       run = await pool[w].run(command.args, dir);
+      spent("slow re-run in a fresh worker", performance.now() - again);
     }
+    await unchanged(command.args.join(" "));
     if (run.cpuMs > stats.slowest.ms)
       stats.slowest = { ms: Math.round(run.cpuMs), label: `${label} ${command.args[0]}` };
     const key = `${command.args[0]} ${run.code ?? (run.hung ? "hung" : "crash")}`;
@@ -339,8 +420,8 @@ async function check(w, label, files, planted, asProcess) {
     for (const p of problems(command, run, planted))
       found.push({ command: command.args.join(" "), problem: p });
     if (asProcess) {
-      await materialize(dir, files);
-      const proc = await runProcess(command.args, dir);
+      const proc = await timed(`${command.args[0]} (process)`, () => runProcess(command.args, dir));
+      await unchanged(`${command.args.join(" ")} (process)`);
       stats.processRuns++;
       for (const p of problems(command, proc, planted))
         found.push({ command: `${command.args.join(" ")} (process)`, problem: p });
@@ -355,7 +436,7 @@ async function check(w, label, files, planted, asProcess) {
     const saved = join(FAILURES, label.replace(/[^\w.-]+/g, "-"));
     await rm(saved, { recursive: true, force: true });
     // Saved as a regression is stored: FIFOs listed in fifo.txt, not made (cp and git would hang or skip them).
-    await materialize(saved, files, { fifos: false });
+    materialize(saved, files, { fifos: false });
     await writeFile(join(saved, "findings.json"), `${JSON.stringify({ label, planted, found }, null, 2)}\n`);
     findings.push({ label, saved, found });
     console.log(`✗ ${label}: ${found.map((f) => `${f.command}: ${f.problem.split("\n")[0]}`).join("; ")}`);
@@ -414,7 +495,9 @@ await Promise.all(
       const item = next < fixed.length ? fixed[next] : indexes[next - fixed.length];
       const position = next++;
       if (item === undefined) return;
+      const generating = performance.now();
       const entry = typeof item === "number" ? fuzzInput(item) : item;
+      if (typeof item === "number") spent("generate the input", performance.now() - generating);
       if (only !== undefined) console.log(JSON.stringify(entry.descriptor));
       await check(
         w,
@@ -438,11 +521,30 @@ for (const w of pool) w.stop();
 await rm(work, { recursive: true, force: true });
 
 const seconds = Math.round((performance.now() - started) / 1000);
-const summary = { seed, ...stats, regressions: fixed.length, failing: findings.length, seconds };
+const driverCpuMs = Math.round(((u) => (u.user + u.system) / 1000)(process.cpuUsage()));
+const summary = {
+  seed,
+  ...stats,
+  regressions: fixed.length,
+  failing: findings.length,
+  seconds,
+  driverCpuMs,
+  timing,
+};
 if (values.json) console.log(JSON.stringify({ ...summary, findings }, null, 2));
 else {
   console.log(`exit codes: ${JSON.stringify(stats.codes)}`);
   console.log(`slowest run: ${stats.slowest.ms} ms of CPU (${stats.slowest.label})`);
+  if (values.profile) {
+    const n = Math.max(1, stats.inputs);
+    console.log(
+      `time per input (${n} inputs, ${workers} workers; the driver used ${driverCpuMs} ms of CPU in all):`,
+    );
+    for (const [phase, t] of Object.entries(timing).sort((a, b) => b[1].ms - a[1].ms))
+      console.log(
+        `  ${phase.padEnd(40)} ${(t.ms / n).toFixed(1).padStart(8)} ms wall${t.cpuMs > 0 ? `, ${(t.cpuMs / n).toFixed(1).padStart(7)} ms CPU` : ""}  (${t.n}×, ${(t.ms / t.n).toFixed(1)} ms each)`,
+      );
+  }
   console.log(
     findings.length === 0
       ? `PASS ${stats.inputs} inputs (${fixed.length} regressions), ${stats.runs} in-process runs, ${stats.processRuns} process runs, ${seconds} s${stats.timeLimited ? ` (stopped at --max-seconds ${maxSeconds})` : ""}`
