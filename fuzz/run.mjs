@@ -350,7 +350,8 @@ function materialize(dir, files, { fifos = true } = {}) {
  */
 const timing = {};
 function spent(phase, ms, cpuMs) {
-  const t = (timing[phase] ??= { n: 0, ms: 0, cpuMs: 0 });
+  timing[phase] ??= { n: 0, ms: 0, cpuMs: 0 };
+  const t = timing[phase];
   t.n++;
   t.ms += ms;
   if (cpuMs !== undefined) t.cpuMs += cpuMs;
