@@ -1,6 +1,7 @@
 // The HTTP API under load (issue #15): switchyard-server as the process operators run (file store,
 // 100 flags, tokens, pino at its default level) beside a bare find-my-way route on node:http that
-// returns a constant, each in its own process, driven by autocannon from this one, in one run:
+// returns a constant (the evaluation's answer, recorded: the same headers and size), each in its own
+// process, both sent the same request, driven by autocannon from this one, in one run:
 // bare and evaluation runs alternate (ROUNDS rounds of DURATION s each), the ratio is taken per
 // round and the median reported. Prints { bare, evaluate, ratio, ofrepBulk, load } with requests/s
 // and latency percentiles (ms) and the load average at the end.
@@ -30,23 +31,6 @@ for (let i = 0; i < 100; i++) {
 }
 writeFileSync(join(dir, "feature-flags.yaml"), `${lines.join("\n")}\n`);
 
-const bare = join(dir, "bare.mjs");
-writeFileSync(
-  bare,
-  `import { createServer } from "node:http";
-import FindMyWay from ${JSON.stringify(findMyWay)};
-const router = FindMyWay();
-const body = JSON.stringify({ flag: "flag-0", enabled: true, reason: "STATIC", version: 1 });
-router.on("GET", "/api/v1/features/:flag", (req, res) => {
-  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-  res.end(body);
-});
-const server = createServer((req, res) => router.lookup(req, res));
-server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ msg: "listening", url: "http://127.0.0.1:" + server.address().port })));
-process.on("SIGTERM", () => server.close(() => process.exit(0)));
-`,
-);
-
 /** Start a process and wait for its `listening` JSON line (the server tests' own helper). */
 async function start(args, env = {}) {
   return startServerProcess({ args, env, command: [process.execPath], stderr: "inherit" });
@@ -71,21 +55,44 @@ const server = await start([SERVER_BIN, "--config-dir", dir, "--port", "0"], {
   SWITCHYARD_TOKENS_FILE: "",
   SWITCHYARD_LOG_LEVEL: "",
 });
-const constant = await start([bare]);
 const auth = { authorization: `Bearer ${TOKEN}` };
-const bareRun = () => load({ url: `${constant.url}/api/v1/features/flag-0`, connections: 50 });
-const evaluateRun = () =>
-  load({ url: `${server.url}/api/v1/features/flag-1?user=user-7`, headers: auth, connections: 50 });
+const EVALUATE = "/api/v1/features/flag-1?user=user-7";
+
+// The bare route answers the same request (path, query, token header) with a constant: the
+// evaluation's own answer, recorded once — the same status, headers and body, byte for byte (Date
+// and the connection headers are Node's in both). The ratio is then the cost of evaluating, not of
+// a shorter answer.
+const recorded = await fetch(`${server.url}${EVALUATE}`, { headers: auth });
+if (recorded.status !== 200) throw new Error(`${EVALUATE}: ${recorded.status}`);
+const recordedBody = await recorded.text();
+const recordedHeaders = [...recorded.headers]
+  .filter(([name]) => !["date", "connection", "keep-alive", "content-length"].includes(name))
+  .flat();
+const bare = join(dir, "bare.mjs");
+writeFileSync(
+  bare,
+  `import { createServer } from "node:http";
+import FindMyWay from ${JSON.stringify(findMyWay)};
+const router = FindMyWay();
+const body = ${JSON.stringify(recordedBody)};
+const headers = ${JSON.stringify(recordedHeaders)}.concat("content-length", String(Buffer.byteLength(body)));
+router.on("GET", "/api/v1/features/:flag", (req, res) => {
+  res.writeHead(200, headers);
+  res.end(body);
+});
+const server = createServer((req, res) => router.lookup(req, res));
+server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ msg: "listening", url: "http://127.0.0.1:" + server.address().port })));
+process.on("SIGTERM", () => server.close(() => process.exit(0)));
+`,
+);
+const constant = await start([bare]);
+const bareRun = () => load({ url: `${constant.url}${EVALUATE}`, headers: auth, connections: 50 });
+const evaluateRun = () => load({ url: `${server.url}${EVALUATE}`, headers: auth, connections: 50 });
 try {
   // Warm both (JIT, connection pools), then measure them in alternating rounds on the same
   // machine, so a neighbour's burst slows both series alike: the ratio is per round.
-  await load({ url: `${constant.url}/api/v1/features/flag-0`, connections: 10, duration: 1 });
-  await load({
-    url: `${server.url}/api/v1/features/flag-1?user=user-7`,
-    headers: auth,
-    connections: 10,
-    duration: 1,
-  });
+  await load({ url: `${constant.url}${EVALUATE}`, headers: auth, connections: 10, duration: 1 });
+  await load({ url: `${server.url}${EVALUATE}`, headers: auth, connections: 10, duration: 1 });
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) {
     const first = round % 2 === 0;

@@ -67,49 +67,71 @@ export class TokenSet {
   }
 
   /**
-   * The token each open connection last proved, so that a keep-alive client (every SDK, every
-   * proxy) pays the SHA-256 once per connection, not once per request. A later request on the
-   * connection matches only by a constant-time comparison with that proven token; anything else
-   * takes the full path. Entries go with their connection.
+   * The credential header each open connection last proved, with whose it is: a keep-alive client
+   * (every SDK, every proxy) sends the same header on every request, so it pays for the parsing and
+   * the SHA-256 once per connection, not once per request. A later request on the connection
+   * matches only by a constant-time comparison of its whole header with that proven one (through a
+   * proxy a connection carries many callers' requests); anything else takes the full path. Entries
+   * go with their connection.
    */
-  private readonly proven = new WeakMap<object, { readonly token: string; readonly entry: TokenEntry }>();
+  private readonly proven = new WeakMap<object, ProvenCredential>();
 
-  /**
-   * Whose token this is, or undefined (constant time in the number of tokens). `connection`: the
-   * socket the token came on, to remember it for that connection's next requests.
-   */
-  match(token: string, connection?: object): TokenEntry | undefined {
-    if (connection !== undefined) {
-      const last = this.proven.get(connection);
-      if (last !== undefined && sameSecret(token, last.token)) return last.entry;
-    }
+  /** Whose token this is, or undefined (constant time in the number of tokens). */
+  match(token: string): TokenEntry | undefined {
     const digest = tokenDigest(token);
     let found: TokenEntry | undefined;
     for (const entry of this.entries) {
       if (timingSafeEqual(digest, entry.digest) && found === undefined) found = entry;
     }
-    if (found !== undefined && connection !== undefined) this.proven.set(connection, { token, entry: found });
     return found;
   }
 
   /** Authenticate and authorise a request for a route of this access level; throws 401/403. */
   authorize(req: IncomingMessage, access: Access): Principal {
     if (access === "public") return ANONYMOUS;
-    const needed = access === "admin" ? this.hasAdmin : this.hasRead;
-    const token = TokenSet.presented(req);
-    if (token === undefined) {
-      if (!needed) return ANONYMOUS;
-      throw unauthorized("This needs a token: send Authorization: Bearer <token>");
+    const bearer = req.headers.authorization;
+    const credential = bearer ?? req.headers["x-api-key"];
+    let principal: Principal | undefined;
+    if (typeof credential === "string") {
+      const last = this.proven.get(req.socket);
+      if (
+        last !== undefined &&
+        last.bearer === (bearer !== undefined) &&
+        sameSecret(credential, last.credential)
+      ) {
+        principal = last.principal;
+      }
     }
-    const entry = token === "" ? undefined : this.match(token, req.socket);
-    if (entry === undefined) throw unauthorized("The token is not valid");
-    if (access === "admin" && this.hasAdmin && entry.role !== "admin") {
-      throw new ApiError("forbidden", `The token '${entry.name}' may read but not change anything`, {
-        token: entry.name,
+    if (principal === undefined) {
+      const token = TokenSet.presented(req);
+      if (token === undefined) {
+        if (!(access === "admin" ? this.hasAdmin : this.hasRead)) return ANONYMOUS;
+        throw unauthorized("This needs a token: send Authorization: Bearer <token>");
+      }
+      const entry = token === "" ? undefined : this.match(token);
+      if (entry === undefined) throw unauthorized("The token is not valid");
+      principal = this.principals.get(entry) ?? { name: entry.name, role: entry.role };
+      this.proven.set(req.socket, {
+        bearer: bearer !== undefined,
+        credential: credential as string,
+        principal,
       });
     }
-    return this.principals.get(entry) ?? { name: entry.name, role: entry.role };
+    if (access === "admin" && this.hasAdmin && principal.role !== "admin") {
+      throw new ApiError("forbidden", `The token '${principal.name}' may read but not change anything`, {
+        token: principal.name,
+      });
+    }
+    return principal;
   }
+}
+
+/** A credential header a connection proved: which header, its whole value, and whose token it is. */
+interface ProvenCredential {
+  /** From `Authorization` (true) or `X-API-Key`. */
+  readonly bearer: boolean;
+  readonly credential: string;
+  readonly principal: Principal;
 }
 
 /**

@@ -14,8 +14,8 @@ const TEXT_HEADERS: readonly string[] = ["x-content-type-options", "nosniff"];
 
 /**
  * The header list of an answer, as the flat `[name, value, …]` array `writeHead` takes (no object
- * spread or merge per request): the base pairs (a name in `extra` replaces the base value), the
- * request id, the other `extra` headers, then the content length when there is a body.
+ * spread or merge per request): a copy of the base pairs (a name in `extra` replaces the base
+ * value), the request id, the other `extra` headers, then the content length when there is a body.
  */
 function headerList(
   base: readonly string[],
@@ -23,15 +23,15 @@ function headerList(
   extra: Readonly<Record<string, string>> | undefined,
   length: number | undefined,
 ): string[] {
-  const list: string[] = [];
-  for (let i = 0; i < base.length; i += 2) {
-    const name = base[i]!;
-    list.push(name, extra?.[name] ?? base[i + 1]!);
-  }
+  const list = base.slice();
   if (requestId !== undefined) list.push("x-request-id", requestId);
   if (extra !== undefined) {
     for (const name in extra) {
-      if (!base.includes(name) && name !== "content-length") list.push(name, extra[name]!);
+      if (name === "content-length") continue;
+      let at = 0;
+      while (at < base.length && base[at] !== name) at += 2;
+      if (at < base.length) list[at + 1] = extra[name]!;
+      else list.push(name, extra[name]!);
     }
   }
   if (length !== undefined) list.push("content-length", String(length));

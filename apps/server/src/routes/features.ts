@@ -34,6 +34,8 @@ import {
 } from "./schemas.js";
 
 const TAGS = ["flags"];
+/** The context properties of an evaluation whose query has none besides `user` and `session`. */
+const NO_PROPERTIES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const IF_MATCH = {
   "If-Match": 'Apply only if the flag is at this version (its ETag, e.g. "3"); 412 otherwise.',
 };
@@ -136,11 +138,12 @@ const evaluateFlag = defineRoute({
   handler: ({ app, params, query, req }) => {
     const { user, session } = query;
     // Any other query parameter is a context property (custom stickiness); defineProperty keeps a
-    // `__proto__` parameter an ordinary key.
-    const properties: Record<string, string> = {};
+    // `__proto__` parameter an ordinary key. Without one (the usual `?user=`), no object is made.
+    let properties: Record<string, string> = NO_PROPERTIES;
     for (const key in query) {
       const value = query[key];
       if (key !== "user" && key !== "session" && typeof value === "string") {
+        if (properties === NO_PROPERTIES) properties = {};
         Object.defineProperty(properties, key, { value, enumerable: true });
       }
     }
