@@ -283,8 +283,8 @@ export {
 export { formatYamlPath } from "./validate/describe-path.js";
 export type { DetectedVersion, VersionMarker } from "./validate/detect-version.js";
 export { detectVersion } from "./validate/detect-version.js";
-export type { JsonSchemaNode } from "./validate/json-schema-check.js";
-export { conformsToJsonSchema } from "./validate/json-schema-check.js";
+export type { JsonSchemaCheck, JsonSchemaNode } from "./validate/json-schema-check.js";
+export { compileJsonSchemaCheck, conformsToJsonSchema } from "./validate/json-schema-check.js";
 export type { OlderSchemaFile } from "./validate/older-schemas.js";
 export { recognizeOlderSchemas, withOlderSchemasRecognized } from "./validate/older-schemas.js";
 export type { SchemaVersionStatus } from "./validate/schema-version.js";

@@ -1,3 +1,4 @@
+import FindMyWay from "find-my-way";
 import { describe, expect, it } from "vitest";
 import { EvaluateQuerySchema, FlagParamsSchema, precheck } from "./schemas.js";
 
@@ -75,7 +76,11 @@ describe("precompiled checks agree with their schemas", () => {
     let accepted = 0;
     let refused = 0;
     for (let i = 0; i < 20_000; i++) {
-      const raw: Record<string, unknown> = Object.create(null);
+      // Null-prototype dictionaries, as find-my-way's query parser makes them (an empty prototype
+      // with a null prototype), or plain ones.
+      const roll = next();
+      const raw: Record<string, unknown> =
+        roll < 0.4 ? Object.create(null) : roll < 0.8 ? Object.create(Object.create(null)) : {};
       if (next() < 0.8) raw.user = randomValue(next);
       if (next() < 0.3) raw.session = randomValue(next);
       if (next() < 0.2) raw.plan = randomValue(next);
@@ -110,5 +115,24 @@ describe("precompiled checks agree with their schemas", () => {
     expect(precheck.flagParams({ flag: "../etc" })).toBe(false);
     expect(precheck.flagParams({ flag: "a".repeat(129) })).toBe(false);
     expect(precheck.flagParams({ flag: "new-router.v2_beta" })).toBe(true);
+  });
+
+  it("accepts the params and query objects find-my-way hands a route, and nothing with a prototype of its own", () => {
+    const router = FindMyWay();
+    const seen: [Record<string, unknown>, Record<string, unknown>][] = [];
+    router.on("GET", "/api/v1/features/:flag", (_req, _res, params, _store, query) => {
+      seen.push([params as Record<string, unknown>, query as Record<string, unknown>]);
+    });
+    const lookup = (url: string) => router.lookup({ method: "GET", url, headers: {} } as never, {} as never);
+    lookup("/api/v1/features/new-router?user=user-7&plan=pro");
+    lookup("/api/v1/features/new-router?__proto__=x&user=u");
+    const [[params, query], [, polluted]] = seen as [(typeof seen)[0], (typeof seen)[0]];
+    expect(precheck.flagParams(params)).toBe(true);
+    expect(precheck.evaluateQuery(query)).toBe(true);
+    // fast-querystring keeps `__proto__` as an own key of its null-prototype dictionary; the schema drops it.
+    expect(Object.hasOwn(polluted, "__proto__")).toBe(true);
+    expect(precheck.evaluateQuery(polluted)).toBe(false);
+    expect(precheck.evaluateQuery(new (class Query {})())).toBe(false);
+    expect(precheck.flagParams(Object.assign(new Date(0), { flag: "x" }))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conformsToJsonSchema } from "./json-schema-check.js";
+import { compileJsonSchemaCheck, conformsToJsonSchema } from "./json-schema-check.js";
 
 describe("conformsToJsonSchema", () => {
   it("checks the keywords the generated schemas use", () => {
@@ -51,5 +51,50 @@ describe("conformsToJsonSchema", () => {
     expect(conformsToJsonSchema({ type: "string", format: "email" }, "a@b")).toBe(false);
     expect(conformsToJsonSchema({ anyOf: [{ type: "string" }] }, "a")).toBe(false);
     expect(conformsToJsonSchema({ type: "string", description: "only words" }, "a")).toBe(true);
+  });
+
+  it("reads null-prototype dictionaries (a query parser's) as objects, but not a `__proto__` key zod would drop", () => {
+    const schema = { type: "object", properties: { user: { type: "string", minLength: 1 } } };
+    const Dictionary = function (this: Record<string, unknown>) {} as unknown as new () => Record<
+      string,
+      unknown
+    >;
+    Dictionary.prototype = Object.create(null);
+    const parsed = new Dictionary();
+    parsed.user = "u";
+    expect(conformsToJsonSchema(schema, parsed)).toBe(true);
+    expect(conformsToJsonSchema(schema, Object.assign(Object.create(null), { user: "u" }))).toBe(true);
+    Object.defineProperty(parsed, "__proto__", { value: "x", enumerable: true });
+    expect(Object.hasOwn(parsed, "__proto__")).toBe(true);
+    expect(conformsToJsonSchema(schema, parsed)).toBe(false);
+    class WithMethods {
+      user = "u";
+      greet() {}
+    }
+    expect(conformsToJsonSchema(schema, new WithMethods())).toBe(false);
+  });
+
+  it("compileJsonSchemaCheck compiles once and answers as conformsToJsonSchema does", () => {
+    const schema = {
+      type: "object",
+      required: ["name"],
+      properties: { name: { type: "string", maxLength: 3, pattern: "^[a-z]+$" }, n: { type: "integer" } },
+      additionalProperties: false,
+    };
+    const check = compileJsonSchemaCheck(schema);
+    expect(compileJsonSchemaCheck(schema)).toBe(check);
+    for (const value of [
+      { name: "ab" },
+      { name: "abcd" },
+      { name: "AB" },
+      { name: "ab", n: 1.5 },
+      { name: "ab", x: 1 },
+      {},
+      "ab",
+    ]) {
+      expect(check(value), JSON.stringify(value)).toBe(conformsToJsonSchema(schema, value));
+    }
+    expect(check({ name: "ab", n: 2 })).toBe(true);
+    expect(check({ name: "ab", x: 1 })).toBe(false);
   });
 });
