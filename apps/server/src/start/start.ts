@@ -1,7 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { FileFlagStore, type FlagStore } from "@switchyard/feature-flags";
-import { RedisFlagStore } from "@switchyard/feature-flags/redis";
 import type { DestinationStream } from "pino";
 import { createLogger, type Logger } from "../observability/logger.js";
 import { createServer, type SwitchyardServer } from "../server.js";
@@ -35,7 +34,12 @@ export interface StartContext {
 }
 
 async function openStore(options: ServeOptions): Promise<FlagStore> {
-  if (options.store.kind === "redis") return RedisFlagStore.connect({ url: options.store.url });
+  if (options.store.kind === "redis") {
+    // The Redis client (and its modules) is loaded only for a Redis store: it is the larger part of
+    // the server's modules, and a file store never needs it.
+    const { RedisFlagStore } = await import("@switchyard/feature-flags/redis");
+    return RedisFlagStore.connect({ url: options.store.url });
+  }
   return FileFlagStore.open(join(options.configDir, "feature-flags.yaml"));
 }
 
