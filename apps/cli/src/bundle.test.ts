@@ -5,7 +5,7 @@
  * the installed package's size.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -13,7 +13,7 @@ import { tempDirSync } from "@switchyard/test-utils";
 import { beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "./cli.js";
 import { testCacheDir } from "./test-support/cache-dir.js";
-import { BIN, REPO_ROOT } from "./test-support/paths.js";
+import { BIN, EXAMPLES_CONFIG, REPO_ROOT } from "./test-support/paths.js";
 import { runCli } from "./test-support/run.js";
 
 const exec = promisify(execFile);
@@ -113,6 +113,26 @@ describe("the built CLI's chunks", () => {
     expect(inputsOf(loadedWith("src/commands/ports/full-load.ts"))).toContain(
       "../../packages/config-schema/src/load.ts",
     );
+  });
+
+  it("validate and audit of the example set load neither node:crypto nor perf_hooks (each costs a start; no hash or nonce is made)", async () => {
+    // A preload lists the built-in modules the process loaded, read when it exits.
+    const preload = join(tempDirSync("sy-builtins-"), "list-builtins.cjs");
+    writeFileSync(
+      preload,
+      'const before = new Set(process.moduleLoadList);\nprocess.on("exit", () => process.stderr.write("BUILTINS " + process.moduleLoadList.filter((m) => !before.has(m)).join(",") + "\\n"));\n',
+    );
+    for (const command of ["validate", "audit"]) {
+      const { stderr } = await exec(process.execPath, ["-r", preload, BIN, command, EXAMPLES_CONFIG], {
+        env: { ...process.env, NO_COLOR: "1", SWITCHYARD_CACHE_DIR: testCacheDir() },
+      });
+      const loaded = (/BUILTINS (.*)/.exec(stderr)?.[1] ?? "").split(",");
+      expect(loaded, command).toContain("NativeModule fs/promises");
+      expect(
+        loaded.filter((m) => /^NativeModule (crypto|perf_hooks)$/.test(m)),
+        command,
+      ).toEqual([]);
+    }
   });
 
   it("explain reads a catalogue built at build time that equals the one built from the packages", async () => {

@@ -55,11 +55,10 @@ export async function collectVcs(set: ConfigSet, options: CollectFactsOptions = 
   const files = filesOfSet(set);
   if (options.git === "walk" || files.length === 0) return { status: "tracked", root, verified: false };
   const gitDir = await gitDirOf(root);
-  const tracked = gitDir !== undefined ? await trackedPaths(gitDir) : undefined;
+  const inRepository = files.map((f) => relative(root, f.path).split(sep).join("/"));
+  const tracked = gitDir !== undefined ? await trackedPaths(gitDir, inRepository) : undefined;
   if (tracked === undefined) return { status: "tracked", root, verified: false };
-  const untracked = files
-    .filter((f) => !tracked.has(relative(root, f.path).split(sep).join("/")))
-    .map((f) => f.file);
+  const untracked = files.filter((_, i) => !tracked.has(inRepository[i]!)).map((f) => f.file);
   return untracked.length === 0
     ? { status: "tracked", root, verified: true }
     : { status: "untracked-files", root, files: untracked };

@@ -29,12 +29,31 @@ function readVarint(buffer: Buffer, start: number): { value: number; next: numbe
   return { value, next: offset };
 }
 
+/** The paths of `only` by their UTF-8 length, to compare an index entry's bytes without decoding it. */
+function byByteLength(only: readonly string[]): Map<number, Buffer[]> {
+  const wanted = new Map<number, Buffer[]>();
+  for (const path of only) {
+    const bytes = Buffer.from(path, "utf8");
+    const same = wanted.get(bytes.length);
+    if (same === undefined) wanted.set(bytes.length, [bytes]);
+    else same.push(bytes);
+  }
+  return wanted;
+}
+
 /**
  * The paths the index of a git directory tracks, read from `<gitDir>/index` (versions 2–4, SHA-1 or
  * SHA-256 objects) without running git. `undefined` when the index cannot be read or uses a split or
  * sparse index, whose entries are not all in this file.
+ *
+ * With `only` (repository-relative, `/`-separated), the answer holds just those of them that are
+ * tracked: a version 2/3 entry is then compared as bytes and never decoded, so asking about a few
+ * config files in a repository of thousands costs a scan of the index, not a string per entry.
  */
-export async function trackedPaths(gitDir: string): Promise<Set<string> | undefined> {
+export async function trackedPaths(
+  gitDir: string,
+  only?: readonly string[],
+): Promise<Set<string> | undefined> {
   const buffer = await readFile(join(gitDir, "index")).catch(() => undefined);
   if (!buffer || buffer.length < 12 || buffer.toString("latin1", 0, 4) !== "DIRC") return undefined;
   const version = buffer.readUInt32BE(4);
@@ -43,8 +62,20 @@ export async function trackedPaths(gitDir: string): Promise<Set<string> | undefi
   const config = await readFile(join(gitDir, "config"), "utf8").catch(() => "");
   const hashSize = /objectformat\s*=\s*sha256/i.test(config) ? 32 : 20;
   const paths = new Set<string>();
+  const wanted = only === undefined ? undefined : byByteLength(only);
+  /** Record the path in `bytes[start, end)`: every one, or only one of `only` (compared undecoded). */
+  const add = (bytes: Buffer, start: number, end: number): void => {
+    if (wanted === undefined) {
+      paths.add(bytes.toString("utf8", start, end));
+      return;
+    }
+    const match = wanted
+      .get(end - start)
+      ?.find((name) => bytes.compare(name, 0, name.length, start, end) === 0);
+    if (match !== undefined) paths.add(match.toString("utf8"));
+  };
   let offset = 12;
-  let previous = "";
+  let previous = Buffer.alloc(0);
   try {
     for (let i = 0; i < count; i++) {
       const entryStart = offset;
@@ -52,22 +83,22 @@ export async function trackedPaths(gitDir: string): Promise<Set<string> | undefi
       const flags = buffer.readUInt16BE(flagsAt);
       offset = flagsAt + 2;
       if (version >= 3 && flags & 0x4000) offset += 2;
-      let path: string;
       if (version === 4) {
         const { value: strip, next } = readVarint(buffer, offset);
         const end = buffer.indexOf(0, next);
         if (end < 0) return undefined;
-        path = previous.slice(0, previous.length - strip) + buffer.toString("utf8", next, end);
+        // The prefix to keep is counted in bytes (a name may hold multi-byte characters).
+        if (strip > previous.length) return undefined;
+        previous = Buffer.concat([previous.subarray(0, previous.length - strip), buffer.subarray(next, end)]);
         offset = end + 1;
+        add(previous, 0, previous.length);
       } else {
         const end = buffer.indexOf(0, offset);
         if (end < 0) return undefined;
-        path = buffer.toString("utf8", offset, end);
+        add(buffer, offset, end);
         const entryLength = end - entryStart;
         offset = entryStart + (Math.floor(entryLength / 8) + 1) * 8;
       }
-      paths.add(path);
-      previous = path;
     }
     // Extensions: a split index ("link") or sparse directory entries ("sdir") mean entries live elsewhere.
     while (offset + 8 <= buffer.length - hashSize) {

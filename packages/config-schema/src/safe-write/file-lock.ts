@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { open, stat, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { readBoundedFile, utf8Text } from "../fs/read-file.js";
+import { randomHex } from "../text/hash.js";
 import { isProcessAlive } from "./process-alive.js";
 
 /** Largest lock file read: an owner record is a few hundred bytes. */
@@ -161,7 +161,7 @@ function ownerRecord(): { text: string; owner: LockOwner } {
     pid: owner.pid,
     host: owner.host,
     started: since.toISOString(),
-    nonce: randomBytes(4).toString("hex"),
+    nonce: randomHex(4),
   };
   return { owner, text: `${JSON.stringify(record)}\n` };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { readdir, rename, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -10,7 +9,7 @@ import { describeFsError } from "../fs/errno.js";
 import { makeDirectory } from "../fs/make-dir.js";
 import { readBoundedFile, readBoundedFileIfExists, utf8Text } from "../fs/read-file.js";
 import { STATE_DIR } from "../state/state-files.js";
-import { sha256 } from "../text/hash.js";
+import { randomHex, sha256 } from "../text/hash.js";
 import { fsyncDirectory, resolveTarget, writeFileAtomic, writeTempFile } from "./atomic-write.js";
 import { cleanStaleTempFiles } from "./clean-temp.js";
 import { FileLockedError, withFileLock } from "./file-lock.js";
@@ -147,7 +146,7 @@ export async function writeFileSet(
   options: WriteFileSetOptions,
 ): Promise<readonly FileSetFile[]> {
   const root = resolve(dir);
-  const id = `${process.pid}-${randomBytes(6).toString("hex")}`;
+  const id = `${process.pid}-${randomHex(6)}`;
   const planned: {
     entry: JournalEntry;
     target: string;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomHex } from "../text/hash.js";
 
 /**
  * Temp files live beside their target as `.<base>.tmp-<pid>-<random>`: hidden, in the
@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
  * so a later run can tell a crashed writer's leftover from a write in progress.
  */
 export function tempFileName(baseName: string, pid: number = process.pid): string {
-  return `.${baseName}.tmp-${pid}-${randomBytes(6).toString("hex")}`;
+  return `.${baseName}.tmp-${pid}-${randomHex(6)}`;
 }
 
 const TEMP_NAME = /^\.(.+)\.tmp-(\d+)-[0-9a-f]+$/;

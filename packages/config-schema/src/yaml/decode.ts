@@ -1,11 +1,17 @@
+import { isUtf8 } from "node:buffer";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.js";
 import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 
 /**
  * The byte index of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
  * forms, no surrogates, nothing above U+10FFFF), or -1 when every byte is.
+ *
+ * Well-formed input (nearly every file) is recognised by Node's native validator, the same RFC 3629
+ * check; the byte walk below runs only to locate the first bad byte. Walking every byte in JavaScript
+ * cost more than the rest of loading a small config file (≈ 1 ms per 3 KB before the walk is optimised).
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
+  if (isUtf8(bytes)) return -1;
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
