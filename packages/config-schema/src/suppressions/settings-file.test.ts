@@ -1,5 +1,9 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
-import { loadSettingsText } from "./settings-file.js";
+import { SETTINGS_FILE_NAME } from "../schemas/settings.js";
+import { loadSettingsFile, loadSettingsText } from "./settings-file.js";
 
 describe("loadSettingsText", () => {
   it("reads rules, options and suppressions", () => {
@@ -68,5 +72,28 @@ describe("loadSettingsText", () => {
     expect(loadSettingsText("rules: [\n", ".switchyard.yaml").diagnostics.map((d) => d.code)).toEqual([
       "SY1014",
     ]);
+  });
+});
+
+describe("loadSettingsFile", () => {
+  it("parses one settings file once per content: a second read in the same run reuses it, an edit is read again", async () => {
+    const dir = await tempDir("sy-settings-");
+    const path = join(dir, SETTINGS_FILE_NAME);
+    // Large enough that parsing it twice was seconds of an audit (the audit and validateConfigSet both read it).
+    const many = Array.from(
+      { length: 2000 },
+      (_, i) => `  - code: SY2003\n    file: f${i}.yaml\n    reason: r`,
+    );
+    await writeFile(path, `schema_version: "2.0.0"\nsuppressions:\n${many.join("\n")}\n`);
+    const first = loadSettingsFile(dir, "config");
+    expect(first.settings.suppressions).toHaveLength(2000);
+    expect(loadSettingsFile(dir, "config")).toBe(first);
+    // Another display path is another answer (its diagnostics name the file differently).
+    expect(loadSettingsFile(dir, "elsewhere")).not.toBe(first);
+    await writeFile(path, 'schema_version: "2.0.0"\nrules:\n  SY2003: warning\n');
+    const edited = loadSettingsFile(dir, "config");
+    expect(edited).not.toBe(first);
+    expect(edited.settings.rules.map((r) => r.code)).toEqual(["SY2003"]);
+    expect(edited.settings.suppressions).toEqual([]);
   });
 });

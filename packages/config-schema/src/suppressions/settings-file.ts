@@ -130,6 +130,20 @@ export function loadSettingsText(
 }
 
 /**
+ * The settings file read last, by directory and content: one run reads it more than once (the audit
+ * for its overrides, `validateConfigSet` for the rules' ones), and parsing a large one costs seconds.
+ * Only the same bytes are answered from it, so an edited file is always read again.
+ */
+let lastLoaded:
+  | {
+      readonly dir: string;
+      readonly display: string;
+      readonly bytes: Uint8Array;
+      readonly loaded: LoadedSettings;
+    }
+  | undefined;
+
+/**
  * Read `.switchyard.yaml` from a config directory through the bounded reader: a missing file gives
  * empty settings; one that cannot be read (a FIFO, a device, too large, no permission) gives an
  * SY1010 (or SY1006) diagnostic and empty settings. Never throws, never hangs. The one reader of the
@@ -141,7 +155,14 @@ export function loadSettingsText(
 export function loadSettingsFile(dir: string, display: string = dir): LoadedSettings {
   const file = display === "." ? SETTINGS_FILE_NAME : join(display, SETTINGS_FILE_NAME);
   const read = readBoundedFileSync(join(dir, SETTINGS_FILE_NAME));
-  if (read.ok) return loadSettingsText(read.bytes, file, { configDir: display });
+  if (read.ok) {
+    const last = lastLoaded;
+    if (last?.dir === dir && last.display === display && Buffer.compare(last.bytes, read.bytes) === 0)
+      return last.loaded;
+    const loaded = loadSettingsText(read.bytes, file, { configDir: display });
+    lastLoaded = { dir, display, bytes: read.bytes, loaded };
+    return loaded;
+  }
   const failure = read.failure;
   if (failure.kind === "not-found") return emptySettings(file);
   const diagnostic = readFailureDiagnostic(
