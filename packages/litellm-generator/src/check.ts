@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import {
   type ConfigSet,
+  DEFAULT_MAX_BYTES,
   type Diagnostic,
   displayPath,
   loadConfigSet,
@@ -116,12 +117,22 @@ export { displayPath };
 /**
  * Read the generated file as UTF-8 through the bounded reader, `undefined` when it does not exist;
  * anything else (unreadable, a FIFO, a device, too large) becomes a diagnostic.
+ *
+ * `generated` is the text the generator makes now: the file on disk is allowed twice its size (and
+ * never less than the usual cap). A set of 200,000 models generates a 41 MB file, which the usual
+ * 16 MiB cap made the next `generate` and `--check` refuse (SY1006): the generator could not read
+ * what it had just written. A foreign or runaway file is still bounded.
  */
 export async function readExisting(
   path: string,
   file: string,
+  generated?: string,
 ): Promise<{ text: string | undefined } | { diagnostic: Diagnostic }> {
-  const read = await readBoundedFile(path);
+  const maxBytes =
+    generated === undefined
+      ? DEFAULT_MAX_BYTES
+      : Math.max(DEFAULT_MAX_BYTES, 2 * Buffer.byteLength(generated));
+  const read = await readBoundedFile(path, { maxBytes });
   if (read.ok) return { text: utf8Text(read.bytes) };
   if (read.failure.kind === "not-found") return { text: undefined };
   return {
@@ -148,7 +159,7 @@ export async function checkGenerated(options: CheckGeneratedOptions): Promise<Ch
   const file = displayPath(outputPath, cwd);
   const generation = generateLiteLLMConfig(set, { ...options, outputFile: file });
   if (!generation.ok) return generation;
-  const existing = await readExisting(outputPath, file);
+  const existing = await readExisting(outputPath, file, generation.text);
   if ("diagnostic" in existing) return { ok: false, diagnostics: [existing.diagnostic] };
   const comparison = compareWithGeneration(generation, existing.text, { file });
   // The diff is printed and returned as data: secrets in its lines are shown redacted, never whole.

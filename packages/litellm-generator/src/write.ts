@@ -61,7 +61,7 @@ export async function writeLiteLLMConfig(set: ConfigSet, options: WriteOptions =
   const file = displayPath(outputPath, options.cwd);
   const generation = generateLiteLLMConfig(set, { ...options, outputFile: file });
   if (!generation.ok) return generation;
-  const existing = await readExisting(outputPath, file);
+  const existing = await readExisting(outputPath, file, generation.text);
   if ("diagnostic" in existing) return { ok: false, diagnostics: [existing.diagnostic] };
   const report = compareWithGeneration(generation, existing.text, { file });
   if ((report.status === "hand-edited" || report.status === "header-missing") && options.force !== true) {

@@ -99,7 +99,7 @@ export async function validateStep(
           hint: `Export ${masterKeyEnv} (the key general_settings.master_key reads), or pass --master-key-env.`,
         }),
       );
-    const existing = await readExisting(ctx.outputPath, ctx.file);
+    const existing = await readExisting(ctx.outputPath, ctx.file, generation.text);
     if ("diagnostic" in existing) return failed(existing.diagnostic);
     const report = compareWithGeneration(generation, existing.text, { file: ctx.file });
     const edited = report.status === "hand-edited" || report.status === "header-missing";
