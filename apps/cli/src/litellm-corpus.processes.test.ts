@@ -14,7 +14,7 @@
  * the same through function calls; this one proves the commands' argument parsing, file writing
  * and `--check` agree with it.
  *
- * Runtime: 4 short processes per config, two configs at a time (CI has 2 cores); no step waits
+ * Runtime: 4 short CLI processes and one PyYAML process per config, two configs at a time (CI has 2 cores); no step waits
  * for time, each awaits its process's exit, so a busy machine only makes it slower.
  */
 import { readFile } from "node:fs/promises";
@@ -75,11 +75,29 @@ async function step(name: string, args: readonly string[], cwd: string): Promise
   return run;
 }
 
-/** The files an import wrote into `dir`, as PyYAML loads them (comments, which name the imported path, and key order do not count). */
-function writtenData(dir: string, files: ImportJson["files"]): Record<string, unknown> {
-  const names = Object.keys(files).sort();
-  const loaded = loadWithPyYaml(names.map((name) => join(dir, name)));
-  return Object.fromEntries(names.map((name, i) => [name, loaded[i]]));
+/**
+ * Every file a config's chain compares, loaded by PyYAML in one `python3` process (three per
+ * config before: the files are the same, the process starts were most of this test's time after
+ * the CLI's own). The imports' files are keyed by name: comments, which name the imported path, and
+ * key order do not count.
+ */
+function loadChain(
+  input: string,
+  generated: string,
+  imports: readonly { readonly dir: string; readonly files: ImportJson["files"] }[],
+) {
+  const named = imports.map(({ dir, files }) =>
+    Object.keys(files)
+      .sort()
+      .map((name) => ({ name, path: join(dir, name) })),
+  );
+  const loaded = loadWithPyYaml([input, generated, ...named.flat().map((f) => f.path)]);
+  let next = 2;
+  return {
+    original: loaded[0],
+    generated: loaded[1],
+    written: named.map((files) => Object.fromEntries(files.map(({ name }) => [name, loaded[next++]]))),
+  };
 }
 
 beforeAll(requireBuiltCli);
@@ -113,22 +131,25 @@ describe.concurrent("switchyard import → generate → generate --check, as pro
       const check = await runBuilt(["generate", "--check", "cfg"], { cwd });
       expect(check.code, describeRun("generate --check", check)).toBe(0);
 
-      const [original, generated] = loadWithPyYaml([input, generatedPath]);
-      if (!original || !("data" in original) || !generated || !("data" in generated))
-        throw new Error(`PyYAML could not load ${source.file} or its generation`);
-      const differences = compareRoundTrip(original.data, generated.data, first.normalisations);
-      expect(differences.map((d) => `${d.kind} ${d.message}`)).toEqual([]);
-
       const again = await step(
         "import of the generated file",
         ["import", "litellm", generatedPath, "--out", "cfg-again", "--json"],
         cwd,
       );
       const second = JSON.parse(again.stdout) as ImportJson;
+
+      const loaded = loadChain(input, generatedPath, [
+        { dir: join(cwd, "cfg"), files: first.files },
+        { dir: join(cwd, "cfg-again"), files: second.files },
+      ]);
+      const { original, generated } = loaded;
+      if (!original || !("data" in original) || !generated || !("data" in generated))
+        throw new Error(`PyYAML could not load ${source.file} or its generation`);
+      const differences = compareRoundTrip(original.data, generated.data, first.normalisations);
+      expect(differences.map((d) => `${d.kind} ${d.message}`)).toEqual([]);
+
       expect(Object.keys(second.files).sort()).toEqual(Object.keys(first.files).sort());
-      expect(writtenData(join(cwd, "cfg-again"), second.files)).toEqual(
-        writtenData(join(cwd, "cfg"), first.files),
-      );
+      expect(loaded.written[1]).toEqual(loaded.written[0]);
     });
   });
 });
