@@ -294,11 +294,41 @@ interface AliasProblem {
   readonly kind: "unresolved" | "cyclic";
 }
 
+/**
+ * How many more duplicate-key diagnostics a file gets; the rest are only counted (into one SY1019
+ * summary): 150,000 repeated keys made 150,000 located diagnostics, of which 1,000 are shown.
+ */
+interface DuplicateBudget {
+  left: number;
+  uncounted: number;
+  /** The first one only counted: where the summary points, as a summary of the cap does. */
+  firstUncounted?: Diagnostic | undefined;
+}
+
 /** Keys that appear twice in one map (YAML requires unique keys), located at the later one. */
-function duplicateKeys(map: YAMLMap, lineCounter: LineCounter, file: string, inList: boolean): Diagnostic[] {
+function duplicateKeys(
+  map: YAMLMap,
+  lineCounter: LineCounter,
+  file: string,
+  inList: boolean,
+  budget: DuplicateBudget,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, Node>();
   const firstKey = map.items[0]?.key;
+  let countedHere = 0;
+  const firstUncountedBefore = budget.firstUncounted;
+  /** Add one diagnostic made by `make` (made only when it is shown or is the first one counted). */
+  const add = (make: () => Diagnostic): void => {
+    if (budget.left > 0) {
+      budget.left--;
+      out.push(make());
+    } else {
+      budget.uncounted++;
+      countedHere++;
+      budget.firstUncounted ??= make();
+    }
+  };
   for (const pair of map.items) {
     const key = pair.key;
     if (!isScalar(key)) continue;
@@ -308,22 +338,31 @@ function duplicateKeys(map: YAMLMap, lineCounter: LineCounter, file: string, inL
       seen.set(id, key);
       continue;
     }
-    const range = nodeRange(lineCounter, key);
-    const firstRange = nodeRange(lineCounter, first);
+    const ranges = () => [nodeRange(lineCounter, key), nodeRange(lineCounter, first)] as const;
     if (inList && first === firstKey) {
       // A list item's first key again: the next item, written without its `- `. The keys after
-      // it repeat too; they are the same slip, so this is the only diagnostic.
-      return [missingDash(String(key.value), file, range, firstRange)];
+      // it repeat too; they are the same slip, so this is the only diagnostic (the map's others
+      // are given back to the budget).
+      budget.left += out.length;
+      budget.uncounted -= countedHere;
+      budget.firstUncounted = firstUncountedBefore;
+      out.length = 0;
+      add(() => {
+        const [range, firstRange] = ranges();
+        return missingDash(String(key.value), file, range, firstRange);
+      });
+      return out;
     }
-    out.push(
-      schemaDiagnostic("SY1002", {
+    add(() => {
+      const [range, firstRange] = ranges();
+      return schemaDiagnostic("SY1002", {
         message: `Duplicate key '${String(key.value)}'`,
         file,
         ...(range ? { range } : {}),
         hint: "Remove or rename one of the two entries; YAML maps need unique keys.",
         related: [{ message: "first defined here", file, ...(firstRange ? { range: firstRange } : {}) }],
-      }),
-    );
+      });
+    });
   }
   return out;
 }
@@ -357,6 +396,7 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
   const diagnostics: Diagnostic[] = [];
   const aliasProblems: AliasProblem[] = [];
   const anchors = new Map<string, Node>();
+  const budget: DuplicateBudget = { left: MAX_DIAGNOSTICS_PER_FILE, uncounted: 0 };
   let firstAlias: Alias | undefined;
   visit(document, (_, node, path) => {
     if (isAlias(node)) {
@@ -369,7 +409,7 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
     if (isNode(node)) {
       if (node.anchor) anchors.set(node.anchor, node);
       if (isMap(node))
-        for (const item of duplicateKeys(node, lineCounter, file, isSeq(path[path.length - 1])))
+        for (const item of duplicateKeys(node, lineCounter, file, isSeq(path[path.length - 1]), budget))
           diagnostics.push(item);
       if (
         isScalar(node) &&
@@ -432,6 +472,10 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
             : `Define \`&${alias.source}\` on a value above this line, or write the value out; if \`*${alias.source}\` is text, quote it.`,
     });
   }
+  if (budget.firstUncounted !== undefined)
+    diagnostics.push(
+      uncountedSummary(file, { error: budget.uncounted, warning: 0, info: 0 }, budget.firstUncounted),
+    );
   return { diagnostics, firstAlias };
 }
 
