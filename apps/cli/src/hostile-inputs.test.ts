@@ -107,10 +107,14 @@ describe("150,000 diagnostics in one file (#10 item 1)", () => {
     expect((summary as { message?: string }).message).toMatch(
       /^149000 more diagnostics in config\/providers\.yaml/,
     );
-    expect(run.ms).toBeLessThan(20_000);
+    // CPU time, which a loaded machine does not inflate as it does wall time.
+    expect(run.cpuMs, `${run.cpuMs} ms of CPU`).toBeLessThan(20_000);
   });
 
-  it("validate (pretty), audit, generate --check and migrate --check end with their own codes, quickly", async () => {
+  // A guard for five processes on a loaded machine (they each take seconds; the check below is on CPU).
+  it("validate (pretty), audit, generate --check and migrate --check end with their own codes, quickly", {
+    timeout: 300_000,
+  }, async () => {
     const commands = [
       ["validate", "config"],
       ["audit", "config", "--json"],
@@ -126,15 +130,18 @@ describe("150,000 diagnostics in one file (#10 item 1)", () => {
       expect(run.stderr, commands[i]!.join(" ")).not.toContain("internal error");
     }
     // Quickly: the 1,000 code frames of the pretty output cost a few times reading a well-formed
-    // file of the same size, not fifty (they once split the whole file once per frame: 22 s). The
-    // two runs are back to back, so a loaded machine slows both.
+    // file of the same size, not fifty (they once split the whole file once per frame: 22 s).
+    // Compared in CPU time: two runs' wall times on a loaded machine differ by more than the rest.
     const sameSize = await copyExample("config");
     await writeFile(
       join(sameSize, "config", "providers.yaml"),
       `${await readFile(join(cwd, "config", "providers.yaml"), "utf8").then((t) => t.replaceAll("]", "#"))}`,
     );
     const baseline = await runBuilt(["validate", "config"], { cwd: sameSize });
-    expect(validate!.ms / baseline.ms, `${validate!.ms} ms against ${baseline.ms} ms`).toBeLessThan(15);
+    expect(
+      (validate!.cpuMs ?? Number.NaN) / (baseline.cpuMs ?? Number.NaN),
+      `${validate!.cpuMs} ms of CPU against ${baseline.cpuMs} ms`,
+    ).toBeLessThan(15);
     expect(validate!.code).toBe(1);
     expect(validate!.stdout).toContain("config/providers.yaml:2:1");
     expect(validate!.stdout).toContain("error[SY1019]: 149000 more diagnostics");
@@ -484,7 +491,7 @@ describe("#10 item 8: long lines and broken brackets stay fast", () => {
     const run = await runBuilt(["validate", "config", "--format", "json"], { cwd });
     finished(run);
     expect(run.code).toBe(1);
-    expect(run.ms).toBeLessThan(15_000);
+    expect(run.cpuMs, `${run.cpuMs} ms of CPU`).toBeLessThan(15_000);
     expect(run.stdout).toContain("Parsing stopped after 200 unclosed flow collections");
   });
 });
