@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { rolloutBucket } from "@switchyard/feature-flags";
 import { describe, expect, it } from "vitest";
+import { requireBuiltCli, runBuilt } from "./test-support/built.js";
 import { copyExample, runCli } from "./test-support/run.js";
 
 const FILE = "config/feature-flags.yaml";
@@ -45,6 +46,48 @@ describe("switchyard flags", () => {
       FEATURE_CLOUD_FALLBACK: "true",
     });
     expect(JSON.parse(overridden.stdout)).toMatchObject({ value: true, reason: "OVERRIDE" });
+  });
+
+  it("the built CLI: FEATURE_* variables that do not apply are warnings beside the answer (SY7010, SY7011), in text and --json", async () => {
+    requireBuiltCli();
+    const { cwd } = await setup();
+    const env = {
+      FEATURE_SEMANTIC_CACHE_ROLLOUT: "150",
+      FEATURE_CLOUD_FALLBACK: "maybe",
+      FEATURE_NO_SUCH_FLAG: "true",
+    };
+    const args = ["flags", "eval", "semantic-cache", "--user", "alice"];
+    const text = await runBuilt(args, { cwd, env });
+    expect(text.code).toBe(0);
+    // The file's rollout answers (the 150 was ignored), and the user is told why.
+    expect(text.stdout).toMatch(
+      /^semantic-cache: (on|off) \(SPLIT: bucket \d+ of the rollout\), version 1\n$/,
+    );
+    expect(text.stderr).toContain("SY7010");
+    expect(text.stderr).toContain("FEATURE_SEMANTIC_CACHE_ROLLOUT must be a percentage from 0 to 100");
+    expect(text.stderr).toContain("FEATURE_CLOUD_FALLBACK must be true or false");
+    expect(text.stderr).toContain("SY7011");
+    expect(text.stderr).toContain("FEATURE_NO_SUCH_FLAG names no flag");
+    const json = await runBuilt([...args, "--json"], { cwd, env });
+    expect(json.code).toBe(0);
+    const answer = JSON.parse(json.stdout);
+    expect(answer).toMatchObject({ flag: "semantic-cache", reason: "SPLIT", version: 1 });
+    expect(answer.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity])).toEqual([
+      ["SY7010", "warning"],
+      ["SY7011", "warning"],
+      ["SY7010", "warning"],
+    ]);
+    // `list` applies the same overrides, so it says the same.
+    const listed = await runBuilt(["flags", "list", "--json"], { cwd, env });
+    expect(JSON.parse(listed.stdout).diagnostics).toHaveLength(3);
+    // Valid overrides alone: no warning.
+    const clean = await runBuilt(["flags", "eval", "cloud-fallback", "--json"], {
+      cwd,
+      env: { FEATURE_CLOUD_FALLBACK: "true" },
+    });
+    expect(JSON.parse(clean.stdout)).toMatchObject({ value: true, reason: "OVERRIDE" });
+    expect(JSON.parse(clean.stdout).diagnostics).toBeUndefined();
+    expect(clean.stderr).toBe("");
   });
 
   it("enable, rollout, whitelist and blacklist edit the file keeping every comment, and bump the version", async () => {

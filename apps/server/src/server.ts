@@ -118,8 +118,12 @@ function checkLocalCaller(req: IncomingMessage): void {
  */
 export function createServer(deps: ServerDeps): SwitchyardServer {
   const engine = new FlagEngine(flagsOf(deps.store.snapshot()), deps.env ? { env: deps.env } : {});
-  const unwatch = deps.store.watch(() => engine.setFlags(flagsOf(deps.store.snapshot())));
   const logger = deps.logger ?? createLogger();
+  const reportOverrides = overrideReporter(engine, logger);
+  const unwatch = deps.store.watch(() => {
+    engine.setFlags(flagsOf(deps.store.snapshot()));
+    reportOverrides();
+  });
   const reports =
     deps.reports ??
     defaultConfigReports(deps.configDir, {
@@ -167,6 +171,24 @@ export function createServer(deps: ServerDeps): SwitchyardServer {
   Object.defineProperty(server, "app", { value: app, enumerable: true });
   server.on("close", unwatch);
   return server;
+}
+
+/**
+ * Log the `FEATURE_*` variables the engine ignores (SY7010–SY7012) as warnings, at start and
+ * whenever the set changes (a flag added or removed can make a variable apply or stop applying):
+ * an override that does not apply is never silent.
+ */
+function overrideReporter(engine: FlagEngine, logger: Logger): () => void {
+  let reported = "";
+  const report = () => {
+    const warnings = engine.overrideDiagnostics;
+    const key = warnings.map((d) => `${d.code} ${d.message}`).join("\n");
+    if (key === reported) return;
+    reported = key;
+    for (const d of warnings) logger.warn({ code: d.code, hint: d.hint }, d.message);
+  };
+  report();
+  return report;
 }
 
 /**

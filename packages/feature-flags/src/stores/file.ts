@@ -105,6 +105,11 @@ export class FileFlagStore extends CachedFlagStore {
   private problems: readonly Diagnostic[] = [];
   private last: LoadedFile<"feature-flags"> | undefined;
   private lastReadError: unknown;
+  /**
+   * The file's text as this store last adopted it (read, or written by a put): a read that finds
+   * the same bytes (the watcher seeing our own write, a put's re-read) skips parsing and validating.
+   */
+  private adopted: { readonly text: string; readonly loaded: LoadedFile<"feature-flags"> } | undefined;
   /** The last version of each flag that left the file (a flag added again never reuses one). */
   private readonly removed = new Map<string, number>();
   private watcher: FSWatcher | undefined;
@@ -229,6 +234,12 @@ export class FileFlagStore extends CachedFlagStore {
       return undefined;
     }
     this.lastReadError = undefined;
+    if (this.adopted !== undefined && this.adopted.text === text) {
+      // Nothing changed since the state was taken from these bytes.
+      this.last = this.adopted.loaded;
+      this.problems = [];
+      return { text };
+    }
     const loaded = loadConfigText("feature-flags", text, this.options.displayName ?? this.path);
     this.last = loaded;
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
@@ -245,7 +256,7 @@ export class FileFlagStore extends CachedFlagStore {
     }
     const plan = this.plan(loaded.value.flags);
     if (plan.stamps.length === 0) {
-      this.adopt(plan);
+      this.adopt(plan, { text, loaded });
       return { text };
     }
     if (!locked) {
@@ -275,7 +286,7 @@ export class FileFlagStore extends CachedFlagStore {
   private async stamp(text: string, plan: Plan): Promise<{ text: string }> {
     let stamped = text;
     for (const { name, flag } of plan.stamps) stamped = editFlagText(stamped, name, flag);
-    const check = loadConfigText("feature-flags", stamped, this.path);
+    const check = loadConfigText("feature-flags", stamped, this.options.displayName ?? this.path);
     if (check.diagnostics.some((d) => d.severity === "error") || check.value === undefined) {
       this.adopt(plan);
       return { text };
@@ -291,7 +302,7 @@ export class FileFlagStore extends CachedFlagStore {
     }
     try {
       const written = this.plan(check.value.flags);
-      this.adopt(written);
+      this.adopt(written, { text: stamped, loaded: check });
       for (const { name, flag, before } of plan.stamps) {
         if (before !== undefined && content(before.flag) === content(flag)) continue;
         await writeHistoryRecord(
@@ -345,9 +356,16 @@ export class FileFlagStore extends CachedFlagStore {
     return { next, changed, stamps };
   }
 
-  /** Take a planned state as the new one and tell the listeners what changed. */
-  private adopt(plan: Plan): void {
+  /**
+   * Take a planned state as the new one and tell the listeners what changed; `from` is the file
+   * text it was planned from when the file holds exactly that (then a re-read of it costs nothing).
+   */
+  private adopt(
+    plan: Plan,
+    from?: { readonly text: string; readonly loaded: LoadedFile<"feature-flags"> },
+  ): void {
     this.problems = [];
+    this.adopted = from;
     for (const [name, stored] of this.flags) if (!plan.next.has(name)) this.removed.set(name, stored.version);
     for (const name of plan.next.keys()) this.removed.delete(name);
     this.flags = plan.next;
@@ -372,7 +390,7 @@ export class FileFlagStore extends CachedFlagStore {
     const version = expectedVersion + 1;
     const next = withVersion(flag, version);
     const text = editFlagText(read.text, name, next);
-    const check = loadConfigText("feature-flags", text, this.path);
+    const check = loadConfigText("feature-flags", text, this.options.displayName ?? this.path);
     if (check.diagnostics.some((d) => d.severity === "error") || check.value === undefined) {
       throw new Error(`internal error: the edited ${this.path} does not validate; nothing was written`);
     }
@@ -390,7 +408,7 @@ export class FileFlagStore extends CachedFlagStore {
     }
     try {
       await writeFileSafely(this.path, text, { lock: false, backup: this.options.backup ?? true });
-      this.adopt(this.plan(check.value.flags));
+      this.adopt(this.plan(check.value.flags), { text, loaded: check });
       const stored = this.flags.get(name) ?? { name, flag: next, version };
       await writeHistoryRecord(history, changeRecord(name, before?.flag, stored.flag, version, options));
       return stored;

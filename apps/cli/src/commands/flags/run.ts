@@ -228,9 +228,30 @@ function describe(flag: Flag): string {
 
 function list(run: Run, tag: string | undefined): CommandOutcome {
   const engine = new FlagEngine(flagsOf(run.target.store.snapshot()), { env: run.context.io.env });
-  return listOutcome(engine.listFlags(tag === undefined ? {} : { tag }), tag, {
-    file: run.target.shown,
+  return withOverrideWarnings(
+    run,
+    engine,
+    listOutcome(engine.listFlags(tag === undefined ? {} : { tag }), tag, { file: run.target.shown }),
+  );
+}
+
+/**
+ * The `FEATURE_*` variables the engine ignored (SY7010 a bad value, SY7011 no such flag, SY7012
+ * two flags), as warnings on stderr and in `--json`'s `diagnostics`: an override that does not
+ * apply is never silent, whatever the answer says.
+ */
+function withOverrideWarnings(run: Run, engine: FlagEngine, outcome: CommandOutcome): CommandOutcome {
+  const warnings = engine.overrideDiagnostics;
+  if (warnings.length === 0) return outcome;
+  const stderr = prettyDiagnostics(warnings, run.context, {
+    stream: "stderr",
+    catalogue: cliCatalogue(flagsCatalogue),
   });
+  return {
+    ...outcome,
+    data: { ...(outcome.data as Record<string, unknown>), diagnostics: warnings },
+    stderr: `${outcome.stderr ?? ""}${stderr}`,
+  };
 }
 
 /** The listed flags as data and text (the same for the file and for a server). */
@@ -313,7 +334,7 @@ function explainResult(result: FlagEvaluation): string {
 function evaluate(run: Run, name: string, args: ParsedArgs): CommandOutcome {
   const engine = new FlagEngine(flagsOf(run.target.store.snapshot()), { env: run.context.io.env });
   const context = evaluationContext(args);
-  return evaluationOutcome(name, context, engine.evaluate(name, context));
+  return withOverrideWarnings(run, engine, evaluationOutcome(name, context, engine.evaluate(name, context)));
 }
 
 function evaluationOutcome(name: string, context: EvaluationContext, result: FlagEvaluation): CommandOutcome {
