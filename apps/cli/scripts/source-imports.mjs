@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * An esbuild plugin that points each named import of a workspace package (`import { shouldUseColor }
- * from "@switchyard/config-schema"`) at the source module that defines the name, instead of at the
- * package's index.
+ * An esbuild plugin that points each named import of a workspace package or one of its subpath
+ * entries (`import { shouldUseColor } from "@switchyard/config-schema/render"`) at the source module
+ * that defines the name, instead of at the package's index or entry file.
  *
  * Why: with code splitting, esbuild decides which chunk a module goes to by the entry points that
  * *reach* it, and it follows every import of a module it reaches, used or not. Through an index that
@@ -19,7 +19,7 @@ import { dirname, resolve as resolvePath } from "node:path";
 
 const WORKSPACE_SCOPE = "@switchyard/";
 const IMPORT_DECLARATION =
-  /\b(import|export)\s+(type\s+)?\{([^}]*)\}\s*from\s*["'](@switchyard\/[\w-]+)["'];?/g;
+  /\b(import|export)\s+(type\s+)?\{([^}]*)\}\s*from\s*["'](@switchyard\/[\w-]+(?:\/[\w-]+)*)["'];?/g;
 
 /** The `.ts` file a relative specifier of `from` names (`./x.js` → `./x.ts`, `./dir` → `./dir/index.ts`). */
 function sourceFile(from, specifier) {

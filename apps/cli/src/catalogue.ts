@@ -1,4 +1,4 @@
-import { type Catalogue, mergeCatalogues } from "@switchyard/config-schema";
+import { type Catalogue, mergeCatalogues } from "@switchyard/config-schema/diagnostics";
 import { validationCatalogue } from "@switchyard/consistency";
 
 let base: Catalogue | undefined;

@@ -11,7 +11,7 @@ import {
   sanitizeHumanOutput,
   sanitizeLines,
   shouldUseColor,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/render";
 import { parseCommandArgs } from "./args.js";
 import type { CommandContext, CommandOutcome, CommandSpec } from "./command.js";
 import { COMMANDS } from "./commands/index.js";

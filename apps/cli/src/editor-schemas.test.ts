@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { SCHEMA_PACKAGE_VERSION, yamlLanguageServerComment } from "@switchyard/config-schema";
+import { SCHEMA_PACKAGE_VERSION, yamlLanguageServerComment } from "@switchyard/config-schema/schemas";
 import { tempDir } from "@switchyard/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "./cli.js";

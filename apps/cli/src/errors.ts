@@ -1,4 +1,4 @@
-import { describeFsError, displayPath, errnoCode } from "@switchyard/config-schema";
+import { describeFsError, displayPath, errnoCode } from "@switchyard/config-schema/fs";
 
 /**
  * How a run ends. Commands return `ok` or `invalid` (or `io-error` when an input could not be read)

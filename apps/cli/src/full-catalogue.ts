@@ -1,4 +1,4 @@
-import { type Catalogue, mergeCatalogues } from "@switchyard/config-schema";
+import { type Catalogue, mergeCatalogues } from "@switchyard/config-schema/diagnostics";
 import { cliCatalogue } from "./catalogue.js";
 
 let full: Promise<Catalogue> | undefined;

@@ -14,7 +14,7 @@ import { REPO_ROOT } from "./test-support/paths.js";
 import { copyExample, runCli, tempDir } from "./test-support/run.js";
 
 const WORKER_SOURCE = `
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { monitoringInputOf, writeMonitoring } from "@switchyard/monitoring";
 const [dir, out] = process.argv.slice(2);
 const set = await loadConfigSet(dir, { kinds: ["providers", "ports", "model-mappings"] });

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadConfigFile } from "@switchyard/config-schema";
+import { loadConfigFile } from "@switchyard/config-schema/load";
 import { parseGeneratedHeader } from "@switchyard/litellm-generator";
 import { syntheticConfigTexts } from "@switchyard/synthetic-data";
 import { describe, expect, it } from "vitest";

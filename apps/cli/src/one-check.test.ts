@@ -7,7 +7,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type AuditResult, auditConfigDir } from "@switchyard/audit";
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import { validateConfigDir } from "@switchyard/consistency";
 import { MemoryFlagStore } from "@switchyard/feature-flags";
 import { reloadGateway } from "@switchyard/litellm-generator";

@@ -1,2 +1,2 @@
 // How paths are shown has one home: config-schema's displayPath (relative inside cwd, `.` for cwd).
-export { displayPath } from "@switchyard/config-schema";
+export { displayPath } from "@switchyard/config-schema/fs";

@@ -1,4 +1,4 @@
-import { sanitizeForTerminal } from "@switchyard/config-schema";
+import { sanitizeForTerminal } from "@switchyard/config-schema/render";
 import { stringOption } from "./args.js";
 import type { ParsedArgs } from "./command.js";
 import { UsageError } from "./errors.js";

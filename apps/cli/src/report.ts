@@ -1,12 +1,8 @@
-import {
-  type Catalogue,
-  type Diagnostic,
-  describeRetention,
-  displayPath,
-  plural,
-  renderDiagnostics,
-  type WritePrune,
-} from "@switchyard/config-schema";
+import type { Catalogue, Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { displayPath } from "@switchyard/config-schema/fs";
+import { renderDiagnostics } from "@switchyard/config-schema/render";
+import { plural } from "@switchyard/config-schema/text";
+import { describeRetention, type WritePrune } from "@switchyard/config-schema/write";
 import type { CommandContext } from "./command.js";
 
 /** Options of {@link prettyDiagnostics}. */

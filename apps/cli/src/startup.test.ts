@@ -16,7 +16,7 @@ const LAZY_PACKAGES = [
   "@switchyard/migrations",
 ];
 
-/** Every module specifier reached through static `import`/`export … from` from `entry` (type-only imports skipped). */
+/** Every package (subpath entries counted as their package) reached through static `import`/`export … from` from `entry` (type-only imports skipped). */
 function staticImports(entry: string): Set<string> {
   const seen = new Set<string>();
   const packages = new Set<string>();
@@ -27,7 +27,7 @@ function staticImports(entry: string): Set<string> {
     for (const match of text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+"([^"]+)";/gms)) {
       const specifier = match[1]!;
       if (specifier.startsWith(".")) visit(join(dirname(file), specifier.replace(/\.js$/, ".ts")));
-      else packages.add(specifier);
+      else packages.add(specifier.split("/").slice(0, 2).join("/")); // `@scope/name/sub` → `@scope/name`
     }
   };
   visit(entry);

@@ -1,4 +1,4 @@
-import { palette } from "@switchyard/config-schema";
+import { palette } from "@switchyard/config-schema/render";
 
 /** ANSI styling that turns into plain text when colour is off. */
 export interface Style {

@@ -1,2 +1,2 @@
 /** The edit-distance suggestion, loaded lazily by {@link didYouMeanAmong} (see suggest.ts). */
-export { didYouMean, suggestName } from "@switchyard/config-schema";
+export { didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";

@@ -4,7 +4,7 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
-import { isLoopbackHost } from "@switchyard/config-schema";
+import { isLoopbackHost } from "@switchyard/config-schema/hosts";
 import { FLAG_CODES, FlagEngine, type FlagStore, flagsOf } from "@switchyard/feature-flags";
 import FindMyWay, { type HTTPVersion } from "find-my-way";
 import type { z } from "zod";

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import type { Flag } from "@switchyard/config-schema";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { type FlagStore, MemoryFlagStore } from "@switchyard/feature-flags";
 import { TokenSet, tokenDigest } from "../src/http/auth.js";
 import { createLogger } from "../src/observability/logger.js";

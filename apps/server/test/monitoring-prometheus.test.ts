@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { ModelMappingsFile, PortsFile, ProvidersFile } from "@switchyard/config-schema";
+import type { ModelMappingsFile, PortsFile, ProvidersFile } from "@switchyard/config-schema/schemas";
 import { dashboardQueries, type GrafanaDashboard, generateMonitoring } from "@switchyard/monitoring";
 import { describeNeeding, freePort, RedisServer, tempDirSync } from "@switchyard/test-utils";
 import { afterAll, beforeAll, expect, test } from "vitest";

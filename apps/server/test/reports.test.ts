@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { resolveAuditFlags } from "@switchyard/audit";
-import { loadConfigFile } from "@switchyard/config-schema";
+import { loadConfigFile } from "@switchyard/config-schema/load";
 import { type DoctorReport, runDoctor } from "@switchyard/doctor";
 import { checkPorts } from "@switchyard/port-registry";
 import { freePort } from "@switchyard/test-utils";

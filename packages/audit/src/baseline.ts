@@ -1,15 +1,8 @@
 import { dirname, join, resolve } from "node:path";
-import {
-  AUDIT_BASELINE_FILE,
-  type Diagnostic,
-  displayPath,
-  makeDirectory,
-  readBoundedFile,
-  type SafeWriteResult,
-  STATE_DIR,
-  utf8Text,
-  writeFileSafely,
-} from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { displayPath, makeDirectory, readBoundedFile, utf8Text } from "@switchyard/config-schema/fs";
+import { AUDIT_BASELINE_FILE, STATE_DIR } from "@switchyard/config-schema/state";
+import { type SafeWriteResult, writeFileSafely } from "@switchyard/config-schema/write";
 import { AUDIT_PROBLEM_CODES, auditDiagnostic } from "./catalogue.js";
 import type { AuditFinding, AuditResult, BaselineEntry } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { formatCatalogueEntry } from "@switchyard/config-schema";
+import { formatCatalogueEntry } from "@switchyard/config-schema/diagnostics";
 import { describe, expect, it } from "vitest";
 import { type AuditCode, auditCatalogue, auditDiagnostic } from "./catalogue.js";
 import { AUDIT_CHECKS, RETIRED_CHECK_IDS } from "./checks/registry.js";

@@ -4,7 +4,7 @@ import {
   defineCatalogue,
   diagnosticFactory,
   type Severity,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/diagnostics";
 import { AUDIT_CHECKS, type AuditCheckId } from "./checks/registry.js";
 import type { AuditCheck, AuditSeverity } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { type Diagnostic, didYouMean, suggestName } from "@switchyard/config-schema";
+import { type Diagnostic, didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
 import { AUDIT_PROBLEM_CODES, auditDiagnostic } from "./catalogue.js";
 import type { AuditGate } from "./gate.js";
 import { AUDIT_FORMATS, type AuditFormat } from "./render/index.js";

@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../test/helpers.js";
 import { writeLargeSet } from "../test/large-set.js";

@@ -1,6 +1,6 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { validateConfigDir } from "@switchyard/consistency";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditDir, cleanupStacks, makeStack } from "../test/helpers.js";

@@ -1,19 +1,15 @@
 import { basename, relative } from "node:path";
+import { gatherSuppressions, runChecks, settleFindings } from "@switchyard/config-schema/checks";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { type ConfigSet, configDirDisplay, type LoadedFile } from "@switchyard/config-schema/load";
+import { SETTINGS_FILE_NAME } from "@switchyard/config-schema/schemas";
 import {
   type CodeScope,
-  type ConfigSet,
-  configDirDisplay,
-  type Diagnostic,
-  formatYamlPath,
-  gatherSuppressions,
-  type LoadedFile,
   type LoadedSettings,
   loadSettingsFile,
   resolveSeverityOverrides,
-  runChecks,
-  SETTINGS_FILE_NAME,
-  settleFindings,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/suppressions";
+import { formatYamlPath } from "@switchyard/config-schema/yaml";
 import { checkConfigSet } from "@switchyard/consistency";
 import type { LoadedBaseline } from "./baseline.js";
 import { baselineKey } from "./baseline.js";

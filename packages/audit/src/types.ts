@@ -1,11 +1,6 @@
-import type {
-  CheckSpec,
-  ConfigSet,
-  Diagnostic,
-  LoadedFile,
-  SourceRange,
-  YamlPath,
-} from "@switchyard/config-schema";
+import type { CheckSpec } from "@switchyard/config-schema/checks";
+import type { Diagnostic, SourceRange, YamlPath } from "@switchyard/config-schema/diagnostics";
+import type { ConfigSet, LoadedFile } from "@switchyard/config-schema/load";
 import type { AuditFacts } from "./facts/types.js";
 import type { AuditThresholds } from "./thresholds.js";
 

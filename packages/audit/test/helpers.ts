@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { tempDir } from "@switchyard/test-utils";
 import { type AuditOptions, type AuditResult, runAudit } from "../src/index.js";
 

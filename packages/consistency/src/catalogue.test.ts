@@ -4,8 +4,8 @@ import {
   formatCatalogueEntry,
   mergeCatalogues,
   schemaCatalogue,
-  suppressionCatalogue,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/diagnostics";
+import { suppressionCatalogue } from "@switchyard/config-schema/suppressions";
 import { describe, expect, it, test } from "vitest";
 import { type ConsistencyCode, consistencyCatalogue } from "./catalogue.js";
 import { defineRule } from "./rule.js";

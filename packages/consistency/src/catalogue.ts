@@ -1,9 +1,9 @@
+import { checkCatalogueEntry } from "@switchyard/config-schema/checks";
 import {
   type CatalogueEntry,
-  checkCatalogueEntry,
   defineCatalogue,
   diagnosticFactory,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/diagnostics";
 import type { Rule } from "./rule.js";
 import { type RuleId, rules } from "./rules/index.js";
 

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { migrateConfigSet, migrateConfigTexts } from "@switchyard/migrations";
 import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

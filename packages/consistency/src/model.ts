@@ -2,7 +2,8 @@
  * The config set read into the shapes the cross-file rules need. One reader per file kind lives in
  * `model/` (providers, mappings, services, flags); this module assembles them.
  */
-import { asRecord, type ConfigSet, field } from "@switchyard/config-schema";
+import { asRecord, field } from "@switchyard/config-schema/data";
+import type { ConfigSet } from "@switchyard/config-schema/load";
 import { readFlags } from "./model/flags.js";
 import { readMappings } from "./model/mappings.js";
 import { readProviders } from "./model/providers.js";

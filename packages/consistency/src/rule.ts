@@ -1,15 +1,15 @@
+import type { CheckSpec } from "@switchyard/config-schema/checks";
 import type {
   CatalogueEntry,
-  CheckSpec,
-  ConfigFileKind,
-  ConfigSet,
   Diagnostic,
   RelatedLocation,
   SchemaCode,
   Severity,
   SourceRange,
   YamlPath,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/diagnostics";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import type { ConfigFileKind } from "@switchyard/config-schema/schemas";
 import type { ConfigModel, Place } from "./model.js";
 
 /** Options the rules read, resolved from the API, the settings file and the config. */

@@ -1,9 +1,5 @@
-import {
-  type ConfigSet,
-  configDirDisplay,
-  type LoadedSettings,
-  loadSettingsFile,
-} from "@switchyard/config-schema";
+import { type ConfigSet, configDirDisplay } from "@switchyard/config-schema/load";
+import { type LoadedSettings, loadSettingsFile } from "@switchyard/config-schema/suppressions";
 
 /**
  * The directory of a config set as its diagnostics show it (relative to the working directory when

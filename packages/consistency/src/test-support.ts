@@ -1,15 +1,10 @@
 /**
  * Test support: build config sets from inline texts (not exported from the package).
  */
-import {
-  CONFIG_FILES,
-  type ConfigFileKind,
-  type ConfigSet,
-  type LoadedFile,
-  loadConfigText,
-  loadSettingsText,
-  sortDiagnostics,
-} from "@switchyard/config-schema";
+import { sortDiagnostics } from "@switchyard/config-schema/diagnostics";
+import { type ConfigSet, type LoadedFile, loadConfigText } from "@switchyard/config-schema/load";
+import { CONFIG_FILES, type ConfigFileKind } from "@switchyard/config-schema/schemas";
+import { loadSettingsText } from "@switchyard/config-schema/suppressions";
 import { type ValidateOptions, type ValidationReport, validateConfigSet } from "./validate.js";
 
 /** Remove the common indentation of a template literal and its first empty line. */

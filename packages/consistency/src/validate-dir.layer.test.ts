@@ -4,15 +4,15 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ConfigSet, type LoadOptions, loadConfigSet } from "@switchyard/config-schema";
+import { type ConfigSet, type LoadOptions, loadConfigSet } from "@switchyard/config-schema/load";
 import { tempDirSync } from "@switchyard/test-utils";
 import { expect, test, vi } from "vitest";
 import { checkConfigSet, validateConfigDir } from "./validate-dir.js";
 
 const loads = vi.hoisted(() => [] as { dir: string; options: LoadOptions | undefined }[]);
 
-vi.mock("@switchyard/config-schema", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@switchyard/config-schema")>();
+vi.mock("@switchyard/config-schema/load", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@switchyard/config-schema/load")>();
   return {
     ...actual,
     loadConfigSet: (dir: string, options?: LoadOptions): Promise<ConfigSet> => {

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderJson } from "@switchyard/config-schema";
+import { renderJson } from "@switchyard/config-schema/render";
 import { tempDirSync } from "@switchyard/test-utils";
 import { expect, test } from "vitest";
 import {

@@ -1,26 +1,23 @@
 import { basename, dirname, resolve } from "node:path";
 import {
   type Catalogue,
-  type ConfigFileKind,
-  type ConfigSet,
-  DEFAULT_MAX_BYTES,
   type Diagnostic,
-  displayPath,
   hasErrors,
-  type JsonReport,
-  jsonReport,
-  kindOfFileName,
-  kindOfModeline,
+  mergeCatalogues,
+  schemaCatalogue,
+  sortDiagnostics,
+} from "@switchyard/config-schema/diagnostics";
+import { displayPath, readBoundedFile, readFailureDiagnostic } from "@switchyard/config-schema/fs";
+import {
+  type ConfigSet,
   type LoadedFile,
   type LoadOptions,
   loadConfigSet,
   loadConfigText,
-  mergeCatalogues,
-  readBoundedFile,
-  readFailureDiagnostic,
-  schemaCatalogue,
-  sortDiagnostics,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/load";
+import { type JsonReport, jsonReport } from "@switchyard/config-schema/render";
+import { type ConfigFileKind, kindOfFileName, kindOfModeline } from "@switchyard/config-schema/schemas";
+import { DEFAULT_MAX_BYTES } from "@switchyard/config-schema/yaml";
 import { consistencyCatalogue, consistencyDiagnostic, SINGLE_FILE_CODE } from "./catalogue.js";
 import { type ValidateOptions, validateConfigSet } from "./validate.js";
 

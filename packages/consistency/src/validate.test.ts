@@ -1,6 +1,7 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { hasErrors, loadConfigSet, loadConfigText } from "@switchyard/config-schema";
+import { hasErrors } from "@switchyard/config-schema/diagnostics";
+import { loadConfigSet, loadConfigText } from "@switchyard/config-schema/load";
 import { syntheticConfigTexts } from "@switchyard/synthetic-data";
 import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

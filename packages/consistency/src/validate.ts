@@ -1,21 +1,20 @@
+import { gatherSuppressions, runChecks, settleFindings } from "@switchyard/config-schema/checks";
 import {
-  CONFIG_FILES,
-  type CodeScope,
-  type ConfigSet,
   capDiagnosticsPerFile,
   type Diagnostic,
-  formatYamlPath,
-  gatherSuppressions,
+  type Severity,
+  schemaCatalogue,
+} from "@switchyard/config-schema/diagnostics";
+import { type ConfigSet, withOlderSchemasRecognized } from "@switchyard/config-schema/load";
+import { CONFIG_FILES } from "@switchyard/config-schema/schemas";
+import {
+  type CodeScope,
   type LoadedSettings,
   resolveSeverityOverrides,
-  runChecks,
-  type Severity,
   type SuppressedDiagnostic,
-  schemaCatalogue,
-  settleFindings,
   suppressionCatalogue,
-  withOlderSchemasRecognized,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/suppressions";
+import { formatYamlPath } from "@switchyard/config-schema/yaml";
 import {
   consistencyCatalogue,
   consistencyDiagnostic,

@@ -1,5 +1,7 @@
 import type { AuditFacts, AuditGate, AuditResult } from "@switchyard/audit";
-import { type ConfigSet, type Diagnostic, plural } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import { plural } from "@switchyard/config-schema/text";
 import type { CheckResult } from "@switchyard/litellm-generator";
 import type { ConfigSetMigration } from "@switchyard/migrations";
 import type { PortsReport } from "@switchyard/port-registry";

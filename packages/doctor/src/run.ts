@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type AuditGate, collectFacts, runAudit } from "@switchyard/audit";
-import { type Diagnostic, displayPath, loadConfigSet } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { displayPath } from "@switchyard/config-schema/fs";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { checkConfigSet } from "@switchyard/consistency";
 import { checkGenerated, type GenerateOptions } from "@switchyard/litellm-generator";
 import { planMigration } from "@switchyard/migrations";

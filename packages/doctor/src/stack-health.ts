@@ -1,4 +1,5 @@
-import type { ConfigSet, LiteLLMConfig } from "@switchyard/config-schema";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import type { LiteLLMConfig } from "@switchyard/config-schema/schemas";
 import {
   type EnvSecret,
   envSecret,

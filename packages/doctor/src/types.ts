@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 
 /** What a check concluded. */
 export type CheckStatus = "pass" | "warn" | "fail" | "skip";

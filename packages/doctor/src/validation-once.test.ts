@@ -4,7 +4,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ConfigSet } from "@switchyard/config-schema";
+import type { ConfigSet } from "@switchyard/config-schema/load";
 import { tempDir } from "@switchyard/test-utils";
 import { expect, test, vi } from "vitest";
 import { runDoctor } from "./run.js";

@@ -8,7 +8,8 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { backupFile, loadConfigFile, loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigFile, loadConfigSet } from "@switchyard/config-schema/load";
+import { backupFile } from "@switchyard/config-schema/write";
 import { writeLiteLLMConfig } from "@switchyard/litellm-generator";
 import { freePort, tempDir } from "@switchyard/test-utils";
 import { startBackend, startGateway, startRedis } from "../../health/test/stand-ins.mjs";

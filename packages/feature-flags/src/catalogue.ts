@@ -1,4 +1,4 @@
-import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema";
+import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema/diagnostics";
 
 /** The diagnostic codes of `@switchyard/feature-flags` (SY7xxx). */
 export const FLAG_CODES = {

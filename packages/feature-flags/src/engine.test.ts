@@ -1,4 +1,4 @@
-import type { Flag } from "@switchyard/config-schema";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { describe, expect, test } from "vitest";
 import { FlagEngine } from "./engine.js";
 import { rolloutBucket } from "./hash/murmurhash3.js";

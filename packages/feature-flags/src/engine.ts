@@ -1,4 +1,5 @@
-import type { Diagnostic, Flag } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { CompiledFlag, FLAG_NOT_FOUND, type FlagOverride } from "./evaluate/compile.js";
 import type { EvaluationContext, FlagEvaluation } from "./evaluate/types.js";
 import { readEnvOverrides } from "./overrides/env.js";

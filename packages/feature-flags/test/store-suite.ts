@@ -1,4 +1,4 @@
-import type { Flag } from "@switchyard/config-schema";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { afterEach, describe, expect, test } from "vitest";
 import type { FlagChangeRecord, HistoryQuery } from "../src/history/types.js";
 import { type FlagStore, FlagVersionConflictError, type StoredFlag } from "../src/stores/types.js";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Flag } from "@switchyard/config-schema";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { describe, expect, test } from "vitest";
 import { evaluateFlag } from "../src/evaluate/evaluate.js";
 import type { EvaluationContext } from "../src/evaluate/types.js";

@@ -1,4 +1,4 @@
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { describe, expect, test } from "vitest";
 import { planHealthProbes } from "./plan.js";
 

@@ -1,12 +1,11 @@
+import { connectHost } from "@switchyard/config-schema/hosts";
 import {
-  connectHost,
-  isGatewayService,
-  isRedisService,
   type PortsFile,
   type ProvidersFile,
   type ProviderType,
   SELF_HOSTED_PROVIDER_TYPES,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
+import { isGatewayService, isRedisService } from "@switchyard/config-schema/services";
 import type { ExpectedModels } from "./models.js";
 import type { EnvSecret, HttpTarget, ProbeKind, ProbeTarget, RedisTarget } from "./probes/types.js";
 

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { formatHostPort } from "@switchyard/config-schema";
+import { formatHostPort } from "@switchyard/config-schema/hosts";
 import { probeOnce } from "./probes/index.js";
 import { showUrl } from "./probes/request.js";
 import type { HealthResult, ProbeOutcome, ProbeTarget } from "./probes/types.js";

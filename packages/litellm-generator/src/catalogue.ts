@@ -1,4 +1,4 @@
-import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema";
+import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema/diagnostics";
 
 /** SY4xxx: generating, checking, writing, importing (SY42xx) and reloading (SY43xx) the LiteLLM proxy config. */
 export const generatorCatalogue = defineCatalogue([

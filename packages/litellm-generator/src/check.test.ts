@@ -1,6 +1,6 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { describe, expect, test } from "vitest";
 import { configDir, yaml } from "../test/helpers.js";
 import { checkGenerated } from "./check.js";

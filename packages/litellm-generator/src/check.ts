@@ -1,17 +1,9 @@
 import { join, resolve } from "node:path";
-import {
-  type ConfigSet,
-  DEFAULT_MAX_BYTES,
-  type Diagnostic,
-  displayPath,
-  loadConfigSet,
-  readBoundedFile,
-  readFailureDiagnostic,
-  redactDiff,
-  sha256,
-  unifiedDiff,
-  utf8Text,
-} from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { displayPath, readBoundedFile, readFailureDiagnostic, utf8Text } from "@switchyard/config-schema/fs";
+import { type ConfigSet, loadConfigSet } from "@switchyard/config-schema/load";
+import { redactDiff, sha256, unifiedDiff } from "@switchyard/config-schema/text";
+import { DEFAULT_MAX_BYTES } from "@switchyard/config-schema/yaml";
 import { type GeneratorCode, generatorDiagnostic } from "./catalogue.js";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";
 import { parseGeneratedHeader } from "./header.js";

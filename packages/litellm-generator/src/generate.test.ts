@@ -1,4 +1,6 @@
-import { type Diagnostic, type LiteLLMDeployment, sha256 } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { LiteLLMDeployment } from "@switchyard/config-schema/schemas";
+import { sha256 } from "@switchyard/config-schema/text";
 import { describe, expect, test } from "vitest";
 import { parse, stringify } from "yaml";
 import { configSet, yaml } from "../test/helpers.js";

@@ -1,4 +1,6 @@
-import { type ConfigSet, type Diagnostic, sha256, sortDiagnostics } from "@switchyard/config-schema";
+import { type Diagnostic, sortDiagnostics } from "@switchyard/config-schema/diagnostics";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import { sha256 } from "@switchyard/config-schema/text";
 import { generatorDiagnostic } from "./catalogue.js";
 import { renderHeader } from "./header.js";
 import { buildFallbacks } from "./internal/fallbacks.js";

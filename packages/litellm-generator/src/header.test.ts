@@ -1,4 +1,5 @@
-import { sha256, yamlLanguageServerComment } from "@switchyard/config-schema";
+import { yamlLanguageServerComment } from "@switchyard/config-schema/schemas";
+import { sha256 } from "@switchyard/config-schema/text";
 import { describe, expect, test } from "vitest";
 import { parseGeneratedHeader, renderHeader } from "./header.js";
 import { GENERATOR_NAME, GENERATOR_VERSION, TARGET_LITELLM_VERSION } from "./version.js";

@@ -1,19 +1,16 @@
 import { dirname, join } from "node:path";
+import type { Diagnostic, YamlPath } from "@switchyard/config-schema/diagnostics";
+import { readBoundedFileSync, utf8Text } from "@switchyard/config-schema/fs";
+import type { ConfigSet } from "@switchyard/config-schema/load";
 import {
-  type ConfigSet,
-  type Diagnostic,
   GeneralSettingsSchema,
   LiteLLMDeploymentSchema,
   LiteLLMModelInfoSchema,
   LiteLLMParamsSchema,
   LiteLLMSettingsSchema,
-  parseYaml,
   RouterSettingsSchema,
-  readBoundedFileSync,
-  utf8Text,
-  type YamlPath,
-  type YamlSource,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
+import { parseYaml, type YamlSource } from "@switchyard/config-schema/yaml";
 import { generatorDiagnostic } from "./catalogue.js";
 import { isPlainRecord } from "./internal/records.js";
 

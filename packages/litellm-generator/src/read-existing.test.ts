@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DEFAULT_MAX_BYTES } from "@switchyard/config-schema";
+import { DEFAULT_MAX_BYTES } from "@switchyard/config-schema/yaml";
 import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { readExisting } from "./check.js";

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { expectGolden, testNeeding } from "@switchyard/test-utils";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";

@@ -1,4 +1,6 @@
-import { CONFIG_FILES, type ConfigSet, sha256 } from "@switchyard/config-schema";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import { CONFIG_FILES } from "@switchyard/config-schema/schemas";
+import { sha256 } from "@switchyard/config-schema/text";
 
 const SOURCE_KINDS = ["providers", "model-mappings", "ports"] as const;
 

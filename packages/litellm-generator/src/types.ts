@@ -1,4 +1,6 @@
-import type { Diagnostic, LiteLLMConfig, UnifiedDiff } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { LiteLLMConfig } from "@switchyard/config-schema/schemas";
+import type { UnifiedDiff } from "@switchyard/config-schema/text";
 import type { LoadedPassthrough } from "./passthrough.js";
 
 /**

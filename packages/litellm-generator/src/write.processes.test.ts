@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
@@ -19,7 +19,8 @@ import { generateLiteLLMConfig } from "./generate.js";
 import { writeLiteLLMConfig } from "./write.js";
 
 const WORKER_SOURCE = `
-import { loadConfigSet, withFileLock } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
+import { withFileLock } from "@switchyard/config-schema/write";
 import { generateLiteLLMConfig } from "./generate.ts";
 import { writeLiteLLMConfig } from "./write.ts";
 

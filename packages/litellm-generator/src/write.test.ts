@@ -1,6 +1,7 @@
 import { chmod, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadConfigSet, withFileLock } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
+import { withFileLock } from "@switchyard/config-schema/write";
 import { describe, expect, test } from "vitest";
 import { configDir, yaml } from "../test/helpers.js";
 import { checkGenerated } from "./check.js";

@@ -1,11 +1,7 @@
 import { join, resolve } from "node:path";
-import {
-  type ConfigSet,
-  type Diagnostic,
-  type ModeTightening,
-  type WritePrune,
-  writeFileSafely,
-} from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import { type ModeTightening, type WritePrune, writeFileSafely } from "@switchyard/config-schema/write";
 import { generatorDiagnostic } from "./catalogue.js";
 import { compareWithGeneration, displayPath, readExisting } from "./check.js";
 import { DEFAULT_OUTPUT_FILE, generateLiteLLMConfig } from "./generate.js";

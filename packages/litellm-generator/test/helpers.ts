@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { type ConfigSet, loadConfigSet } from "@switchyard/config-schema";
+import { type ConfigSet, loadConfigSet } from "@switchyard/config-schema/load";
 import { tempDir } from "@switchyard/test-utils";
 
 /** A config directory in a fresh temp dir holding exactly these files (relative path → text). */

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { validateConfigSet } from "@switchyard/consistency";
 import { tempDir } from "@switchyard/test-utils";
 import { beforeAll, describe, expect, test } from "vitest";

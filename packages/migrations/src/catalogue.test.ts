@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatCatalogueEntry } from "@switchyard/config-schema";
+import { formatCatalogueEntry } from "@switchyard/config-schema/diagnostics";
 import { expect, it } from "vitest";
 import { migrationsCatalogue } from "./catalogue.js";
 

@@ -1,4 +1,4 @@
-import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema";
+import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema/diagnostics";
 
 /** SY3xxx: schema versions, migrations, migration history and rollback. */
 export const migrationsCatalogue = defineCatalogue([

@@ -1,12 +1,9 @@
 // The text-preserving YAML editor lives in config-schema (shared with the flag store); re-exported here.
 // Recognising a legacy file is config-schema's (validation does it); re-exported for compatibility.
-export type { InsertPosition, OlderSchemaFile, ScalarStyle, ScalarValue } from "@switchyard/config-schema";
-export {
-  recognizeOlderSchemas,
-  withOlderSchemasRecognized,
-  YamlEditError,
-  YamlEditor,
-} from "@switchyard/config-schema";
+export type { OlderSchemaFile } from "@switchyard/config-schema/load";
+export { recognizeOlderSchemas, withOlderSchemasRecognized } from "@switchyard/config-schema/load";
+export type { InsertPosition, ScalarStyle, ScalarValue } from "@switchyard/config-schema/yaml";
+export { YamlEditError, YamlEditor } from "@switchyard/config-schema/yaml";
 export type { MigrationsCode } from "./catalogue.js";
 export { migrationsCatalogue } from "./catalogue.js";
 export type {

@@ -1,6 +1,6 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { tempDir } from "@switchyard/test-utils";
 import { expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema";
+import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/config-schema/diagnostics";
 import type { MonitoringFileStatus } from "./header.js";
 
 /**

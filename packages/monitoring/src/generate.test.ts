@@ -1,4 +1,4 @@
-import { type PortsFile, PortsFileSchema } from "@switchyard/config-schema";
+import { type PortsFile, PortsFileSchema } from "@switchyard/config-schema/schemas";
 import { builtExports } from "@switchyard/test-utils";
 import { expect, test } from "vitest";
 import { parse } from "yaml";

@@ -1,4 +1,5 @@
-import { connectHost, formatHostPort, type MonitoringSettings } from "@switchyard/config-schema";
+import { connectHost, formatHostPort } from "@switchyard/config-schema/hosts";
+import type { MonitoringSettings } from "@switchyard/config-schema/schemas";
 import { type DashboardName, grafanaDashboards } from "./grafana/dashboards.js";
 import {
   DASHBOARD_PROVISIONING_WHAT,

@@ -1,4 +1,5 @@
-import { parseGeneratedHeader, sha256 } from "@switchyard/config-schema";
+import { parseGeneratedHeader } from "@switchyard/config-schema/generated";
+import { sha256 } from "@switchyard/config-schema/text";
 import { ownDeploymentIds, TARGET_LITELLM_VERSION } from "@switchyard/litellm-generator";
 import packageJson from "../package.json" with { type: "json" };
 import type { MonitoringInput } from "./targets.js";

@@ -1,4 +1,4 @@
-import type { PortsFile, ProvidersFile } from "@switchyard/config-schema";
+import type { PortsFile, ProvidersFile } from "@switchyard/config-schema/schemas";
 import { describe, expect, test } from "vitest";
 import { prometheusScrapeConfig, scrapeTargets } from "./index.js";
 

@@ -1,11 +1,6 @@
-import {
-  connectHost,
-  formatHostPort,
-  isGatewayService,
-  type ModelMappingsFile,
-  type PortsFile,
-  type ProvidersFile,
-} from "@switchyard/config-schema";
+import { connectHost, formatHostPort } from "@switchyard/config-schema/hosts";
+import type { ModelMappingsFile, PortsFile, ProvidersFile } from "@switchyard/config-schema/schemas";
+import { isGatewayService } from "@switchyard/config-schema/services";
 import { JOBS } from "./metrics.js";
 
 /** What the monitoring is generated from: the config set's parsed files (any may be missing). */

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PortsFile, ProvidersFile } from "@switchyard/config-schema";
+import type { PortsFile, ProvidersFile } from "@switchyard/config-schema/schemas";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { checkMonitoring, writeMonitoring } from "./index.js";
 

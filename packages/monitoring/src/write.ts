@@ -1,21 +1,18 @@
 import { dirname, join, resolve } from "node:path";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { displayPath, makeDirectory, readBoundedFileIfExists, utf8Text } from "@switchyard/config-schema/fs";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import { STATE_DIR } from "@switchyard/config-schema/state";
+import { unifiedDiff } from "@switchyard/config-schema/text";
 import {
   backupFile,
-  type ConfigSet,
-  type Diagnostic,
-  displayPath,
   type FileSetChange,
-  makeDirectory,
   type RecoveryReport,
-  readBoundedFileIfExists,
   recoverFileSets,
-  STATE_DIR,
-  unifiedDiff,
-  utf8Text,
   type WritePrune,
   withFileLock,
   writeFileSet,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/write";
 import { MONITORING_FINDINGS, type MonitoringCode, monitoringDiagnostic } from "./catalogue.js";
 import { generateMonitoring, type MonitoringFile, type MonitoringOptions } from "./generate.js";
 import { type MonitoringFileStatus, monitoringFileStatus, monitoringSourcesHash } from "./header.js";

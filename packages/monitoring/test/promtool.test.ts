@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateMonitoring, prometheusAlertRules } from "../src/index.js";
 import { promtool } from "./promtool.js";

@@ -1,4 +1,4 @@
-import { type CodeOf, defineCatalogue } from "@switchyard/config-schema";
+import { type CodeOf, defineCatalogue } from "@switchyard/config-schema/diagnostics";
 
 /**
  * SY6xxx: live port states (what `switchyard explain SY6010` prints). The static clash of two

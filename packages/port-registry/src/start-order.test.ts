@@ -1,4 +1,4 @@
-import { loadConfigFile } from "@switchyard/config-schema";
+import { loadConfigFile } from "@switchyard/config-schema/load";
 import { describe, expect, test } from "vitest";
 import { startOrder } from "./start-order.js";
 

@@ -1,4 +1,5 @@
-import { dependencyOrder, type PortsFile } from "@switchyard/config-schema";
+import { dependencyOrder } from "@switchyard/config-schema/graph";
+import type { PortsFile } from "@switchyard/config-schema/schemas";
 
 /** The start order of ports.yaml's services. */
 export interface StartOrder {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { PortsFile } from "@switchyard/config-schema";
+import type { PortsFile } from "@switchyard/config-schema/schemas";
 import { type Listener, readListeners } from "./live/listeners.js";
 import { probeBind } from "./status/bind-probe.js";
 

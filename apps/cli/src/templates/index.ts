@@ -1,4 +1,4 @@
-import { CONFIG_FILES, type ConfigFileKind } from "@switchyard/config-schema";
+import { CONFIG_FILES, type ConfigFileKind } from "@switchyard/config-schema/schemas";
 import featureFlags from "./feature-flags.yaml";
 import modelMappings from "./model-mappings.yaml";
 import ports from "./ports.yaml";

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CONFIG_FILES, loadConfigSet, yamlLanguageServerComment } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
+import { CONFIG_FILES, yamlLanguageServerComment } from "@switchyard/config-schema/schemas";
 import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { CONFIG_TEMPLATES } from "./index.js";

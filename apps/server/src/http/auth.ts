@@ -1,6 +1,6 @@
 import { hash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import type { TokenRole } from "@switchyard/config-schema";
+import type { TokenRole } from "@switchyard/config-schema/schemas";
 import { ApiError } from "./errors.js";
 
 /** Who may call a route: anyone, a reader (when read tokens are configured), an admin. */

@@ -7,14 +7,10 @@
  */
 import { join } from "node:path";
 import { AUDIT_CATEGORIES, type AuditResult, auditConfigDir, resolveAuditFlags } from "@switchyard/audit";
-import {
-  type Diagnostic,
-  findSecretsInValue,
-  hasErrors,
-  type JsonReport,
-  loadConfigFile,
-  redactSecrets,
-} from "@switchyard/config-schema";
+import { type Diagnostic, hasErrors } from "@switchyard/config-schema/diagnostics";
+import { loadConfigFile } from "@switchyard/config-schema/load";
+import type { JsonReport } from "@switchyard/config-schema/render";
+import { findSecretsInValue, redactSecrets } from "@switchyard/config-schema/secrets";
 import { validateConfigDir } from "@switchyard/consistency";
 import { type DoctorReport, runDoctor } from "@switchyard/doctor";
 import { checkPorts, type PortsReport } from "@switchyard/port-registry";

@@ -3,7 +3,7 @@
  * list edits and the global history. Evaluations read the engine (the store's snapshot); changes go
  * through `store.update` with the library's edits, so none is ever lost and each is recorded.
  */
-import { FlagSchema } from "@switchyard/config-schema";
+import { FlagSchema } from "@switchyard/config-schema/schemas";
 import {
   type EvaluationContext,
   type FlagEdit,

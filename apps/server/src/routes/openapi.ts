@@ -1,5 +1,5 @@
 /** The OpenAPI 3.1 document, generated from the route table and its zod schemas (one source). */
-import { jsonSchemaOf } from "@switchyard/config-schema";
+import { jsonSchemaOf } from "@switchyard/config-schema/schemas";
 import type { z } from "zod";
 import { SERVER_VERSION } from "../version.js";
 import { type AnyRoute, defineRoute } from "./route.js";

@@ -3,12 +3,8 @@
  * `FlagSchema`, a flag's name `FlagNameSchema`): the routes parse their input with these, and the
  * OpenAPI document is generated from the same objects.
  */
-import {
-  compileJsonSchemaCheck,
-  FlagNameSchema,
-  FlagSchema,
-  type JsonSchemaNode,
-} from "@switchyard/config-schema";
+import { compileJsonSchemaCheck, type JsonSchemaNode } from "@switchyard/config-schema/load";
+import { FlagNameSchema, FlagSchema } from "@switchyard/config-schema/schemas";
 import * as z from "zod";
 
 /** A user id: one line, not blank, at most {@link ID_MAX} characters. */

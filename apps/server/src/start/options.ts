@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { isLoopbackHost } from "@switchyard/config-schema";
+import { isLoopbackHost } from "@switchyard/config-schema/hosts";
 import type { RateLimit } from "../http/rate-limit.js";
 
 /** How to start the server, as `switchyard-server` and `switchyard serve` take it (flags beat the environment). */

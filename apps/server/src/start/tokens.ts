@@ -1,10 +1,10 @@
+import { readBoundedFile } from "@switchyard/config-schema/fs";
 import {
-  parseYaml,
-  readBoundedFile,
   type ServerToken,
   ServerTokenSchema,
   ServerTokensFileSchema,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
+import { parseYaml } from "@switchyard/config-schema/yaml";
 import { type TokenEntry, TokenSet, tokenDigest } from "../http/auth.js";
 
 /** What reading the tokens gives: the set, or why the server must not start. */

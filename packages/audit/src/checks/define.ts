@@ -1,4 +1,5 @@
-import type { ConfigFileKind, ConfigFileTypes, LoadedFile } from "@switchyard/config-schema";
+import type { LoadedFile } from "@switchyard/config-schema/load";
+import type { ConfigFileKind, ConfigFileTypes } from "@switchyard/config-schema/schemas";
 import { filesOfSet } from "../internal/files.js";
 import type { AuditCheck, AuditContext, CheckOutcome, FindingDraft } from "../types.js";
 

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadConfigSet } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { tempDir } from "@switchyard/test-utils";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupStacks, makeStack } from "../../test/helpers.js";

@@ -1,22 +1,15 @@
 import { stat } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
-import {
-  type ConfigSet,
-  displayPath,
-  flagHistoryPath,
-  type LoadedFile,
-  listBackups,
-  migrationHistoryPath,
-  readBoundedFile,
-  utf8Text,
-  verifyBackup,
-} from "@switchyard/config-schema";
+import { displayPath, readBoundedFile, utf8Text } from "@switchyard/config-schema/fs";
+import type { ConfigSet, LoadedFile } from "@switchyard/config-schema/load";
+import { flagHistoryPath, migrationHistoryPath } from "@switchyard/config-schema/state";
+import { listBackups, verifyBackup } from "@switchyard/config-schema/write";
 import { filesOfSet } from "../internal/files.js";
 import { gitDirOf, trackedPaths } from "./git-index.js";
 import type { AuditFacts, BackupFact, FlagHistoryFact, HistoryFact, VcsFact } from "./types.js";
 
 // The state directory and history names have one home, config-schema's state-files (re-exported here).
-export { FLAG_HISTORY_FILE, MIGRATION_HISTORY_FILE, STATE_DIR } from "@switchyard/config-schema";
+export { FLAG_HISTORY_FILE, MIGRATION_HISTORY_FILE, STATE_DIR } from "@switchyard/config-schema/state";
 
 /** Options for {@link collectFacts}. */
 export interface CollectFactsOptions {

@@ -1,4 +1,4 @@
-import type { ConfigFileKind } from "@switchyard/config-schema";
+import type { ConfigFileKind } from "@switchyard/config-schema/schemas";
 
 /** Whether the config directory is under version control. */
 export type VcsFact =

@@ -1,4 +1,4 @@
-import type { ConfigSet, LoadedFile } from "@switchyard/config-schema";
+import type { ConfigSet, LoadedFile } from "@switchyard/config-schema/load";
 
 /** Every loaded file of a set, in the set's file order. */
 export function filesOfSet(set: ConfigSet): LoadedFile[] {

@@ -1,4 +1,4 @@
-import { LITELLM_ROUTER_SETTINGS } from "@switchyard/config-schema";
+import { LITELLM_ROUTER_SETTINGS } from "@switchyard/config-schema/schemas";
 
 /**
  * Keys LiteLLM's `Router` accepts under `router_settings` (the proxy filters out everything else,

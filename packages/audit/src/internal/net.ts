@@ -1,4 +1,4 @@
-import { parseHost } from "@switchyard/config-schema";
+import { parseHost } from "@switchyard/config-schema/hosts";
 
 /** What a URL says about where it goes. */
 export interface UrlInfo {

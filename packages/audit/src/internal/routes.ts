@@ -1,5 +1,6 @@
-import type { LoadedFile, YamlPath } from "@switchyard/config-schema";
-import { entriesOf, field, listOf, numberField, stringField } from "@switchyard/config-schema";
+import { entriesOf, field, listOf, numberField, stringField } from "@switchyard/config-schema/data";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import type { LoadedFile } from "@switchyard/config-schema/load";
 
 /** One public model name of model-mappings.yaml (an exact match or a load-balancing group). */
 export interface PublicModel {

@@ -1,4 +1,4 @@
-import { findSecretsInValue, redactSecrets } from "@switchyard/config-schema";
+import { findSecretsInValue, redactSecrets } from "@switchyard/config-schema/secrets";
 
 /**
  * Replace every secret recognised by its shape (provider keys, private keys, bearer tokens, URL

@@ -1,9 +1,6 @@
-import {
-  hasSecretKeyword,
-  isCredentialField,
-  type LoadedFile,
-  type YamlPath,
-} from "@switchyard/config-schema";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import type { LoadedFile } from "@switchyard/config-schema/load";
+import { hasSecretKeyword, isCredentialField } from "@switchyard/config-schema/secrets";
 import { walkStrings } from "./data.js";
 
 /** One string value worth a closer look by the security checks. */

@@ -3,14 +3,16 @@ import {
   type CatalogueEntry,
   type Diagnostic,
   defineCatalogue,
+  schemaCatalogue,
+} from "@switchyard/config-schema/diagnostics";
+import {
   guardJsonForLogs,
   renderDiagnostics,
   type SarifLog,
   type SourceRoot,
-  schemaCatalogue,
-  suppressionCatalogue,
   toSarif,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/render";
+import { suppressionCatalogue } from "@switchyard/config-schema/suppressions";
 import { auditCatalogue, diagnosticSeverity } from "../catalogue.js";
 import type { AuditFinding, AuditResult, AuditSeverity } from "../types.js";
 import { checkById } from "./common.js";

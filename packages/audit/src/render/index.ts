@@ -1,4 +1,4 @@
-import { guardJsonForLogs, type SourceRoot } from "@switchyard/config-schema";
+import { guardJsonForLogs, type SourceRoot } from "@switchyard/config-schema/render";
 import type { AuditGate } from "../gate.js";
 import type { AuditResult } from "../types.js";
 import { renderViaDiagnostics } from "./diagnostics.js";

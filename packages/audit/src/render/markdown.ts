@@ -1,4 +1,4 @@
-import { sanitizeForTerminal, sanitizeHumanOutput } from "@switchyard/config-schema";
+import { sanitizeForTerminal, sanitizeHumanOutput } from "@switchyard/config-schema/render";
 import { type AuditGate, auditExitCode } from "../gate.js";
 import { AUDIT_CATEGORIES, type AuditResult } from "../types.js";
 import {

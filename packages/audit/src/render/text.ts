@@ -3,7 +3,7 @@ import {
   palette,
   sanitizeHumanOutput,
   sanitizeForTerminal as t,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/render";
 import { type AuditGate, auditExitCode } from "../gate.js";
 import { AUDIT_CATEGORIES, type AuditResult, type AuditSeverity } from "../types.js";
 import {

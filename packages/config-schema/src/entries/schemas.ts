@@ -9,6 +9,7 @@ export {
   generateJsonSchemas,
   installedSchemaPath,
   jsonSchemaOf,
+  kindOfModeline,
   SCHEMA_BASE_URL,
   SCHEMA_PACKAGE_VERSION,
   schemaFileName,

@@ -17,13 +17,18 @@ export {
   naiveTimeFromDate,
   parseNaiveStamp,
 } from "../backups/naive-time.js";
-export type { PruneOptions, PruneResult } from "../backups/prune.js";
-export { pruneBackups } from "../backups/prune.js";
+export type { PruneOptions, PruneResult, WritePrune } from "../backups/prune.js";
+export { pruneAfterWrite, pruneBackups } from "../backups/prune.js";
 export type { RetentionDecision, RetentionPolicy, RetentionRule } from "../backups/retention.js";
-export { applyRetention, DEFAULT_RETENTION, RETENTION_RULES } from "../backups/retention.js";
+export {
+  applyRetention,
+  DEFAULT_RETENTION,
+  describeRetention,
+  RETENTION_RULES,
+} from "../backups/retention.js";
 export type { BackupVerification } from "../backups/verify.js";
 export { verifyBackup } from "../backups/verify.js";
-export type { AtomicWriteOptions } from "../safe-write/atomic-write.js";
+export type { AtomicWriteOptions, ModeTightening } from "../safe-write/atomic-write.js";
 export { writeFileAtomic } from "../safe-write/atomic-write.js";
 export { cleanStaleTempFiles } from "../safe-write/clean-temp.js";
 export type { FileLockOptions, LockOwner } from "../safe-write/file-lock.js";
@@ -32,9 +37,15 @@ export type {
   FileSetChange,
   FileSetFile,
   FileSetRecovery,
+  RecoverFileSetsOptions,
   RecoveryReport,
   WriteFileSetOptions,
 } from "../safe-write/file-set.js";
-export { recoverFileSets, recoveryDiagnostics, writeFileSet } from "../safe-write/file-set.js";
+export {
+  RECOVERY_CODES,
+  recoverFileSets,
+  recoveryDiagnostics,
+  writeFileSet,
+} from "../safe-write/file-set.js";
 export type { SafeWriteOptions, SafeWriteResult } from "../safe-write/write-file-safely.js";
 export { writeFileSafely } from "../safe-write/write-file-safely.js";

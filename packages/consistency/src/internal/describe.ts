@@ -1,4 +1,4 @@
-import type { LoadedFile } from "@switchyard/config-schema";
+import type { LoadedFile } from "@switchyard/config-schema/load";
 
 /** The file name of a loaded file, as messages name it (`providers.yaml`). */
 export function fileName(file: LoadedFile): string {

@@ -4,7 +4,7 @@ import {
   type Edge,
   NodeIds,
   stronglyConnectedComponents,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/graph";
 import type { FallbackEdge } from "../model.js";
 import type { RuleContext } from "../rule.js";
 

@@ -1,4 +1,5 @@
-import { compareLiteLLMPatternPrecedence, GlobIndex, globMatches } from "@switchyard/config-schema";
+import { GlobIndex, globMatches } from "@switchyard/config-schema/glob";
+import { compareLiteLLMPatternPrecedence } from "@switchyard/config-schema/litellm";
 import type { PatternEntry } from "../model.js";
 import type { RuleContext } from "../rule.js";
 

@@ -1,4 +1,5 @@
-import { HTTP_URL_PATTERN, parseHost, SELF_HOSTED_PROVIDER_TYPES } from "@switchyard/config-schema";
+import { parseHost } from "@switchyard/config-schema/hosts";
+import { HTTP_URL_PATTERN, SELF_HOSTED_PROVIDER_TYPES } from "@switchyard/config-schema/schemas";
 
 /** Provider types that run inside the stack (as opposed to cloud APIs): config-schema's list. */
 export const SELF_HOSTED_TYPES: ReadonlySet<string> = new Set(SELF_HOSTED_PROVIDER_TYPES);

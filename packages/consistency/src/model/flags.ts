@@ -1,5 +1,6 @@
 /** feature-flags.yaml read into the model. */
-import { asRecord, field, forEachEntry, type LoadedFile } from "@switchyard/config-schema";
+import { asRecord, field, forEachEntry } from "@switchyard/config-schema/data";
+import type { LoadedFile } from "@switchyard/config-schema/load";
 import { namedItems } from "./shared.js";
 import type { FlagEntry } from "./types.js";
 

@@ -1,14 +1,8 @@
 /** model-mappings.yaml read into the model: routes, groups, patterns and fallbacks. */
-import {
-  asRecord,
-  compileGlob,
-  field,
-  forEachEntry,
-  type LoadedFile,
-  listOf,
-  nonEmptyText as text,
-  type YamlPath,
-} from "@switchyard/config-schema";
+import { asRecord, field, forEachEntry, listOf, nonEmptyText as text } from "@switchyard/config-schema/data";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import { compileGlob } from "@switchyard/config-schema/glob";
+import type { LoadedFile } from "@switchyard/config-schema/load";
 import { quote } from "./shared.js";
 import type {
   DeploymentEntry,

@@ -1,5 +1,6 @@
 /** providers.yaml read into the model. */
-import { field, forEachEntry, type LoadedFile, nonEmptyText as text } from "@switchyard/config-schema";
+import { field, forEachEntry, nonEmptyText as text } from "@switchyard/config-schema/data";
+import type { LoadedFile } from "@switchyard/config-schema/load";
 import type { ProviderEntry } from "./types.js";
 
 /** The providers of `providers.yaml` by id, with their models' names and places. */

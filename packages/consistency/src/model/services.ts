@@ -1,11 +1,7 @@
 /** ports.yaml read into the model: services, their ports, hosts and dependencies. */
-import {
-  field,
-  forEachEntry,
-  type LoadedFile,
-  parseHost,
-  nonEmptyText as text,
-} from "@switchyard/config-schema";
+import { field, forEachEntry, nonEmptyText as text } from "@switchyard/config-schema/data";
+import { parseHost } from "@switchyard/config-schema/hosts";
+import type { LoadedFile } from "@switchyard/config-schema/load";
 import { namedItems } from "./shared.js";
 import type { ServiceEntry } from "./types.js";
 

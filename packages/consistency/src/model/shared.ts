@@ -1,12 +1,8 @@
 /** What every file reader of the model uses. */
-import {
-  asRecord,
-  type ConfigFileKind,
-  type LoadedFile,
-  listOf,
-  nonEmptyText as text,
-  type YamlPath,
-} from "@switchyard/config-schema";
+import { asRecord, listOf, nonEmptyText as text } from "@switchyard/config-schema/data";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import type { LoadedFile } from "@switchyard/config-schema/load";
+import type { ConfigFileKind } from "@switchyard/config-schema/schemas";
 import type { NamedItem } from "./types.js";
 
 /** A file the rules can read: parsed, and written for the current schema (or with an unreadable version). */

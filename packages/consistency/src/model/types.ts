@@ -1,5 +1,8 @@
 /** The shapes the cross-file rules read (the {@link ConfigModel}), by file kind. */
-import type { ConfigSet, Glob, Host, LoadedFile, YamlPath } from "@switchyard/config-schema";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import type { Glob } from "@switchyard/config-schema/glob";
+import type { Host } from "@switchyard/config-schema/hosts";
+import type { ConfigSet, LoadedFile } from "@switchyard/config-schema/load";
 
 /** A node of a config file: the file and the YAML path inside it. */
 export interface Place {

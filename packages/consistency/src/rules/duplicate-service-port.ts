@@ -1,4 +1,4 @@
-import { bindsOverlap, formatHostPort, type Host } from "@switchyard/config-schema";
+import { bindsOverlap, formatHostPort, type Host } from "@switchyard/config-schema/hosts";
 import { q } from "../internal/describe.js";
 import type { ServiceEntry } from "../model.js";
 import { defineRule } from "../rule.js";

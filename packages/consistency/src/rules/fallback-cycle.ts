@@ -1,4 +1,4 @@
-import { findCycles } from "@switchyard/config-schema";
+import { findCycles } from "@switchyard/config-schema/graph";
 import { arrowPath, listNames, MAX_RELATED, q } from "../internal/describe.js";
 import { fallbackGraph } from "../internal/fallback-graph.js";
 import { defineRule } from "../rule.js";

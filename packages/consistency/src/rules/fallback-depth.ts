@@ -1,4 +1,4 @@
-import { longestPaths } from "@switchyard/config-schema";
+import { longestPaths } from "@switchyard/config-schema/graph";
 import { arrowPath, MAX_RELATED, q } from "../internal/describe.js";
 import { fallbackGraph } from "../internal/fallback-graph.js";
 import { defineRule } from "../rule.js";

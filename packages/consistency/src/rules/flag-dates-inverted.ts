@@ -1,4 +1,4 @@
-import { CONFIG_DATE_SEMANTICS, windowEnd, windowStart } from "@switchyard/config-schema";
+import { CONFIG_DATE_SEMANTICS, windowEnd, windowStart } from "@switchyard/config-schema/dates";
 import { q } from "../internal/describe.js";
 import { defineRule } from "../rule.js";
 

@@ -54,7 +54,7 @@ describe("SY2020 with config-schema's host model (where the old copies disagreed
 
   it("is what `explain SY6001` finds: port-registry's old clash code is an alias of SY2020", async () => {
     const { consistencyCatalogue } = await import("../catalogue.js");
-    const { findCatalogueEntry } = await import("@switchyard/config-schema");
+    const { findCatalogueEntry } = await import("@switchyard/config-schema/diagnostics");
     expect(findCatalogueEntry(consistencyCatalogue, "SY6001")?.code).toBe("SY2020");
   });
 });

@@ -1,4 +1,4 @@
-import { dependencyOrder } from "@switchyard/config-schema";
+import { dependencyOrder } from "@switchyard/config-schema/graph";
 import { arrowPath, listNames, MAX_RELATED, q } from "../internal/describe.js";
 import type { NamedItem } from "../model.js";
 import { defineRule } from "../rule.js";

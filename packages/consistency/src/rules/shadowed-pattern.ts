@@ -1,4 +1,5 @@
-import { compareLiteLLMPatternPrecedence, GlobIndex, globIncludes } from "@switchyard/config-schema";
+import { GlobIndex, globIncludes } from "@switchyard/config-schema/glob";
+import { compareLiteLLMPatternPrecedence } from "@switchyard/config-schema/litellm";
 import { q } from "../internal/describe.js";
 import { litellmRank } from "../internal/pattern-index.js";
 import type { PatternEntry } from "../model.js";

@@ -1,4 +1,4 @@
-import { formatHostPort, parseHost } from "@switchyard/config-schema";
+import { formatHostPort, parseHost } from "@switchyard/config-schema/hosts";
 import { q } from "../internal/describe.js";
 import { normalizeHost, type ParsedUrl, readUrl, SELF_HOSTED_TYPES } from "../internal/urls.js";
 import type { ConfigModel, ProviderEntry } from "../model.js";

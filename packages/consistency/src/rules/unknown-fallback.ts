@@ -1,4 +1,4 @@
-import { didYouMean, suggestName } from "@switchyard/config-schema";
+import { didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
 import { q } from "../internal/describe.js";
 import { firstMatchingPattern } from "../internal/pattern-index.js";
 import type { NamedItem } from "../model.js";

@@ -1,4 +1,4 @@
-import { didYouMean, suggestName } from "@switchyard/config-schema";
+import { didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
 import { capitalize, fileName, q } from "../internal/describe.js";
 import { defineRule } from "../rule.js";
 

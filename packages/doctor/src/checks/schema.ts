@@ -1,4 +1,4 @@
-import { plural } from "@switchyard/config-schema";
+import { plural } from "@switchyard/config-schema/text";
 import { defineDoctorCheck, findingsOutcome } from "../context.js";
 
 /** Schema codes (SY1020–SY1049) of the loaded files; the schema version is its own check. */

@@ -1,4 +1,4 @@
-import { plural } from "@switchyard/config-schema";
+import { plural } from "@switchyard/config-schema/text";
 import { defineDoctorCheck, firstFinding } from "../context.js";
 
 /**

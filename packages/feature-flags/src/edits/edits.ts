@@ -1,4 +1,4 @@
-import type { Flag } from "@switchyard/config-schema";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { FLAG_CODES } from "../catalogue.js";
 import type { FlagEditor, StoredFlag } from "../stores/types.js";
 

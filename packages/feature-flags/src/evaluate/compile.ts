@@ -1,4 +1,5 @@
-import { type Flag, windowEnd, windowStart } from "@switchyard/config-schema";
+import { windowEnd, windowStart } from "@switchyard/config-schema/dates";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { bucketWithPrefix, type HashPrefix, hashPrefix } from "../hash/murmurhash3.js";
 import type { EvaluationContext, EvaluationReason, FlagEvaluation } from "./types.js";
 

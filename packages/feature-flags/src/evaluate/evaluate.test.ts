@@ -1,4 +1,4 @@
-import type { Flag } from "@switchyard/config-schema";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { rolloutBucket } from "../hash/murmurhash3.js";

@@ -1,4 +1,4 @@
-import type { Flag } from "@switchyard/config-schema";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { CompiledFlag, FLAG_NOT_FOUND } from "./compile.js";
 import type { EvaluationContext, FlagEvaluation } from "./types.js";
 

@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { type FileHandle, lstat, open } from "node:fs/promises";
 import { dirname } from "node:path";
-import { errnoCode, makeDirectory } from "@switchyard/config-schema";
+import { errnoCode, makeDirectory } from "@switchyard/config-schema/fs";
 import { type FlagChangeRecord, type HistoryQuery, historyLimit, isChangeRecord } from "./types.js";
 
 const CHUNK = 64 * 1024;

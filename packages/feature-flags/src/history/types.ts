@@ -1,4 +1,4 @@
-import type { Flag } from "@switchyard/config-schema";
+import type { Flag } from "@switchyard/config-schema/schemas";
 
 /**
  * One change of one flag, as every store records it in the same step as the change itself: who

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import { FLAG_CODES, type FlagCode, flagsDiagnostic } from "../catalogue.js";
 import type { FlagOverride } from "../evaluate/compile.js";
 

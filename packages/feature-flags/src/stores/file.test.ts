@@ -1,6 +1,7 @@
 import { appendFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Flag, loadConfigText } from "@switchyard/config-schema";
+import { loadConfigText } from "@switchyard/config-schema/load";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { tempDir } from "@switchyard/test-utils";
 import { afterAll, describe, expect, test } from "vitest";
 import { describeStoreContract, until } from "../../test/store-suite.js";

@@ -1,25 +1,19 @@
 import { type FSWatcher, watch as watchDir } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { BoundedReadError, describeFsError, readBoundedFile, utf8Text } from "@switchyard/config-schema/fs";
+import { type LoadedFile, loadConfigText } from "@switchyard/config-schema/load";
+import { type Flag, FlagSchema } from "@switchyard/config-schema/schemas";
+import { redactSecrets } from "@switchyard/config-schema/secrets";
+import { flagHistoryPath } from "@switchyard/config-schema/state";
+import { plural } from "@switchyard/config-schema/text";
+import { withFileLock, writeFileSafely } from "@switchyard/config-schema/write";
 import {
-  BoundedReadError,
-  type Diagnostic,
-  describeFsError,
-  type Flag,
-  FlagSchema,
-  flagHistoryPath,
   type InsertValue,
-  type LoadedFile,
-  loadConfigText,
   parseYamlDocument,
-  plural,
-  readBoundedFile,
-  redactSecrets,
   type ScalarValue,
-  utf8Text,
-  withFileLock,
-  writeFileSafely,
   YamlEditor,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/yaml";
 import { isMap, isScalar, isSeq, LineCounter, type YAMLMap } from "yaml";
 import { FLAG_CODES, flagsDiagnostic } from "../catalogue.js";
 import { INITIAL_VERSION } from "../evaluate/compile.js";

@@ -1,4 +1,4 @@
-import type { Flag } from "@switchyard/config-schema";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { INITIAL_VERSION } from "../evaluate/compile.js";
 import {
   type ChangeOptions,

@@ -13,7 +13,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function seeded(initial: Record<string, import("@switchyard/config-schema").Flag>, namespace: string) {
+async function seeded(
+  initial: Record<string, import("@switchyard/config-schema/schemas").Flag>,
+  namespace: string,
+) {
   const store = await RedisFlagStore.connect({ url: server.url, namespace });
   for (const [name, flag] of Object.entries(initial)) await store.put(name, flag, 0);
   return store;

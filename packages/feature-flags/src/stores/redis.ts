@@ -1,4 +1,6 @@
-import { type Diagnostic, type Flag, plural } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { Flag } from "@switchyard/config-schema/schemas";
+import { plural } from "@switchyard/config-schema/text";
 import { createClient } from "redis";
 import { FLAG_CODES, flagsDiagnostic } from "../catalogue.js";
 import {

@@ -1,4 +1,5 @@
-import type { Diagnostic, Flag } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import { FLAG_CODES } from "../catalogue.js";
 import type { ChangeOptions, FlagChangeRecord, HistoryQuery } from "../history/types.js";
 

@@ -1,4 +1,5 @@
-import { findSecretsInValue, redactSecrets, type YamlPath } from "@switchyard/config-schema";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import { findSecretsInValue, redactSecrets } from "@switchyard/config-schema/secrets";
 import { isPlainRecord, setOwn } from "../internal/records.js";
 import type { ImportLog } from "./log.js";
 import type { ImportNormalisation } from "./round-trip.js";

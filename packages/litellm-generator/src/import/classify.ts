@@ -1,11 +1,11 @@
 import {
-  detectSecret,
   GLOB_PATTERN,
   HTTP_URL_PATTERN,
   MODEL_PREFIXES,
   type ProviderType,
   SELF_HOSTED_PROVIDER_TYPES,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
+import { detectSecret } from "@switchyard/config-schema/secrets";
 import { copyRecord, isPlainRecord } from "../internal/records.js";
 import { shownValue, type Where } from "./carry.js";
 import type { LocatedEntry } from "./includes.js";

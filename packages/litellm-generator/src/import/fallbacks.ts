@@ -1,4 +1,4 @@
-import { litellmPatternMatches } from "@switchyard/config-schema";
+import { litellmPatternMatches } from "@switchyard/config-schema/litellm";
 import { isPlainRecord } from "../internal/records.js";
 import type { LocatedSection } from "./includes.js";
 import type { ImportLog } from "./log.js";

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
+import { type Diagnostic, sortDiagnostics } from "@switchyard/config-schema/diagnostics";
 import {
   CURRENT_SCHEMA_VERSION,
-  type Diagnostic,
   ENV_REFERENCE_PATTERN,
   type ExactMatch,
   type GatewaySettings,
@@ -10,8 +10,7 @@ import {
   type Provider,
   type RoutingSettings,
   type Service,
-  sortDiagnostics,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
 import { generatorDiagnostic } from "../catalogue.js";
 import { baseId } from "../internal/ids.js";
 import { isPlainRecord, setOwn } from "../internal/records.js";

@@ -1,5 +1,5 @@
 import { dirname, resolve } from "node:path";
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import type { GeneratorCode } from "../catalogue.js";
 import { generatorDiagnostic } from "../catalogue.js";
 import { isPlainRecord } from "../internal/records.js";

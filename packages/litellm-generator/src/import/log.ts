@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import type { GeneratorCode } from "../catalogue.js";
 import { located, type Place } from "./source.js";
 

@@ -1,4 +1,4 @@
-import type { ProviderType, Service } from "@switchyard/config-schema";
+import type { ProviderType, Service } from "@switchyard/config-schema/schemas";
 import type { ImportedProvider } from "./providers.js";
 
 /** Health URL path and process name of each local server type. */

@@ -5,8 +5,8 @@ import {
   type Provider,
   type ProviderModel,
   type ProviderType,
-  sha256,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
+import { sha256 } from "@switchyard/config-schema/text";
 import { localKeyEnv } from "../conventions.js";
 import { defaultKeyEnv, modelPrefix, usesLocalKey } from "../internal/addressing.js";
 import { deepEqual } from "../internal/records.js";

@@ -1,9 +1,6 @@
-import {
-  ENV_REFERENCE_PATTERN,
-  litellmPatternOrder,
-  litellmPatternRegex,
-  type YamlPath,
-} from "@switchyard/config-schema";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import { litellmPatternOrder, litellmPatternRegex } from "@switchyard/config-schema/litellm";
+import { ENV_REFERENCE_PATTERN } from "@switchyard/config-schema/schemas";
 import { deepEqual, isPlainRecord } from "../internal/records.js";
 
 /**

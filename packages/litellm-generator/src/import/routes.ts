@@ -1,10 +1,5 @@
-import {
-  compileGlob,
-  type Deployment,
-  type ExactMatch,
-  globMatches,
-  type PatternRoute,
-} from "@switchyard/config-schema";
+import { compileGlob, globMatches } from "@switchyard/config-schema/glob";
+import type { Deployment, ExactMatch, PatternRoute } from "@switchyard/config-schema/schemas";
 import { modelPrefix, withPrefix } from "../internal/addressing.js";
 import { setOwn } from "../internal/records.js";
 import { type Carrier, child } from "./carry.js";

@@ -1,4 +1,6 @@
-import { detectSecret, ENV_REFERENCE_PATTERN, sha256 } from "@switchyard/config-schema";
+import { ENV_REFERENCE_PATTERN } from "@switchyard/config-schema/schemas";
+import { detectSecret } from "@switchyard/config-schema/secrets";
+import { sha256 } from "@switchyard/config-schema/text";
 
 // Whether a value is a secret is decided by config-schema's one detector (`detectSecret`: the key's
 // name, then the value's shape; numbers, booleans and placeholders never are). This module only

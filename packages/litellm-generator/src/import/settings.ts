@@ -1,12 +1,11 @@
+import { didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
 import {
-  didYouMean,
   ENV_REFERENCE_PATTERN,
   type GatewaySettings,
   ROUTING_STRATEGIES,
   type RoutingSettings,
   RoutingSettingsSchema,
-  suggestName,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
 import { DEFAULT_MASTER_KEY_ENV } from "../conventions.js";
 import { isPlainRecord, setOwn } from "../internal/records.js";
 import { SETTINGS_SECTIONS } from "../passthrough.js";

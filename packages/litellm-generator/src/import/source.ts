@@ -1,15 +1,11 @@
 import {
   capDiagnosticsPerFile,
   type Diagnostic,
-  displayPath,
-  FORBIDDEN_KEYS,
-  lookupPath,
-  parseYamlDocument,
-  readBoundedFile,
   type SourceRange,
-  utf8Text,
   type YamlPath,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/diagnostics";
+import { displayPath, readBoundedFile, utf8Text } from "@switchyard/config-schema/fs";
+import { FORBIDDEN_KEYS, lookupPath, parseYamlDocument } from "@switchyard/config-schema/yaml";
 import { type Document, LineCounter, type Node } from "yaml";
 import { generatorDiagnostic } from "../catalogue.js";
 import { setOwn } from "../internal/records.js";

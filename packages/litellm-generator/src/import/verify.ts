@@ -1,4 +1,5 @@
-import { type ConfigSet, type Diagnostic, loadConfigText, sortDiagnostics } from "@switchyard/config-schema";
+import { type Diagnostic, sortDiagnostics } from "@switchyard/config-schema/diagnostics";
+import { type ConfigSet, loadConfigText } from "@switchyard/config-schema/load";
 import { generatorDiagnostic } from "../catalogue.js";
 import { generateLiteLLMConfig } from "../generate.js";
 import { readYaml11 } from "../internal/read-yaml11.js";

@@ -1,6 +1,8 @@
 import { access, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { backupFile, type Diagnostic, makeDirectory, writeFileSafely } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { makeDirectory } from "@switchyard/config-schema/fs";
+import { backupFile, writeFileSafely } from "@switchyard/config-schema/write";
 import { type GeneratorCode, generatorDiagnostic } from "../catalogue.js";
 import { displayPath } from "../check.js";
 import { PASSTHROUGH_FILE } from "../passthrough.js";

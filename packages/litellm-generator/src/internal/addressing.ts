@@ -4,7 +4,7 @@ import {
   type Provider,
   type ProviderModel,
   type ProviderType,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
 import { localKeyEnv } from "../conventions.js";
 
 /**

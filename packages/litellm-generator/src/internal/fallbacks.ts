@@ -1,5 +1,6 @@
-import type { ModelMappingsFile, YamlPath } from "@switchyard/config-schema";
-import { litellmPatternMatches } from "@switchyard/config-schema";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import { litellmPatternMatches } from "@switchyard/config-schema/litellm";
+import type { ModelMappingsFile } from "@switchyard/config-schema/schemas";
 import type { Findings } from "./notes.js";
 import { byCodeUnits } from "./order.js";
 

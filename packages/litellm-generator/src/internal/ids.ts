@@ -1,4 +1,5 @@
-import { type ModelMappingsFile, sha256 } from "@switchyard/config-schema";
+import type { ModelMappingsFile } from "@switchyard/config-schema/schemas";
+import { sha256 } from "@switchyard/config-schema/text";
 
 /** One deployment that needs a `model_info.id`. */
 export interface IdRequest {

@@ -1,15 +1,12 @@
-import {
-  compileGlob,
-  detectSecret,
-  globMatches,
-  type ModelMappingsFile,
-  type PatternRoute,
-  type Provider,
-  type ProviderModel,
-  redactSecret,
-  suggestName,
-  type YamlPath,
-} from "@switchyard/config-schema";
+import { suggestName, type YamlPath } from "@switchyard/config-schema/diagnostics";
+import { compileGlob, globMatches } from "@switchyard/config-schema/glob";
+import type {
+  ModelMappingsFile,
+  PatternRoute,
+  Provider,
+  ProviderModel,
+} from "@switchyard/config-schema/schemas";
+import { detectSecret, redactSecret } from "@switchyard/config-schema/secrets";
 import { addressModel, isLiteralKey, modelPrefix, withPrefix } from "./addressing.js";
 import { assignIds } from "./ids.js";
 import type { Findings } from "./notes.js";

@@ -1,4 +1,6 @@
-import type { ConfigFileKind, ConfigSet, Diagnostic, Severity, YamlPath } from "@switchyard/config-schema";
+import type { Diagnostic, Severity, YamlPath } from "@switchyard/config-schema/diagnostics";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import type { ConfigFileKind } from "@switchyard/config-schema/schemas";
 import type { GeneratorCode } from "../catalogue.js";
 
 /** Collects the generator's findings, each located in the source file it is about. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, YamlPath } from "@switchyard/config-schema";
+import type { Diagnostic, YamlPath } from "@switchyard/config-schema/diagnostics";
 import { generatorDiagnostic } from "../catalogue.js";
 import { type LoadedPassthrough, SETTINGS_SECTIONS } from "../passthrough.js";
 import type { ModelListEntry } from "./model-list.js";

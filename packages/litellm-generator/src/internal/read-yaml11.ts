@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_ALIAS_COUNT, parseYamlDocument, redactSecrets } from "@switchyard/config-schema";
+import { redactSecrets } from "@switchyard/config-schema/secrets";
+import { DEFAULT_MAX_ALIAS_COUNT, parseYamlDocument } from "@switchyard/config-schema/yaml";
 import { LineCounter } from "yaml";
 
 /** A text read as LiteLLM reads it: its data, or why it could not be read (located). */

@@ -1,4 +1,4 @@
-import { FORBIDDEN_KEYS } from "@switchyard/config-schema";
+import { FORBIDDEN_KEYS } from "@switchyard/config-schema/yaml";
 
 /** A mapping read from YAML (not an array, a date or null). */
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {

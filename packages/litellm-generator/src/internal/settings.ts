@@ -1,11 +1,11 @@
-import {
-  type GatewaySettings,
-  isWildcardHost,
-  type ModelMappingsFile,
-  type PortsFile,
-  type RoutingStrategy,
-  type Service,
-} from "@switchyard/config-schema";
+import { isWildcardHost } from "@switchyard/config-schema/hosts";
+import type {
+  GatewaySettings,
+  ModelMappingsFile,
+  PortsFile,
+  RoutingStrategy,
+  Service,
+} from "@switchyard/config-schema/schemas";
 import { DEFAULT_CACHE_NAMESPACE, DEFAULT_MASTER_KEY_ENV } from "../conventions.js";
 import type { GenerateOptions } from "../types.js";
 import type { Findings } from "./notes.js";

@@ -1,4 +1,6 @@
-import { type Diagnostic, type LiteLLMConfig, loadConfigText } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { loadConfigText } from "@switchyard/config-schema/load";
+import type { LiteLLMConfig } from "@switchyard/config-schema/schemas";
 import { generatorDiagnostic } from "../catalogue.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import type { GateOptions } from "./gates.js";
 import type { StepResult, StepRunner } from "./steps.js";
 import type { ReloadOptions } from "./types.js";

@@ -1,14 +1,8 @@
 /** The steps that touch the generated file: back up and write (under its lock), and restore. */
 import { unlink } from "node:fs/promises";
-import {
-  backupFile,
-  plural,
-  readBoundedFileIfExists,
-  utf8Text,
-  type WritePrune,
-  withFileLock,
-  writeFileSafely,
-} from "@switchyard/config-schema";
+import { readBoundedFileIfExists, utf8Text } from "@switchyard/config-schema/fs";
+import { plural } from "@switchyard/config-schema/text";
+import { backupFile, type WritePrune, withFileLock, writeFileSafely } from "@switchyard/config-schema/write";
 import { generatorDiagnostic } from "../catalogue.js";
 import { displayPath } from "../check.js";
 import type { GenerationSuccess } from "../types.js";

@@ -1,10 +1,10 @@
+import { displayPath } from "@switchyard/config-schema/fs";
 import {
-  displayPath,
   type Palette,
   palette,
   sanitizeForTerminal,
   sanitizeHumanOutput,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/render";
 import type { ReloadReport, ReloadStep } from "./types.js";
 
 /** Options of {@link formatReloadReport}. */

@@ -1,4 +1,5 @@
-import { type Diagnostic, litellmPatternMatches } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { litellmPatternMatches } from "@switchyard/config-schema/litellm";
 import {
   type Attempt,
   compareServedModels,

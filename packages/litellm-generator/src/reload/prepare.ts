@@ -1,5 +1,6 @@
 /** The steps before anything is written: generate (from the checked set) and validate. */
-import { ENV_REFERENCE_PATTERN, plural } from "@switchyard/config-schema";
+import { ENV_REFERENCE_PATTERN } from "@switchyard/config-schema/schemas";
+import { plural } from "@switchyard/config-schema/text";
 import { validateConfigDir } from "@switchyard/consistency";
 import { generatorDiagnostic } from "../catalogue.js";
 import { compareWithGeneration, readExisting } from "../check.js";

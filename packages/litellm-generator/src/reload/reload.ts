@@ -6,7 +6,8 @@
  */
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Diagnostic, WritePrune } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { WritePrune } from "@switchyard/config-schema/write";
 import { DEFAULT_GATEWAY_URL, type ExpectedModels } from "@switchyard/health";
 import { generatorDiagnostic } from "../catalogue.js";
 import { displayPath } from "../check.js";

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import { generatorDiagnostic } from "../catalogue.js";
 import type { StepOutcome } from "./gates.js";
 import type { ReloadStep, ReloadStepName } from "./types.js";

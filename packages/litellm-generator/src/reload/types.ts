@@ -1,4 +1,6 @@
-import type { ConfigSet, Diagnostic, WritePrune } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import type { WritePrune } from "@switchyard/config-schema/write";
 import type { GenerateOptions } from "../types.js";
 
 /** The steps of a reload, in order; `restore` happens only during a rollback. */

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sha256 } from "@switchyard/config-schema";
+import { sha256 } from "@switchyard/config-schema/text";
 import { validateConfigDir } from "@switchyard/consistency";
 import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { tempDir } from "@switchyard/test-utils";

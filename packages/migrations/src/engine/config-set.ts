@@ -2,25 +2,27 @@ import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { hostname, userInfo } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import {
-  backupFile,
-  CONFIG_FILES,
-  type Diagnostic,
   displayPath,
-  FileLockedError,
-  type JsonReport,
   makeDirectory,
-  parseYaml,
   readBoundedFile,
   readBoundedFileIfExists,
   readFailureDiagnostic,
+} from "@switchyard/config-schema/fs";
+import type { JsonReport } from "@switchyard/config-schema/render";
+import { CONFIG_FILES } from "@switchyard/config-schema/schemas";
+import { sha256 } from "@switchyard/config-schema/text";
+import {
+  backupFile,
+  FileLockedError,
   recoverFileSets,
   recoveryDiagnostics,
-  sha256,
   type WritePrune,
   withFileLock,
   writeFileSet,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/write";
+import { parseYaml } from "@switchyard/config-schema/yaml";
 import { migrationsDiagnostic } from "../catalogue.js";
 import type { MigratedKind } from "../migrations/types.js";
 import { type HistoryRecord, historyWithRecord, STATE_DIR } from "./history-log.js";

@@ -1,12 +1,6 @@
-import {
-  type Diagnostic,
-  MIGRATION_HISTORY_FILE,
-  migrationHistoryPath,
-  readBoundedFileIfExists,
-  STATE_DIR,
-  utf8Text,
-  type YamlPath,
-} from "@switchyard/config-schema";
+import type { Diagnostic, YamlPath } from "@switchyard/config-schema/diagnostics";
+import { readBoundedFileIfExists, utf8Text } from "@switchyard/config-schema/fs";
+import { MIGRATION_HISTORY_FILE, migrationHistoryPath, STATE_DIR } from "@switchyard/config-schema/state";
 import { migrationsDiagnostic } from "../catalogue.js";
 
 // The state directory and the history file's name have one home: config-schema's state-files.

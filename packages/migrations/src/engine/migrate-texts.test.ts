@@ -1,4 +1,4 @@
-import { loadConfigText } from "@switchyard/config-schema";
+import { loadConfigText } from "@switchyard/config-schema/load";
 import { syntheticLegacySet } from "@switchyard/synthetic-data";
 import { describe, expect, it } from "vitest";
 import { MigrationRegistry } from "../migrations/registry.js";

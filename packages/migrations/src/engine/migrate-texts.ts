@@ -1,16 +1,12 @@
+import type { Diagnostic, YamlPath } from "@switchyard/config-schema/diagnostics";
 import {
   CONFIG_FILES,
   CURRENT_SCHEMA_VERSION,
-  type Diagnostic,
   KNOWN_SCHEMA_VERSIONS,
   kindOfFileName,
-  redactDiff,
-  type UnifiedDiff,
-  unifiedDiff,
-  YamlEditError,
-  type YamlEditor,
-  type YamlPath,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
+import { redactDiff, type UnifiedDiff, unifiedDiff } from "@switchyard/config-schema/text";
+import { YamlEditError, type YamlEditor } from "@switchyard/config-schema/yaml";
 import semver from "semver";
 import type { YAMLMap } from "yaml";
 import { migrationsDiagnostic } from "../catalogue.js";

@@ -1,13 +1,9 @@
 import { hostname } from "node:os";
 import { join, relative, resolve } from "node:path";
-import {
-  backupFile,
-  type Diagnostic,
-  readBoundedFile,
-  readBoundedFileIfExists,
-  sha256,
-  writeFileSet,
-} from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { readBoundedFile, readBoundedFileIfExists } from "@switchyard/config-schema/fs";
+import { sha256 } from "@switchyard/config-schema/text";
+import { backupFile, writeFileSet } from "@switchyard/config-schema/write";
 import { migrationsDiagnostic } from "../catalogue.js";
 import {
   type ConfigDirOptions,

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { CURRENT_SCHEMA_VERSION, KNOWN_SCHEMA_VERSIONS } from "@switchyard/config-schema";
+import { CURRENT_SCHEMA_VERSION, KNOWN_SCHEMA_VERSIONS } from "@switchyard/config-schema/schemas";
 import semver from "semver";
 import { describe, expect, it } from "vitest";
 import {

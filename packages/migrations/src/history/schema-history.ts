@@ -2,7 +2,7 @@ import {
   type ConfigFileKind,
   CURRENT_SCHEMA_VERSION,
   KNOWN_SCHEMA_VERSIONS,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
 import semver from "semver";
 
 /** One change a schema version made. */

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import semver from "semver";
 import { migrationsDiagnostic } from "../catalogue.js";
 import type { Migration, MigrationTransform } from "./types.js";

@@ -1,4 +1,5 @@
-import type { Diagnostic, YamlEditor, YamlPath } from "@switchyard/config-schema";
+import type { Diagnostic, YamlPath } from "@switchyard/config-schema/diagnostics";
+import type { YamlEditor } from "@switchyard/config-schema/yaml";
 import type { Document, YAMLMap } from "yaml";
 
 /** The file kinds that carry a schema version and are migrated. */

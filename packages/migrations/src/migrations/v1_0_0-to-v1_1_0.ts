@@ -1,4 +1,5 @@
-import { formatYamlPath, type YamlPath } from "@switchyard/config-schema";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import { formatYamlPath } from "@switchyard/config-schema/yaml";
 import { isMap, isScalar, type YAMLMap } from "yaml";
 import { migrationsDiagnostic } from "../catalogue.js";
 import { booleanWord, integerString, percentString } from "../versions/legacy-schemas.js";

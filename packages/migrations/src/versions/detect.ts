@@ -2,8 +2,8 @@ import semver from "semver";
 
 // detectVersion lives in config-schema (validation recognises legacy files with it too); these
 // helpers are the migration engine's own.
-export type { DetectedVersion, VersionMarker } from "@switchyard/config-schema";
-export { detectVersion } from "@switchyard/config-schema";
+export type { DetectedVersion, VersionMarker } from "@switchyard/config-schema/load";
+export { detectVersion } from "@switchyard/config-schema/load";
 
 /** The value a legacy (pre-1.2.0) file writes in `version:` for a schema version. */
 export function legacyMarkerValue(version: string): string | undefined {

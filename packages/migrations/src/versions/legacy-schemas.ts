@@ -10,7 +10,7 @@ import {
   positiveInt,
   RoutingSettingsSchema,
   ServiceSchema,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
 import * as z from "zod";
 
 /** The schema versions before 2.0.0, whose schemas live in this package. */

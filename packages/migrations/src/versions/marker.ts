@@ -1,4 +1,4 @@
-import type { YamlEditor } from "@switchyard/config-schema";
+import type { YamlEditor } from "@switchyard/config-schema/yaml";
 import type { YAMLMap } from "yaml";
 import { legacyMarkerValue, usesSchemaVersionKey } from "./detect.js";
 

@@ -1,14 +1,8 @@
-import type { YamlEditor } from "@switchyard/config-schema";
-import {
-  CURRENT_SCHEMA_VERSION,
-  type Diagnostic,
-  formatYamlPath,
-  lookupPath,
-  type SourceRange,
-  validateSource,
-  type YamlPath,
-  type YamlSource,
-} from "@switchyard/config-schema";
+import type { Diagnostic, SourceRange, YamlPath } from "@switchyard/config-schema/diagnostics";
+import { validateSource } from "@switchyard/config-schema/load";
+import { CURRENT_SCHEMA_VERSION } from "@switchyard/config-schema/schemas";
+import type { YamlEditor } from "@switchyard/config-schema/yaml";
+import { formatYamlPath, lookupPath, type YamlSource } from "@switchyard/config-schema/yaml";
 import { isMap, LineCounter, type Node } from "yaml";
 import type { z } from "zod";
 import type { MigrationsCode } from "../catalogue.js";

@@ -1,9 +1,9 @@
-import * as schema from "@switchyard/config-schema";
+import type * as schema from "@switchyard/config-schema/yaml";
 import { describe, expect, it, vi } from "vitest";
 
 // Count the parses parseForMigration makes through config-schema's exports.
 const calls = vi.hoisted(() => ({ parseYaml: 0, parseYamlDocument: 0 }));
-vi.mock("@switchyard/config-schema", async (original) => {
+vi.mock("@switchyard/config-schema/yaml", async (original) => {
   const actual = await original<typeof schema>();
   return {
     ...actual,

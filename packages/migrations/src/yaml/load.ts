@@ -1,11 +1,10 @@
+import { type Diagnostic, schemaDiagnostic } from "@switchyard/config-schema/diagnostics";
 import {
   DEFAULT_MAX_ALIAS_COUNT,
-  type Diagnostic,
   FORBIDDEN_KEYS,
   parseYaml,
-  schemaDiagnostic,
   YamlEditor,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/yaml";
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
 
 /** A config file parsed for migration: an editor over its document. */

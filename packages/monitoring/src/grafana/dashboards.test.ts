@@ -1,4 +1,4 @@
-import type { ModelMappingsFile, PortsFile, ProvidersFile } from "@switchyard/config-schema";
+import type { ModelMappingsFile, PortsFile, ProvidersFile } from "@switchyard/config-schema/schemas";
 import { describe, expect, test } from "vitest";
 import {
   DASHBOARD_NAMES,

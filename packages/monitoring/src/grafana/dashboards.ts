@@ -1,4 +1,4 @@
-import { MONITORING_DASHBOARDS, type Provider } from "@switchyard/config-schema";
+import { MONITORING_DASHBOARDS, type Provider } from "@switchyard/config-schema/schemas";
 import { ownDeploymentIds } from "@switchyard/litellm-generator";
 import {
   JOBS,

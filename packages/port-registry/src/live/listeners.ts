@@ -1,4 +1,4 @@
-import { formatIPv6, parseIPv6 } from "@switchyard/config-schema";
+import { formatIPv6, parseIPv6 } from "@switchyard/config-schema/hosts";
 import { lsofArguments, readCommandLines, readLsof } from "./lsof.js";
 import { type ListeningSocket, type Protocol, readProcNet } from "./proc-net.js";
 import { type ProcessInfo, scanSocketOwners } from "./proc-owners.js";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { endianness } from "node:os";
-import { describeFsError, formatIPv4, formatIPv6 } from "@switchyard/config-schema";
+import { describeFsError } from "@switchyard/config-schema/fs";
+import { formatIPv4, formatIPv6 } from "@switchyard/config-schema/hosts";
 
 /** The transport of a socket or a service. */
 export type Protocol = "tcp" | "udp";

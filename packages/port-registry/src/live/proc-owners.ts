@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { describeFsError } from "@switchyard/config-schema";
+import { describeFsError } from "@switchyard/config-schema/fs";
 import { redactArgv } from "./redact-argv.js";
 
 /** A process that holds a socket. */

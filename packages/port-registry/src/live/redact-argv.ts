@@ -1,4 +1,4 @@
-import { detectSecret, redactSecrets } from "@switchyard/config-schema";
+import { detectSecret, redactSecrets } from "@switchyard/config-schema/secrets";
 
 /**
  * A process's command line with its secrets redacted (config-schema's one detector and redaction):

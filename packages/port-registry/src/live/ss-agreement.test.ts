@@ -5,7 +5,7 @@
  * a missing ss fails, it never skips.
  */
 import { execFileSync } from "node:child_process";
-import { formatIPv6, parseIPv6 } from "@switchyard/config-schema";
+import { formatIPv6, parseIPv6 } from "@switchyard/config-schema/hosts";
 import { expect, test } from "vitest";
 import { holdPorts } from "../../test/processes.js";
 import { readListeners } from "./listeners.js";

@@ -1,6 +1,6 @@
 import { chmod, mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { PortsFile, Service } from "@switchyard/config-schema";
+import type { PortsFile, Service } from "@switchyard/config-schema/schemas";
 import { tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HOLD_PORT, type Holder, holdPorts, holdPortsAs, startHolder } from "../../test/processes.js";

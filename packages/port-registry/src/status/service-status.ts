@@ -1,11 +1,5 @@
-import {
-  bindsOverlap,
-  formatHostPort,
-  type Host,
-  type PortsFile,
-  parseHost,
-  type Service,
-} from "@switchyard/config-schema";
+import { bindsOverlap, formatHostPort, type Host, parseHost } from "@switchyard/config-schema/hosts";
+import type { PortsFile, Service } from "@switchyard/config-schema/schemas";
 import type { PortsCode } from "../catalogue.js";
 import {
   type Listener,

@@ -10,7 +10,10 @@ import {
   resolveAuditFlags,
   writeBaseline,
 } from "@switchyard/audit";
-import { type Diagnostic, plural, readSources, sourceRootFor } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { sourceRootFor } from "@switchyard/config-schema/fs";
+import { readSources } from "@switchyard/config-schema/render";
+import { plural } from "@switchyard/config-schema/text";
 import { booleanOption, stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";

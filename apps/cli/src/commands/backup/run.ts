@@ -1,31 +1,28 @@
 import { stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
+import { BoundedReadError, readBoundedFile } from "@switchyard/config-schema/fs";
+import { CONFIG_FILE_KINDS, CONFIG_FILES } from "@switchyard/config-schema/schemas";
+import { plural } from "@switchyard/config-schema/text";
 import {
   type BackupEntries,
   type BackupInfo,
   type BackupVerification,
-  BoundedReadError,
   backupFile,
-  CONFIG_FILE_KINDS,
-  CONFIG_FILES,
   DEFAULT_RETENTION,
-  didYouMean,
   type ForeignBackup,
   listBackupEntries,
   type NaiveTime,
-  plural,
   pruneBackups,
   RETENTION_RULES,
   type RetentionDecision,
   type RetentionPolicy,
   type RetentionRule,
-  readBoundedFile,
   recoverFileSets,
   recoveryDiagnostics,
-  suggestName,
   verifyBackup,
   writeFileSafely,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/write";
 import { DEFAULT_OUTPUT_FILE, generatorCatalogue } from "@switchyard/litellm-generator";
 import { booleanOption, stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";

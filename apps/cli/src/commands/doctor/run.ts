@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { resolveAuditFlags } from "@switchyard/audit";
-import { sanitizeForTerminal } from "@switchyard/config-schema";
+import { sanitizeForTerminal } from "@switchyard/config-schema/render";
 import { type DoctorCheck, type DoctorReport, runDoctor } from "@switchyard/doctor";
 import { booleanOption, stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";

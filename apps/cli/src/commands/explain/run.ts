@@ -3,7 +3,7 @@ import {
   didYouMean,
   formatCatalogueEntry,
   suggestName,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/diagnostics";
 import { booleanOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { UsageError } from "../../errors.js";

@@ -7,15 +7,10 @@
  * of the current version and is recorded in the flag's history with the token's name.
  */
 import { resolve } from "node:path";
-import {
-  type Diagnostic,
-  didYouMean,
-  type Flag,
-  readBoundedFile,
-  sanitizeForTerminal,
-  suggestName,
-  utf8Text,
-} from "@switchyard/config-schema";
+import { type Diagnostic, didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
+import { readBoundedFile, utf8Text } from "@switchyard/config-schema/fs";
+import { sanitizeForTerminal } from "@switchyard/config-schema/render";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import {
   type EvaluationContext,
   FLAG_CODES,

@@ -3,12 +3,12 @@ import { join, resolve } from "node:path";
 import {
   type Diagnostic,
   didYouMean,
-  type Flag,
-  type LoadedFile,
-  sanitizeForTerminal,
   suggestName,
   type YamlPath,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/diagnostics";
+import type { LoadedFile } from "@switchyard/config-schema/load";
+import { sanitizeForTerminal } from "@switchyard/config-schema/render";
+import type { Flag } from "@switchyard/config-schema/schemas";
 import {
   applyFlagEdit,
   type EvaluationContext,

@@ -1,11 +1,9 @@
 import { join, resolve } from "node:path";
-import {
-  BoundedReadError,
-  collectSources,
-  loadConfigSet,
-  plural,
-  recoveryDiagnostics,
-} from "@switchyard/config-schema";
+import { BoundedReadError } from "@switchyard/config-schema/fs";
+import { loadConfigSet } from "@switchyard/config-schema/load";
+import { collectSources } from "@switchyard/config-schema/render";
+import { plural } from "@switchyard/config-schema/text";
+import { recoveryDiagnostics } from "@switchyard/config-schema/write";
 import {
   checkMonitoring,
   DEFAULT_MONITORING_DIR,

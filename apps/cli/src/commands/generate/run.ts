@@ -1,13 +1,10 @@
 import { join, resolve } from "node:path";
-import {
-  type Catalogue,
-  CONFIG_FILE_KINDS,
-  type ConfigSet,
-  collectSources,
-  type Diagnostic,
-  plural,
-  RECOVERY_CODES,
-} from "@switchyard/config-schema";
+import type { Catalogue, Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { ConfigSet } from "@switchyard/config-schema/load";
+import { collectSources } from "@switchyard/config-schema/render";
+import { CONFIG_FILE_KINDS } from "@switchyard/config-schema/schemas";
+import { plural } from "@switchyard/config-schema/text";
+import { RECOVERY_CODES } from "@switchyard/config-schema/write";
 import { validateConfigDir } from "@switchyard/consistency";
 import {
   type CheckReport,

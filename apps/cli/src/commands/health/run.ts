@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { collectSources, loadConfigSet, sanitizeForTerminal } from "@switchyard/config-schema";
+import { loadConfigSet } from "@switchyard/config-schema/load";
+import { collectSources, sanitizeForTerminal } from "@switchyard/config-schema/render";
 import { stackHealth } from "@switchyard/doctor";
 import type { HealthResult, HealthStatus } from "@switchyard/health";
 import { stringOption } from "../../args.js";

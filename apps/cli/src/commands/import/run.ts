@@ -1,6 +1,8 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { didYouMean, plural, readBoundedFile, suggestName, utf8Text } from "@switchyard/config-schema";
+import { didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
+import { readBoundedFile, utf8Text } from "@switchyard/config-schema/fs";
+import { plural } from "@switchyard/config-schema/text";
 import {
   generatorCatalogue,
   type ImportSuccess,

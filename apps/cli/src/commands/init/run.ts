@@ -1,12 +1,8 @@
 import { lstat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import {
-  installedSchemaPath,
-  makeDirectory,
-  writeFileAtomic,
-  writeFileSafely,
-  yamlLanguageServerComment,
-} from "@switchyard/config-schema";
+import { makeDirectory } from "@switchyard/config-schema/fs";
+import { installedSchemaPath, yamlLanguageServerComment } from "@switchyard/config-schema/schemas";
+import { writeFileAtomic, writeFileSafely } from "@switchyard/config-schema/write";
 import { booleanOption, stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { IoError, ioErrorFor } from "../../errors.js";

@@ -1,6 +1,12 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { type Catalogue, type Diagnostic, didYouMean, plural, suggestName } from "@switchyard/config-schema";
+import {
+  type Catalogue,
+  type Diagnostic,
+  didYouMean,
+  suggestName,
+} from "@switchyard/config-schema/diagnostics";
+import { plural } from "@switchyard/config-schema/text";
 import {
   type ConfigSetMigration,
   formatHistory,

@@ -1,12 +1,8 @@
 import { join, resolve } from "node:path";
-import {
-  didYouMean,
-  hasErrors,
-  type PortsFile,
-  quickLoadConfigFile,
-  sanitizeForTerminal,
-  suggestName,
-} from "@switchyard/config-schema";
+import { didYouMean, hasErrors, suggestName } from "@switchyard/config-schema/diagnostics";
+import { quickLoadConfigFile } from "@switchyard/config-schema/load";
+import { sanitizeForTerminal } from "@switchyard/config-schema/render";
+import type { PortsFile } from "@switchyard/config-schema/schemas";
 import {
   checkPorts,
   type PortsReport,

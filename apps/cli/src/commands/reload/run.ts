@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
-import { collectSources, plural } from "@switchyard/config-schema";
+import { collectSources } from "@switchyard/config-schema/render";
+import { plural } from "@switchyard/config-schema/text";
 import { validateConfigDir } from "@switchyard/consistency";
 import {
   DEFAULT_OUTPUT_FILE,

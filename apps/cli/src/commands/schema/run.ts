@@ -1,15 +1,14 @@
 import { join, resolve } from "node:path";
+import { didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
+import { makeDirectory } from "@switchyard/config-schema/fs";
 import {
   CONFIG_FILE_KINDS,
   CONFIG_FILES,
   type ConfigFileKind,
-  didYouMean,
   generateJsonSchemas,
-  makeDirectory,
   schemaUrl,
-  suggestName,
-  writeFileAtomic,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/schemas";
+import { writeFileAtomic } from "@switchyard/config-schema/write";
 import { stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
 import { ioErrorFor, UsageError } from "../../errors.js";

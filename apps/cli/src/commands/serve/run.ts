@@ -1,4 +1,4 @@
-import { sanitizeForTerminal } from "@switchyard/config-schema";
+import { sanitizeForTerminal } from "@switchyard/config-schema/render";
 import { resolveServeOptions, StartError, startServer, stopSignal } from "@switchyard/server";
 import { stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";

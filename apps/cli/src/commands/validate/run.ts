@@ -1,17 +1,15 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
+import { sourceRootFor } from "@switchyard/config-schema/fs";
 import {
-  CONFIG_FILE_KINDS,
-  type ConfigFileKind,
   collectSources,
-  didYouMean,
   guardJsonForLogs,
   type OutputFormat,
   readSources,
   renderDiagnostics,
-  sourceRootFor,
-  suggestName,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/render";
+import { CONFIG_FILE_KINDS, type ConfigFileKind } from "@switchyard/config-schema/schemas";
 import {
   type ConfigDirValidation,
   UnknownConfigFileKindError,

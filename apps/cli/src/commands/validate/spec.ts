@@ -1,4 +1,4 @@
-import { OUTPUT_FORMATS } from "@switchyard/config-schema";
+import { OUTPUT_FORMATS } from "@switchyard/config-schema/render";
 import type { CommandSpec } from "../../command.js";
 import { configDirOption, formatOption, JSON_AS_FORMAT_OPTION } from "../../options.js";
 

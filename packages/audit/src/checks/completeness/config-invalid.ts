@@ -1,4 +1,5 @@
-import { type Diagnostic, suppressionCatalogue } from "@switchyard/config-schema";
+import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
+import { suppressionCatalogue } from "@switchyard/config-schema/suppressions";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
 

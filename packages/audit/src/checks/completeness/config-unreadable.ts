@@ -1,4 +1,4 @@
-import { readFailure } from "@switchyard/config-schema";
+import { readFailure } from "@switchyard/config-schema/load";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
 

@@ -1,4 +1,4 @@
-import { entriesOf, field, listOf } from "@switchyard/config-schema";
+import { entriesOf, field, listOf } from "@switchyard/config-schema/data";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { CONFIG_FILE_KINDS, CONFIG_FILES, displayPath } from "@switchyard/config-schema";
+import { displayPath } from "@switchyard/config-schema/fs";
+import { CONFIG_FILE_KINDS, CONFIG_FILES } from "@switchyard/config-schema/schemas";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, ran } from "../define.js";
 

@@ -1,4 +1,5 @@
-import { entriesOf, field, listOf, numberField, stringField, windowEnd } from "@switchyard/config-schema";
+import { entriesOf, field, listOf, numberField, stringField } from "@switchyard/config-schema/data";
+import { windowEnd } from "@switchyard/config-schema/dates";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 

@@ -1,4 +1,4 @@
-import { entriesOf, listOf, stringField } from "@switchyard/config-schema";
+import { entriesOf, listOf, stringField } from "@switchyard/config-schema/data";
 import { publicModels } from "../../internal/routes.js";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";

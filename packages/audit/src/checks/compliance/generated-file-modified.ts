@@ -1,4 +1,4 @@
-import { generatedStatus } from "@switchyard/config-schema";
+import { generatedStatus } from "@switchyard/config-schema/generated";
 import { defineCheck, notApplicable, ran } from "../define.js";
 
 /** SY5206: the generated LiteLLM file lacks its Switchyard header, or was edited after generation. */

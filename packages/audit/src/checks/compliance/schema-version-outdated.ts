@@ -1,4 +1,4 @@
-import { CONFIG_FILES, CURRENT_SCHEMA_VERSION } from "@switchyard/config-schema";
+import { CONFIG_FILES, CURRENT_SCHEMA_VERSION } from "@switchyard/config-schema/schemas";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
 

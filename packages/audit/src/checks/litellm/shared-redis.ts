@@ -1,4 +1,5 @@
-import { ENV_REFERENCE_PATTERN, field, stringField } from "@switchyard/config-schema";
+import { field, stringField } from "@switchyard/config-schema/data";
+import { ENV_REFERENCE_PATTERN } from "@switchyard/config-schema/schemas";
 import { isLoopbackHost, parseUrl } from "../../internal/net.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 

@@ -1,4 +1,4 @@
-import { field } from "@switchyard/config-schema";
+import { field } from "@switchyard/config-schema/data";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
 /** SY5501: `store_model_in_db` lets database state override the file. */

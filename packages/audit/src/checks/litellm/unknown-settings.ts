@@ -1,4 +1,5 @@
-import { entriesOf, suggestName } from "@switchyard/config-schema";
+import { entriesOf } from "@switchyard/config-schema/data";
+import { suggestName } from "@switchyard/config-schema/diagnostics";
 import { KNOWN_LITELLM_SETTINGS, KNOWN_ROUTER_SETTINGS } from "../../internal/litellm-keys.js";
 import type { AuditContext, CheckOutcome, FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";

@@ -1,4 +1,4 @@
-import { field } from "@switchyard/config-schema";
+import { field } from "@switchyard/config-schema/data";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
 /** SY5301: the LiteLLM response cache is off. */

@@ -1,4 +1,4 @@
-import { field, listOf, numberField, stringField } from "@switchyard/config-schema";
+import { field, listOf, numberField, stringField } from "@switchyard/config-schema/data";
 import { fallbackTargetCounts, litellmGroups, publicModels } from "../../internal/routes.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, notApplicable, parsedFile, ran } from "../define.js";

@@ -1,5 +1,7 @@
-import type { LoadedFile, YamlPath } from "@switchyard/config-schema";
-import { entriesOf, field, formatYamlPath, listOf } from "@switchyard/config-schema";
+import { entriesOf, field, listOf } from "@switchyard/config-schema/data";
+import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import type { LoadedFile } from "@switchyard/config-schema/load";
+import { formatYamlPath } from "@switchyard/config-schema/yaml";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 

@@ -1,10 +1,10 @@
 import {
   findSecretsInValue,
-  formatYamlPath,
   isHighEntropy,
   isPlaceholder,
   redactSecret,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/secrets";
+import { formatYamlPath } from "@switchyard/config-schema/yaml";
 import { interestingStrings } from "../../internal/string-index.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";

@@ -1,12 +1,11 @@
 import {
   findSecretsInValue,
-  formatYamlPath,
   mayContainKnownFormat,
-  rangeFromOffsets,
   redactSecret,
   type SecretSpan,
-  sha256,
-} from "@switchyard/config-schema";
+} from "@switchyard/config-schema/secrets";
+import { sha256 } from "@switchyard/config-schema/text";
+import { formatYamlPath, rangeFromOffsets } from "@switchyard/config-schema/yaml";
 import { walkStrings } from "../../internal/data.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";

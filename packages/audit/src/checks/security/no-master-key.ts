@@ -1,4 +1,4 @@
-import { field } from "@switchyard/config-schema";
+import { field } from "@switchyard/config-schema/data";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 
 /** SY5104: the LiteLLM proxy has no `master_key`, so it does not enforce authentication. */

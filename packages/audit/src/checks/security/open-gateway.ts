@@ -1,4 +1,6 @@
-import { entriesOf, field, isGatewayService, isWildcardHost, stringField } from "@switchyard/config-schema";
+import { entriesOf, field, stringField } from "@switchyard/config-schema/data";
+import { isWildcardHost } from "@switchyard/config-schema/hosts";
+import { isGatewayService } from "@switchyard/config-schema/services";
 import type { FindingDraft } from "../../types.js";
 import { dataOf, defineCheck, notApplicable, parsedFile, ran } from "../define.js";
 

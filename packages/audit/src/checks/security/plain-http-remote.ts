@@ -1,4 +1,5 @@
-import { findSecretsInValue, formatYamlPath, redactSecrets } from "@switchyard/config-schema";
+import { findSecretsInValue, redactSecrets } from "@switchyard/config-schema/secrets";
+import { formatYamlPath } from "@switchyard/config-schema/yaml";
 import { isLoopbackHost, parseUrl } from "../../internal/net.js";
 import { interestingStrings } from "../../internal/string-index.js";
 import type { FindingDraft } from "../../types.js";

@@ -1,9 +1,5 @@
-import {
-  findSecretsInValue,
-  formatYamlPath,
-  redactSecrets,
-  type SecretSpan,
-} from "@switchyard/config-schema";
+import { findSecretsInValue, redactSecrets, type SecretSpan } from "@switchyard/config-schema/secrets";
+import { formatYamlPath } from "@switchyard/config-schema/yaml";
 import { interestingStrings } from "../../internal/string-index.js";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
