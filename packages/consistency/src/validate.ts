@@ -14,6 +14,7 @@ import {
   type SuppressedDiagnostic,
   suppressionCatalogue,
 } from "@switchyard/config-schema/suppressions";
+import { plural } from "@switchyard/config-schema/text";
 import { formatYamlPath } from "@switchyard/config-schema/yaml";
 import {
   consistencyCatalogue,
@@ -120,7 +121,7 @@ function skippedByMissingFiles(set: ConfigSet, ran: readonly Rule[], display: st
     const file = display === "." ? spec.fileName : `${display}/${spec.fileName}`;
     out.push(
       consistencyDiagnostic(OPTIONAL_FILE_MISSING_CODE, {
-        message: `${spec.fileName} is absent (optional): skipped ${skipped.length === 1 ? "1 check" : `${skipped.length} checks`} that read it (${skipped.join(", ")})`,
+        message: `${spec.fileName} is absent (optional): skipped ${plural(skipped.length, "check")} that read it (${skipped.join(", ")})`,
         file,
         hint: `Add ${spec.fileName} to have them run (\`switchyard init\` writes a complete set), or set \`rules: {${OPTIONAL_FILE_MISSING_CODE}: off}\` in .switchyard.yaml.`,
       }),

@@ -6,9 +6,11 @@
  * what it creates (`tempDir()` does it for you) and points caches at its temp directory. Then both
  * are removed.
  */
+
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { plural } from "@switchyard/config-schema/text";
 
 let root: string | undefined;
 
@@ -57,9 +59,7 @@ export function teardown(): void {
   ] as const) {
     const left = listTree(dir);
     if (left.length > 0) {
-      report.push(
-        `The tests left ${left.length} entr${left.length === 1 ? "y" : "ies"} in the ${what} (${dir}):`,
-      );
+      report.push(`The tests left ${plural(left.length, "entry", "entries")} in the ${what} (${dir}):`);
       for (const p of left.slice(0, 50)) report.push(`  ${p}`);
       if (left.length > 50) report.push(`  … and ${left.length - 50} more`);
     }

@@ -18,6 +18,12 @@ const state = {
 };
 
 const $ = (id) => document.getElementById(id);
+/**
+ * A count with its noun, as config-schema's `plural` (the page has no build step, so it cannot
+ * import it): `plural(1, "error")` is `1 error`, `plural(2, "error")` is `2 errors`.
+ */
+const plural = (count, singular, pluralForm = `${singular}s`) =>
+  `${count} ${count === 1 ? singular : pluralForm}`;
 
 /** An element with text and attributes. */
 function el(tag, attributes = {}, ...children) {
@@ -348,8 +354,8 @@ async function loadStatus() {
     pill(
       "validation-status",
       error > 0
-        ? `validation: ${error} error${error === 1 ? "" : "s"}`
-        : `validation: valid${warning > 0 ? `, ${warning} warnings` : ""}`,
+        ? `validation: ${plural(error, "error")}`
+        : `validation: valid${warning > 0 ? `, ${plural(warning, "warning")}` : ""}`,
       error > 0 ? "error" : warning > 0 ? "warn" : "ok",
     );
   } else

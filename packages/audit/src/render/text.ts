@@ -4,6 +4,7 @@ import {
   sanitizeHumanOutput,
   sanitizeForTerminal as t,
 } from "@switchyard/config-schema/render";
+import { plural } from "@switchyard/config-schema/text";
 import { type AuditGate, auditExitCode } from "../gate.js";
 import { AUDIT_CATEGORIES, type AuditResult, type AuditSeverity } from "../types.js";
 import {
@@ -101,10 +102,7 @@ export function renderText(result: AuditResult, options: TextRenderOptions = {})
   for (const category of AUDIT_CATEGORIES) {
     const findings = result.findings.filter((f) => f.category === category);
     if (findings.length === 0) continue;
-    lines.push(
-      "",
-      s.bold(`${CATEGORY_LABELS[category]} (${findings.length} finding${findings.length === 1 ? "" : "s"})`),
-    );
+    lines.push("", s.bold(`${CATEGORY_LABELS[category]} (${plural(findings.length, "finding")})`));
     for (const [id, group] of groupByCheck(findings)) {
       const first = group[0]!;
       const check = checkById(id);
@@ -133,9 +131,7 @@ export function renderText(result: AuditResult, options: TextRenderOptions = {})
       `${result.baseline.known} known from baseline ${t(result.baseline.file)}, ${result.baseline.new} new`,
     );
     if (result.baseline.stale.length > 0)
-      extras.push(
-        `${result.baseline.stale.length} stale baseline entr${result.baseline.stale.length === 1 ? "y" : "ies"}`,
-      );
+      extras.push(plural(result.baseline.stale.length, "stale baseline entry", "stale baseline entries"));
   }
   if (extras.length > 0) lines.push("", s.dim(extras.join(" · ")));
   for (const entry of result.baseline.stale.slice(0, 5)) {

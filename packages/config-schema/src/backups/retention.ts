@@ -1,3 +1,4 @@
+import { plural } from "../text/plural.js";
 import { compareNaiveTime, isoWeek, type NaiveTime } from "./naive-time.js";
 
 /** The rules of a retention policy, in the order they are evaluated and reported. */
@@ -61,11 +62,7 @@ export function describeRetention(policy: RetentionPolicy): string {
     else {
       const period = PERIOD[rule];
       const a = period === "hour" ? "an" : "a";
-      parts.push(
-        count < 0
-          ? `one every ${period}`
-          : `one ${a} ${period} for ${count} ${period}${count === 1 ? "" : "s"}`,
-      );
+      parts.push(count < 0 ? `one every ${period}` : `one ${a} ${period} for ${plural(count, period)}`);
     }
   }
   return parts.length === 0 ? "every backup (the policy is empty)" : parts.join(", ");

@@ -4,6 +4,7 @@ import { parseGeneratedHeader } from "../generated/header.js";
 import { loadConfigText } from "../load.js";
 import { kindOfFileName } from "../schemas/files.js";
 import { sha256 } from "../text/hash.js";
+import { plural } from "../text/plural.js";
 import { parseYaml } from "../yaml/parse.js";
 import type { BackupInfo } from "./backup-file.js";
 
@@ -67,8 +68,8 @@ export async function verifyBackup(
   if (errors.length > 0)
     problems.push(
       kind === undefined
-        ? `is not valid YAML (${errors.length} error${errors.length === 1 ? "" : "s"})`
-        : `does not validate as ${baseName} (${errors.length} error${errors.length === 1 ? "" : "s"})`,
+        ? `is not valid YAML (${plural(errors.length, "error")})`
+        : `does not validate as ${baseName} (${plural(errors.length, "error")})`,
     );
   const text = utf8Text(bytes);
   if (kind === "litellm" && bytes.length > 0) {

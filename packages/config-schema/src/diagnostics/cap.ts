@@ -21,7 +21,7 @@ function summary(file: string | undefined, counts: Counts, first: Diagnostic, ma
   const diagnostic: Diagnostic = {
     code: TOO_MANY_DIAGNOSTICS_CODE,
     severity,
-    message: `${total} more diagnostic${total === 1 ? "" : "s"} in ${file ?? "this run"} not shown (${parts.join(", ")}); only the first ${max} are listed`,
+    message: `${plural(total, "more diagnostic")} in ${file ?? "this run"} not shown (${parts.join(", ")}); only the first ${max} are listed`,
     ...(file !== undefined ? { file } : {}),
     ...(first.range !== undefined ? { range: first.range } : {}),
     hint: "Fix the problems listed first and run again. A file with this many problems is often not the file that was meant (check the path) or was damaged: restore it from a backup.",

@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import { countDiagnostics, sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { plural } from "../text/plural.js";
 import { formatLocation, normalizeRange, toForwardSlashes } from "./location.js";
 import { sanitizeForTerminal, sanitizeLines } from "./sanitize.js";
 import { placeInRepository, type SourceRoot } from "./source-root.js";
@@ -122,11 +123,11 @@ export function renderGithub(diagnostics: readonly Diagnostic[], options: Render
     };
     const total = hidden.error + hidden.warning + hidden.info;
     const parts = [
-      hidden.error > 0 ? `${hidden.error} error${hidden.error === 1 ? "" : "s"}` : "",
-      hidden.warning > 0 ? `${hidden.warning} warning${hidden.warning === 1 ? "" : "s"}` : "",
+      hidden.error > 0 ? plural(hidden.error, "error") : "",
+      hidden.warning > 0 ? plural(hidden.warning, "warning") : "",
       hidden.info > 0 ? `${hidden.info} info` : "",
     ].filter((p) => p !== "");
-    const summary = `${total} more finding${total === 1 ? "" : "s"} not annotated (${parts.join(", ")}): GitHub shows at most ${cap} annotations per level in a step. Run with --format pretty, or upload --format sarif, for the full list.`;
+    const summary = `${plural(total, "more finding")} not annotated (${parts.join(", ")}): GitHub shows at most ${cap} annotations per level in a step. Run with --format pretty, or upload --format sarif, for the full list.`;
     lines.push(`::notice title=${escapeGithubProperty("Switchyard")}::${escapeGithubData(summary)}`);
   }
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;

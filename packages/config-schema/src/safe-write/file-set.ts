@@ -10,6 +10,7 @@ import { makeDirectory } from "../fs/make-dir.js";
 import { readBoundedFile, readBoundedFileIfExists, utf8Text } from "../fs/read-file.js";
 import { STATE_DIR } from "../state/state-files.js";
 import { randomHex, sha256 } from "../text/hash.js";
+import { plural } from "../text/plural.js";
 import { fsyncDirectory, resolveTarget, writeFileAtomic, writeTempFile } from "./atomic-write.js";
 import { cleanStaleTempFiles } from "./clean-temp.js";
 import { FileLockedError, withFileLock } from "./file-lock.js";
@@ -565,7 +566,7 @@ export function recoveryDiagnostics(report: RecoveryReport, shownDir: string): D
     const names = report.removedTempFiles.map((p) => basename(p));
     out.push(
       schemaDiagnostic("SY1051", {
-        message: `Removed ${names.length} temp file${names.length === 1 ? "" : "s"} left by an interrupted write in ${shownDir}: ${names.join(", ")}`,
+        message: `Removed ${plural(names.length, "temp file")} left by an interrupted write in ${shownDir}: ${names.join(", ")}`,
         hint: "Nothing to do: a write that is killed leaves the file it was replacing whole.",
       }),
     );
@@ -574,7 +575,7 @@ export function recoveryDiagnostics(report: RecoveryReport, shownDir: string): D
     const names = report.removedStagedFiles.map((p) => basename(p));
     out.push(
       schemaDiagnostic("SY1051", {
-        message: `Removed ${names.length} staged file${names.length === 1 ? "" : "s"} of a change that was interrupted before it began, in ${shownDir}: ${names.join(", ")}`,
+        message: `Removed ${plural(names.length, "staged file")} of a change that was interrupted before it began, in ${shownDir}: ${names.join(", ")}`,
         hint: "Nothing to do: no file had been changed.",
       }),
     );

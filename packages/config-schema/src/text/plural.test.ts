@@ -12,4 +12,9 @@ describe("plural", () => {
     expect(plural(1, "exact match", "exact matches")).toBe("1 exact match");
     expect(plural(3, "exact match", "exact matches")).toBe("3 exact matches");
   });
+
+  test("a bigint count (a zod bound) is printed in full and agrees with its noun", () => {
+    expect(plural(1n, "item")).toBe("1 item");
+    expect(plural(12345678901234567890n, "item")).toBe("12345678901234567890 items");
+  });
 });

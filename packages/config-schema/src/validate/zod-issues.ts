@@ -10,6 +10,7 @@ import {
   SEMVER_PATTERN,
 } from "../schemas/common.js";
 import { detectSecret, isSecretKey, redactSecret, redactSecrets } from "../secrets/index.js";
+import { plural } from "../text/plural.js";
 import type { YamlSource } from "../yaml/parse.js";
 import { formatYamlPath } from "./describe-path.js";
 import { enumValues, objectKeys, schemaAt } from "./schema-at.js";
@@ -265,8 +266,8 @@ export function zodIssuesToDiagnostics(
               : "less than";
         const message = isCount
           ? issue.origin === "array"
-            ? `${where} must have ${relation} ${String(bound)} item${Number(bound) === 1 ? "" : "s"}`
-            : `${where} must be ${relation} ${String(bound)} character${Number(bound) === 1 ? "" : "s"} long`
+            ? `${where} must have ${relation} ${plural(bound, "item")}`
+            : `${where} must be ${relation} ${plural(bound, "character")} long`
           : `${where} must be ${relation} ${String(bound)}, got ${typeof at.value === "string" ? typeName(at.value, path).replace(/^the string /, "") : String(at.value)}`;
         out.push(
           schemaDiagnostic("SY1034", {

@@ -1,3 +1,4 @@
+import { plural } from "@switchyard/config-schema/text";
 import { listNames } from "../models.js";
 import { refusedAnswer } from "./openai-models.js";
 import { down, modelsOutcome } from "./outcome.js";
@@ -64,9 +65,7 @@ export async function probeLiteLLM(target: HttpTarget, context: ProbeContext): P
   return modelsOutcome(steps, ids, target.expectedModels, {
     unexpectedIsProblem: true,
     ...versionField,
-    ...(wildcards > 0
-      ? { notes: [`${wildcards} wildcard route${wildcards === 1 ? "" : "s"} not compared`] }
-      : {}),
+    ...(wildcards > 0 ? { notes: [`${plural(wildcards, "wildcard route")} not compared`] } : {}),
     fix: (missing) =>
       missing.length > 0
         ? `LiteLLM skipped ${listNames(missing)} (its log says why: a missing key, a bad api_base), or runs another file: regenerate and restart (switchyard reload).`

@@ -1,3 +1,4 @@
+import { plural } from "@switchyard/config-schema/text";
 import { compareServedModels, type ExpectedModels, listNames, type ModelComparison } from "../models.js";
 import type { ProbeOutcome, ProbeStep } from "./types.js";
 
@@ -41,7 +42,7 @@ export function modelsOutcome(
   if (problems.length === 0) {
     return {
       status: "healthy",
-      reason: `up, serving ${models.expected.length === 0 ? "nothing expected" : `all ${models.expected.length} expected model${models.expected.length === 1 ? "" : "s"}`}`,
+      reason: `up, serving ${models.expected.length === 0 ? "nothing expected" : `all ${plural(models.expected.length, "expected model")}`}`,
       retryable: false,
       steps,
       models,

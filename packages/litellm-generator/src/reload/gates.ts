@@ -1,5 +1,6 @@
 import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import { litellmPatternMatches } from "@switchyard/config-schema/litellm";
+import { plural } from "@switchyard/config-schema/text";
 import {
   type Attempt,
   compareServedModels,
@@ -73,7 +74,7 @@ function gateFailure(
   hint: string,
 ): StepOutcome {
   const message = result.timedOut
-    ? `${what}: no success from GET ${url} within ${options.timeoutMs} ms (${result.attempts} probe${result.attempts === 1 ? "" : "s"}; last: ${result.reason})`
+    ? `${what}: no success from GET ${url} within ${options.timeoutMs} ms (${plural(result.attempts, "probe")}; last: ${result.reason})`
     : `${what}: ${result.reason}`;
   return { status: "failed", detail: message, diagnostics: [{ code, severity: "error", message, hint }] };
 }
@@ -96,7 +97,7 @@ export async function waitLive(options: GateOptions): Promise<StepOutcome> {
   if (result.ok)
     return {
       status: "ok",
-      detail: `200 ${result.value} (${result.attempts} probe${result.attempts === 1 ? "" : "s"})`,
+      detail: `200 ${result.value} (${plural(result.attempts, "probe")})`,
     };
   return gateFailure(
     "SY4302",
@@ -203,8 +204,7 @@ export async function waitModels(
   );
   if (result.ok) {
     const wildcards = expected.wildcards ?? 0;
-    const wild =
-      wildcards > 0 ? ` (+${wildcards} wildcard route${wildcards === 1 ? "" : "s"} not compared)` : "";
+    const wild = wildcards > 0 ? ` (+${plural(wildcards, "wildcard route")} not compared)` : "";
     return { status: "ok", detail: `${expected.names.size} model names served as generated${wild}` };
   }
   if (!result.timedOut) {

@@ -1,4 +1,5 @@
 import type { YamlPath } from "@switchyard/config-schema/diagnostics";
+import { plural } from "@switchyard/config-schema/text";
 import { formatYamlPath } from "@switchyard/config-schema/yaml";
 import { isMap, isScalar, type YAMLMap } from "yaml";
 import { migrationsDiagnostic } from "../catalogue.js";
@@ -56,7 +57,7 @@ function up(context: MigrationContext): void {
     const more = rewritten.length > 5 ? ` and ${rewritten.length - 5} more` : "";
     context.note(
       migrationsDiagnostic("SY3023", {
-        message: `Rewrote ${rewritten.length} quoted value${rewritten.length === 1 ? "" : "s"} as numbers or booleans: ${shown}${more}`,
+        message: `Rewrote ${plural(rewritten.length, "quoted value")} as numbers or booleans: ${shown}${more}`,
       }),
     );
   }

@@ -1,3 +1,4 @@
+import { plural } from "@switchyard/config-schema/text";
 import { isMap, isScalar } from "yaml";
 import { migrationsDiagnostic } from "../catalogue.js";
 import { vllmConflicts } from "../rules/one-active-vllm.js";
@@ -10,7 +11,7 @@ function noteRemoved(context: MigrationContext, counts: Map<string, number>, whe
   for (const [field, count] of counts) {
     context.note(
       migrationsDiagnostic("SY3021", {
-        message: `Removed \`${field}\` from ${count} ${where}${count === 1 ? "" : "s"}: it was never implemented`,
+        message: `Removed \`${field}\` from ${plural(count, where)}: it was never implemented`,
         hint: "The values are kept in the migration history (`switchyard migrate history`).",
       }),
     );

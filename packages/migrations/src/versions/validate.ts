@@ -1,6 +1,7 @@
 import type { Diagnostic, SourceRange, YamlPath } from "@switchyard/config-schema/diagnostics";
 import { validateSource } from "@switchyard/config-schema/load";
 import { CURRENT_SCHEMA_VERSION } from "@switchyard/config-schema/schemas";
+import { plural } from "@switchyard/config-schema/text";
 import type { YamlEditor } from "@switchyard/config-schema/yaml";
 import { formatYamlPath, lookupPath, type YamlSource } from "@switchyard/config-schema/yaml";
 import { isMap, LineCounter, type Node } from "yaml";
@@ -112,8 +113,7 @@ function zodDiagnostics(
     out.push(stepFailure(file, step, `${where}${issue.message}${keys}`, target, editor));
   }
   const rest = parsed.error.issues.length - MAX_ISSUES;
-  if (rest > 0)
-    out.push(stepFailure(file, step, `and ${rest} more problem${rest === 1 ? "" : "s"}`, undefined, editor));
+  if (rest > 0) out.push(stepFailure(file, step, `and ${plural(rest, "more problem")}`, undefined, editor));
   return out;
 }
 

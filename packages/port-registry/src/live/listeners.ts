@@ -1,4 +1,5 @@
 import { formatIPv6, parseIPv6 } from "@switchyard/config-schema/hosts";
+import { plural } from "@switchyard/config-schema/text";
 import { lsofArguments, readCommandLines, readLsof } from "./lsof.js";
 import { type ListeningSocket, type Protocol, readProcNet } from "./proc-net.js";
 import { type ProcessInfo, scanSocketOwners } from "./proc-owners.js";
@@ -98,7 +99,7 @@ function fromProc(
       return {
         ...base,
         owner: "unreadable" as const,
-        ownerReason: `held by ${describeUser(socket.uid, user)}; the descriptors of ${scan.unreadable.count} process${scan.unreadable.count === 1 ? "" : "es"} are not readable as ${describeUser(myUid, myUid === undefined ? undefined : nameOf(myUid))} (${scan.unreadable.reason ?? "permission denied"}): run as root or as that user to see who`,
+        ownerReason: `held by ${describeUser(socket.uid, user)}; the descriptors of ${plural(scan.unreadable.count, "process", "processes")} are not readable as ${describeUser(myUid, myUid === undefined ? undefined : nameOf(myUid))} (${scan.unreadable.reason ?? "permission denied"}): run as root or as that user to see who`,
         processes: [],
       };
     }

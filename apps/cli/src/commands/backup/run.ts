@@ -367,7 +367,7 @@ async function create(run: Run, all: boolean): Promise<CommandOutcome> {
     return { status: "invalid", data, stderr: `Nothing to back up: ${what}.\n` };
   }
   const lines = [
-    `Backed up ${created.length === 1 ? "1 file" : `${created.length} files`}:`,
+    `Backed up ${plural(created.length, "file")}:`,
     ...table(created.map((c) => [c.file, `→ ${c.backup}`])),
   ];
   return { status: "ok", data, stdout: `${lines.join("\n")}\n` };

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { loadConfigSet } from "@switchyard/config-schema/load";
 import { collectSources, sanitizeForTerminal } from "@switchyard/config-schema/render";
+import { plural } from "@switchyard/config-schema/text";
 import { stackHealth } from "@switchyard/doctor";
 import type { HealthResult, HealthStatus } from "@switchyard/health";
 import { stringOption } from "../../args.js";
@@ -35,7 +36,7 @@ function table(
 ): string {
   const id = results.reduce((most, r) => Math.max(most, safe(r.id).length), 2);
   const kind = results.reduce((most, r) => Math.max(most, r.kind.length), 4);
-  const lines = [`Health of ${shown} (${results.length} probe${results.length === 1 ? "" : "s"}):`, ""];
+  const lines = [`Health of ${shown} (${plural(results.length, "probe")}):`, ""];
   for (const r of results) {
     const retried = r.attempts > 1 ? ` ×${r.attempts}` : "";
     lines.push(

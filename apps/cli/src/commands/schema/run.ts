@@ -8,6 +8,7 @@ import {
   generateJsonSchemas,
   schemaUrl,
 } from "@switchyard/config-schema/schemas";
+import { plural } from "@switchyard/config-schema/text";
 import { writeFileAtomic } from "@switchyard/config-schema/write";
 import { stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
@@ -74,11 +75,10 @@ async function writeSchemas(
     }
     written.push(displayPath(path, cwd));
   }
-  const noun = written.length === 1 ? "schema" : "schemas";
   return {
     status: "ok",
     data: { written },
-    stdout: `Wrote ${written.length} JSON ${noun}:\n${written.map((p) => `  ${p}\n`).join("")}`,
+    stdout: `Wrote ${plural(written.length, "JSON schema")}:\n${written.map((p) => `  ${p}\n`).join("")}`,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import { suppressionCatalogue } from "@switchyard/config-schema/suppressions";
+import { plural } from "@switchyard/config-schema/text";
 import type { FindingDraft } from "../../types.js";
 import { defineCheck, loadedFiles, notApplicable, ran } from "../define.js";
 
@@ -51,7 +52,7 @@ export const configInvalid = defineCheck({
         ...(file !== undefined ? { file } : shown !== "" ? { file: shown } : {}),
         ...(first.range ? { range: first.range } : {}),
         discriminator: "errors",
-        message: `${name} has ${errors.length} error${errors.length === 1 ? "" : "s"} (first: ${first.code}${where}: ${first.message})`,
+        message: `${name} has ${plural(errors.length, "error")} (first: ${first.code}${where}: ${first.message})`,
       });
     }
     return ran(findings);

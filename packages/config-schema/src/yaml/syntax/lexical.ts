@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { schemaDiagnostic } from "../../diagnostics/schema-catalogue.js";
+import { plural } from "../../text/plural.js";
 import { positionInText } from "../decode.js";
 
 /**
@@ -48,7 +49,7 @@ export function mixedLineEndings(text: string, file: string): Diagnostic | undef
   const majority = minority === "CRLF" ? "LF" : "CRLF";
   const count = Math.min(withCr, withoutCr);
   return schemaDiagnostic("SY1015", {
-    message: `Line endings are mixed: ${count} ${count === 1 ? "line ends" : "lines end"} with ${minority} (the first is line ${start.line}), ${Math.max(withCr, withoutCr)} with ${majority}`,
+    message: `Line endings are mixed: ${plural(count, "line ends", "lines end")} with ${minority} (the first is line ${start.line}), ${Math.max(withCr, withoutCr)} with ${majority}`,
     file,
     range: { start, end: { line: start.line, column: start.column + 1, offset: firstMinority + 1 } },
     hint: `Save the file with one kind of line ending (${majority}), e.g. with your editor's line-ending setting or \`dos2unix\`.`,

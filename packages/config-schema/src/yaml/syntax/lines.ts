@@ -2,6 +2,7 @@
  * The line view of a YAML file that the syntax explainer reasons about: indentation, keys, list
  * items and block-scalar bodies, found lexically (the file does not parse, so there is no tree).
  */
+import { plural } from "../../text/plural.js";
 
 /** Spaces at the start of a line (tabs are not indentation in YAML). */
 export function indentOf(line: string): number {
@@ -85,5 +86,5 @@ export function blockScalarBodies(lines: readonly string[]): boolean[] {
 
 /** `n space(s)`. */
 export function spaces(count: number): string {
-  return `${count} ${count === 1 ? "space" : "spaces"}`;
+  return plural(count, "space");
 }
