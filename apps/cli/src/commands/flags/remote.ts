@@ -17,6 +17,7 @@ import {
   type FlagEdit,
   type FlagEvaluation,
   flagsCatalogue,
+  flagsDiagnostic,
 } from "@switchyard/feature-flags";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome } from "../../command.js";
@@ -161,6 +162,8 @@ function failed(target: RemoteTarget, answer: Answer, data: Record<string, unkno
     412: "Someone changed the flag meanwhile; run the command again.",
     429: "Too many changes at once; wait a moment and run it again.",
   };
+  // The server's own code (any of its catalogues, or `http-<status>`), so not the flags factory's:
+  // a refused request is an error whatever the catalogue says of the code.
   const diagnostic: Diagnostic = {
     code,
     severity: "error",
@@ -205,12 +208,10 @@ export async function remoteFlag(
   const found = listed.flags.find((f) => f.name === name);
   if (found !== undefined) return storedOf(found);
   const names = listed.flags.map((f) => f.name);
-  const diagnostic: Diagnostic = {
-    code: FLAG_CODES.flagNotFound,
-    severity: "error",
+  const diagnostic = flagsDiagnostic(FLAG_CODES.flagNotFound, {
     message: `No flag '${safe(name)}' on ${target.shown}${didYouMean(suggestName(name, names))}`,
     hint: "Run 'switchyard flags list --server …' to see the flags.",
-  };
+  });
   return {
     outcome: {
       status: "invalid",

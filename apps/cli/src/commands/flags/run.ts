@@ -14,11 +14,13 @@ import {
   type EvaluationContext,
   FileFlagStore,
   FLAG_CODES,
+  type FlagCode,
   type FlagEdit,
   FlagEngine,
   type FlagEvaluation,
   FlagVersionConflictError,
   flagsCatalogue,
+  flagsDiagnostic,
   flagsOf,
   isValidUserId,
   type StoredFlag,
@@ -131,11 +133,11 @@ interface Run {
   readonly target: FlagTarget;
 }
 
-/** A finding located in the flag file (at `path`, or its deepest existing key). */
-function located(run: Run, code: string, message: string, path: YamlPath, hint: string): Diagnostic {
+/** A finding located in the flag file (at `path`, or its deepest existing key); severity from the catalogue. */
+function located(run: Run, code: FlagCode, message: string, path: YamlPath, hint: string): Diagnostic {
   const { loaded, shown } = run.target;
   const range = loaded.source.rangeOf(path, "key");
-  return { code, severity: "error", message, file: shown, path, ...(range ? { range } : {}), hint };
+  return flagsDiagnostic(code, { message, file: shown, path, ...(range ? { range } : {}), hint });
 }
 
 function refused(
@@ -408,7 +410,7 @@ function editOf(
   listAction: "add" | "remove" | undefined,
 ):
   | { edit: FlagEdit; what: string }
-  | { invalid: { code: string; message: string; path: YamlPath; hint: string } } {
+  | { invalid: { code: FlagCode; message: string; path: YamlPath; hint: string } } {
   switch (action) {
     case "enable":
     case "disable":
@@ -493,7 +495,7 @@ async function runRemote(
   const planned = editOf(action, found.name, b, user, listAction);
   if ("invalid" in planned) {
     const { code, message, hint } = planned.invalid;
-    const diagnostic: Diagnostic = { code, severity: "error", message, file: target.shown, hint };
+    const diagnostic = flagsDiagnostic(code, { message, file: target.shown, hint });
     return {
       status: "invalid",
       data: { server: target.shown, diagnostics: [diagnostic] },
