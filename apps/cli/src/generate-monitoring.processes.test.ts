@@ -8,9 +8,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleWorker } from "@switchyard/test-utils";
 import { beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "./test-support/paths.js";
 import { copyExample, runCli, tempDir } from "./test-support/run.js";
 
 const WORKER_SOURCE = `
@@ -35,26 +34,9 @@ process.stdout.write("finished\\n");
 let worker: string;
 
 beforeAll(async () => {
-  worker = join(await tempDir("switchyard-monitoring-kill-"), "worker.mjs");
-  await build({
-    stdin: {
-      contents: WORKER_SOURCE,
-      resolveDir: dirname(fileURLToPath(import.meta.url)),
-      loader: "ts",
-      sourcefile: "worker.ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    // The packages' sources, through the same tsconfig paths the tests and the typecheck use.
-    tsconfig: join(REPO_ROOT, "tsconfig.base.json"),
-    // Bundled CommonJS dependencies (yaml) require Node's modules: give the ESM bundle a require.
-    banner: {
-      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
-    },
-    outfile: worker,
-    logLevel: "silent",
+  worker = await bundleWorker(WORKER_SOURCE, {
+    resolveDir: dirname(fileURLToPath(import.meta.url)),
+    outfile: join(await tempDir("switchyard-monitoring-kill-"), "worker.mjs"),
   });
 });
 

@@ -1,17 +1,16 @@
 /**
  * writeLiteLLMConfig across real processes: two writers contending for one file, a writer waiting
  * for (or naming) another process's lock, and a writer killed with SIGKILL at random points during
- * 200 writes. The child is this package's TypeScript bundled by esbuild (config-schema's dev
- * dependency) into a temp `.mjs`, since the packages are not built during tests.
+ * 200 writes. The child is this package's TypeScript bundled into a temp `.mjs` (test-utils'
+ * `bundleWorker`), since the packages are not built during tests.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { loadConfigSet } from "@switchyard/config-schema/load";
-import { tempDir } from "@switchyard/test-utils";
+import { bundleWorker, tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { configDir, yaml } from "../test/helpers.js";
@@ -69,18 +68,6 @@ if (mode === "loop") {
 }
 `;
 
-interface EsbuildLike {
-  build(options: Record<string, unknown>): Promise<unknown>;
-}
-
-/** esbuild is a dev dependency of config-schema, resolved from there. */
-async function loadEsbuild(): Promise<EsbuildLike> {
-  const schemaPackage = createRequire(import.meta.url).resolve("@switchyard/config-schema/package.json");
-  const entry = createRequire(schemaPackage).resolve("esbuild");
-  const module = (await import(pathToFileURL(entry).href)) as EsbuildLike & { default?: EsbuildLike };
-  return typeof module.build === "function" ? module : module.default!;
-}
-
 const PROVIDERS = yaml`
   schema_version: "2.0.0"
   providers:
@@ -107,28 +94,10 @@ let textB: string;
 
 beforeAll(async () => {
   work = await tempDir("sy-gen-proc-");
-  worker = join(work, "worker.mjs");
-  const esbuild = await loadEsbuild();
-  await esbuild.build({
-    stdin: {
-      contents: WORKER_SOURCE,
-      resolveDir: dirname(fileURLToPath(import.meta.url)),
-      loader: "ts",
-      sourcefile: "worker.ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
+  worker = await bundleWorker(WORKER_SOURCE, {
+    resolveDir: dirname(fileURLToPath(import.meta.url)),
+    outfile: join(work, "worker.mjs"),
     minify: true,
-    // `@switchyard/*` from src/ through the tsconfig's `paths`, as the tests resolve them.
-    tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)),
-    // Bundled CommonJS dependencies (yaml) call require() for Node built-ins.
-    banner: {
-      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
-    },
-    outfile: worker,
-    logLevel: "silent",
   });
   dirA = await configDir({ "providers.yaml": PROVIDERS, "model-mappings.yaml": mappings("a") });
   dirB = await configDir({ "providers.yaml": PROVIDERS, "model-mappings.yaml": mappings("b") });

@@ -18,3 +18,4 @@ export {
   toolProblem,
   underCi,
 } from "./tools.js";
+export { bundleWorker, type WorkerBundleOptions } from "./worker.js";

@@ -1,6 +1,7 @@
 /**
  * Real processes: writers killed with SIGKILL mid-write, and two processes contending
- * for one file. The child is this folder's TypeScript bundled by esbuild (a dev dependency) into a temp `.mjs`, since the package is not built during tests.
+ * for one file. The child is this folder's TypeScript bundled into a temp `.mjs` (test-utils'
+ * `bundleWorker`), since the package is not built during tests.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -8,8 +9,7 @@ import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { HANG_GUARD_MS, processTestConfig, tempDir } from "@switchyard/test-utils";
-import { build } from "esbuild";
+import { bundleWorker, HANG_GUARD_MS, processTestConfig, tempDir } from "@switchyard/test-utils";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { writeFileAtomic } from "./atomic-write.js";
 import { cleanStaleTempFiles } from "./clean-temp.js";
@@ -103,20 +103,9 @@ let worker: string;
 
 beforeAll(async () => {
   work = await tempDir("sy-proc-");
-  worker = join(work, "worker.mjs");
-  await build({
-    stdin: {
-      contents: WORKER_SOURCE,
-      resolveDir: dirname(fileURLToPath(import.meta.url)),
-      loader: "ts",
-      sourcefile: "worker.ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outfile: worker,
-    logLevel: "silent",
+  worker = await bundleWorker(WORKER_SOURCE, {
+    resolveDir: dirname(fileURLToPath(import.meta.url)),
+    outfile: join(work, "worker.mjs"),
   });
 });
 
