@@ -21,6 +21,8 @@ export interface ExampleStack {
   readonly env: Readonly<Record<string, string>>;
   readonly ports: ReadonlyMap<number, number>;
   readonly standIns: readonly StandIn[];
+  /** The services of ports.yaml with a listener (`running`) and without one (`free`), in file order. */
+  readonly services: { readonly running: readonly string[]; readonly free: readonly string[] };
   stop(): Promise<unknown>;
 }
 

@@ -42,6 +42,8 @@ export async function startExampleStack(options = {}) {
 
   const standIns = [];
   const moved = new Map();
+  /** The ids of the services something listens for (a stand-in or Redis), in file order. */
+  const running = [];
   let gateway;
   for (const [id, service] of Object.entries(ports.services)) {
     if (without.has(id)) {
@@ -51,6 +53,7 @@ export async function startExampleStack(options = {}) {
     if ((service.expected_processes ?? []).includes("redis-server")) {
       const redis = await startRedis();
       standIns.push(redis);
+      running.push(id);
       moved.set(service.port, redis.port);
       continue;
     }
@@ -67,6 +70,7 @@ export async function startExampleStack(options = {}) {
     const kind = KIND[type];
     const standIn = await startBackend(kind, { models, title: TITLE[kind] });
     standIns.push(standIn);
+    running.push(id);
     moved.set(service.port, standIn.port);
   }
 
@@ -92,6 +96,7 @@ export async function startExampleStack(options = {}) {
   ])
     await backupFile(join(configDir, name));
   if (gateway && !without.has(gateway.id)) {
+    running.push(gateway.id);
     standIns.push(
       await startGateway(written.outputPath, {
         port: gateway.port,
@@ -107,6 +112,11 @@ export async function startExampleStack(options = {}) {
     /** Original port → the port its stand-in (or nothing) listens on. */
     ports: moved,
     standIns,
+    /** The services of ports.yaml with a listener (`running`) and without one (`free`), in file order. */
+    services: {
+      running: Object.keys(ports.services).filter((id) => running.includes(id)),
+      free: Object.keys(ports.services).filter((id) => !running.includes(id)),
+    },
     stop: () => Promise.all(standIns.map((s) => s.stop())),
   };
 }

@@ -29,11 +29,21 @@ describe("planHealthProbes", () => {
       "qwen2.5-coder:7b",
       "nomic-embed-text",
     ]);
+    // The services of the example with nothing to probe, read from the example itself (so a service
+    // added there is expected here too): no health_url, no provider hosted, and not Redis (probed by RESP).
+    const unprobed = Object.entries(set.files.ports!.value!.services)
+      .filter(
+        ([, s]) =>
+          s.health_url === undefined &&
+          (s.providers ?? []).length === 0 &&
+          !(s.expected_processes ?? []).includes("redis-server"),
+      )
+      .map(([id]) => ({ id, reason: "no health_url, and it hosts no provider" }));
+    expect(unprobed.map((s) => s.id)).toContain("redis-exporter");
     expect(plan.skipped).toEqual([
       { id: "vllm-dolphin", reason: "disabled: gets no traffic, so it is not probed" },
       { id: "openai", reason: "a cloud provider (openai): not probed" },
-      { id: "switchyard-server", reason: "no health_url, and it hosts no provider" },
-      { id: "redis-exporter", reason: "no health_url, and it hosts no provider" },
+      ...unprobed,
     ]);
   });
 
