@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { below, report, root } from "../lib.mjs";
 
 /** CPU seconds used so far by this process's waited-for children (and theirs). */
@@ -30,6 +30,21 @@ function build(extra) {
   return { seconds, detail: `${(childrenCpu() - cpuBefore).toFixed(1)} s CPU, load ${load} at start` };
 }
 
+/**
+ * The directory of the pinned pnpm's binary (npx's cache). turbo runs each package's `build` script
+ * through the package manager that package.json pins, and finds it on PATH: run bare, without
+ * npx's pnpm there, it stops at once ("Unable to find package manager binary").
+ */
+function pnpmBinDir() {
+  const found = spawnSync("npx", ["-y", "-p", "pnpm@10.34.8", "-c", "command -v pnpm"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  const path = found.stdout.trim();
+  if (found.status !== 0 || path === "") throw new Error(`cannot find pnpm@10.34.8: ${found.stderr}`);
+  return dirname(path);
+}
+
 export default {
   kind: "custom",
   name: "build",
@@ -38,18 +53,19 @@ export default {
     const clean = build(["--force"]);
     report("build: clean build of every package (--force)", clean.seconds, "s", below(30), clean.detail);
     const again = build([]);
-    // Diagnosis, beside it: turbo alone (what is left once npx and pnpm have started).
+    // Diagnosis, beside it: turbo alone (what is left once npx and pnpm have started), with the
+    // pinned pnpm on its PATH as `pnpm build` gives it.
+    const env = { ...process.env, PATH: `${pnpmBinDir()}:${process.env.PATH ?? ""}` };
     const started = performance.now();
     const turbo = spawnSync(
       join(root, "node_modules", ".bin", "turbo"),
       ["run", "build", "--output-logs=errors-only"],
-      {
-        cwd: root,
-        encoding: "utf8",
-      },
+      { cwd: root, encoding: "utf8", env },
     );
     const turboSeconds =
-      turbo.status === 0 ? `${((performance.now() - started) / 1000).toFixed(1)} s` : "failed";
+      turbo.status === 0
+        ? `${((performance.now() - started) / 1000).toFixed(1)} s`
+        : `failed (exit ${turbo.status}: ${(turbo.stderr || turbo.stdout).trim().split("\n").pop()})`;
     report(
       "build: rebuild with nothing changed (turbo cache)",
       again.seconds,

@@ -18,4 +18,5 @@ export default [
   "server.mjs",
   "packages.mjs",
   "build.mjs",
+  "first-command.mjs",
 ];
