@@ -11,7 +11,7 @@ import {
   redactSecret,
   redactSecrets,
   shannonEntropy,
-} from "./index.js";
+} from "../entries/secrets.js";
 
 /** Deterministic pseudo-random token (a linear congruential generator: no secret is written here). */
 function token(

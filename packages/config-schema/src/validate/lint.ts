@@ -4,7 +4,9 @@ import { suggestName } from "../diagnostics/suggest.js";
 import { ENV_REFERENCE_PATTERN } from "../schemas/common.js";
 import type { ConfigFileKind } from "../schemas/files.js";
 import { LITELLM_ROUTER_SETTINGS } from "../schemas/litellm.js";
-import { credentialPaths, detectSecret, redactSecret } from "../secrets/index.js";
+import { credentialPaths } from "../secrets/credential-fields.js";
+import { detectSecret } from "../secrets/detect.js";
+import { redactSecret } from "../secrets/redact.js";
 import type { YamlSource } from "../yaml/parse.js";
 
 function entries(value: unknown): [string, unknown][] {

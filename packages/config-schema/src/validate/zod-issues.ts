@@ -9,7 +9,9 @@ import {
   ID_PATTERN,
   SEMVER_PATTERN,
 } from "../schemas/common.js";
-import { detectSecret, isSecretKey, redactSecret, redactSecrets } from "../secrets/index.js";
+import { detectSecret } from "../secrets/detect.js";
+import { isSecretKey } from "../secrets/key-names.js";
+import { redactSecret, redactSecrets } from "../secrets/redact.js";
 import { plural } from "../text/plural.js";
 import type { YamlSource } from "../yaml/parse.js";
 import { formatYamlPath } from "./describe-path.js";
