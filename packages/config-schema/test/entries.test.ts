@@ -6,6 +6,8 @@
  * configured in biome.json, refuses the main entry outside this package), and no name has two homes.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as main from "../src/index.js";
 
@@ -78,5 +80,37 @@ describe("subpath entries", () => {
         homes.set(name, [...(homes.get(name) ?? []), entry]);
     expect(homes.size).toBeGreaterThan(100);
     expect([...homes].filter(([, where]) => where.length !== 1)).toEqual([]);
+  });
+
+  it("no sibling package reaches the main entry: not by import, import type, require or vi.mock", () => {
+    // biome's noRestrictedImports covers import declarations; this covers the rest (a vi.mock of
+    // the main entry would no longer intercept a module that imports a subpath).
+    const repo = fileURLToPath(new URL("../../../", import.meta.url));
+    const uses: string[] = [];
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name === "node_modules" || entry.name === "dist") continue;
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) visit(path);
+        else if (/\.(ts|mts|mjs|cjs|js)$/.test(entry.name)) {
+          const text = readFileSync(path, "utf8");
+          if (/(?:from|import\(|require\(|mock\()\s*["']@switchyard\/config-schema["']/.test(text))
+            uses.push(path.slice(repo.length));
+        }
+      }
+    };
+    let scanned = 0;
+    for (const group of ["apps", "packages"])
+      for (const name of readdirSync(join(repo, group))) {
+        if (group === "packages" && name === "config-schema") continue;
+        for (const sub of ["src", "test", "scripts"]) {
+          try {
+            visit(join(repo, group, name, sub));
+            scanned += 1;
+          } catch {}
+        }
+      }
+    expect(scanned).toBeGreaterThan(10);
+    expect(uses).toEqual([]);
   });
 });
