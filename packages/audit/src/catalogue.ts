@@ -1,6 +1,6 @@
+import { checkCatalogueEntry } from "@switchyard/config-schema/checks";
 import {
   type CatalogueEntry,
-  checkCatalogueEntry,
   defineCatalogue,
   diagnosticFactory,
   type Severity,

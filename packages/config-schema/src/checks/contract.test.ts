@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  type CheckSpec,
+  gatherSuppressions,
+  notApplicable,
+  runChecks,
+  settleFindings,
+} from "../entries/checks.js";
 import type { Suppression } from "../suppressions/types.js";
 import { parseYaml } from "../yaml/parse.js";
-import { type CheckSpec, gatherSuppressions, notApplicable, runChecks, settleFindings } from "./index.js";
 
 type Level = "critical" | "high" | "medium" | "low" | "info";
 
