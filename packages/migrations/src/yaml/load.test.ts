@@ -1,4 +1,4 @@
-import type * as schema from "@switchyard/config-schema/yaml";
+import * as schema from "@switchyard/config-schema/yaml";
 import { describe, expect, it, vi } from "vitest";
 
 // Count the parses parseForMigration makes through config-schema's exports.
