@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyExample, runCli, snapshotDir } from "./test-support/run.js";
+import { REPO_ROOT } from "./test-support/paths.js";
+import { copyExample, runCli, snapshotDir, tempDir } from "./test-support/run.js";
 
 const FILES = ["providers.yaml", "model-mappings.yaml", "ports.yaml", "feature-flags.yaml"];
 
@@ -176,7 +177,7 @@ describe("migrate", () => {
     expect((await runCli(["migrate", "infra/old", "extra"], cwd)).code).toBe(2);
   });
 
-  it("usage errors exit 2; an unreadable directory exits 2 with SY3010", async () => {
+  it("usage errors exit 2; an unreadable directory exits 2, and makes nothing; an empty one exits 2 with SY3010", async () => {
     const typo = await runCli(["migrate", "histroy"]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("did you mean 'history'?");
@@ -184,11 +185,25 @@ describe("migrate", () => {
     expect((await runCli(["migrate", "--history", "--auto"])).code).toBe(2);
     expect((await runCli(["migrate", "rollback", "--to", "1.2.0"])).code).toBe(2);
     expect((await runCli(["migrate", "--auto", "--force"])).code).toBe(2);
-    const missing = await runCli(["migrate", "--config-dir", "no/such/dir"]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("error[SY3010]");
-    const missingPositional = await runCli(["migrate", "no/such/dir"]);
-    expect(missingPositional.code).toBe(2);
-    expect(missingPositional.stderr).toContain("error[SY3010]");
+    for (const argv of [
+      ["migrate", "--config-dir", "no/such/dir"],
+      ["migrate", "no/such/dir", "--auto"],
+      ["migrate", "rollback", "no/such/dir"],
+      ["migrate", "history", "no/such/dir"],
+    ]) {
+      const missing = await runCli(argv);
+      expect({ argv, code: missing.code }).toEqual({ argv, code: 2 });
+      expect(missing.stderr).toContain("Cannot read directory no/such/dir: no such file or directory");
+      expect(existsSync(join(REPO_ROOT, "no"))).toBe(false);
+    }
+    const empty = await tempDir();
+    for (const argv of [
+      ["migrate", empty],
+      ["migrate", "--auto", "--config-dir", empty],
+    ]) {
+      const nothing = await runCli(argv);
+      expect(nothing.code).toBe(2);
+      expect(nothing.stderr).toContain("error[SY3010]");
+    }
   });
 });

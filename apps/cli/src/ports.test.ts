@@ -127,7 +127,7 @@ describe.skipIf(process.platform !== "linux")("switchyard ports", () => {
     const usage = await runCli(["ports", "sugest"], cwd);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain(
-      "Unknown ports action 'sugest' — did you mean 'suggest'? (actions: suggest, order)",
+      "Unknown ports action 'sugest' — did you mean 'suggest'? (actions: suggest, order; anything else is the config directory)",
     );
   });
 

@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { didYouMean, suggestName } from "@switchyard/config-schema/diagnostics";
 import { BoundedReadError, readBoundedFile } from "@switchyard/config-schema/fs";
@@ -27,8 +26,8 @@ import { DEFAULT_OUTPUT_FILE, generatorCatalogue } from "@switchyard/litellm-gen
 import { booleanOption, stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
-import { configDirArgument } from "../../config-dir.js";
-import { IoError, ioErrorFor, UsageError } from "../../errors.js";
+import { configDirArgument, requireConfigDirectory } from "../../config-dir.js";
+import { ioErrorFor, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import { prettyDiagnostics, prunedData, prunedLines } from "../../report.js";
 
@@ -451,28 +450,12 @@ async function restore(run: Run, args: ParsedArgs): Promise<CommandOutcome> {
  * `verify` checks that the newest (or `--all`) would restore to a valid file; `restore` puts one back
  * atomically, backing the current file up first, and refuses an invalid backup unless `--force`.
  */
-/**
- * The file's directory must be a readable directory: a mistyped `--config-dir` is an I/O error
- * (exit 2), as in every command that reads a config set, never "No backups".
- */
-async function requireDirectory(dir: string, cwd: string): Promise<void> {
-  const shown = displayPath(dir, cwd);
-  const hint = "Check the path; `--config-dir` selects another directory.";
-  let isDirectory: boolean;
-  try {
-    isDirectory = (await stat(dir)).isDirectory();
-  } catch (error) {
-    throw new IoError(ioErrorFor("read directory", shown, dir, error).message, dir, { cause: error, hint });
-  }
-  if (!isDirectory) throw new IoError(`Cannot read directory ${shown}: not a directory`, dir, { hint });
-}
-
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
   const action = parseAction(args);
   const path = targetFile(action, args, context.io.cwd);
   const target: Run = { context, path, shown: displayPath(path, context.io.cwd) };
   const dir = dirname(path);
-  await requireDirectory(dir, context.io.cwd);
+  await requireConfigDirectory(dir, context.io.cwd);
   // A multi-file change a crash interrupted in the directory is finished first, and reported.
   const recovery = recoveryDiagnostics(await recoverFileSets(dir), displayPath(dir, context.io.cwd));
   const outcome = await runAction(action, target, args);

@@ -114,9 +114,10 @@ function parseAction(args: ParsedArgs): Action {
     };
     throw usage(`Missing argument: ${shape[action]}`);
   }
-  if (given > ARITY[action])
+  // The config directory may follow the action's own arguments, as in every command (`flags list config`).
+  if (given > ARITY[action] + 1)
     throw usage(
-      `Too many arguments for 'flags ${action}': unexpected '${safe(args.positionals[ARITY[action] + 1]!)}'`,
+      `Too many arguments for 'flags ${action}': unexpected '${safe(args.positionals[ARITY[action] + 2]!)}'`,
     );
   return action;
 }
@@ -155,7 +156,8 @@ function refused(
 
 async function openTarget(args: ParsedArgs, context: CommandContext): Promise<FlagTarget | CommandOutcome> {
   const cwd = context.io.cwd;
-  const dir = resolve(cwd, configDirArgument(args, "flags"));
+  const dirIndex = ARITY[args.positionals[0] as Action] + 1;
+  const dir = resolve(cwd, configDirArgument(args, "flags", { positional: true, positionalIndex: dirIndex }));
   const path = join(dir, FLAG_FILE);
   const shown = displayPath(path, cwd);
   // One read: the store parses and validates the file and keeps that read for our diagnostics.
@@ -526,7 +528,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     throw usage("--token-file applies only with --server (the local file needs no token)");
   }
   if (server !== undefined) {
-    if (args.values["config-dir"] !== undefined) {
+    if (args.values["config-dir"] !== undefined || args.positionals.length > ARITY[action] + 1) {
       throw usage("Give --server or --config-dir, not both: the flags live in one place");
     }
     const target = await remoteTarget(server, context, tokenFile);

@@ -16,6 +16,11 @@ export const spec: CommandSpec = {
     { name: "arg", description: "The flag (or, for whitelist/blacklist, add or remove)." },
     { name: "arg2", description: "rollout: the percentage; whitelist/blacklist: the flag." },
     { name: "arg3", description: "whitelist/blacklist: the user id." },
+    {
+      name: "dir",
+      description:
+        "Config directory, after the action's arguments; the same as --config-dir: 'flags list config'.",
+    },
   ],
   options: {
     "config-dir": configDirOption("Config directory holding feature-flags.yaml."),

@@ -19,7 +19,7 @@ import {
 import { booleanOption, stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
-import { configDirArgument } from "../../config-dir.js";
+import { configDirArgument, requireConfigDirectory } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import { prettyDiagnostics, prunedData, prunedLines } from "../../report.js";
@@ -75,6 +75,7 @@ export async function runMonitoring(
   const outOption = stringOption(args, "out");
   const outDir = outOption === undefined ? join(dir, DEFAULT_MONITORING_DIR) : resolve(cwd, outOption);
   const out = displayPath(outDir, cwd);
+  await requireConfigDirectory(dir, cwd);
   const set = await loadConfigSet(dir, { cwd, kinds: ["providers", "ports", "model-mappings"] });
   const errors = set.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {

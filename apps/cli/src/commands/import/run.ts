@@ -9,10 +9,10 @@ import {
   importLiteLLMConfig,
   writeImportedConfig,
 } from "@switchyard/litellm-generator";
-import { booleanOption, stringOption } from "../../args.js";
+import { booleanOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
-import { DEFAULT_CONFIG_DIR } from "../../config-dir.js";
+import { configDirArgument, DEFAULT_CONFIG_DIR } from "../../config-dir.js";
 import { ioErrorFor, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import { prettyDiagnostics } from "../../report.js";
@@ -80,7 +80,10 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
   } catch (error) {
     throw ioErrorFor("read", displayPath(input, cwd), input, error);
   }
-  const outDir = resolve(cwd, stringOption(args, "out") ?? DEFAULT_CONFIG_DIR);
+  const outDir = resolve(
+    cwd,
+    configDirArgument(args, "import", { positional: true, positionalIndex: 2, alias: "out" }),
+  );
   const catalogue = cliCatalogue(generatorCatalogue);
   const result = await importLiteLLMConfig(input, {
     cwd,

@@ -1,5 +1,5 @@
 import type { CommandSpec } from "../../command.js";
-import { forceOption, jsonOption, outOption } from "../../options.js";
+import { configDirOption, forceOption, jsonOption, outOption } from "../../options.js";
 
 /** `switchyard import`: what `--help` shows and how its arguments parse; the work is in `run.ts`. */
 export const spec: CommandSpec = {
@@ -10,9 +10,11 @@ export const spec: CommandSpec = {
   positionals: [
     { name: "source", description: "What to import from: litellm.", required: true },
     { name: "file", description: "The LiteLLM config file." },
+    { name: "dir", description: "The config directory to write into; the same as --config-dir (or --out)." },
   ],
   options: {
-    out: outOption("dir", "The directory to write the config set into (created if needed).", "./config"),
+    "config-dir": configDirOption("The directory to write the config set into (created if needed)."),
+    out: outOption("dir", "The same as --config-dir (kept for existing scripts).", "./config"),
     force: forceOption("Replace existing files (each is backed up first)."),
     "generate-ids": {
       type: "boolean",

@@ -5,6 +5,7 @@ import { installedSchemaPath, yamlLanguageServerComment } from "@switchyard/conf
 import { writeFileAtomic, writeFileSafely } from "@switchyard/config-schema/write";
 import { booleanOption, stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
+import { configDirArgument } from "../../config-dir.js";
 import { IoError, ioErrorFor } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import type { Style } from "../../style.js";
@@ -106,7 +107,7 @@ function withLocalSchema(template: ConfigTemplate, dir: string, shownDir: string
  */
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
   const { cwd } = context.io;
-  const dir = resolve(cwd, args.positionals[0] ?? "config");
+  const dir = resolve(cwd, configDirArgument(args, "init", { positional: true }));
   const shownDir = displayPath(dir, cwd);
   const local = stringOption(args, "schema") === "local";
   const targets = CONFIG_TEMPLATES.map((template) => {

@@ -1,5 +1,5 @@
 import type { CommandSpec } from "../../command.js";
-import { forceOption, jsonOption } from "../../options.js";
+import { configDirOption, forceOption, jsonOption } from "../../options.js";
 
 /** `switchyard init`: what `--help` shows and how its arguments parse; the work is in `run.ts`. */
 export const spec: CommandSpec = {
@@ -7,8 +7,11 @@ export const spec: CommandSpec = {
   summary: "Write a complete, valid, commented config set to start from.",
   description:
     "Writes providers.yaml, model-mappings.yaml, ports.yaml and feature-flags.yaml into <dir> (created if needed): a working stack of Ollama, vLLM, two llama.cpp servers and OpenAI behind LiteLLM, with comments explaining every field. Existing files are never overwritten unless --force is given; then each is backed up first.",
-  positionals: [{ name: "dir", description: "Directory to write the config set into (default: ./config)." }],
+  positionals: [
+    { name: "dir", description: "Directory to write the config set into; the same as --config-dir." },
+  ],
   options: {
+    "config-dir": configDirOption("Directory to write the config set into (created if needed)."),
     force: forceOption("Overwrite existing files (each is backed up first)."),
     schema: {
       type: "string",

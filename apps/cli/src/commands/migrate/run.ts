@@ -1,11 +1,5 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import {
-  type Catalogue,
-  type Diagnostic,
-  didYouMean,
-  suggestName,
-} from "@switchyard/config-schema/diagnostics";
+import { type Catalogue, type Diagnostic } from "@switchyard/config-schema/diagnostics";
 import { plural } from "@switchyard/config-schema/text";
 import {
   type ConfigSetMigration,
@@ -24,7 +18,7 @@ import {
 import { booleanOption, stringOption } from "../../args.js";
 import { cliCatalogue } from "../../catalogue.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
-import { configDirArgument } from "../../config-dir.js";
+import { actionOrDirectory, configDirArgument, requireConfigDirectory } from "../../config-dir.js";
 import { ioErrorFor, isFsError, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import { prettyDiagnostics, prunedData, prunedLines } from "../../report.js";
@@ -47,16 +41,7 @@ function usage(message: string): UsageError {
  * (`migrate DIR`, like `validate DIR`). A word close to an action that is not a path is a usage error.
  */
 function parseAction(text: string | undefined, cwd: string): Action | undefined {
-  if (text === undefined) return undefined;
-  if ((MIGRATE_ACTIONS as readonly string[]).includes(text)) return text as Action;
-  const suggestion = suggestName(text, MIGRATE_ACTIONS);
-  if (suggestion !== undefined && !/[\\/.]/.test(text) && !existsSync(resolve(cwd, text))) {
-    throw new UsageError(
-      `Unknown migrate action '${text}'${didYouMean(suggestion)} (actions: ${MIGRATE_ACTIONS.join(", ")}; anything else is the config directory)`,
-      { hint: "Run 'switchyard migrate --help' for usage." },
-    );
-  }
-  return undefined;
+  return actionOrDirectory(text, MIGRATE_ACTIONS, "migrate", cwd);
 }
 
 /** Which of the mutually exclusive modes the flags select; conflicting flags are a usage error. */
@@ -293,6 +278,7 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     cwd,
     configDirArgument(args, "migrate", { positional: true, positionalIndex: action === undefined ? 0 : 1 }),
   );
+  await requireConfigDirectory(dir, cwd);
   const run: Run = {
     context,
     catalogue: cliCatalogue(migrationsCatalogue),

@@ -13,7 +13,7 @@ import {
 } from "@switchyard/port-registry";
 import { booleanOption, stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
-import { configDirArgument } from "../../config-dir.js";
+import { actionOrDirectory, configDirArgument } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
 import type { Style } from "../../style.js";
@@ -28,22 +28,26 @@ function usage(message: string): UsageError {
   return new UsageError(message, { hint: "Run 'switchyard ports --help' for usage." });
 }
 
-function chooseAction(args: ParsedArgs): Action {
-  const [action, service, extra] = args.positionals;
-  if (action === undefined) return "states";
-  if (!(PORTS_ACTIONS as readonly string[]).includes(action))
-    throw usage(
-      `Unknown ports action '${safe(action)}'${didYouMean(suggestName(action, PORTS_ACTIONS))} (actions: ${PORTS_ACTIONS.join(", ")})`,
-    );
-  if (action === "suggest" && service === undefined)
+/**
+ * The action and where the config directory is among the positionals: like `backup` and `migrate`,
+ * the directory comes last (`ports DIR`, `ports suggest <service> DIR`, `ports order DIR`). A first
+ * positional that is no action is the directory (`actionOrDirectory`, as `migrate` reads it).
+ */
+function chooseAction(args: ParsedArgs, cwd: string): { action: Action; dirIndex: number } {
+  const action: Action = actionOrDirectory(args.positionals[0], PORTS_ACTIONS, "ports", cwd) ?? "states";
+  if (action === "suggest" && args.positionals[1] === undefined)
     throw usage("Missing argument <service>: the service to find a port for");
-  if (extra !== undefined || (action === "order" && service !== undefined))
-    throw usage(`Too many arguments for 'ports ${action}'`);
+  const dirIndex = action === "states" ? 0 : action === "suggest" ? 2 : 1;
+  const extra = args.positionals[dirIndex + 1];
+  if (extra !== undefined)
+    throw usage(
+      `Too many arguments for 'switchyard ports': unexpected '${safe(extra)}' (the directory comes last)`,
+    );
   if (action !== "suggest" && stringOption(args, "count") !== undefined)
     throw usage("--count applies only to 'ports suggest'");
   if (action !== "states" && booleanOption(args, "required"))
     throw usage(`--required does not apply to 'ports ${action}'`);
-  return action as Action;
+  return { action, dirIndex };
 }
 
 const STATE_STYLE = {
@@ -136,9 +140,9 @@ async function fullLoad(
  * the start order from depends_on (exit 1 on a cycle).
  */
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
-  const action = chooseAction(args);
   const { cwd } = context.io;
-  const dir = resolve(cwd, configDirArgument(args, "ports"));
+  const { action, dirIndex } = chooseAction(args, cwd);
+  const dir = resolve(cwd, configDirArgument(args, "ports", { positional: true, positionalIndex: dirIndex }));
   const path = join(dir, "ports.yaml");
   // A plainly valid ports.yaml is read without zod, yaml or the diagnostics (most of a start's
   // time); anything else goes to the full loader, which says why, with the same words as ever.

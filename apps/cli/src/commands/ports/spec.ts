@@ -10,6 +10,11 @@ export const spec: CommandSpec = {
   positionals: [
     { name: "action", description: "suggest or order (default: the port states)." },
     { name: "service", description: "suggest: the service to find a port for." },
+    {
+      name: "dir",
+      description:
+        "Config directory, last (after the action and suggest's service); the same as --config-dir: 'ports examples/config'.",
+    },
   ],
   options: {
     "config-dir": configDirOption("Config directory holding ports.yaml."),
@@ -27,6 +32,7 @@ export const spec: CommandSpec = {
     { command: "switchyard ports --required --json", description: "The essential ones, for a script" },
     { command: "switchyard ports suggest vllm", description: "Free ports near vLLM's" },
     { command: "switchyard ports order", description: "What to start first" },
+    { command: "switchyard ports infra/config", description: "The port states of another config directory" },
   ],
   load: () => import("./run.js"),
 };

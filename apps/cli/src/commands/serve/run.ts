@@ -1,8 +1,13 @@
+<<<<<<< HEAD
 import { sanitizeForTerminal } from "@switchyard/config-schema/render";
+=======
+import { resolve } from "node:path";
+import { sanitizeForTerminal } from "@switchyard/config-schema";
+>>>>>>> 3ab65b5 (Every command takes the config set the same way: ports DIR (and flags … DIR, init/import --config-dir) as well as -c/--config-dir, and an unreadable directory is exit 2 everywhere (migrate history/rollback no longer answer 'nothing recorded' or make .switchyard/ in a mistyped directory; generate monitoring 2 not 1; serve refuses a missing directory). A table test through the built CLI runs every command both ways (#11))
 import { resolveServeOptions, StartError, startServer, stopSignal } from "@switchyard/server";
 import { stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
-import { configDirArgument } from "../../config-dir.js";
+import { configDirArgument, requireConfigDirectory } from "../../config-dir.js";
 import { UsageError } from "../../errors.js";
 
 /**
@@ -13,12 +18,16 @@ import { UsageError } from "../../errors.js";
 export async function run(args: ParsedArgs, context: CommandContext): Promise<CommandOutcome> {
   const { io } = context;
   const json = args.values.json === true;
+  const given =
+    args.positionals[0] !== undefined || args.values["config-dir"] !== undefined
+      ? configDirArgument(args, "serve", { positional: true })
+      : undefined;
+  // A directory given on the command line must exist, as in every command (exit 2): a mistyped one
+  // would otherwise serve no flags, "degraded", until someone notices.
+  if (given !== undefined) await requireConfigDirectory(resolve(io.cwd, given), io.cwd);
   const resolved = resolveServeOptions(
     {
-      configDir:
-        args.positionals[0] !== undefined || args.values["config-dir"] !== undefined
-          ? configDirArgument(args, "serve", { positional: true })
-          : undefined,
+      configDir: given,
       host: stringOption(args, "host"),
       port: stringOption(args, "port"),
       store: stringOption(args, "store"),
