@@ -1,4 +1,6 @@
-import { writeFile } from "node:fs/promises";
+import { appendFile, cp, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { loadConfigFile } from "@switchyard/config-schema/load";
 import { SELF_HOSTED_PROVIDER_TYPES } from "@switchyard/config-schema/schemas";
@@ -204,5 +206,46 @@ describe("the audit check takes the audit's own gate", () => {
     expect(audit.status).toBe("fail");
     expect(audit.reason).toMatch(/^score \d+, below the gate/);
     expect(audit.fix).toMatch(/^switchyard audit --config-dir .* --min-score 101$/);
+  });
+});
+
+describe("each probe is named as what it checks", () => {
+  test("a ports.yaml service with a health_url that hosts no provider is `service:<id>`, up or down, never `provider:<id>`", async () => {
+    const { EXAMPLE_CONFIG } = await import("../test/example-stack.mjs");
+    // A real HTTP server answering the service's health_url, and a second service whose port is closed.
+    const server = createServer((request, response) => {
+      response.writeHead(request.url === "/api/health" ? 200 : 404, { "content-type": "application/json" });
+      response.end('{"database":"ok"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    try {
+      const dir = await tempDir("sy-doctor-");
+      await cp(EXAMPLE_CONFIG, dir, { recursive: true });
+      const port = (server.address() as AddressInfo).port;
+      await appendFile(
+        join(dir, "ports.yaml"),
+        `\n  grafana:\n    port: ${port}\n    health_url: http://127.0.0.1:${port}/api/health\n` +
+          `\n  loki:\n    port: ${closedPort}\n    health_url: http://127.0.0.1:${closedPort}/ready\n`,
+      );
+      const report = await runDoctor({
+        configDir: dir,
+        env: {},
+        probe: { timeoutMs: 2000, retries: 0 },
+        ports: { lsof: false },
+      });
+      const checks = byId(report);
+      expect(checks.get("schema")?.status).toBe("pass");
+      expect(checks.get("service:grafana")).toMatchObject({ title: "service grafana", status: "pass" });
+      expect(checks.get("service:loki")).toMatchObject({ title: "service loki", status: "fail" });
+      // The providers keep their own label; no service is called a provider.
+      expect(checks.get("provider:ollama")?.title).toBe("provider ollama");
+      expect([...checks.keys()].filter((id) => /^provider:(grafana|loki)$/.test(id))).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

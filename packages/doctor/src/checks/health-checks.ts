@@ -13,16 +13,28 @@ const VERDICT: Record<HealthStatus, CheckStatus> = {
   skipped: "skip",
 };
 
+/**
+ * What a probe checked, as its outcome's id: the gateway, a Redis, a provider endpoint, or a ports.yaml
+ * service that hosts no provider and is probed only by its own `health_url` (`service:<id>`, never
+ * `provider:<id>`: it is not one).
+ */
+function outcomeId(result: HealthResult): string {
+  if (result.kind === "litellm") return "gateway";
+  if (result.kind === "redis") return `redis:${result.id}`;
+  if (result.kind === "http") return `service:${result.id}`;
+  return `provider:${result.id}`;
+}
+
+/** The title of a probe of a provider endpoint or of a service's own health_url. */
+function probedTitle(result: HealthResult): string {
+  return result.kind === "http" ? `service ${result.id}` : `provider ${result.id}`;
+}
+
 function outcome(result: HealthResult, title: string, fallbackFix: string): NamedOutcome {
   const status = VERDICT[result.status];
   const noted = status === "pass" && result.unchecked !== undefined;
   return {
-    id:
-      result.kind === "litellm"
-        ? "gateway"
-        : result.kind === "redis"
-          ? `redis:${result.id}`
-          : `provider:${result.id}`,
+    id: outcomeId(result),
     title,
     status: noted ? "warn" : status,
     reason: `${result.reason}${result.version && !result.reason.includes(result.version) ? ` (${result.version})` : ""}`,
@@ -34,7 +46,7 @@ function outcome(result: HealthResult, title: string, fallbackFix: string): Name
 
 export const providers = defineDoctorCheck({
   id: "providers",
-  title: "provider health and models",
+  title: "provider and service health",
   critical: true,
   async run(context) {
     const { results, plan } = await context.health();
@@ -43,12 +55,15 @@ export const providers = defineDoctorCheck({
       return [
         {
           id: "providers",
-          title: "provider health and models",
+          title: "provider and service health",
           status: "skip",
-          reason: plan.skipped.length > 0 ? "no self-hosted provider to probe" : "no providers.yaml",
+          reason:
+            plan.skipped.length > 0
+              ? "no self-hosted provider and no service health_url to probe"
+              : "no providers.yaml",
         },
       ];
-    return probed.map((r) => outcome(r, `provider ${r.id}`, `switchyard health${context.dirFlag}`));
+    return probed.map((r) => outcome(r, probedTitle(r), `switchyard health${context.dirFlag}`));
   },
 });
 
