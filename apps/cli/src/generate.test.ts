@@ -176,10 +176,18 @@ describe("generate", () => {
     const { code, stdout, stderr } = await runCli(["generate"], cwd);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toContain("No LiteLLM config generated");
+    // The refusal carries its catalogued code and hint, as every finding does, then the errors.
+    expect(stderr).toMatch(
+      /^error\[SY4001\]: No LiteLLM config generated: the config set in config has 1 error \(below\)\n(.*\n)*? {4}= hint: Run `switchyard validate`, fix the errors it lists, then generate again\.\n/,
+    );
     expect(stderr).toContain("error[SY1030]");
     expect(existsSync(join(cwd, OUT))).toBe(false);
-    expect((await runCli(["generate", "--json"], cwd)).stdout).toContain('"ok": false');
+    const json = JSON.parse((await runCli(["generate", "--json"], cwd)).stdout) as {
+      ok: boolean;
+      diagnostics: { code: string }[];
+    };
+    expect(json.ok).toBe(false);
+    expect(json.diagnostics.map((d) => d.code)).toEqual(["SY4001", "SY1030"]);
   });
 
   it("prunes old backups after writing, by the default policy (the last 10, daily 7, weekly 4)", async () => {

@@ -256,6 +256,15 @@ describe("loadConfigText: secrets", () => {
     const loaded = load(providersWithLine(12, "    api_key: os.environ/1-BAD"));
     expect(located(loaded.diagnostics)).toEqual(["SY1043 12:14"]);
     expect(loaded.diagnostics[0]!.severity).toBe("error");
+    // The name is shown as written (a name is no secret) ...
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "Environment reference to '1-BAD', a name no shell can export",
+    );
+    // ... but a key pasted where the name goes is redacted.
+    const pasted = `sk-proj-${"Ab1Cd2Ef3Gh4".repeat(4)}`;
+    const leaked = load(providersWithLine(12, `    api_key: os.environ/${pasted}`));
+    expect(leaked.diagnostics.map((d) => d.code)).toContain("SY1043");
+    for (const d of leaked.diagnostics) expect(d.message).not.toContain(pasted.slice(8, 20));
   });
 });
 

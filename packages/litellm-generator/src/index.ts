@@ -1,5 +1,5 @@
 export type { GeneratorCode } from "./catalogue.js";
-export { generatorCatalogue } from "./catalogue.js";
+export { generatorCatalogue, generatorDiagnostic } from "./catalogue.js";
 export type { CheckGeneratedOptions, CompareOptions } from "./check.js";
 export { checkGenerated, compareWithGeneration } from "./check.js";
 export { DEFAULT_CACHE_NAMESPACE, DEFAULT_MASTER_KEY_ENV, localKeyEnv } from "./conventions.js";

@@ -13,7 +13,7 @@
  */
 export { credentialPaths, isCredentialField } from "../secrets/credential-fields.js";
 export type { DetectOptions, SecretVerdict } from "../secrets/detect.js";
-export { detectSecret, findSecretSpans, findSecretsInValue } from "../secrets/detect.js";
+export { detectSecret, findSecretSpans, findSecretsInValue, isEnvReferenceName } from "../secrets/detect.js";
 export type { EntropyThresholds } from "../secrets/entropy.js";
 export { DEFAULT_ENTROPY_THRESHOLDS, isHighEntropy, shannonEntropy } from "../secrets/entropy.js";
 export type { SecretFormat, SecretKind, SecretSpan } from "../secrets/formats.js";

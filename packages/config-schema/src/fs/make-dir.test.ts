@@ -45,4 +45,14 @@ describe("makeDirectory", () => {
     const error = await makeDirectory(join(dir, "file", "sub", "deeper")).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ENOTDIR" });
   });
+
+  it("says a file in the way exists and is not a directory, not Node's raw EEXIST text", async () => {
+    const dir = await tempDir("sy-mkdir-");
+    await writeFile(join(dir, "file"), "");
+    const error = await makeDirectory(join(dir, "file")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "EEXIST" });
+    expect(describeFsError(error)).toBe("it exists and is not a directory");
+    // An existing directory is no error, as with mkdir -p.
+    await expect(makeDirectory(dir)).resolves.toBeUndefined();
+  });
 });

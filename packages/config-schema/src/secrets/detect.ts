@@ -133,7 +133,7 @@ function literalSecretValue(value: string): boolean {
   if (value === "" || NON_STRING_SCALAR.test(value)) return false;
   // Block scalar indicators, aliases, anchors and tags: the secret (if any) is elsewhere.
   if (/^[|>*&!]/.test(value)) return false;
-  return !isPlaceholder(value);
+  return !isPlaceholder(value) && !isEnvReferenceName(value);
 }
 
 /** `key: value` pairs whose key names a secret, or whose key has a secret keyword and whose value is random. */
@@ -195,6 +195,23 @@ export interface SecretVerdict {
 }
 
 /**
+ * Whether `value` is an `os.environ/<name>` reference, well formed or not (`os.environ/openai-key`),
+ * with nothing secret-shaped or random after the prefix: a variable's name, which is no secret and is
+ * shown as written (SY1043's message and code frame). A key pasted after the prefix is still a secret.
+ */
+export function isEnvReferenceName(
+  value: string,
+  spans: readonly SecretSpan[] = findSecretsInValue(value),
+  thresholds?: EntropyThresholds,
+): boolean {
+  if (!value.startsWith(ENV_REFERENCE_PREFIX) || spans.length > 0) return false;
+  return !isHighEntropy(value.slice(ENV_REFERENCE_PREFIX.length), thresholds);
+}
+
+/** What starts every LiteLLM environment reference. */
+const ENV_REFERENCE_PREFIX = "os.environ/";
+
+/**
  * The one detector for structured data: whether `value`, found under the map key `key` (a YAML
  * key, a header name, an environment variable name; `undefined` for a list item), is a secret.
  *
@@ -212,7 +229,9 @@ export function detectSecret(
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const spans = findSecretsInValue(value);
   // A placeholder as a whole (`os.environ/X`) is no secret; a URL on example.com may still carry one.
-  const placeholder = isPlaceholder(value);
+  // A reference whose name no shell can export (`os.environ/openai-key`, SY1043) is still a name, not
+  // a value: shown as written, unless what follows the prefix looks like a key pasted there.
+  const placeholder = isPlaceholder(value) || isEnvReferenceName(value, spans, options.thresholds);
   if (key !== undefined && isSecretKey(key) && !placeholder) {
     const first = spans[0];
     return {

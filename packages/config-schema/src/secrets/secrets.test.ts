@@ -5,6 +5,7 @@ import {
   findSecretsInValue,
   hasSecretKeyword,
   isCredentialField,
+  isEnvReferenceName,
   isHighEntropy,
   isPlaceholder,
   isSecretKey,
@@ -173,6 +174,22 @@ describe("detectSecret (key + value)", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal `${X}` placeholder form is meant
     expect(detectSecret("api_key", "${OPENAI_API_KEY}")).toBeUndefined();
     expect(detectSecret("api_key", "<your key>")).toBeUndefined();
+  });
+
+  it("a malformed env reference (SY1043) is a name, not a secret, unless a key was pasted after the prefix", () => {
+    // A variable's name is no secret, even one no shell can export; the value it would hold is.
+    expect(detectSecret("api_key", "os.environ/openai-key")).toBeUndefined();
+    expect(detectSecret("api_key", "os.environ/1-BAD")).toBeUndefined();
+    expect(texts("api_key: os.environ/openai-key\n")).toEqual([]);
+    expect(isEnvReferenceName("os.environ/per-provider")).toBe(true);
+    // A key pasted where the name goes is still a secret: by its shape, or by its randomness.
+    const pasted = join("sk-proj-", token(48));
+    expect(detectSecret("api_key", `os.environ/${pasted}`)).toBeDefined();
+    expect(texts(`api_key: os.environ/${pasted}\n`)).not.toEqual([]);
+    expect(isEnvReferenceName(`os.environ/${pasted}`)).toBe(false);
+    const random = join(token(20, 3), "-", token(20, 5));
+    expect(isEnvReferenceName(`os.environ/${random}`)).toBe(false);
+    expect(detectSecret("api_key", `os.environ/${random}`)).toBeDefined();
   });
 
   it("a secret-named key makes any literal a secret", () => {

@@ -5,7 +5,7 @@ import { ENV_REFERENCE_PATTERN } from "../schemas/common.js";
 import type { ConfigFileKind } from "../schemas/files.js";
 import { LITELLM_ROUTER_SETTINGS } from "../schemas/litellm.js";
 import { credentialPaths } from "../secrets/credential-fields.js";
-import { detectSecret } from "../secrets/detect.js";
+import { detectSecret, isEnvReferenceName } from "../secrets/detect.js";
 import { redactSecret } from "../secrets/redact.js";
 import type { YamlSource } from "../yaml/parse.js";
 
@@ -20,6 +20,12 @@ function get(data: unknown, path: YamlPath): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
+}
+
+/** The name of a malformed reference as SY1043 shows it: as written (a name is no secret), unless a key was pasted there. */
+function shownName(value: string, name: string): string {
+  if (!isEnvReferenceName(value)) return redactSecret(name);
+  return name.length > 40 ? `${name.slice(0, 37)}...` : name;
 }
 
 /**
@@ -41,7 +47,7 @@ function unexportableReferences(source: YamlSource): Diagnostic[] {
           message:
             name === ""
               ? "Environment reference without a variable name (os.environ/)"
-              : `Environment reference to '${name.length > 40 ? `${name.slice(0, 37)}...` : name}', a name no shell can export`,
+              : `Environment reference to '${shownName(value, name)}', a name no shell can export`,
           file: source.file,
           path,
           ...(range ? { range } : {}),

@@ -31,7 +31,7 @@ import { MAX_NESTING_DEPTH, NESTING_TOO_DEEP, readTokens } from "./nesting-cap.j
 import { lookupPlainPath, type PlainNode, readPlainLocated } from "./plain-reader.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 import { EXPLAIN_MAX_ERRORS, EXPLAIN_MAX_LENGTH, explainSyntaxErrors } from "./syntax/explain.js";
-import { mixedLineEndings, strayByteOrderMark } from "./syntax/lexical.js";
+import { bomsAfterIndentation, mixedLineEndings, strayByteOrderMark } from "./syntax/lexical.js";
 import { findSyntaxCut, syntaxCutDiagnostic } from "./syntax-cap.js";
 
 export { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
@@ -586,8 +586,8 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
   // Plain files are read by the fast tier; their positioned document is built only if a
   // diagnostic needs a location.
   // Invisible slips the parser accepts: a byte-order mark inside the file, mixed line endings.
-  for (const lint of [strayByteOrderMark(text, file), mixedLineEndings(text, file)])
-    if (lint !== undefined) diagnostics.push(lint);
+  const strayBom = strayByteOrderMark(text, file);
+  for (const lint of [strayBom, mixedLineEndings(text, file)]) if (lint !== undefined) diagnostics.push(lint);
   const fast =
     text.length >= FAST_TIER_MIN_LENGTH && diagnostics.every((d) => d.severity !== "error")
       ? fastRead(text, positions === "while-reading")
@@ -604,15 +604,19 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
       fast.index ?? (fast.plain ? () => readPlainLocated(text)?.index : undefined),
     );
   // A file with hundreds of unclosed `{`/`[` is parsed only up to there (the composer is quadratic).
-  const cut = findSyntaxCut(text);
-  const document = parseYamlDocument(cut === undefined ? text : text.slice(0, cut.offset));
+  // A stray byte-order mark before a line's indentation (SY1016, said above) is invisible: the line
+  // is parsed as it looks, with the mark moved after the indentation (every other offset unchanged),
+  // so it is not also a mis-indented key (SY1013) and a cascade of them.
+  const read = strayBom === undefined ? text : bomsAfterIndentation(text);
+  const cut = findSyntaxCut(read);
+  const document = parseYamlDocument(cut === undefined ? read : read.slice(0, cut.offset));
   if (cut !== undefined) diagnostics.push(syntaxCutDiagnostic(file, cut, lineCounter, text.length));
   // One diagnostic per hand-editing slip (see syntax/explain.ts), not the parser's cascade.
   const explained =
     document.errors.length > 0 &&
     document.errors.length <= EXPLAIN_MAX_ERRORS &&
     text.length <= EXPLAIN_MAX_LENGTH
-      ? explainSyntaxErrors(text, {
+      ? explainSyntaxErrors(read, {
           file,
           parse: (part) => parseYamlDocument(part),
           errors: document.errors,
@@ -642,7 +646,7 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
   }
   for (const warning of document.warnings.slice(0, MAX_DIAGNOSTICS_PER_FILE))
     diagnostics.push(yamlIssueToDiagnostic(document, lineCounter, file, warning, "warning", text.length));
-  const checked = checkNodes(document, lineCounter, file, text);
+  const checked = checkNodes(document, lineCounter, file, read);
   for (const item of checked.diagnostics) {
     // In a file that does not parse, a "key" that is a collection is the parser's reading of a
     // slip already explained (a `- ` among keys), not a second mistake.

@@ -377,6 +377,18 @@ describeWithPyYaml("every meaning of the input is kept (issue #9)", () => {
       "empty-section router_settings",
     ]);
     expect(codes(dropped.result.notes).filter((c) => c.startsWith("SY4224"))).toHaveLength(3);
+    // The round-trip note counts them as what they are: no secret was read from the environment (the
+    // key under general_settings is only in a comment, and the one api_key was a reference already).
+    const withComment = EMPTY.replace(
+      "general_settings:\n",
+      "general_settings:\n  # master_key: sk-1234567890abcdefghij\n",
+    );
+    expect(withComment).toContain("# master_key");
+    const commented = await roundTrip({ "config.yaml": withComment }, { dropEmptySections: true });
+    expect(commented.result.normalisations.map((n) => n.kind)).not.toContain("secret-reference");
+    expect(commented.result.notes.find((d) => d.code === "SY4222")?.message).toBe(
+      "Generating from the imported files reproduces the input exactly: 1 deployment(s) and 3 other section(s), compared as LiteLLM reads them, apart from the listed normalisations (3 empty section(s) left out)",
+    );
   });
 
   test("header values, webhook tokens and URL passwords become environment references too", async () => {
@@ -557,6 +569,16 @@ describe("writeImportedConfig", () => {
     if (failed.ok) return;
     expect(failed.diagnostics.map((d) => [d.code, d.file])).toEqual([["SY4221", "model-mappings.yaml"]]);
     expect(failed.diagnostics[0]!.message).toMatch(/^Cannot write model-mappings\.yaml: /);
+  });
+  test("an output directory that is a file is SY4221 in words, not Node's raw EEXIST", async () => {
+    const result = await imported({
+      "config.yaml": "model_list:\n  - model_name: a\n    litellm_params: { model: openai/gpt-4o }\n",
+    });
+    const root = await configDir({ imported: "not a directory\n" });
+    const failed = await writeImportedConfig(result, join(root, "imported"), { cwd: root });
+    expect(!failed.ok && failed.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "SY4221 Cannot create the directory imported: it exists and is not a directory",
+    ]);
   });
   test("refuses to overwrite without force; with force backs up, and removes a stale passthrough", async () => {
     const result = await imported({

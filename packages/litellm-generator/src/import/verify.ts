@@ -95,11 +95,16 @@ export function verifyImport(
   const differences = compareRoundTrip(original, generated.data, normalisations);
   const deployments = Array.isArray(original.model_list) ? original.model_list.length : 0;
   const sections = Object.keys(original).filter((k) => k !== "model_list").length;
-  const secrets = normalisations.filter((n) => n.kind !== "generated-id").length;
-  const ids = normalisations.filter((n) => n.kind === "generated-id").length;
+  // Each normalisation by its own kind: an empty section left out is no secret (nor is a comment).
+  const count = (...kinds: ImportNormalisation["kind"][]) =>
+    normalisations.filter((n) => kinds.includes(n.kind)).length;
+  const secrets = count("secret-reference", "secret-dropped");
+  const ids = count("generated-id");
+  const empty = count("empty-section");
   const listed = [
     ...(secrets > 0 ? [`${secrets} secret(s) read from the environment`] : []),
     ...(ids > 0 ? [`${ids} generated id(s)`] : []),
+    ...(empty > 0 ? [`${empty} empty section(s) left out`] : []),
   ];
   if (differences.length === 0) {
     log.notes.push(

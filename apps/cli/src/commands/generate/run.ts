@@ -12,6 +12,7 @@ import {
   DEFAULT_OUTPUT_FILE,
   type GenerateOptions,
   generatorCatalogue,
+  generatorDiagnostic,
   type WriteSuccess,
   writeLiteLLMConfig,
 } from "@switchyard/litellm-generator";
@@ -58,16 +59,15 @@ interface Run {
   readonly options: GenerateOptions;
 }
 
-function refused(run: Run, diagnostics: readonly Diagnostic[], lead?: string): CommandOutcome {
-  const shown = lead === undefined ? "" : `${run.context.stderrStyle.red("error:")} ${lead}\n\n`;
+function refused(run: Run, diagnostics: readonly Diagnostic[]): CommandOutcome {
   return {
     status: diagnostics.some((d) => IO_CODES.has(d.code)) ? "io-error" : "invalid",
     data: { ok: false, diagnostics },
-    stderr: `${shown}${prettyDiagnostics(diagnostics, run.context, {
+    stderr: prettyDiagnostics(diagnostics, run.context, {
       stream: "stderr",
       catalogue: run.catalogue,
       sources: collectSources(run.set),
-    })}`,
+    }),
   };
 }
 
@@ -214,11 +214,13 @@ async function generate(args: ParsedArgs, context: CommandContext, mode: Mode): 
     options: generationOptions(args),
   };
   if (blocking.length > 0) {
-    return refused(
-      run,
-      blocking,
-      `No LiteLLM config generated: the config set in ${displayPath(dir, cwd)} has ${plural(blocking.length, "error")}.`,
-    );
+    // The refusal is a catalogued finding (SY4001, with its hint), first, as the library's generation
+    // and reload report it; then the errors that caused it.
+    const refusal = generatorDiagnostic("SY4001", {
+      message: `No LiteLLM config generated: the config set in ${displayPath(dir, cwd)} has ${plural(blocking.length, "error")} (below)`,
+      hint: "Run `switchyard validate`, fix the errors it lists, then generate again.",
+    });
+    return refused(run, [refusal, ...blocking]);
   }
   const recovered = validation.diagnostics.filter(
     (d) => RECOVERY_CODES.has(d.code) && d.severity !== "error",

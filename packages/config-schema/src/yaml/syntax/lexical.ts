@@ -21,6 +21,16 @@ export function strayByteOrderMark(text: string, file: string): Diagnostic | und
 }
 
 /**
+ * `text` with each byte-order mark that starts a line's indentation moved after it
+ * (`\uFEFF    model:` → `    \uFEFFmodel:`): the same length, and every character but the mark and
+ * the spaces it passes keeps its offset. What the parser then reads is the line as an editor shows it
+ * (the mark is invisible), so a stray mark is its own finding (SY1016), not also a mis-indented key.
+ */
+export function bomsAfterIndentation(text: string): string {
+  return text.replace(/(^|\n)(\uFEFF+)([ \t]+)/g, "$1$3$2");
+}
+
+/**
  * SY1015: some lines end with CRLF and others with LF — a file edited on Windows and elsewhere.
  * YAML reads both, but the file's diffs and block scalars (`|`) change with every save.
  */

@@ -218,6 +218,20 @@ const SLIPS: Slip[] = [
     expected: "SY1016 16:5 An invisible byte-order mark (U+FEFF) is inside the file",
   },
   {
+    // Not also "`model` is indented 0 spaces" (SY1013): the mark is invisible, the line looks right.
+    name: "a byte-order mark before a line's indentation",
+    kind: MM,
+    text: edit(MM, 16, "    model: llama3.1:8b", "\uFEFF    model: llama3.1:8b"),
+    expected: "SY1016 16:1 An invisible byte-order mark (U+FEFF) is inside the file",
+  },
+  {
+    // Nor a cascade of SY1013 on the entry's other keys.
+    name: "a byte-order mark before an entry's indentation",
+    kind: MM,
+    text: edit(MM, 14, "  llama3.1:", "\uFEFF  llama3.1:"),
+    expected: "SY1016 14:1 An invisible byte-order mark (U+FEFF) is inside the file",
+  },
+  {
     name: "a second document",
     kind: MM,
     text: edit(MM, 41, "", "---"),
