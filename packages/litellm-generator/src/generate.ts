@@ -1,10 +1,6 @@
-<<<<<<< HEAD
 import { type Diagnostic, sortDiagnostics } from "@switchyard/config-schema/diagnostics";
 import type { ConfigSet } from "@switchyard/config-schema/load";
-import { sha256 } from "@switchyard/config-schema/text";
-=======
-import { type ConfigSet, type Diagnostic, plural, sha256, sortDiagnostics } from "@switchyard/config-schema";
->>>>>>> 15bdf0a (Noticed UX bugs (#19 notes): generate's refusal carries SY4001 and its hint; SY1043 shows the env-reference name (a name is no secret; a key pasted after os.environ/ stays redacted); a stray BOM before indentation is one SY1016, not also SY1013s; import --drop-empty-sections no longer counts empty sections as secrets; SY4221/makeDirectory say 'it exists and is not a directory' instead of raw EEXIST. Each test failed before its fix.)
+import { plural, sha256 } from "@switchyard/config-schema/text";
 import { generatorDiagnostic } from "./catalogue.js";
 import { renderHeader } from "./header.js";
 import { buildFallbacks } from "./internal/fallbacks.js";

@@ -1,18 +1,8 @@
 import { access, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
-<<<<<<< HEAD
 import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
-import { makeDirectory } from "@switchyard/config-schema/fs";
+import { describeFsError, makeDirectory } from "@switchyard/config-schema/fs";
 import { backupFile, writeFileSafely } from "@switchyard/config-schema/write";
-=======
-import {
-  backupFile,
-  type Diagnostic,
-  describeFsError,
-  makeDirectory,
-  writeFileSafely,
-} from "@switchyard/config-schema";
->>>>>>> 15bdf0a (Noticed UX bugs (#19 notes): generate's refusal carries SY4001 and its hint; SY1043 shows the env-reference name (a name is no secret; a key pasted after os.environ/ stays redacted); a stray BOM before indentation is one SY1016, not also SY1013s; import --drop-empty-sections no longer counts empty sections as secrets; SY4221/makeDirectory say 'it exists and is not a directory' instead of raw EEXIST. Each test failed before its fix.)
 import { type GeneratorCode, generatorDiagnostic } from "../catalogue.js";
 import { displayPath } from "../check.js";
 import { PASSTHROUGH_FILE } from "../passthrough.js";

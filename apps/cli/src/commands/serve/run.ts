@@ -1,9 +1,5 @@
-<<<<<<< HEAD
-import { sanitizeForTerminal } from "@switchyard/config-schema/render";
-=======
 import { resolve } from "node:path";
-import { sanitizeForTerminal } from "@switchyard/config-schema";
->>>>>>> 3ab65b5 (Every command takes the config set the same way: ports DIR (and flags … DIR, init/import --config-dir) as well as -c/--config-dir, and an unreadable directory is exit 2 everywhere (migrate history/rollback no longer answer 'nothing recorded' or make .switchyard/ in a mistyped directory; generate monitoring 2 not 1; serve refuses a missing directory). A table test through the built CLI runs every command both ways (#11))
+import { sanitizeForTerminal } from "@switchyard/config-schema/render";
 import { resolveServeOptions, StartError, startServer, stopSignal } from "@switchyard/server";
 import { stringOption } from "../../args.js";
 import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.js";
