@@ -44,6 +44,16 @@ function modelId(providerId: string, model: string): string {
   return own ?? `${providerId}--${model.replace(/[^A-Za-z0-9._]+/g, "-")}`;
 }
 
+/**
+ * The `api_provider` label LiteLLM writes: its `custom_llm_provider`, the deployment's model prefix
+ * (`ollama_chat/` for Ollama chat models, `hosted_vllm/` for vLLM), not Switchyard's provider type.
+ */
+const LITELLM_PROVIDER: Record<string, string> = {
+  ollama: "ollama_chat",
+  vllm: "hosted_vllm",
+  openai: "openai",
+};
+
 /** vLLM V1's time-to-first-token buckets (`vllm/v1/metrics/loggers.py`). */
 const TTFT_BUCKETS = [
   0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 20.0, 40.0,
@@ -129,7 +139,7 @@ function gatewayMetrics(scrape: number): string {
   counter("litellm_cached_tokens_metric", 'model="llama3.1"', n * 10);
   for (const [id, provider] of Object.entries(providers.providers)) {
     const model = provider.models[0]?.name ?? "model";
-    const deployment = `model_id="${modelId(id, model)}",litellm_model_name="${model}",api_provider="${provider.type}",api_base="${provider.base_url ?? ""}"`;
+    const deployment = `model_id="${modelId(id, model)}",litellm_model_name="${model}",api_provider="${LITELLM_PROVIDER[provider.type]}",api_base="${provider.base_url ?? ""}"`;
     counter("litellm_deployment_success_responses", `requested_model="${model}",${deployment}`, n);
     counter(
       "litellm_deployment_failure_responses",
@@ -164,6 +174,8 @@ let promUrl: string;
 let prometheusLog = "";
 let scrapes = 0;
 const dashboards: GrafanaDashboard[] = [];
+/** The providers dashboard generated with `gateway.deployment_ids: litellm` (LiteLLM hashes the ids). */
+let hashedIdProviders: GrafanaDashboard;
 
 async function query(
   expr: string,
@@ -261,6 +273,11 @@ describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
         writeFileSync(join(dir, file.path), file.content);
         if (file.path.endsWith(".json")) dashboards.push(JSON.parse(file.content) as GrafanaDashboard);
       }
+      const hashed = generateMonitoring(
+        { ports, providers, mappings: { ...mappings, gateway: { deployment_ids: "litellm" } } },
+        { scrapeInterval: "1s" },
+      ).find((f) => f.path.endsWith("switchyard-providers.json"));
+      hashedIdProviders = JSON.parse(hashed!.content) as GrafanaDashboard;
       const promPort = await freePort();
       promUrl = `http://127.0.0.1:${promPort}`;
       prometheus = spawn(
@@ -320,6 +337,29 @@ describeNeeding(["prometheus", "redis-server", "redis-exporter"])(
           failures.push(`${q.dashboard} / ${q.panel} ${q.refId}: no data (${q.expr})`);
       }
       expect(failures).toEqual([]);
+    });
+
+    test("with LiteLLM-hashed ids (deployment_ids: litellm) every provider panel still finds its provider's series, by api_base or api_provider", async () => {
+      const queries = dashboardQueries(hashedIdProviders);
+      expect(queries.map((q) => q.expr).join("\n")).not.toContain("model_id");
+      const failures: string[] = [];
+      for (const q of queries) {
+        const answer = await query(q.expr);
+        const values = (answer.data?.result ?? []).map((r) => Number(r.value[1]));
+        if (answer.status !== "success") failures.push(`${q.panel} ${q.refId}: ${answer.error}`);
+        else if (!values.some(Number.isFinite)) failures.push(`${q.panel} ${q.refId}: no data (${q.expr})`);
+      }
+      expect(failures).toEqual([]);
+      // Each provider's own series, not all of them: the same number as the generated-id panel, which
+      // selects the one deployment by model_id (both in one query, so at one evaluation time).
+      const value = async (expr: string) => Number((await query(expr)).data?.result[0]?.value[1]);
+      const byModelId = dashboardQueries(dashboards[1]!);
+      for (const id of Object.keys(providers.providers)) {
+        const hashedExpr = queries.find((q) => q.panel === `${id}: throughput`)!.expr;
+        const generatedExpr = byModelId.find((q) => q.panel === `${id}: throughput`)!.expr;
+        expect(await value(hashedExpr), id).toBeGreaterThan(0);
+        expect(await value(`abs((${hashedExpr}) - (${generatedExpr}))`), id).toBe(0);
+      }
     });
 
     test("the numbers are the stand-ins': 2% of requests fail, a quarter of cacheable ones hit, vLLM's gauges, the server's audit score", async () => {

@@ -18,6 +18,7 @@ export { importLiteLLMConfig } from "./import/import.js";
 export type { ImportedGenerateOptions } from "./import/settings.js";
 export type { WriteImportedOptions, WriteImportedResult } from "./import/write.js";
 export { writeImportedConfig } from "./import/write.js";
+export { deploymentMetricLabels } from "./internal/addressing.js";
 export { deploymentIdPrefix, ownDeploymentIds } from "./internal/ids.js";
 export type {
   LiteLLMPassthrough,

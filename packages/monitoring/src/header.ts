@@ -30,6 +30,8 @@ export function monitoringSourcesHash(input: MonitoringInput): string {
       providers: input.providers ?? null,
       // Only when there are any, so a set without them keeps the hash it always had.
       ...(ids.length > 0 ? { deployment_ids: Object.fromEntries(ids) } : {}),
+      // LiteLLM-hashed ids change every provider's matchers (api_base/api_provider, not model_id).
+      ...(input.mappings?.gateway?.deployment_ids === "litellm" ? { id_mode: "litellm" } : {}),
     }),
   );
 }

@@ -34,6 +34,7 @@ export type { AlertRule } from "./prometheus/alert-rules.js";
 export { alertRules, prometheusAlertRules } from "./prometheus/alert-rules.js";
 export type { ScrapeConfigOptions } from "./prometheus/scrape-config.js";
 export { prometheusScrapeConfig } from "./prometheus/scrape-config.js";
+export type { ProviderSeriesLabels } from "./promql.js";
 export { providerMatcher, vllmProviderMatchers } from "./promql.js";
 export type { MonitoringInput, ScrapeTarget } from "./targets.js";
 export { scrapeTargets } from "./targets.js";

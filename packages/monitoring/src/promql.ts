@@ -12,12 +12,35 @@ function literalRegex(text: string): string {
 }
 
 /**
- * The label matcher selecting the series of one provider's deployments: LiteLLM labels them with
- * `model_id`, the deployment's `model_info.id`, which Switchyard generates as `<provider>--<model>`;
- * a deployment given its own `id:` in model-mappings.yaml keeps it, so `ownIds` (litellm-generator's
- * `ownDeploymentIds`) are matched as written too.
+ * How LiteLLM labels one provider's deployment series when it hashes their ids itself
+ * (`gateway.deployment_ids: litellm`): litellm-generator's `deploymentMetricLabels`.
  */
-export function providerMatcher(providerId: string, ownIds: readonly string[] = []): string {
+export interface ProviderSeriesLabels {
+  /** `api_base`: the provider's `base_url` as written, when it has one. */
+  readonly apiBase?: string;
+  /** `api_provider`: LiteLLM's provider names for the provider's models. */
+  readonly apiProviders: readonly string[];
+}
+
+/**
+ * The label matcher selecting the series of one provider's deployments. With generated ids
+ * (the default) LiteLLM labels them with `model_id`, the deployment's `model_info.id`, which
+ * Switchyard generates as `<provider>--<model>`; a deployment given its own `id:` in
+ * model-mappings.yaml keeps it, so `ownIds` (litellm-generator's `ownDeploymentIds`) are matched as
+ * written too. When LiteLLM hashes the ids itself (`labels` given: `gateway.deployment_ids:
+ * litellm`, what `switchyard import` writes) no id is known in advance, so the series are selected
+ * by the deployment's `api_base` when the provider has a base URL, else by `api_provider` (two
+ * cloud providers of one type without a base URL then share their series).
+ */
+export function providerMatcher(
+  providerId: string,
+  ownIds: readonly string[] = [],
+  labels?: ProviderSeriesLabels,
+): string {
+  if (labels !== undefined) {
+    if (labels.apiBase !== undefined) return `api_base=${promString(labels.apiBase)}`;
+    return `api_provider=~${promString(labels.apiProviders.map(literalRegex).join("|"))}`;
+  }
   const alternatives = [`${literalRegex(deploymentIdPrefix(providerId))}.+`, ...ownIds.map(literalRegex)];
   return `model_id=~${promString(alternatives.join("|"))}`;
 }

@@ -7,7 +7,7 @@ import { JOBS } from "./metrics.js";
 export interface MonitoringInput {
   readonly ports?: PortsFile | undefined;
   readonly providers?: ProvidersFile | undefined;
-  /** Read for the deployments' own `id:`s, which a provider's panels select besides its generated ids. */
+  /** Read for the deployments' own `id:`s, which a provider's panels select besides its generated ids, and for `gateway.deployment_ids` (LiteLLM-hashed ids are selected by `api_base`/`api_provider`). */
   readonly mappings?: ModelMappingsFile | undefined;
 }
 

@@ -107,3 +107,23 @@ export function defaultKeyEnv(providerId: string, type: ProviderType): string | 
 export function usesLocalKey(type: ProviderType): boolean {
   return LOCAL_OPENAI_CLIENT.has(type);
 }
+
+/**
+ * The labels LiteLLM's Prometheus callback puts on a provider's deployment series besides
+ * `model_id`: `api_base` is the deployment's `litellm_params.api_base` (the provider's `base_url`,
+ * written as given; absent for a cloud provider without one) and `api_provider` is LiteLLM's
+ * `custom_llm_provider`, the model prefix (every prefix the provider's models use: Ollama's
+ * embedding and completion models go through `ollama/`, its chat models through `ollama_chat/`).
+ * A bare model name (prefix `""`, allowed for `openai` and `anthropic`) leaves the provider to
+ * LiteLLM, which infers the type's own name, so the type is listed for it.
+ * Monitoring selects a provider's series by these when LiteLLM hashes the ids itself
+ * (`gateway.deployment_ids: litellm`).
+ */
+export function deploymentMetricLabels(provider: Provider): {
+  readonly apiBase?: string;
+  readonly apiProviders: readonly string[];
+} {
+  const modes: (ProviderModel["mode"] | undefined)[] = [undefined, ...provider.models.map((m) => m.mode)];
+  const apiProviders = [...new Set(modes.map((mode) => modelPrefix(provider, mode) || provider.type))];
+  return { ...(provider.base_url !== undefined ? { apiBase: provider.base_url } : {}), apiProviders };
+}

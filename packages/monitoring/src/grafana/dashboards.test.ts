@@ -130,6 +130,42 @@ describe("the Grafana dashboards", () => {
     ]);
   });
 
+  test("with LiteLLM-hashed ids (deployment_ids: litellm) a provider's panels select by api_base, else api_provider, never model_id", () => {
+    const mappings: ModelMappingsFile = {
+      schema_version: "2.0.0",
+      gateway: { deployment_ids: "litellm" },
+      exact_matches: { qwen: { provider: "vllm-qwen", model: "qwen", id: "qwen-main" } },
+    };
+    const withProviders: ProvidersFile = {
+      schema_version: "2.0.0",
+      providers: {
+        ...providers.providers,
+        claude: { type: "anthropic", model_prefix: "", models: [{ name: "claude-sonnet-4" }] },
+        embed: {
+          type: "ollama",
+          base_url: "http://gpu-2:11434",
+          models: [{ name: "nomic-embed-text", mode: "embedding" }],
+        },
+      },
+    };
+    const files = dashboards({ ports, providers: withProviders, mappings } as never);
+    const panels = allPanels(files.get("grafana/dashboards/switchyard-providers.json")!);
+    const expr = (title: string) => panels.find((p) => p.title === title)!.targets![0]!.expr;
+    expect(expr("vllm-qwen: throughput")).toContain('api_base="http://127.0.0.1:8001/v1"');
+    expect(expr("ollama: throughput")).toContain('api_base="http://127.0.0.1:11434"');
+    expect(expr("embed: throughput")).toContain('api_base="http://gpu-2:11434"');
+    expect(expr("openai: throughput")).toContain('api_provider=~"openai"');
+    // A bare model name: LiteLLM infers the type's own provider name.
+    expect(expr("claude: throughput")).toContain('api_provider=~"anthropic"');
+    const overview = allPanels(files.get("grafana/dashboards/switchyard-overview.json")!);
+    const all = [...panels, ...overview].flatMap((p) => p.targets?.map((t) => t.expr) ?? []);
+    expect(all.join("\n")).not.toContain("model_id");
+    // The id mode is a source: switching it makes --check report the files stale.
+    expect(monitoringSourcesHash({ ports, providers, mappings })).not.toBe(
+      monitoringSourcesHash({ ports, providers, mappings: { ...mappings, gateway: {} } }),
+    );
+  });
+
   test("a deployment with its own id: is in its provider's panels, beside the generated ids", () => {
     const mappings: ModelMappingsFile = {
       schema_version: "2.0.0",

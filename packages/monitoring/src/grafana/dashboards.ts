@@ -1,5 +1,5 @@
 import { MONITORING_DASHBOARDS, type Provider } from "@switchyard/config-schema/schemas";
-import { ownDeploymentIds } from "@switchyard/litellm-generator";
+import { deploymentMetricLabels, ownDeploymentIds } from "@switchyard/litellm-generator";
 import {
   JOBS,
   LITELLM_METRICS as M,
@@ -8,7 +8,15 @@ import {
   SWITCHYARD_METRICS as S,
   VLLM_METRICS as V,
 } from "../metrics.js";
-import { addRates, promString, providerMatcher, quantile, sumRate, vllmProviderMatchers } from "../promql.js";
+import {
+  addRates,
+  type ProviderSeriesLabels,
+  promString,
+  providerMatcher,
+  quantile,
+  sumRate,
+  vllmProviderMatchers,
+} from "../promql.js";
 import type { MonitoringInput } from "../targets.js";
 import { type AlertThresholds, resolveThresholds } from "../thresholds.js";
 import { DashboardLayout, dashboard, type GrafanaDashboard } from "./model.js";
@@ -30,6 +38,14 @@ function compare(a: string, b: string): number {
 /** The providers of providers.yaml in id order. */
 function providersOf(input: MonitoringInput): [string, Provider][] {
   return Object.entries(input.providers?.providers ?? {}).sort(([a], [b]) => compare(a, b));
+}
+
+/**
+ * How a provider's series are labelled when LiteLLM hashes the deployment ids itself
+ * (`gateway.deployment_ids: litellm`); `undefined` with generated ids, selected by `model_id`.
+ */
+function seriesLabels(input: MonitoringInput, provider: Provider): ProviderSeriesLabels | undefined {
+  return input.mappings?.gateway?.deployment_ids === "litellm" ? deploymentMetricLabels(provider) : undefined;
 }
 
 /** LiteLLM creates the failure counter at the first failure: until then the success rate is 100%. */
@@ -54,8 +70,10 @@ export function overviewDashboard(input: MonitoringInput, thresholds: AlertThres
   const perProvider = (metrics: readonly MetricName[]) =>
     providers.length === 0
       ? [{ expr: addRates(metrics, { by: ["api_provider"] }), legend: "{{api_provider}}" }]
-      : providers.map(([id]) => ({
-          expr: addRates(metrics, { matchers: providerMatcher(id, ownIds.get(id)) }),
+      : providers.map(([id, provider]) => ({
+          expr: addRates(metrics, {
+            matchers: providerMatcher(id, ownIds.get(id), seriesLabels(input, provider)),
+          }),
           legend: id,
         }));
   const layout = new DashboardLayout()
@@ -223,7 +241,7 @@ export function providersDashboard(input: MonitoringInput): GrafanaDashboard {
     layout.text("No providers", "providers.yaml lists no providers: generate again after adding one.", 24, 3);
   }
   for (const [id, provider] of providers) {
-    const m = providerMatcher(id, ownIds.get(id));
+    const m = providerMatcher(id, ownIds.get(id), seriesLabels(input, provider));
     layout.row(`${id} (${provider.type}${provider.status === "disabled" ? ", disabled" : ""})`);
     layout.query({
       type: "timeseries",
