@@ -65,6 +65,47 @@ flags:
 `;
 
 describe("YAML file store: text, backups, hand edits", () => {
+  test("stamping a hand edit never overwrites a newer hand edit saved meanwhile (editors take no lock)", async () => {
+    // 2,000 flags: stamping a hand edit's version takes long enough for the next save to land inside it.
+    const lines = ['schema_version: "2.0.0"', "flags:"];
+    for (let i = 0; i < 2_000; i++)
+      lines.push(
+        `  flag-${i}:`,
+        "    enabled: true",
+        "    rollout_percentage: 0",
+        `    whitelist: [qa-${i}]`,
+      );
+    const text = `${lines.join("\n")}\n`;
+    const edit = (value: number) =>
+      text.replace(
+        "  flag-1999:\n    enabled: true\n    rollout_percentage: 0",
+        `  flag-1999:\n    enabled: true\n    rollout_percentage: ${value}`,
+      );
+    const path = await flagFile(text);
+    const store = await FileFlagStore.open(path);
+    try {
+      const rollout = () => store.snapshot().get("flag-1999")?.flag.rollout_percentage;
+      for (const [first, second] of [
+        [10, 11],
+        [20, 21],
+        [30, 31],
+      ] as const) {
+        await writeFile(path, edit(first));
+        await new Promise((r) => setTimeout(r, 20)); // the store is now reading or stamping `first`
+        await writeFile(path, edit(second));
+        await until(() => rollout() === second, 60_000);
+        // The file keeps the newer edit (with its stamped version), never `first` written back over it.
+        const onDisk = await readFile(path, "utf8");
+        expect(onDisk).toMatch(
+          new RegExp(`flag-1999:\\n {4}enabled: true\\n {4}rollout_percentage: ${second}\\n`),
+        );
+        expect(rollout()).toBe(second);
+      }
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
   test("edits keep every comment, blank line and key order, and bump the version in the file", async () => {
     const path = await flagFile(TEXT);
     const store = await FileFlagStore.open(path, { watch: false });

@@ -277,7 +277,7 @@ export class FileFlagStore extends CachedFlagStore {
    * cannot be written keeps the versions in memory only (served as before) until a later read
    * succeeds.
    */
-  private async stamp(text: string, plan: Plan): Promise<{ text: string }> {
+  private async stamp(text: string, plan: Plan): Promise<{ text: string } | undefined> {
     let stamped = text;
     for (const { name, flag } of plan.stamps) stamped = editFlagText(stamped, name, flag);
     const check = loadConfigText("feature-flags", stamped, this.options.displayName ?? this.path);
@@ -285,6 +285,10 @@ export class FileFlagStore extends CachedFlagStore {
       this.adopt(plan);
       return { text };
     }
+    // A hand edit does not take the lock: one saved while this stamp was being made would be
+    // overwritten by it. Re-read just before writing; newer bytes are read and stamped instead.
+    const current = await readBoundedFile(this.path).catch(() => undefined);
+    if (current?.ok === true && utf8Text(current.bytes) !== text) return this.readAndApply(true);
     let history: Awaited<ReturnType<typeof openHistoryForAppend>> | undefined;
     try {
       history = await openHistoryForAppend(this.historyPath);
