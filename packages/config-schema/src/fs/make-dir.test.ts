@@ -3,7 +3,7 @@ import { rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
-import { describeFsError, makeDirectory } from "./index.js";
+import { describeFsError, makeDirectory } from "../entries/fs.js";
 
 /**
  * Run `body` with `dir` mounted read-only (a tmpfs, `mount -o ro`). Needs root, as CI runs; without

@@ -12,7 +12,7 @@ import {
   readBoundedFileIfExists,
   readBoundedFileSync,
   utf8Text,
-} from "./index.js";
+} from "../entries/fs.js";
 
 async function scratch(): Promise<string> {
   return tempDir("sy-read-");
