@@ -5,6 +5,7 @@
  * few codes still without one are listed in `WITHOUT_EXAMPLE`, each with the reason; the list only
  * shrinks (a listed code that has an example fails).
  */
+import { createServer, type Server } from "node:net";
 import { describe, expect, it } from "vitest";
 import { fullCatalogue } from "../../apps/cli/src/full-catalogue.ts";
 import { CODE_EXAMPLES, codeExampleRuns, reports, runCodeExample } from "../src/code-examples/index.ts";
@@ -46,6 +47,33 @@ describe("checked examples of diagnostic codes", () => {
     await expect(runCodeExample({ code: "SY1003", what: "nothing is wrong" })).rejects.toThrow(
       /does not report it; it printed:\n✔ no problems found in config/,
     );
+  });
+
+  it("runs an example's server on a free port and shows its page port: another run holding that port does not matter", async () => {
+    // Two runs of the examples at once (docs' tests beside the CLI's, which import them; two
+    // checkouts) each hold their servers' ports: the page's port must not be the one they bind.
+    const withServer = CODE_EXAMPLES.filter((e) => e.server !== undefined);
+    expect(withServer.map((e) => e.code)).toEqual(expect.arrayContaining(["SY4303", "SY4304", "SY6010"]));
+    const held: Server[] = [];
+    for (const port of new Set(withServer.map((e) => e.server!.shownPort))) {
+      const server = createServer();
+      // EADDRINUSE: another run holds it already, which is the case under test as well.
+      const listening = await new Promise<boolean>((resolve) => {
+        server.once("error", () => resolve(false));
+        server.listen(port, "127.0.0.1", () => resolve(true));
+      });
+      if (listening) held.push(server);
+    }
+    try {
+      const pageRuns = await codeExampleRuns();
+      for (const example of withServer) {
+        const run = await runCodeExample(example);
+        expect(run.output, example.code).toContain(`127.0.0.1:${example.server!.shownPort}`);
+        expect(run.output, example.code).toBe(pageRuns.get(example.code)?.output);
+      }
+    } finally {
+      for (const server of held) await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("does not count the `explain` pointer as a report", () => {

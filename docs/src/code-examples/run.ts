@@ -7,6 +7,7 @@
  * fails when the page and a fresh run differ. A run that does not report its code throws.
  */
 import { chmod, cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import type { Server } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
@@ -23,6 +24,19 @@ export interface Edit {
   readonly file: string;
   readonly from: string;
   readonly to: string;
+}
+
+/**
+ * A server an example runs while its command runs (a stand-in gateway, a listener holding a port),
+ * on 127.0.0.1 at a port the system picks: two runs of the examples at once (the docs' tests and the
+ * CLI's, or two checkouts) never collide on a fixed port. The page shows `shownPort` instead: it
+ * stands for the real port in the example's edits, files, arguments and environment, and the real
+ * port in the output is shown as it.
+ */
+export interface ExampleServer {
+  readonly shownPort: number;
+  /** A server, not listening yet (`createServer(handler)` of node:http or node:net). */
+  readonly create: () => Server;
 }
 
 /** A checked example of one diagnostic code. */
@@ -61,6 +75,8 @@ export interface CodeExample {
   readonly tail?: number;
   /** Environment variables of the command. */
   readonly env?: Readonly<Record<string, string>>;
+  /** A server that listens from before the edits are written until the command has run. */
+  readonly server?: ExampleServer;
 }
 
 /** What an example shows: the bad input, the command and what it printed. */
@@ -81,8 +97,52 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
+/** A listening server: its port, and how to stop it (open connections too). */
+interface Listening {
+  readonly port: number;
+  readonly stop: () => Promise<void>;
+}
+
+async function listen(server: Server): Promise<Listening> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("the example's server has no port");
+  return {
+    port: address.port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if ("closeAllConnections" in server && typeof server.closeAllConnections === "function")
+          server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** `text` with every `from` port (a whole number, not part of a longer one) as `to`. */
+function swapPort(text: string, from: number, to: number): string {
+  return text.replace(new RegExp(`(?<!\\d)${from}(?!\\d)`, "g"), String(to));
+}
+
 /** Run one example in a fresh working directory holding `config/` (a copy of `examples/config`). */
 export async function runCodeExample(example: CodeExample): Promise<ExampleRun> {
+  const server = example.server === undefined ? undefined : await listen(example.server.create());
+  try {
+    return await runWithServer(example, server);
+  } finally {
+    await server?.stop();
+  }
+}
+
+async function runWithServer(example: CodeExample, server: Listening | undefined): Promise<ExampleRun> {
+  const shown = example.server?.shownPort;
+  // What the page shows → what this run uses, and back.
+  const real = (text: string) =>
+    server === undefined || shown === undefined ? text : swapPort(text, shown, server.port);
+  const page = (text: string) =>
+    server === undefined || shown === undefined ? text : swapPort(text, server.port, shown);
   const cwd = await tempDir("sy-code-example-");
   await cp(CONFIG, join(cwd, "config"), { recursive: true });
   await cp(LEGACY, join(cwd, "legacy"), { recursive: true });
@@ -96,16 +156,18 @@ export async function runCodeExample(example: CodeExample): Promise<ExampleRun> 
         `${example.code}: ${edit.file} holds ${JSON.stringify(edit.from)} ${count} times, not once`,
       );
     const after = before.replace(edit.from, edit.to);
-    await writeFile(path, after);
+    await writeFile(path, real(after));
     diffs.push(goldenDiff(before, after, edit.file));
   }
   for (const [file, text] of Object.entries(example.files ?? {})) {
     await mkdir(dirname(join(cwd, file)), { recursive: true });
-    await writeFile(join(cwd, file), text);
+    await writeFile(join(cwd, file), real(text));
   }
-  const env = { NO_COLOR: "1", ...example.env };
-  // What the setup started (a listener holding a port) is stopped after the command.
-  const cleanup = await example.setup?.(cwd, (args) => main(args, memoryIO(cwd, { env })));
+  const env = Object.fromEntries(
+    Object.entries({ NO_COLOR: "1", ...example.env }).map(([name, value]) => [name, real(value)]),
+  );
+  // What the setup started is stopped after the command.
+  const cleanup = await example.setup?.(cwd, (args) => main(args.map(real), memoryIO(cwd, { env })));
   const args = example.args ?? DEFAULT_ARGS;
   let printed = "";
   let exitCode = 0;
@@ -119,7 +181,7 @@ export async function runCodeExample(example: CodeExample): Promise<ExampleRun> 
       exitCode = Number(run.exitCode ?? 0);
     } else {
       const io = memoryIO(cwd, { env });
-      exitCode = await main(args, io);
+      exitCode = await main(args.map(real), io);
       printed = `${io.stdoutText()}${io.stderrText()}`;
     }
   } finally {
@@ -127,7 +189,7 @@ export async function runCodeExample(example: CodeExample): Promise<ExampleRun> 
   }
   // Owner-only files (a test's secrets) must not stop the temp directory's removal.
   await chmod(cwd, 0o700).catch(() => {});
-  const output = stable(printed.replaceAll(cwd, ".")).replace(/\n+$/, "");
+  const output = stable(page(printed.replaceAll(cwd, "."))).replace(/\n+$/, "");
   const what = example.snippet !== undefined ? "its snippet" : `switchyard ${args.join(" ")}`;
   if (!reports(output, example.code))
     throw new Error(`the example of ${example.code} (${what}) does not report it; it printed:\n${output}`);

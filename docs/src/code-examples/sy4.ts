@@ -2,124 +2,125 @@
 import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { join } from "node:path";
-import type { CodeExample } from "./run.ts";
+import type { CodeExample, ExampleServer } from "./run.ts";
 
 const PROVIDERS = "config/providers.yaml";
 const MAPPINGS = "config/model-mappings.yaml";
 const PORTS = "config/ports.yaml";
 const GENERATE = ["generate", "config"] as const;
 const CHECK = ["generate", "config", "--check"] as const;
-/** The port of the stand-in gateway of the reload examples. */
+/** The port the pages show for the stand-in gateway of the reload examples (the run's is free-chosen). */
 const GATEWAY_PORT = 47_012;
 
 /**
- * A stand-in LiteLLM gateway on {@link GATEWAY_PORT} that answers the reload's three gates:
+ * A stand-in LiteLLM gateway (shown on {@link GATEWAY_PORT}) that answers the reload's three gates:
  * liveliness always, readiness with `ready`'s status, `/v1/models` with `models`.
  */
-function standInGateway(ready: number, models: readonly string[]) {
-  return async () => {
-    const server = createServer((request, response) => {
-      const status =
-        request.url === "/health/liveliness" ? 200 : request.url === "/health/readiness" ? ready : 200;
-      const body =
-        request.url === "/v1/models"
-          ? { object: "list", data: models.map((id) => ({ id, object: "model", owned_by: "openai" })) }
-          : { status: status === 200 ? "healthy" : "unhealthy" };
-      response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(GATEWAY_PORT, "127.0.0.1", resolve);
-    });
-    return () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+function standInGateway(ready: number, models: readonly string[]): ExampleServer {
+  return {
+    shownPort: GATEWAY_PORT,
+    create: () =>
+      createServer((request, response) => {
+        const status =
+          request.url === "/health/liveliness" ? 200 : request.url === "/health/readiness" ? ready : 200;
+        const body =
+          request.url === "/v1/models"
+            ? { object: "list", data: models.map((id) => ({ id, object: "model", owned_by: "openai" })) }
+            : { status: status === 200 ? "healthy" : "unhealthy" };
+        response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+      }),
   };
 }
-const RELOAD_STAND_IN = [
-  "reload",
-  "config",
-  "--gateway-url",
-  `http://127.0.0.1:${GATEWAY_PORT}`,
-  "--timeout",
-  "1",
-  "--restart-command",
-  "true",
-] as const;
+/**
+ * `switchyard reload config` of the copied set against `gatewayUrl`, restarting the gateway with
+ * `restartCommand`; the restart and each health gate may take one second.
+ */
+function reload(gatewayUrl: string, restartCommand: string): readonly string[] {
+  return [
+    "reload",
+    "config",
+    "--gateway-url",
+    gatewayUrl,
+    "--timeout",
+    "1",
+    "--restart-command",
+    restartCommand,
+  ];
+}
+/** A gateway URL where nothing listens (port 9, discard). */
+const NOTHING_LISTENS = "http://127.0.0.1:9";
+const RELOAD_STAND_IN = reload(`http://127.0.0.1:${GATEWAY_PORT}`, "true");
 
 /** `switchyard generate monitoring` of the copied set into `mon/`, run before a monitoring example. */
 const MONITORING = ["generate", "monitoring", "config", "--out", "mon"] as const;
 const MONITORING_CHECK = [...MONITORING, "--check"] as const;
 
+/**
+ * A monitoring example: `switchyard generate monitoring config --out mon`, then `change` in the
+ * working directory (what it does, in words: `then`), then the same command with `--check`.
+ */
+function monitoringExample(
+  code: string,
+  what: string,
+  then: string,
+  change: (cwd: string) => Promise<void>,
+): CodeExample {
+  return {
+    code,
+    what,
+    setupNote: `\`switchyard ${MONITORING.join(" ")}\`, then ${then}`,
+    setup: async (cwd, run) => {
+      await run(MONITORING);
+      await change(cwd);
+    },
+    args: MONITORING_CHECK,
+    head: 8,
+  };
+}
+
+/** Replace a file's text (relative to `cwd`) by what `change` makes of it. */
+async function rewrite(cwd: string, file: string, change: (text: string) => string): Promise<void> {
+  const path = join(cwd, file);
+  await writeFile(path, change(await readFile(path, "utf8")));
+}
+
+const PROMETHEUS_YML = "mon/prometheus/prometheus.yml";
+
 /** The monitoring examples: generate into `mon/`, then change one thing, then `--check`. */
 const SY44_EXAMPLES: readonly CodeExample[] = [
-  {
-    code: "SY4401",
-    what: "A generated dashboard was deleted.",
-    setupNote:
-      "`switchyard generate monitoring config --out mon`, then `mon/grafana/dashboards/switchyard-cache.json` is deleted.",
-    setup: async (cwd, run) => {
-      await run(MONITORING);
-      await rm(join(cwd, "mon/grafana/dashboards/switchyard-cache.json"));
-    },
-    args: MONITORING_CHECK,
-    head: 8,
-  },
-  {
-    code: "SY4402",
-    what: "A service moved to another port after the monitoring was generated: every file's sources changed.",
-    setupNote:
-      "`switchyard generate monitoring config --out mon`, then vllm's port in `config/ports.yaml` goes from 8001 to 8002.",
-    setup: async (cwd, run) => {
-      await run(MONITORING);
-      const path = join(cwd, PORTS);
-      await writeFile(path, (await readFile(path, "utf8")).replace("port: 8001", "port: 8002"));
-    },
-    args: MONITORING_CHECK,
-    head: 8,
-  },
-  {
-    code: "SY4403",
-    what: "A line added by hand to the generated Prometheus config.",
-    setupNote:
-      "`switchyard generate monitoring config --out mon`, then a line is appended to `mon/prometheus/prometheus.yml`.",
-    setup: async (cwd, run) => {
-      await run(MONITORING);
-      await appendFile(join(cwd, "mon/prometheus/prometheus.yml"), "# scrape my own exporter too\n");
-    },
-    args: MONITORING_CHECK,
-    head: 8,
-  },
-  {
-    code: "SY4404",
-    what: "A hand-made Prometheus config where the generated one belongs.",
-    setupNote:
-      "`switchyard generate monitoring config --out mon`, then `mon/prometheus/prometheus.yml` is replaced by a file without Switchyard's header.",
-    setup: async (cwd, run) => {
-      await run(MONITORING);
-      await writeFile(join(cwd, "mon/prometheus/prometheus.yml"), "global:\n  scrape_interval: 15s\n");
-    },
-    args: MONITORING_CHECK,
-    head: 8,
-  },
-  {
-    code: "SY4405",
-    what: "A file generated by another version of @switchyard/monitoring (same sources, other text).",
-    setupNote:
-      "`switchyard generate monitoring config --out mon`, then the header of `mon/prometheus/prometheus.yml` names version 0.0.9 of the generator.",
-    setup: async (cwd, run) => {
-      await run(MONITORING);
-      const path = join(cwd, "mon/prometheus/prometheus.yml");
-      await writeFile(
-        path,
-        (await readFile(path, "utf8")).replace(/@switchyard\/monitoring \S+/, "@switchyard/monitoring 0.0.9"),
-      );
-    },
-    args: MONITORING_CHECK,
-    head: 8,
-  },
+  monitoringExample(
+    "SY4401",
+    "A generated dashboard was deleted.",
+    "`mon/grafana/dashboards/switchyard-cache.json` is deleted.",
+    (cwd) => rm(join(cwd, "mon/grafana/dashboards/switchyard-cache.json")),
+  ),
+  monitoringExample(
+    "SY4402",
+    "A service moved to another port after the monitoring was generated: every file's sources changed.",
+    "vllm's port in `config/ports.yaml` goes from 8001 to 8002.",
+    (cwd) => rewrite(cwd, PORTS, (text) => text.replace("port: 8001", "port: 8002")),
+  ),
+  monitoringExample(
+    "SY4403",
+    "A line added by hand to the generated Prometheus config.",
+    `a line is appended to \`${PROMETHEUS_YML}\`.`,
+    (cwd) => appendFile(join(cwd, PROMETHEUS_YML), "# scrape my own exporter too\n"),
+  ),
+  monitoringExample(
+    "SY4404",
+    "A hand-made Prometheus config where the generated one belongs.",
+    `\`${PROMETHEUS_YML}\` is replaced by a file without Switchyard's header.`,
+    (cwd) => writeFile(join(cwd, PROMETHEUS_YML), "global:\n  scrape_interval: 15s\n"),
+  ),
+  monitoringExample(
+    "SY4405",
+    "A file generated by another version of @switchyard/monitoring (same sources, other text).",
+    `the header of \`${PROMETHEUS_YML}\` names version 0.0.9 of the generator.`,
+    (cwd) =>
+      rewrite(cwd, PROMETHEUS_YML, (text) =>
+        text.replace(/@switchyard\/monitoring \S+/, "@switchyard/monitoring 0.0.9"),
+      ),
+  ),
 ];
 
 export const SY4_EXAMPLES: readonly CodeExample[] = [
@@ -241,9 +242,7 @@ export const SY4_EXAMPLES: readonly CodeExample[] = [
     setupNote: "`switchyard generate config`, then `rpm: 500` of `gpt-4o` becomes `rpm: 600`.",
     setup: async (cwd, run) => {
       await run(GENERATE);
-      const { readFile } = await import("node:fs/promises");
-      const path = join(cwd, MAPPINGS);
-      await writeFile(path, (await readFile(path, "utf8")).replace("rpm: 500", "rpm: 600"));
+      await rewrite(cwd, MAPPINGS, (text) => text.replace("rpm: 500", "rpm: 600"));
     },
     args: CHECK,
   },
@@ -517,67 +516,31 @@ export const SY4_EXAMPLES: readonly CodeExample[] = [
     code: "SY4301",
     what: "A restart command that fails (here `false`; in life a unit name with a typo).",
     env: { LITELLM_MASTER_KEY: "sk-local-test" },
-    args: [
-      "reload",
-      "config",
-      "--gateway-url",
-      "http://127.0.0.1:9",
-      "--timeout",
-      "1",
-      "--restart-command",
-      "false",
-    ],
+    args: reload(NOTHING_LISTENS, "false"),
   },
   {
     code: "SY4302",
     what: "A gateway that never comes up after the restart (nothing listens on its port).",
     env: { LITELLM_MASTER_KEY: "sk-local-test" },
-    args: [
-      "reload",
-      "config",
-      "--gateway-url",
-      "http://127.0.0.1:9",
-      "--timeout",
-      "1",
-      "--restart-command",
-      "true",
-    ],
+    args: reload(NOTHING_LISTENS, "true"),
   },
   {
     code: "SY4305",
     what: "A reload where the master key's variable is not set.",
-    args: [
-      "reload",
-      "config",
-      "--gateway-url",
-      "http://127.0.0.1:9",
-      "--timeout",
-      "1",
-      "--restart-command",
-      "true",
-    ],
+    args: reload(NOTHING_LISTENS, "true"),
   },
   {
     code: "SY4306",
     what: "A failed reload whose rollback cannot bring the gateway back either (the restart command fails both times).",
     env: { LITELLM_MASTER_KEY: "sk-local-test" },
-    args: [
-      "reload",
-      "config",
-      "--gateway-url",
-      "http://127.0.0.1:9",
-      "--timeout",
-      "1",
-      "--restart-command",
-      "exit 3",
-    ],
+    args: reload(NOTHING_LISTENS, "exit 3"),
   },
   {
     code: "SY4303",
     what: "A gateway that is alive but never ready (LiteLLM cannot reach its database).",
     env: { LITELLM_MASTER_KEY: "sk-local-test" },
     setupNote: `a stand-in gateway on 127.0.0.1:${GATEWAY_PORT} answers /health/liveliness with 200 and /health/readiness with 503.`,
-    setup: standInGateway(503, []),
+    server: standInGateway(503, []),
     args: RELOAD_STAND_IN,
   },
   {
@@ -585,7 +548,7 @@ export const SY4_EXAMPLES: readonly CodeExample[] = [
     what: "A gateway that serves other models than the generated config names (an old proxy still answering).",
     env: { LITELLM_MASTER_KEY: "sk-local-test" },
     setupNote: `a stand-in gateway on 127.0.0.1:${GATEWAY_PORT} is healthy and lists only \`llama3.1\` in /v1/models.`,
-    setup: standInGateway(200, ["llama3.1"]),
+    server: standInGateway(200, ["llama3.1"]),
     args: RELOAD_STAND_IN,
   },
   ...SY44_EXAMPLES,

@@ -4,7 +4,7 @@ import type { CodeExample } from "./run.ts";
 
 /** A lock record of a process on another host: never stale here, so the lock stays held. */
 const FOREIGN_LOCK = '{"pid": 4242, "host": "build-server-2", "started": "2026-11-26T11:15:00.000Z"}\n';
-/** A port this example holds itself (something else must hold it for a conflict). */
+/** The port the page shows for the one this example holds itself (the run's is free-chosen). */
 const HELD_PORT = 47_011;
 
 export const SY6_EXAMPLES: readonly CodeExample[] = [
@@ -32,14 +32,7 @@ export const SY6_EXAMPLES: readonly CodeExample[] = [
       "stack/ports.yaml": `schema_version: "2.0.0"\nservices:\n  litellm:\n    port: ${HELD_PORT}\n    expected_processes: [litellm]\n`,
     },
     setupNote: `something listens on 127.0.0.1:${HELD_PORT}.`,
-    setup: async () => {
-      const server = createServer();
-      await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(HELD_PORT, "127.0.0.1", resolve);
-      });
-      return () => new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    server: { shownPort: HELD_PORT, create: () => createServer() },
     args: ["ports", "--config-dir", "stack"],
   },
   {
