@@ -294,6 +294,7 @@ export async function runAudit(set: ConfigSet, options: AuditOptions = {}): Prom
   let validation = options.validation;
   const context: AuditContext = {
     set,
+    cwd,
     facts,
     thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
     now,

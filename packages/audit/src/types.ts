@@ -79,6 +79,8 @@ export type CheckOutcome =
 /** Everything a check may look at. Checks are pure functions of this context. */
 export interface AuditContext {
   readonly set: ConfigSet;
+  /** Paths in findings are shown relative to this directory (config-schema's `displayPath`). */
+  readonly cwd: string;
   /** Facts from outside the config files: version control, backups, histories. */
   readonly facts: AuditFacts;
   readonly thresholds: AuditThresholds;

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdir, readdir, rename } from "node:fs/promises";
+import { join } from "node:path";
+import { loadConfigSet } from "@switchyard/config-schema/load";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   auditDir,
@@ -9,6 +13,7 @@ import {
   type StackOptions,
 } from "../../test/helpers.js";
 import { auditExitCode } from "../gate.js";
+import { runAudit } from "../run.js";
 import type { AuditCategory } from "../types.js";
 import { AUDIT_CHECKS } from "./registry.js";
 
@@ -340,5 +345,28 @@ describe("each check has a fixture that triggers it", () => {
     const actual = [result.categories[category].score, result.overall, auditExitCode(result)];
     expect(result.findings.map((f) => f.id)).toContain(id);
     expect(actual).toEqual(expected);
+  });
+});
+
+describe("paths in findings", () => {
+  it("SY5201 shows the config directory and the repository relative to the working directory (displayPath), not as absolute paths", async () => {
+    const root = await makeStack({ git: false });
+    const dir = join(root, "deploy");
+    await mkdir(dir);
+    for (const name of await readdir(root))
+      if (name !== "deploy") await rename(join(root, name), join(dir, name));
+    const audit = async () =>
+      (await runAudit(await loadConfigSet(dir, { cwd: root }), { cwd: root, focus: "compliance" })).findings
+        .filter((f) => f.id === "SY5201")
+        .map((f) => [f.file, f.message]);
+    expect(await audit()).toEqual([[undefined, "deploy is not inside a git repository"]]);
+    execFileSync("git", ["init", "-q", root]);
+    execFileSync("git", ["-C", root, "add", "deploy/providers.yaml"]);
+    const untracked = await audit();
+    expect(untracked.length).toBeGreaterThan(0);
+    for (const [file, message] of untracked) {
+      expect(file).toMatch(/^deploy\/[\w-]+\.yaml$/);
+      expect(message).toBe("Not tracked by git (repository at .)");
+    }
   });
 });

@@ -24,7 +24,7 @@ export const requiredFileMissing = defineCheck({
       const reported = context.set.diagnostics.find(
         (d) => d.code === "SY1011" && d.file?.endsWith(spec.fileName),
       );
-      const file = reported?.file ?? displayPath(join(context.set.dir, spec.fileName));
+      const file = reported?.file ?? displayPath(join(context.set.dir, spec.fileName), context.cwd);
       findings.push({ file, message: `Required file ${spec.fileName} is missing` });
     }
     return ran(findings);

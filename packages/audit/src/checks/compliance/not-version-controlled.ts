@@ -1,3 +1,4 @@
+import { displayPath } from "@switchyard/config-schema/fs";
 import { defineCheck, ran } from "../define.js";
 
 /** SY5201: the config directory is not in a git work tree, or some config files are not tracked. */
@@ -15,13 +16,16 @@ export const notVersionControlled = defineCheck({
     if (vcs.status === "tracked") return ran([]);
     if (vcs.status === "none") {
       return ran([
-        { message: `${context.set.dir} is not inside a git repository`, discriminator: "no-repository" },
+        {
+          message: `${displayPath(context.set.dir, context.cwd)} is not inside a git repository`,
+          discriminator: "no-repository",
+        },
       ]);
     }
     return ran(
       vcs.files.map((file) => ({
         file,
-        message: `Not tracked by git (repository at ${vcs.root})`,
+        message: `Not tracked by git (repository at ${displayPath(vcs.root, context.cwd)})`,
         remediation: `Commit it: \`git add ${file}\`, or remove it from .gitignore if it is ignored by mistake.`,
       })),
     );
