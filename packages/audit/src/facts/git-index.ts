@@ -17,6 +17,18 @@ export async function gitDirOf(root: string): Promise<string | undefined> {
   return isAbsolute(match[1]!) ? match[1]! : resolve(root, match[1]!);
 }
 
+/**
+ * The directory a git directory shares with its repository's other work trees (`config`, objects,
+ * refs): a linked work tree's git directory (`<repo>/.git/worktrees/<name>`) names it in its
+ * `commondir` file (relative to itself); any other git directory is its own.
+ */
+export async function commonDirOf(gitDir: string): Promise<string> {
+  const text = await readFile(join(gitDir, "commondir"), "utf8").catch(() => undefined);
+  const path = text?.trim();
+  if (path === undefined || path === "") return gitDir;
+  return isAbsolute(path) ? path : resolve(gitDir, path);
+}
+
 function readVarint(buffer: Buffer, start: number): { value: number; next: number } {
   // git's offset varint (index v4): each continuation adds one before shifting.
   let offset = start;
@@ -59,7 +71,7 @@ export async function trackedPaths(
   const version = buffer.readUInt32BE(4);
   if (version < 2 || version > 4) return undefined;
   const count = buffer.readUInt32BE(8);
-  const config = await readFile(join(gitDir, "config"), "utf8").catch(() => "");
+  const config = await readFile(join(await commonDirOf(gitDir), "config"), "utf8").catch(() => "");
   const hashSize = /objectformat\s*=\s*sha256/i.test(config) ? 32 : 20;
   const paths = new Set<string>();
   const wanted = only === undefined ? undefined : byByteLength(only);
