@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -139,7 +140,19 @@ describe("generate monitoring", () => {
     );
     const run = await runCli(["generate", "monitoring"], cwd);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("No monitoring generated");
+    expect(run.stdout).toBe("");
+    // The refusal carries its catalogued code and hint (as generate config's SY4001), then the errors.
+    expect(run.stderr).toMatch(
+      /^error\[SY4400\]: No monitoring generated: the config set in config has 1 error \(below\)\n(.*\n)*? {4}= hint: Run `switchyard validate`, fix the errors it lists, then generate again\.\n/,
+    );
     expect(run.stderr).toMatch(/ports\.yaml:\d+:\d+/);
+    expect(existsSync(join(cwd, "config/monitoring"))).toBe(false);
+    const json = JSON.parse((await runCli(["generate", "monitoring", "--json"], cwd)).stdout) as {
+      ok: boolean;
+      diagnostics: { code: string; file?: string }[];
+    };
+    expect(json.ok).toBe(false);
+    expect(json.diagnostics[0]?.code).toBe("SY4400");
+    expect(json.diagnostics.slice(1).map((d) => d.file)).toEqual(["config/ports.yaml"]);
   });
 });

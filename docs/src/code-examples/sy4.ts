@@ -86,8 +86,20 @@ async function rewrite(cwd: string, file: string, change: (text: string) => stri
 
 const PROMETHEUS_YML = "mon/prometheus/prometheus.yml";
 
-/** The monitoring examples: generate into `mon/`, then change one thing, then `--check`. */
+/** The monitoring examples: a set that cannot be generated, then generate into `mon/`, change one thing and `--check`. */
 const SY44_EXAMPLES: readonly CodeExample[] = [
+  {
+    code: "SY4400",
+    what: "A `monitoring:` threshold written as a percentage where a share (0–1) belongs: nothing is generated.",
+    edits: [
+      {
+        file: PORTS,
+        from: "    description: Prometheus exporter of Redis's metrics.\n",
+        to: "    description: Prometheus exporter of Redis's metrics.\n\nmonitoring:\n  thresholds:\n    error_rate: 5 # meant 5 %\n",
+      },
+    ],
+    args: MONITORING,
+  },
   monitoringExample(
     "SY4401",
     "A generated dashboard was deleted.",

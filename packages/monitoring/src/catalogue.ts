@@ -2,10 +2,21 @@ import { type CodeOf, defineCatalogue, diagnosticFactory } from "@switchyard/con
 import type { MonitoringFileStatus } from "./header.js";
 
 /**
- * SY44xx: `switchyard generate monitoring --check`'s findings, one per generated file that is not
- * what generating now gives (the monitoring counterparts of the LiteLLM file's SY4101–SY4105).
+ * SY44xx: `switchyard generate monitoring`'s refusal of a config set with errors (SY4400, as SY4001
+ * is the LiteLLM config's), and `--check`'s findings, one per generated file that is not what
+ * generating now gives (the monitoring counterparts of the LiteLLM file's SY4101–SY4105).
  */
 export const monitoringCatalogue = defineCatalogue([
+  {
+    code: "SY4400",
+    name: "monitoring-sources-invalid",
+    title: "The config set has errors, so no monitoring is generated.",
+    severity: "error",
+    cause:
+      "ports.yaml, providers.yaml or model-mappings.yaml failed to load or validate (a `monitoring:` threshold out of range, a syntax error, a missing required file). Scrape targets, panels and alerts generated from a broken set would watch the wrong services, so nothing is written.",
+    fix: "Run `switchyard validate`, fix the errors it lists (they are printed below the refusal), then generate again.",
+    example: "monitoring:\n  thresholds:\n    error_rate: 3   # a share of the requests: above 0, at most 1",
+  },
   {
     code: "SY4401",
     name: "monitoring-missing",

@@ -12,6 +12,7 @@ import {
   type MonitoringFileStatus,
   type MonitoringInput,
   monitoringCatalogue,
+  monitoringDiagnostic,
   monitoringInputOf,
   recoverMonitoring,
   writeMonitoring,
@@ -79,14 +80,21 @@ export async function runMonitoring(
   const set = await loadConfigSet(dir, { cwd, kinds: ["providers", "ports", "model-mappings"] });
   const errors = set.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
+    // The refusal is a catalogued finding (SY4400, with its hint), first, as `generate config`'s
+    // SY4001 is; then the errors that caused it.
+    const refusal = monitoringDiagnostic("SY4400", {
+      message: `No monitoring generated: the config set in ${displayPath(dir, cwd)} has ${plural(errors.length, "error")} (below)`,
+      hint: "Run `switchyard validate`, fix the errors it lists, then generate again.",
+    });
+    const diagnostics = [refusal, ...errors];
     return {
       status: "invalid",
-      data: { ok: false, diagnostics: errors },
-      stderr: `${context.stderrStyle.red("error:")} No monitoring generated: the config set in ${displayPath(dir, cwd)} has ${plural(errors.length, "error")}.\n\n${prettyDiagnostics(
-        errors,
-        context,
-        { stream: "stderr", catalogue: cliCatalogue(), sources: collectSources(set) },
-      )}`,
+      data: { ok: false, diagnostics },
+      stderr: prettyDiagnostics(diagnostics, context, {
+        stream: "stderr",
+        catalogue: cliCatalogue(monitoringCatalogue),
+        sources: collectSources(set),
+      }),
     };
   }
   const input = monitoringInputOf(set);
