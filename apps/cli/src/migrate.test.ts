@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { requireBuiltCli, runBuilt } from "./test-support/built.js";
 import { REPO_ROOT } from "./test-support/paths.js";
 import { copyExample, runCli, snapshotDir, tempDir } from "./test-support/run.js";
 
@@ -22,6 +23,29 @@ describe("migrate", () => {
       target: string;
     };
     expect(json).toMatchObject({ status: "outdated", target: "2.0.0" });
+  });
+
+  it("with --json the JSON on stdout is the only rendering: the diagnostics are in it, not also on stderr (the built CLI)", async () => {
+    requireBuiltCli();
+    const broken = await copyExample("legacy-v1");
+    await appendFile(join(broken, "config/providers.yaml"), "providers: [\n");
+    const cases = [
+      { cwd: broken, args: ["migrate", "--check"] },
+      { cwd: broken, args: ["migrate", "--dry-run"] },
+      { cwd: await copyExample("legacy-v1"), args: ["migrate", "--check", "--to", "9.9.9"] },
+    ];
+    for (const { cwd, args } of cases) {
+      const human = await runBuilt(args, { cwd });
+      expect(human.stderr, args.join(" ")).toMatch(/^error\[SY\d{4}\]/m);
+      const json = await runBuilt([...args, "--json"], { cwd });
+      expect([json.code, json.stderr], args.join(" ")).toEqual([human.code, ""]);
+      const data = JSON.parse(json.stdout) as { ok: boolean; diagnostics: { code: string }[] };
+      expect(data.ok).toBe(false);
+      // The same findings (the pretty renderer orders them by place).
+      expect(data.diagnostics.map((d) => d.code).sort()).toEqual(
+        [...human.stderr.matchAll(/^error\[(SY\d{4})\]/gm)].map((m) => m[1]).sort(),
+      );
+    }
   });
 
   it("validate on a legacy set says once per file to migrate, with none of the schema errors the migration removes", async () => {

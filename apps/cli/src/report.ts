@@ -3,7 +3,7 @@ import { displayPath } from "@switchyard/config-schema/fs";
 import { renderDiagnostics } from "@switchyard/config-schema/render";
 import { plural } from "@switchyard/config-schema/text";
 import { describeRetention, type WritePrune } from "@switchyard/config-schema/write";
-import type { CommandContext } from "./command.js";
+import type { CommandContext, CommandOutcome } from "./command.js";
 
 /** Options of {@link prettyDiagnostics}. */
 export interface PrettyOptions {
@@ -33,6 +33,16 @@ export function prettyDiagnostics(
     ...(options.sources === undefined ? {} : { sources: options.sources }),
     ...(options.summaryTarget === undefined ? {} : { summaryTarget: options.summaryTarget }),
   });
+}
+
+/**
+ * A command's outcome under `--json`: the data is the only rendering (as for `validate --json` and
+ * `doctor --json`), so the human text meant for stdout and stderr is dropped. Whatever that text
+ * said (findings, refusals, notes) must be in the data: its `diagnostics`.
+ */
+export function jsonOnly(outcome: CommandOutcome): CommandOutcome {
+  const { stdout: _stdout, stderr: _stderr, ...data } = outcome;
+  return data;
 }
 
 /** The prunes of one write (a write of several files has one per file that reported any). */

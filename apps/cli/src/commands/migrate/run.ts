@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { type Catalogue, type Diagnostic } from "@switchyard/config-schema/diagnostics";
+import type { Catalogue, Diagnostic } from "@switchyard/config-schema/diagnostics";
 import { plural } from "@switchyard/config-schema/text";
 import {
   type ConfigSetMigration,
@@ -21,7 +21,7 @@ import type { CommandContext, CommandOutcome, ParsedArgs } from "../../command.j
 import { actionOrDirectory, configDirArgument, requireConfigDirectory } from "../../config-dir.js";
 import { ioErrorFor, isFsError, UsageError } from "../../errors.js";
 import { displayPath } from "../../paths.js";
-import { prettyDiagnostics, prunedData, prunedLines } from "../../report.js";
+import { jsonOnly, prettyDiagnostics, prunedData, prunedLines } from "../../report.js";
 
 /** The subcommands: `switchyard migrate history`, `switchyard migrate rollback`. */
 export const MIGRATE_ACTIONS = ["history", "rollback"] as const;
@@ -286,16 +286,19 @@ export async function run(args: ParsedArgs, context: CommandContext): Promise<Co
     shownDir: displayPath(dir, cwd),
     to: stringOption(args, "to"),
   };
-  switch (mode) {
-    case "check":
-      return check(run);
-    case "dry-run":
-      return dryRun(run);
-    case "migrate":
-      return migrate(run);
-    case "history":
-      return history(run);
-    case "rollback":
-      return rollback(run, booleanOption(args, "force"));
-  }
+  const outcome = await (async () => {
+    switch (mode) {
+      case "check":
+        return check(run);
+      case "dry-run":
+        return dryRun(run);
+      case "migrate":
+        return migrate(run);
+      case "history":
+        return history(run);
+      case "rollback":
+        return rollback(run, booleanOption(args, "force"));
+    }
+  })();
+  return booleanOption(args, "json") ? jsonOnly(outcome) : outcome;
 }
