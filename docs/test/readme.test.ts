@@ -4,9 +4,11 @@
  * are required as the loader decides it (config-schema's `CONFIG_FILES`). Its console examples run
  * with the docs' (examples.test.ts).
  */
-import { readFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { CONFIG_FILE_KINDS, CONFIG_FILES } from "@switchyard/config-schema";
-import { codeBlocks } from "@switchyard/test-utils";
+import { codeBlocks, tempDir } from "@switchyard/test-utils";
 import { expect, it } from "vitest";
 
 const README = await readFile(new URL("../../README.md", import.meta.url), "utf8");
@@ -47,4 +49,26 @@ it("names the install paths, the troubleshooting guide and the getting-started t
     "about five minutes",
   ])
     expect(README).toContain(text);
+});
+
+it("runs the demo of its quick start, and the demo leaves nothing in $TMPDIR", async () => {
+  const manifest = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  expect(README).toContain("npx -y pnpm@10.34.8 demo");
+  // The build is turbo's (the tests run after it); the rest is the demo proper.
+  const build = "turbo run build --output-logs=errors-only && ";
+  const demo = manifest.scripts.demo!;
+  expect(demo.startsWith(build)).toBe(true);
+  const tmp = await tempDir("sy-demo-tmpdir-");
+  // pnpm runs a script with sh -c.
+  const run = spawnSync("sh", ["-c", demo.slice(build.length)], {
+    cwd: fileURLToPath(new URL("../../", import.meta.url)),
+    env: { ...process.env, TMPDIR: tmp, NO_COLOR: "1" },
+    encoding: "utf8",
+  });
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stdout).toMatch(/Wrote .*litellm-unified\.yaml/);
+  expect(run.stdout).toMatch(/score/i);
+  expect(await readdir(tmp)).toEqual([]);
 });
