@@ -5,22 +5,8 @@ export {
   RULE_FAILURE_CODE,
   SINGLE_FILE_CODE,
 } from "./catalogue.js";
-export type {
-  ConfigModel,
-  DeploymentEntry,
-  FallbackEdge,
-  FlagEntry,
-  GroupEntry,
-  ModelRef,
-  NamedItem,
-  PatternEntry,
-  Place,
-  ProviderEntry,
-  ProviderRef,
-  PublicName,
-  ServiceEntry,
-} from "./model.js";
-export { buildConfigModel } from "./model.js";
+// The config model: buildConfigModel and its types (model.ts is their one list).
+export * from "./model.js";
 export type { Location, Rule, RuleContext, RuleFinding, RuleOptions } from "./rule.js";
 export { defineRule } from "./rule.js";
 export type { RuleId } from "./rules/index.js";
