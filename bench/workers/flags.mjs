@@ -184,29 +184,44 @@ for (let i = 0; i < (quick ? 3 : 5); i++) {
 }
 loadTimes.sort((a, b) => a - b);
 
-// A hand edit, seen through watch: time from the write to the new value in the snapshot.
+// A hand edit, seen through watch: time from the save on disk to the change event carrying the new
+// definition and the version the store stamped into the file, and `get` returning it.
 const store = await FileFlagStore.open(path);
 const watchTimes = [];
+/** The next change event in which flag-9999 has rollout `value` at a version above `after`. */
+const changeOf = (value, after) =>
+  new Promise((resolve) => {
+    const stop = store.watch((change) => {
+      const seen = store.snapshot().get("flag-9999");
+      if (
+        change.names.includes("flag-9999") &&
+        seen?.flag.rollout_percentage === value &&
+        seen.version > after
+      ) {
+        stop();
+        resolve(seen.version);
+      }
+    });
+  });
+let version = store.snapshot().get("flag-9999").version;
 for (let round = 0; round < (quick ? 3 : 5); round++) {
   const value = 10 + round;
   const changed = text.replace(
     "  flag-9999:\n    enabled: true\n    rollout_percentage: 0",
     `  flag-9999:\n    enabled: true\n    rollout_percentage: ${value}`,
   );
-  const seen = new Promise((resolve) => {
-    const stop = store.watch(() => {
-      if (store.snapshot().get("flag-9999")?.flag.rollout_percentage === value) {
-        stop();
-        resolve(undefined);
-      }
-    });
-  });
+  const seen = changeOf(value, version);
   const start = performance.now();
   writeFileSync(path, changed);
-  await seen;
+  version = await seen;
+  const got = await store.get("flag-9999");
   watchTimes.push(performance.now() - start);
+  if (got?.flag.rollout_percentage !== value || got.version !== version)
+    throw new Error("get did not return the hand edit the watcher reported");
+  // Back to the original text (a change of its own, versioned too) before the next round.
+  const restored = changeOf(0, version);
   writeFileSync(path, text);
-  await new Promise((r) => setTimeout(r, 400));
+  version = await restored;
 }
 await store.close();
 unleash.destroy();

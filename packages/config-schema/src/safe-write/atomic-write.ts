@@ -15,11 +15,25 @@ export interface AtomicWriteOptions {
   /** A new file is created 0o600 whatever its content (it may hold a secret the detector cannot see). */
   private?: boolean;
   /**
+   * Whether the content may hold a secret, when the caller already knows (it scanned the part it
+   * changed of a text it had scanned): then the content is not scanned again here. Default:
+   * scanned with `findSecretSpans` when the answer matters (a new file, or a replaced one readable
+   * by others).
+   */
+  holdsSecret?: boolean;
+  /**
    * Called when the replaced file was readable or writable by others (e.g. 0644) and the new
    * content holds a secret (or `private` is set): the new file keeps the owner's bits only (0600),
    * since a file that may hold a secret is 0600. Say so to the user (the mode changed under them).
    */
   onModeTightened?: (change: ModeTightening) => void;
+  /**
+   * Called when the new content is written and synced, just before it replaces the target: the
+   * last moment to check that the target is still what the new content was made from (a writer
+   * that takes no lock, such as a person's editor, may have saved meanwhile). When it throws,
+   * nothing is replaced, the temp file is removed, and the error is thrown.
+   */
+  beforeReplace?: () => Promise<void> | void;
 }
 
 /** A rewrite that dropped the group and other permission bits of the file it replaced. */
@@ -31,7 +45,8 @@ export interface ModeTightening {
 }
 
 /** Whether content to be written holds a secret (then a new file is created 0600). */
-function mayHoldSecret(content: string | Uint8Array): boolean {
+function holdsSecret(content: string | Uint8Array, options: AtomicWriteOptions): boolean {
+  if (options.holdsSecret !== undefined) return options.holdsSecret;
   const text = typeof content === "string" ? content : Buffer.from(content).toString("utf8");
   return findSecretSpans(text).length > 0;
 }
@@ -96,12 +111,13 @@ export async function writeTempFile(
     let mode: number;
     if (options.mode !== undefined) mode = options.mode;
     else if (previous === undefined)
-      mode = options.private === true || mayHoldSecret(content) ? 0o600 : 0o666 & ~process.umask();
+      mode = options.private === true || holdsSecret(content, options) ? 0o600 : 0o666 & ~process.umask();
     else {
       // A rewrite keeps the replaced file's mode, except that a secret is never left readable by
       // others: 0644 becomes 0600 (setuid/sticky bits and the owner's bits are kept).
       const kept = previous.mode & 0o7777;
-      mode = kept & 0o077 && (options.private === true || mayHoldSecret(content)) ? kept & ~0o077 : kept;
+      mode =
+        kept & 0o077 && (options.private === true || holdsSecret(content, options)) ? kept & ~0o077 : kept;
       if (mode !== kept) options.onModeTightened?.({ from: kept, to: mode });
     }
     await handle.chmod(mode);
@@ -133,6 +149,7 @@ export async function writeFileAtomic(
   const target = await resolveTarget(path);
   const tempPath = await writeTempFile(target, content, options);
   try {
+    await options.beforeReplace?.();
     await rename(tempPath, target);
   } catch (error) {
     await unlink(tempPath).catch(() => undefined);

@@ -50,6 +50,49 @@ describe("writeFileSafely", () => {
     expect((await stat(file)).ino).toBe(before.ino);
   });
 
+  test("beforeReplace runs after the new content is written, before it replaces the file; a throw leaves the file alone", async () => {
+    await writeFile(file, "v1\n");
+    const seen: string[] = [];
+    await writeFileSafely(file, "v2\n", {
+      now,
+      backup: false,
+      beforeReplace: async () => {
+        seen.push(await readFile(file, "utf8"));
+        for (const name of await readdir(dir)) if (name.includes(".tmp-")) seen.push(name);
+      },
+    });
+    expect(seen).toEqual(["v1\n", expect.stringMatching(/^\.providers\.yaml\.tmp-/)]);
+    expect(await readFile(file, "utf8")).toBe("v2\n");
+    // Someone saved meanwhile: the hook refuses, and their content stays, with no temp file left.
+    const refusal = new Error("the file changed");
+    await expect(
+      writeFileSafely(file, "v3\n", {
+        backup: false,
+        beforeReplace: async () => {
+          await writeFile(file, "theirs\n");
+          throw refusal;
+        },
+      }),
+    ).rejects.toBe(refusal);
+    expect(await readFile(file, "utf8")).toBe("theirs\n");
+    expect(await readdir(dir)).toEqual(["providers.yaml"]);
+  });
+
+  test("holdsSecret: the caller's verdict on the content is taken instead of a scan of it", async () => {
+    const secret = `api_key: sk-proj-${"a1B2c3D4e5".repeat(4)}\n`;
+    await writeFile(file, "v1\n");
+    await chmod(file, 0o644);
+    // Scanned: the key is found, the file becomes owner-only.
+    await writeFileSafely(file, secret, { backup: false });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    await chmod(file, 0o644);
+    // The caller vouches: what it says holds, whatever the content.
+    await writeFileSafely(file, `${secret}# v2\n`, { backup: false, holdsSecret: false });
+    expect((await stat(file)).mode & 0o777).toBe(0o644);
+    await writeFileSafely(file, "no secret\n", { backup: false, holdsSecret: true });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
   test("backup: false skips the backup; mode sets the permissions", async () => {
     await writeFile(file, "v1\n");
     expect(await writeFileSafely(file, "v2\n", { backup: false, mode: 0o600 })).toEqual({

@@ -19,6 +19,8 @@ export interface SafeWriteOptions {
   mode?: number;
   /** A new file is created 0o600 whatever its content (it may hold a secret). */
   private?: boolean;
+  /** Whether the content may hold a secret, when the caller knows (see `writeFileAtomic`); default scanned. */
+  holdsSecret?: boolean;
   /**
    * After a write that changed the file, prune its backups by this policy (default
    * `DEFAULT_RETENTION`: the last 10, one a day for 7 days, one a week for 4 weeks); `false` keeps
@@ -29,6 +31,11 @@ export interface SafeWriteOptions {
   now?: () => Date;
   /** Called when a lock left by a dead process was taken over. */
   onStaleLock?: (owner: LockOwner, lockPath: string) => void;
+  /**
+   * Called just before the new content replaces the file (see `writeFileAtomic`): when it throws,
+   * the file is left as it is (a backup of it may have been made) and the error is thrown.
+   */
+  beforeReplace?: () => Promise<void> | void;
 }
 
 /** What {@link writeFileSafely} did. */
@@ -88,9 +95,11 @@ export async function writeFileSafely(
     await writeFileAtomic(target, bytes, {
       ...(options.mode === undefined ? {} : { mode: options.mode }),
       ...(options.private === undefined ? {} : { private: options.private }),
+      ...(options.holdsSecret === undefined ? {} : { holdsSecret: options.holdsSecret }),
       onModeTightened: (change) => {
         modeTightened = change;
       },
+      ...(options.beforeReplace === undefined ? {} : { beforeReplace: options.beforeReplace }),
     });
     const pruned =
       options.retention === false

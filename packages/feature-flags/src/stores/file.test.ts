@@ -1,9 +1,10 @@
-import { appendFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { appendFile, chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfigText } from "@switchyard/config-schema/load";
 import type { Flag } from "@switchyard/config-schema/schemas";
 import { tempDir } from "@switchyard/test-utils";
 import { afterAll, describe, expect, test } from "vitest";
+import { FLAG_FILE_TEXT } from "../../test/flag-file-text.js";
 import { describeStoreContract, until } from "../../test/store-suite.js";
 import { editFlagText, FileFlagStore } from "./file.js";
 
@@ -46,27 +47,12 @@ describeStoreContract("YAML file", async (initial) => {
   };
 });
 
-const TEXT = `# yaml-language-server: $schema=x
-schema_version: "2.0.0"
-
-flags:
-  # The new router, phase 1: testers only.
-  new-router:
-    enabled: true   # master switch
-    rollout_percentage: 0
-    whitelist:
-      - ann      # tester
-      - bob
-    tags: [routing]
-
-  # Cache answers.
-  semantic-cache:
-    enabled: false
-`;
+const TEXT = FLAG_FILE_TEXT;
 
 describe("YAML file store: text, backups, hand edits", () => {
   test("stamping a hand edit never overwrites a newer hand edit saved meanwhile (editors take no lock)", async () => {
-    // 2,000 flags: stamping a hand edit's version takes long enough for the next save to land inside it.
+    // The second save lands 20 ms after the first: while the first is read and stamped, just before
+    // its stamped text replaces the file (the store reads the file again at that moment), or after.
     const lines = ['schema_version: "2.0.0"', "flags:"];
     for (let i = 0; i < 2_000; i++)
       lines.push(
@@ -164,6 +150,28 @@ describe("YAML file store: text, backups, hand edits", () => {
     const restarted = await FileFlagStore.open(path, { watch: false });
     expect(restarted.snapshot().get("semantic-cache")).toMatchObject({ version: 2, flag: { enabled: true } });
     await restarted.close();
+  });
+
+  test("a hand edit that writes a secret into a flag: the stamped file is owner-only", async () => {
+    // Only the changed flag's lines are scanned for a secret (the rest of the file held none).
+    const path = await flagFile(TEXT);
+    await chmod(path, 0o644);
+    const store = await FileFlagStore.open(path);
+    try {
+      // A change without one keeps the mode as it is.
+      await writeFile(path, TEXT.replace("rollout_percentage: 0", "rollout_percentage: 3"));
+      await until(() => store.snapshot().get("new-router")?.version === 2, 5_000);
+      expect(await readFile(path, "utf8")).toContain("    rollout_percentage: 3\n    version: 2\n");
+      expect((await stat(path)).mode & 0o777).toBe(0o644);
+      const key = `sk-proj-${"a1B2c3D4e5".repeat(4)}`;
+      const current = await readFile(path, "utf8");
+      await writeFile(path, current.replace("  semantic-cache:\n", `  semantic-cache:\n    owner: ${key}\n`));
+      await until(() => store.snapshot().get("semantic-cache")?.version === 2, 5_000);
+      expect(await readFile(path, "utf8")).toMatch(/semantic-cache:[\s\S]*version: 2\n/);
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+    } finally {
+      await store.close();
+    }
   });
 
   test("a restored backup or a flag removed and added again never reuses a version given out", async () => {

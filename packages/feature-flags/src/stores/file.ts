@@ -3,18 +3,11 @@ import { basename, dirname, resolve } from "node:path";
 import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
 import { BoundedReadError, describeFsError, readBoundedFile, utf8Text } from "@switchyard/config-schema/fs";
 import { type LoadedFile, loadConfigText } from "@switchyard/config-schema/load";
-import { type Flag, FlagSchema } from "@switchyard/config-schema/schemas";
-import { redactSecrets } from "@switchyard/config-schema/secrets";
+import type { Flag } from "@switchyard/config-schema/schemas";
+import { findSecretSpans } from "@switchyard/config-schema/secrets";
 import { flagHistoryPath } from "@switchyard/config-schema/state";
 import { plural } from "@switchyard/config-schema/text";
 import { withFileLock, writeFileSafely } from "@switchyard/config-schema/write";
-import {
-  type InsertValue,
-  parseYamlDocument,
-  type ScalarValue,
-  YamlEditor,
-} from "@switchyard/config-schema/yaml";
-import { isMap, isScalar, isSeq, LineCounter, type YAMLMap } from "yaml";
 import { FLAG_CODES, flagsDiagnostic } from "../catalogue.js";
 import { INITIAL_VERSION } from "../evaluate/compile.js";
 import { openHistoryForAppend, readHistoryRecords, writeHistoryRecord } from "../history/jsonl.js";
@@ -24,6 +17,14 @@ import {
   type FlagChangeRecord,
   type HistoryQuery,
 } from "../history/types.js";
+import { editFlagText } from "./edit-flag-text.js";
+import {
+  type BlocksChange,
+  editFlagBlocks,
+  type FlagBlocks,
+  indexFlagBlocks,
+  readChangedBlocks,
+} from "./flag-blocks.js";
 import {
   CachedFlagStore,
   FlagStoreUnavailableError,
@@ -33,6 +34,8 @@ import {
   type StoreHealth,
   withVersion,
 } from "./types.js";
+
+export { editFlagText } from "./edit-flag-text.js";
 
 /** Options of {@link FileFlagStore.open}. */
 export interface FileFlagStoreOptions {
@@ -72,13 +75,75 @@ interface Plan {
   readonly stamps: Stamp[];
 }
 
-/** The order of a flag's keys, for placing a key the file does not have yet. */
-const KEY_ORDER = Object.keys(FlagSchema.shape);
-
 /** The flag's content without its version, for telling a real change from a re-read. */
 function content(flag: Flag): string {
   const { version: _v, ...rest } = flag;
   return JSON.stringify(rest);
+}
+
+/**
+ * The flag as data, independent of the order its keys were written in (an empty list is no list:
+ * the editor writes none).
+ */
+function canonical(flag: Flag): string {
+  const record = flag as Readonly<Record<string, unknown>>;
+  const written = (key: string) => {
+    const value = record[key];
+    return value !== undefined && !(Array.isArray(value) && value.length === 0);
+  };
+  return JSON.stringify(
+    Object.keys(record)
+      .filter(written)
+      .sort()
+      .map((key) => [key, record[key]]),
+  );
+}
+
+/** The names in the order a parsed record of them has (integer-like names first), as a whole read gives. */
+function recordOrder(names: readonly string[]): string[] {
+  const record: Record<string, true> = Object.create(null);
+  for (const name of names) record[name] = true;
+  return Object.keys(record);
+}
+
+/**
+ * A read of the file's text that validated: the whole file (`loaded`), or only the blocks of the
+ * flags a change touched (`region`: their names now and before), relative to the adopted state.
+ */
+interface Reading {
+  readonly text: string;
+  /** Every flag of the file, or those of the region. */
+  readonly flags: Readonly<Record<string, Flag>>;
+  readonly loaded?: LoadedFile<"feature-flags">;
+  /** The text's block index, when known. */
+  readonly blocks?: FlagBlocks;
+  readonly region?: { readonly names: readonly string[]; readonly replaced: readonly string[] };
+  /** Whether the text may hold a secret (then a write makes it owner-only), when known. */
+  readonly secret?: boolean;
+}
+
+/**
+ * A read of the blocks a change touched. Whether the new text may hold a secret is known when the
+ * text before it held none: then only the changed blocks can.
+ */
+function blocksReading(change: BlocksChange, secretBefore: boolean | undefined): Reading {
+  return {
+    text: change.blocks.text,
+    flags: change.flags,
+    blocks: change.blocks,
+    region: { names: change.names, replaced: change.replaced },
+    ...(secretBefore === false ? { secret: findSecretSpans(change.source).length > 0 } : {}),
+  };
+}
+
+/** The file text the store's state was taken from, with what is known about it. */
+interface Adopted {
+  readonly text: string;
+  readonly loaded?: LoadedFile<"feature-flags"> | undefined;
+  /** Built on first need from `loaded`; null when the text cannot be indexed. */
+  blocks?: FlagBlocks | null | undefined;
+  /** Whether the text may hold a secret (scanned on first need). */
+  secret?: boolean | undefined;
 }
 
 /**
@@ -91,19 +156,28 @@ function content(flag: Flag): string {
  * (actor `hand edit`), so every instance and every restart agrees on which version is which. A file
  * that stops validating keeps the last good state being served, and {@link FileFlagStore.health}
  * says why.
+ *
+ * Re-reads and edits touch only the flags that changed (see flag-blocks.ts): the lines of the flags
+ * a hand edit changed are parsed and validated alone, and a version is stamped and a `put` written
+ * by editing only the flag's own lines, so a change to one flag of a 10,000-flag file costs about
+ * what it costs in a small one. A file whose layout cannot be indexed with certainty is read whole.
  */
 export class FileFlagStore extends CachedFlagStore {
   readonly path: string;
   /** The change history (JSON lines, appended under the flag file's lock). */
   readonly historyPath: string;
   private problems: readonly Diagnostic[] = [];
-  private last: LoadedFile<"feature-flags"> | undefined;
+  /** The text of the last read (valid or not), and its whole load once made (see {@link loaded}). */
+  private lastText: string | undefined;
+  private lastLoaded: LoadedFile<"feature-flags"> | undefined;
   private lastReadError: unknown;
   /**
-   * The file's text as this store last adopted it (read, or written by a put): a read that finds
-   * the same bytes (the watcher seeing our own write, a put's re-read) skips parsing and validating.
+   * The file's text as this store last adopted it (read, or written by a put), when the state is
+   * exactly that text's: a read that finds the same bytes (the watcher seeing our own write, a
+   * put's re-read) skips parsing and validating, and a read of other bytes parses only the flags
+   * whose text differs.
    */
-  private adopted: { readonly text: string; readonly loaded: LoadedFile<"feature-flags"> } | undefined;
+  private adopted: Adopted | undefined;
   /** The last version of each flag that left the file (a flag added again never reuses one). */
   private readonly removed = new Map<string, number>();
   private watcher: FSWatcher | undefined;
@@ -123,7 +197,15 @@ export class FileFlagStore extends CachedFlagStore {
   static async open(path: string, options: FileFlagStoreOptions = {}): Promise<FileFlagStore> {
     const store = new FileFlagStore(path, options);
     await store.reload();
-    if (options.watch !== false) store.startWatching();
+    if (options.watch !== false) {
+      store.startWatching();
+      // Index the blocks now, so that the first hand edit is read as quickly as the next ones.
+      void store.serialize(async () => {
+        if (store.adopted === undefined) return;
+        store.blocksOf(store.adopted);
+        store.secretOf(store.adopted);
+      });
+    }
     return store;
   }
 
@@ -141,10 +223,13 @@ export class FileFlagStore extends CachedFlagStore {
 
   /**
    * The last read of the file, valid or not: its source (for code frames) and every diagnostic of
-   * parsing and validation. Undefined when the file could not be read at all.
+   * parsing and validation. Undefined when the file could not be read at all. (After a re-read that
+   * parsed only the flags that changed, the whole file is loaded on first access.)
    */
   get loaded(): LoadedFile<"feature-flags"> | undefined {
-    return this.last;
+    if (this.lastLoaded === undefined && this.lastText !== undefined)
+      this.lastLoaded = loadConfigText("feature-flags", this.lastText, this.displayName);
+    return this.lastLoaded;
   }
 
   /** Why the last read of the file failed (an `ErrnoException` or a `BoundedReadError`), when it did. */
@@ -175,6 +260,10 @@ export class FileFlagStore extends CachedFlagStore {
 
   // --- internals --------------------------------------------------------------------------------
 
+  private get displayName(): string {
+    return this.options.displayName ?? this.path;
+  }
+
   /** One operation at a time in this process (the file lock serialises processes). */
   private serialize<T>(operation: () => Promise<T>): Promise<T> {
     const run = this.queue.then(operation, operation);
@@ -199,6 +288,42 @@ export class FileFlagStore extends CachedFlagStore {
     }
   }
 
+  /** The block index of an adopted text (built on first need; null when it cannot be indexed). */
+  private blocksOf(adopted: Adopted): FlagBlocks | undefined {
+    if (adopted.blocks === undefined) {
+      const flags = adopted.loaded?.value?.flags;
+      adopted.blocks =
+        flags === undefined ? null : (indexFlagBlocks(adopted.text, Object.keys(flags)) ?? null);
+    }
+    return adopted.blocks ?? undefined;
+  }
+
+  /** Whether an adopted text may hold a secret (scanned on first need). */
+  private secretOf(adopted: Adopted): boolean {
+    adopted.secret ??= findSecretSpans(adopted.text).length > 0;
+    return adopted.secret;
+  }
+
+  /**
+   * Read a text of the file: only the blocks it changed when the adopted text is indexed and the
+   * change stays inside flags' blocks, else the whole text (which also locates every problem).
+   */
+  private read(text: string): Reading | { readonly invalid: LoadedFile<"feature-flags"> } {
+    const blocks = this.adopted === undefined ? undefined : this.blocksOf(this.adopted);
+    if (blocks !== undefined) {
+      const change = readChangedBlocks(blocks, text, this.displayName);
+      if (change !== undefined) return blocksReading(change, this.secretOf(this.adopted!));
+    }
+    return this.readWhole(text);
+  }
+
+  private readWhole(text: string): Reading | { readonly invalid: LoadedFile<"feature-flags"> } {
+    const loaded = loadConfigText("feature-flags", text, this.displayName);
+    if (loaded.value === undefined || loaded.diagnostics.some((d) => d.severity === "error"))
+      return { invalid: loaded };
+    return { text, flags: loaded.value.flags, loaded };
+  }
+
   /**
    * Read and validate the file; on success adopt its flags and report what changed. A flag whose
    * definition changed without its `version` moving past the one this store gave out (a hand
@@ -213,15 +338,16 @@ export class FileFlagStore extends CachedFlagStore {
       // The one bounded reader: a regular file only (a FIFO or /dev/zero in its place never hangs
       // or fills memory), size-capped.
       const read = await readBoundedFile(this.path);
-      if (!read.ok) throw new BoundedReadError(this.options.displayName ?? this.path, read.failure);
+      if (!read.ok) throw new BoundedReadError(this.displayName, read.failure);
       text = utf8Text(read.bytes);
     } catch (error) {
-      this.last = undefined;
+      this.lastText = undefined;
+      this.lastLoaded = undefined;
       this.lastReadError = error;
       this.degrade([
         flagsDiagnostic(FLAG_CODES.storeInvalid, {
-          message: `Cannot read ${this.options.displayName ?? this.path}: ${describeFsError(error)}; serving the last good state`,
-          file: this.options.displayName ?? this.path,
+          message: `Cannot read ${this.displayName}: ${describeFsError(error)}; serving the last good state`,
+          file: this.displayName,
           hint: "Restore the file (backups sit beside it as <name>.backup-<stamp>).",
         }),
       ]);
@@ -230,27 +356,29 @@ export class FileFlagStore extends CachedFlagStore {
     this.lastReadError = undefined;
     if (this.adopted !== undefined && this.adopted.text === text) {
       // Nothing changed since the state was taken from these bytes.
-      this.last = this.adopted.loaded;
+      this.lastText = text;
+      this.lastLoaded = this.adopted.loaded;
       this.problems = [];
       return { text };
     }
-    const loaded = loadConfigText("feature-flags", text, this.options.displayName ?? this.path);
-    this.last = loaded;
-    const errors = loaded.diagnostics.filter((d) => d.severity === "error");
-    if (errors.length > 0 || loaded.value === undefined) {
+    const reading = this.read(text);
+    this.lastText = text;
+    this.lastLoaded = "invalid" in reading ? reading.invalid : reading.loaded;
+    if ("invalid" in reading) {
+      const errors = reading.invalid.diagnostics.filter((d) => d.severity === "error");
       this.degrade([
         flagsDiagnostic(FLAG_CODES.storeInvalid, {
-          message: `${this.options.displayName ?? this.path} stopped validating (${plural(errors.length, "error")}); serving the last good state`,
-          file: this.options.displayName ?? this.path,
+          message: `${this.displayName} stopped validating (${plural(errors.length, "error")}); serving the last good state`,
+          file: this.displayName,
           hint: "Run `switchyard validate` and fix the file; it is picked up again without a restart.",
         }),
         ...errors,
       ]);
       return undefined;
     }
-    const plan = this.plan(loaded.value.flags);
+    const plan = this.plan(reading);
     if (plan.stamps.length === 0) {
-      this.adopt(plan, { text, loaded });
+      this.adopt(plan, reading);
       return { text };
     }
     if (!locked) {
@@ -264,11 +392,34 @@ export class FileFlagStore extends CachedFlagStore {
         return { text };
       }
     }
-    return this.stamp(text, plan);
+    return this.stamp(reading, plan);
   }
 
   private lockOptions() {
     return { timeoutMs: this.options.lockTimeoutMs ?? 10_000, pollMs: 5 };
+  }
+
+  /**
+   * The file's text with `edits` made, read back: in the flags' own blocks (and only those read
+   * back) when the text can be indexed, else through the whole document. Undefined when the edited
+   * text does not validate.
+   */
+  private edit(
+    reading: Reading,
+    edits: readonly { readonly name: string; readonly flag: Flag }[],
+  ): Reading | undefined {
+    const blocks =
+      reading.blocks ??
+      (reading.loaded !== undefined ? indexFlagBlocks(reading.text, Object.keys(reading.flags)) : undefined);
+    if (blocks !== undefined) {
+      const text = editFlagBlocks(blocks, edits);
+      const change = text === undefined ? undefined : readChangedBlocks(blocks, text, this.displayName);
+      if (change !== undefined) return blocksReading(change, reading.secret);
+    }
+    let text = reading.text;
+    for (const { name, flag } of edits) text = editFlagText(text, name, flag);
+    const whole = this.readWhole(text);
+    return "invalid" in whole ? undefined : whole;
   }
 
   /**
@@ -277,30 +428,55 @@ export class FileFlagStore extends CachedFlagStore {
    * cannot be written keeps the versions in memory only (served as before) until a later read
    * succeeds.
    */
-  private async stamp(text: string, plan: Plan): Promise<{ text: string } | undefined> {
-    let stamped = text;
-    for (const { name, flag } of plan.stamps) stamped = editFlagText(stamped, name, flag);
-    const check = loadConfigText("feature-flags", stamped, this.options.displayName ?? this.path);
-    if (check.diagnostics.some((d) => d.severity === "error") || check.value === undefined) {
+  private async stamp(reading: Reading, plan: Plan): Promise<{ text: string } | undefined> {
+    const { text } = reading;
+    let stamped: Reading | undefined;
+    try {
+      stamped = this.edit(
+        reading,
+        plan.stamps.map(({ name, flag }) => ({ name, flag })),
+      );
+    } catch {
+      stamped = undefined;
+    }
+    if (stamped === undefined || !this.holds(stamped, plan)) {
       this.adopt(plan);
       return { text };
     }
     // A hand edit does not take the lock: one saved while this stamp was being made would be
-    // overwritten by it. Re-read just before writing; newer bytes are read and stamped instead.
-    const current = await readBoundedFile(this.path).catch(() => undefined);
-    if (current?.ok === true && utf8Text(current.bytes) !== text) return this.readAndApply(true);
+    // overwritten by it. The file is read again at the last moment, once the stamped text is
+    // written and synced beside it, just before it replaces the file; newer bytes are read and
+    // stamped instead. (An editor that truncates the file in the microseconds between that read
+    // and the rename still loses its save: only a lock it took could prevent that.)
+    const newer = new Error("the file was saved again while it was being stamped");
     let history: Awaited<ReturnType<typeof openHistoryForAppend>> | undefined;
     try {
       history = await openHistoryForAppend(this.historyPath);
-      await writeFileSafely(this.path, stamped, { lock: false, backup: this.options.backup ?? true });
-    } catch {
+      await writeFileSafely(this.path, stamped.text, {
+        lock: false,
+        backup: this.options.backup ?? true,
+        ...(stamped.secret === undefined ? {} : { holdsSecret: stamped.secret }),
+        beforeReplace: async () => {
+          const current = await readBoundedFile(this.path).catch(() => undefined);
+          if (current?.ok === true && utf8Text(current.bytes) !== text) throw newer;
+        },
+      });
+    } catch (error) {
       await history?.close();
+      if (error === newer) return this.readAndApply(true);
       this.adopt(plan);
       return { text };
     }
     try {
-      const written = this.plan(check.value.flags);
-      this.adopt(written, { text: stamped, loaded: check });
+      // The plan's state (`holds` said the stamped text reads as it), with the flags as read back.
+      const next = new Map(plan.next);
+      for (const name of stamped.region?.names ?? Object.keys(stamped.flags)) {
+        const { version } = next.get(name)!;
+        next.set(name, { name, flag: stamped.flags[name]!, version });
+      }
+      this.adopt({ next, changed: plan.changed, stamps: [] }, stamped);
+      this.lastText = stamped.text;
+      this.lastLoaded = stamped.loaded;
       for (const { name, flag, before } of plan.stamps) {
         if (before !== undefined && content(before.flag) === content(flag)) continue;
         await writeHistoryRecord(
@@ -313,7 +489,23 @@ export class FileFlagStore extends CachedFlagStore {
     } finally {
       await history.close();
     }
-    return { text: stamped };
+    return { text: stamped.text };
+  }
+
+  /** Whether an edited text reads as exactly the state of `plan` (every flag it read, with its version). */
+  private holds(reading: Reading, plan: Plan): boolean {
+    const names = reading.region?.names ?? Object.keys(reading.flags);
+    if (reading.region !== undefined) {
+      const { replaced } = reading.region;
+      if (replaced.length !== names.length || replaced.some((name, i) => names[i] !== name)) return false;
+    } else if (names.length !== plan.next.size) {
+      return false;
+    }
+    for (const name of names) {
+      const stored = plan.next.get(name);
+      if (stored === undefined || canonical(stored.flag) !== canonical(reading.flags[name]!)) return false;
+    }
+    return true;
   }
 
   private degrade(diagnostics: readonly Diagnostic[]): void {
@@ -321,15 +513,16 @@ export class FileFlagStore extends CachedFlagStore {
   }
 
   /**
-   * The state the file's flags make: versions never go back, and a definition that changed gets a
-   * version above every one given out for the flag (also across its removal and re-addition). The
-   * flags whose version in the file is below that are `stamps` (their file text must be updated).
+   * The state a read of the file leads to: versions never go back, and a definition that changed
+   * gets a version above every one given out for the flag (also across its removal and
+   * re-addition). The flags whose version in the file is below that are `stamps` (their file text
+   * must be updated). A read of changed blocks plans only their flags: every other flag's text,
+   * and so its definition and version, is the adopted one.
    */
-  private plan(fileFlags: Readonly<Record<string, Flag>>): Plan {
-    const next = new Map<string, StoredFlag>();
+  private plan(reading: Reading): Plan {
     const changed: string[] = [];
     const stamps: Stamp[] = [];
-    for (const [name, flag] of Object.entries(fileFlags)) {
+    const planned = (name: string, flag: Flag): StoredFlag => {
       const fileVersion = flag.version ?? INITIAL_VERSION;
       const known = this.flags.get(name);
       let version = fileVersion;
@@ -348,22 +541,48 @@ export class FileFlagStore extends CachedFlagStore {
           : { name, flag: withVersion(flag, version), version };
       if (version !== fileVersion) stamps.push({ name, flag: stored.flag, before: known });
       if (stored !== known) changed.push(name);
-      next.set(name, stored);
+      return stored;
+    };
+    const { region } = reading;
+    if (region === undefined) {
+      const next = new Map<string, StoredFlag>();
+      for (const [name, flag] of Object.entries(reading.flags)) next.set(name, planned(name, flag));
+      for (const name of this.flags.keys()) if (!next.has(name)) changed.push(name);
+      return { next, changed, stamps };
     }
-    for (const name of this.flags.keys()) if (!next.has(name)) changed.push(name);
+    const fresh = new Map<string, StoredFlag>();
+    for (const name of region.names) fresh.set(name, planned(name, reading.flags[name]!));
+    const same =
+      region.names.length === region.replaced.length &&
+      region.names.every((n, i) => region.replaced[i] === n);
+    if (same) {
+      const next = new Map(this.flags);
+      for (const [name, stored] of fresh) next.set(name, stored);
+      return { next, changed, stamps };
+    }
+    for (const name of region.replaced) if (!fresh.has(name)) changed.push(name);
+    const next = new Map<string, StoredFlag>();
+    for (const name of recordOrder(reading.blocks!.names))
+      next.set(name, fresh.get(name) ?? this.flags.get(name)!);
     return { next, changed, stamps };
   }
 
   /**
-   * Take a planned state as the new one and tell the listeners what changed; `from` is the file
-   * text it was planned from when the file holds exactly that (then a re-read of it costs nothing).
+   * Take a planned state as the new one and tell the listeners what changed; `from` is the read
+   * it was planned from when the file holds exactly that (then a re-read of it costs nothing, and
+   * a read of other bytes parses only what differs).
    */
-  private adopt(
-    plan: Plan,
-    from?: { readonly text: string; readonly loaded: LoadedFile<"feature-flags"> },
-  ): void {
+  private adopt(plan: Plan, from?: Reading): void {
     this.problems = [];
-    this.adopted = from;
+    this.adopted =
+      from === undefined
+        ? undefined
+        : {
+            text: from.text,
+            loaded: from.loaded,
+            ...(from.blocks !== undefined ? { blocks: from.blocks } : {}),
+            ...(from.secret !== undefined ? { secret: from.secret } : {}),
+          };
     for (const [name, stored] of this.flags) if (!plan.next.has(name)) this.removed.set(name, stored.version);
     for (const name of plan.next.keys()) this.removed.delete(name);
     this.flags = plan.next;
@@ -387,10 +606,25 @@ export class FileFlagStore extends CachedFlagStore {
     if (actual !== expectedVersion) throw new FlagVersionConflictError(name, expectedVersion, actual);
     const version = expectedVersion + 1;
     const next = withVersion(flag, version);
-    const text = editFlagText(read.text, name, next);
-    const check = loadConfigText("feature-flags", text, this.options.displayName ?? this.path);
-    if (check.diagnostics.some((d) => d.severity === "error") || check.value === undefined) {
-      throw new Error(`internal error: the edited ${this.path} does not validate; nothing was written`);
+    // The state read under the lock is the file's (a failed stamp leaves it not: then edit the
+    // text as read, whole).
+    const blocks =
+      this.adopted !== undefined && this.adopted.text === read.text ? this.blocksOf(this.adopted) : undefined;
+    const secret = blocks !== undefined ? this.adopted?.secret : undefined;
+    const written = this.edit(
+      {
+        text: read.text,
+        flags: {},
+        ...(blocks !== undefined ? { blocks } : {}),
+        ...(secret !== undefined ? { secret } : {}),
+      },
+      [{ name, flag: next }],
+    );
+    const stored = written?.flags[name];
+    if (written === undefined || stored === undefined || canonical(stored) !== canonical(next)) {
+      throw new Error(
+        `internal error: the edited ${this.path} does not validate or read back as the change; nothing was written`,
+      );
     }
     // The history is opened before the flag file changes: a history that cannot be written refuses
     // the change rather than leaving it unrecorded. Both happen under the file's lock, so records
@@ -405,8 +639,14 @@ export class FileFlagStore extends CachedFlagStore {
       );
     }
     try {
-      await writeFileSafely(this.path, text, { lock: false, backup: this.options.backup ?? true });
-      this.adopt(this.plan(check.value.flags), { text, loaded: check });
+      await writeFileSafely(this.path, written.text, {
+        lock: false,
+        backup: this.options.backup ?? true,
+        ...(written.secret === undefined ? {} : { holdsSecret: written.secret }),
+      });
+      this.adopt(this.plan(written), written);
+      this.lastText = written.text;
+      this.lastLoaded = written.loaded;
       const stored = this.flags.get(name) ?? { name, flag: next, version };
       await writeHistoryRecord(history, changeRecord(name, before?.flag, stored.flag, version, options));
       return stored;
@@ -414,99 +654,4 @@ export class FileFlagStore extends CachedFlagStore {
       await history.close();
     }
   }
-}
-
-/**
- * The file's text with flag `name` set to `flag`, changing only the text of what differs: scalars
- * rewritten in place, list items appended or removed, missing keys inserted in schema order, a new
- * flag appended at the end of `flags`. Comments, blank lines, quoting and key order stay.
- */
-export function editFlagText(text: string, name: string, flag: Flag): string {
-  // config-schema's one parser: nesting past its cap is an error, not a recursion that can abort
-  // the process. A text that does not parse is refused: edits spliced into it would land anywhere.
-  const lineCounter = new LineCounter();
-  const document = parseYamlDocument(text, { lineCounter });
-  const problem = document.errors[0];
-  if (problem) {
-    const { line, col } = lineCounter.linePos(problem.pos[0]);
-    throw new Error(
-      `the flag file cannot be edited: line ${line}, column ${col}: ${redactSecrets(problem.message.split("\n")[0]!.slice(0, 200))}`,
-    );
-  }
-  const editor = new YamlEditor(text, document);
-  const root = editor.root;
-  if (!root) throw new Error("the flag file's top level is not a mapping");
-  const flags = editor.getMap(root, "flags");
-  if (!flags) throw new Error("the flag file has no `flags:` mapping");
-  const existing = editor.getMap(flags, name);
-  if (!existing) {
-    const ordered: Record<string, unknown> = {};
-    const record = flag as Readonly<Record<string, unknown>>;
-    for (const key of [...KEY_ORDER, ...Object.keys(record)])
-      if (record[key] !== undefined) ordered[key] = record[key];
-    editor.insert(flags, name, ordered as InsertValue);
-    return editor.render();
-  }
-  editFlagMap(editor, existing, flag);
-  return editor.render();
-}
-
-function editFlagMap(editor: YamlEditor, map: YAMLMap, flag: Flag): void {
-  const target = flag as Readonly<Record<string, unknown>>;
-  const present = new Set(editor.entries(map).map(([key]) => key));
-  // Removed keys first (never the last one the file wrote: `enabled` is always there).
-  for (const key of present) {
-    if (
-      target[key] === undefined ||
-      (Array.isArray(target[key]) && (target[key] as unknown[]).length === 0)
-    ) {
-      editor.delete(map, key);
-    }
-  }
-  for (const key of [...KEY_ORDER, ...Object.keys(target).filter((k) => !KEY_ORDER.includes(k))]) {
-    const value = target[key];
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    const node = editor.get(map, key);
-    if (node === undefined) {
-      const before = KEY_ORDER.slice(0, KEY_ORDER.indexOf(key))
-        .reverse()
-        .find((k) => editor.get(map, k) !== undefined);
-      editor.insert(
-        map,
-        key,
-        value as InsertValue,
-        before !== undefined ? { after: before } : { first: true },
-      );
-      continue;
-    }
-    if (Array.isArray(value)) {
-      if (!isSeq(node) || !editList(editor, map, key, value as ScalarValue[])) {
-        editor.delete(map, key);
-        editor.insert(map, key, value as InsertValue);
-      }
-      continue;
-    }
-    if (isScalar(node)) {
-      if (node.value !== value) editor.setScalar(node, value as ScalarValue);
-    } else {
-      editor.delete(map, key);
-      editor.insert(map, key, value as InsertValue);
-    }
-  }
-}
-
-/** Turn the sequence at `key` into `wanted` by appends and removals; false when the order would differ. */
-function editList(editor: YamlEditor, map: YAMLMap, key: string, wanted: readonly ScalarValue[]): boolean {
-  const seq = editor.getSeq(map, key);
-  if (!seq || seq.items.some((item) => !isScalar(item) || isMap(item))) return false;
-  const current = seq.items.map((item) => (isScalar(item) ? item.value : undefined)) as ScalarValue[];
-  const kept = current.filter((v) => wanted.includes(v));
-  const added = wanted.filter((v) => !current.includes(v));
-  if ([...kept, ...added].join("\0") !== wanted.join("\0") || new Set(wanted).size !== wanted.length)
-    return false;
-  if (kept.length === current.length && added.length === 0) return true;
-  for (const value of added) editor.appendToSeq(seq, value);
-  for (let i = current.length - 1; i >= 0; i--)
-    if (!wanted.includes(current[i]!)) editor.removeFromSeq(seq, i);
-  return true;
 }
