@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { DEFAULT_MAX_BYTES } from "@switchyard/config-schema/yaml";
 import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import { copyExample, runCli } from "./test-support/run.js";
@@ -323,6 +324,33 @@ describe("backup restore", () => {
     expect(unknown.stderr).toContain("No backup named '20260101_080001' — did you mean '20260101_080000'?");
     expect((await runCli(["backup", "restore", "20260101_080000", "--latest"], cwd)).code).toBe(2);
     expect((await runCli(["backup", "restore"], cwd)).code).toBe(2);
+  });
+});
+
+describe("backups over the usual 16 MiB read cap (a generated file of 200,000 models is 41 MB, #9)", () => {
+  it("verify and restore a backup as large as the file it backs up; a runaway backup far larger stays unread", async () => {
+    const { cwd, text } = await withBackups([]);
+    // Both over the cap; the comment keeps them valid LiteLLM configs that parse fast.
+    const current = `${text}# ${"c".repeat(DEFAULT_MAX_BYTES)}\n`;
+    const backup = `${text}# ${"b".repeat(DEFAULT_MAX_BYTES + 100)}\n`;
+    await writeFile(join(cwd, GENERATED), current);
+    await writeFile(join(cwd, `${GENERATED}.backup-20260101_080000`), backup);
+    const verified = await runCli(["backup", "verify"], cwd);
+    expect(verified.code, verified.stdout).toBe(0);
+    const restored = await runCli(["backup", "restore", "20260101_080000"], cwd);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect((await readFile(join(cwd, GENERATED), "utf8")) === backup).toBe(true);
+    const saved = /the replaced content is saved as (\S+)/.exec(restored.stdout)?.[1];
+    expect((await readFile(join(cwd, saved!), "utf8")) === current).toBe(true);
+    // The file small again: a backup more than twice its size is not read, so neither verified nor restored.
+    await writeFile(join(cwd, GENERATED), text);
+    const refused = await runCli(["backup", "verify", "--json"], cwd);
+    expect(refused.code).toBe(1);
+    expect(JSON.stringify(JSON.parse(refused.stdout))).toMatch(
+      /cannot be read: it is \d+ bytes, over the 16777216-byte limit/,
+    );
+    expect((await runCli(["backup", "restore", "--latest"], cwd)).code).toBe(1);
+    expect(await readFile(join(cwd, GENERATED), "utf8")).toBe(text);
   });
 });
 

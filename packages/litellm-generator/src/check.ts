@@ -1,6 +1,12 @@
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "@switchyard/config-schema/diagnostics";
-import { displayPath, readBoundedFile, readFailureDiagnostic, utf8Text } from "@switchyard/config-schema/fs";
+import {
+  displayPath,
+  readBoundedFile,
+  readFailureDiagnostic,
+  utf8Text,
+  versionMaxBytes,
+} from "@switchyard/config-schema/fs";
 import { type ConfigSet, loadConfigSet } from "@switchyard/config-schema/load";
 import { redactDiff, sha256, unifiedDiff } from "@switchyard/config-schema/text";
 import { DEFAULT_MAX_BYTES } from "@switchyard/config-schema/yaml";
@@ -110,10 +116,11 @@ export { displayPath };
  * Read the generated file as UTF-8 through the bounded reader, `undefined` when it does not exist;
  * anything else (unreadable, a FIFO, a device, too large) becomes a diagnostic.
  *
- * `generated` is the text the generator makes now: the file on disk is allowed twice its size (and
- * never less than the usual cap). A set of 200,000 models generates a 41 MB file, which the usual
- * 16 MiB cap made the next `generate` and `--check` refuse (SY1006): the generator could not read
- * what it had just written. A foreign or runaway file is still bounded.
+ * `generated` is the text the generator makes now: the file on disk is the version it replaces, read
+ * up to config-schema's `versionMaxBytes` of it (twice its size, never less than the usual cap). A
+ * set of 200,000 models generates a 41 MB file, which the usual 16 MiB cap made the next `generate`
+ * and `--check` refuse (SY1006): the generator could not read what it had just written. A foreign or
+ * runaway file is still bounded.
  */
 export async function readExisting(
   path: string,
@@ -121,9 +128,7 @@ export async function readExisting(
   generated?: string,
 ): Promise<{ text: string | undefined } | { diagnostic: Diagnostic }> {
   const maxBytes =
-    generated === undefined
-      ? DEFAULT_MAX_BYTES
-      : Math.max(DEFAULT_MAX_BYTES, 2 * Buffer.byteLength(generated));
+    generated === undefined ? DEFAULT_MAX_BYTES : versionMaxBytes(Buffer.byteLength(generated));
   const read = await readBoundedFile(path, { maxBytes });
   if (read.ok) return { text: utf8Text(read.bytes) };
   if (read.failure.kind === "not-found") return { text: undefined };

@@ -1,6 +1,13 @@
-import { lstat, readdir } from "node:fs/promises";
+import { lstat, readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { BoundedReadError, type FileType, fileTypeOf, readBoundedFile } from "../fs/read-file.js";
+import {
+  BoundedReadError,
+  compareFileContent,
+  type FileType,
+  fileTypeOf,
+  readBoundedFile,
+  versionMaxBytes,
+} from "../fs/read-file.js";
 import { writeFileExclusive } from "../safe-write/atomic-write.js";
 import { backupName, backupNameWithSequence, parseBackupName } from "./backup-name.js";
 import { compareNaiveTime, type NaiveTime } from "./naive-time.js";
@@ -23,6 +30,11 @@ export interface BackupInfo {
 export interface BackupFileOptions {
   /** The clock for the stamp; default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * Largest file copied, in bytes (default `DEFAULT_MAX_BYTES`); a writer backing up the file it
+   * replaces passes `versionMaxBytes(new content's size)`, so the copy of a large generated file is made.
+   */
+  maxBytes?: number;
 }
 
 /** Highest collision suffix tried before giving up (a clock stuck on one second). */
@@ -39,7 +51,10 @@ const MAX_SEQUENCE = 10_000;
 export async function backupFile(path: string, options: BackupFileOptions = {}): Promise<string | undefined> {
   const source = resolve(path);
   // The bounded reader: the mode comes from the same descriptor the bytes do.
-  const read = await readBoundedFile(source);
+  const read = await readBoundedFile(
+    source,
+    options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
+  );
   if (!read.ok) {
     if (read.failure.kind === "not-found") return undefined;
     throw new BoundedReadError(source, read.failure);
@@ -49,10 +64,21 @@ export async function backupFile(path: string, options: BackupFileOptions = {}):
   for (let sequence = 1; sequence <= MAX_SEQUENCE; sequence++) {
     const candidate = backupNameWithSequence(first, sequence);
     if (await writeFileExclusive(candidate, content, { mode })) return candidate;
-    const existing = await readBoundedFile(candidate, { noFollow: true });
-    if (existing.ok && Buffer.compare(existing.bytes, content) === 0) return candidate;
+    const existing = await compareFileContent(candidate, content, { noFollow: true }).catch(() => undefined);
+    if (existing === "same") return candidate;
   }
   throw new Error(`too many backups of ${source} within one second`);
+}
+
+/**
+ * The size cap of a backup of `path` when it is read to be verified or restored: the one rule for
+ * another version of a file (`versionMaxBytes`) with the file as it is now as the known version —
+ * twice its size, never less than `DEFAULT_MAX_BYTES` (the file missing counts as empty). The backups
+ * generate made of a 41 MB generated file are read; a runaway file named like a backup is not.
+ */
+export async function backupMaxBytes(path: string): Promise<number> {
+  const info = await stat(resolve(path)).catch(() => undefined);
+  return versionMaxBytes(info?.isFile() === true ? info.size : 0);
 }
 
 /**

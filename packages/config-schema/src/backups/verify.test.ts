@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { sha256 } from "../text/hash.js";
 import { verifyBackup } from "./verify.js";
 
@@ -81,5 +82,27 @@ describe("verifyBackup, the one backup verifier", () => {
     execFileSync("mkfifo", [fifo]);
     const piped = await verifyBackup({ name: "f", path: fifo }, "ports.yaml", "f");
     expect(piped.problems[0]).toMatch(/^cannot be read: .*FIFO/);
+  });
+
+  it("reads a backup as large as twice the file it backs up (generate's own 41 MB output at 200,000 models), not a runaway beyond", async () => {
+    const sub = join(dir, "large");
+    await mkdir(sub);
+    // Valid LiteLLM config over the usual 16 MiB cap (a long comment keeps it cheap to parse).
+    const large = `model_list: []\n# ${"x".repeat(DEFAULT_MAX_BYTES)}\n`;
+    const name = "litellm-unified.yaml.backup-20261205_120000";
+    await writeFile(join(sub, name), large);
+    // No file now: the usual cap, so the backup is not read.
+    const alone = await verifyBackup({ name, path: join(sub, name) }, "litellm-unified.yaml", name);
+    expect(alone.problems).toEqual([
+      `cannot be read: it is ${large.length} bytes, over the ${DEFAULT_MAX_BYTES}-byte limit`,
+    ]);
+    // The generated file as large as its backup: read, parsed and validated whole.
+    await writeFile(join(sub, "litellm-unified.yaml"), large);
+    const verified = await verifyBackup({ name, path: join(sub, name) }, "litellm-unified.yaml", name);
+    expect(verified).toMatchObject({ ok: true, problems: [] });
+    // A backup more than twice the file's size is a runaway: refused without being read.
+    await writeFile(join(sub, "litellm-unified.yaml"), large.slice(0, large.length / 2 - 4096));
+    const runaway = await verifyBackup({ name, path: join(sub, name) }, "litellm-unified.yaml", name);
+    expect(runaway.problems[0]).toMatch(/^cannot be read: it is \d+ bytes, over the \d+-byte limit$/);
   });
 });

@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { readBoundedFile, utf8Text } from "../fs/read-file.js";
 import { parseGeneratedHeader } from "../generated/header.js";
@@ -6,7 +7,7 @@ import { kindOfFileName } from "../schemas/files.js";
 import { sha256 } from "../text/hash.js";
 import { plural } from "../text/plural.js";
 import { parseYaml } from "../yaml/parse.js";
-import type { BackupInfo } from "./backup-file.js";
+import { type BackupInfo, backupMaxBytes } from "./backup-file.js";
 
 /** What {@link verifyBackup} found about one backup. */
 export interface BackupVerification {
@@ -29,11 +30,21 @@ export interface BackupVerification {
   readonly text?: string;
 }
 
+/** Options of {@link verifyBackup}. */
+export interface VerifyBackupOptions {
+  /**
+   * Largest backup read, in bytes; default {@link backupMaxBytes} of the file it backs up (twice
+   * the file's size now, never less than `DEFAULT_MAX_BYTES`). A larger backup cannot be read: a problem.
+   */
+  readonly maxBytes?: number;
+}
+
 /**
  * Check that a backup of `baseName` (e.g. `providers.yaml`) could be restored: it is a regular file
  * (never a symlink followed, a FIFO or a device read; size-capped), it parses as YAML, validates
- * against the schema of its kind (just parses for a file of no known kind). For the generated
- * `litellm-unified.yaml`, a missing Switchyard header or a body that no longer matches the header's
+ * against the schema of its kind (just parses for a file of no known kind). It is read up to
+ * `options.maxBytes` (default {@link backupMaxBytes}: a backup generate made of its own output is read
+ * however large the set made it). For the generated `litellm-unified.yaml`, a missing Switchyard header or a body that no longer matches the header's
  * hash is a note, not a problem: that is the hand-edited file `generate --force` backs up on purpose,
  * and restoring it brings the edits back.
  * Diagnostics name the backup as `shown`. The one backup verifier (`backup verify`, the audit).
@@ -43,8 +54,10 @@ export async function verifyBackup(
   backup: Pick<BackupInfo, "name" | "path">,
   baseName: string,
   shown: string,
+  options: VerifyBackupOptions = {},
 ): Promise<BackupVerification> {
-  const read = await readBoundedFile(backup.path, { noFollow: true });
+  const maxBytes = options.maxBytes ?? (await backupMaxBytes(join(dirname(backup.path), baseName)));
+  const read = await readBoundedFile(backup.path, { noFollow: true, maxBytes });
   if (!read.ok) {
     return {
       name: backup.name,
@@ -60,10 +73,11 @@ export async function verifyBackup(
   const notes: string[] = [];
   if (bytes.length === 0) problems.push("is empty");
   const kind = kindOfFileName(baseName);
+  // The bytes were read within the cap: parsed whole, as large as the read allowed.
   const diagnostics =
     kind === undefined
-      ? parseYaml(bytes, { file: shown }).diagnostics
-      : loadConfigText(kind, bytes, shown).diagnostics;
+      ? parseYaml(bytes, { file: shown, maxBytes }).diagnostics
+      : loadConfigText(kind, bytes, shown, { maxBytes }).diagnostics;
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0)
     problems.push(

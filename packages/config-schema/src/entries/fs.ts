@@ -14,13 +14,16 @@ export type {
   BoundedReadOptions,
   BoundedReadResult,
   BoundedReadSuccess,
+  FileContentComparison,
   FileType,
 } from "../fs/read-file.js";
 export {
   BoundedReadError,
+  compareFileContent,
   readBoundedFile,
   readBoundedFileIfExists,
   readBoundedFileSync,
   utf8Text,
+  versionMaxBytes,
 } from "../fs/read-file.js";
 export { findRepositoryRoot, sourceRootFor } from "../fs/repository-root.js";

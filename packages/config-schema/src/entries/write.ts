@@ -6,7 +6,7 @@
  * either: the build splits shared code into chunks that every entry loads.
  */
 export type { BackupEntries, BackupFileOptions, BackupInfo, ForeignBackup } from "../backups/backup-file.js";
-export { backupFile, listBackupEntries, listBackups } from "../backups/backup-file.js";
+export { backupFile, backupMaxBytes, listBackupEntries, listBackups } from "../backups/backup-file.js";
 export type { ParsedBackupName } from "../backups/backup-name.js";
 export { backupName, parseBackupName } from "../backups/backup-name.js";
 export type { IsoWeek, NaiveTime } from "../backups/naive-time.js";
@@ -26,7 +26,7 @@ export {
   describeRetention,
   RETENTION_RULES,
 } from "../backups/retention.js";
-export type { BackupVerification } from "../backups/verify.js";
+export type { BackupVerification, VerifyBackupOptions } from "../backups/verify.js";
 export { verifyBackup } from "../backups/verify.js";
 export type { AtomicWriteOptions, ModeTightening } from "../safe-write/atomic-write.js";
 export { writeFileAtomic } from "../safe-write/atomic-write.js";

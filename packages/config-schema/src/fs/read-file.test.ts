@@ -6,13 +6,16 @@ import { tempDir } from "@switchyard/test-utils";
 import { describe, expect, it } from "vitest";
 import {
   BoundedReadError,
+  compareFileContent,
   describeFsError,
   displayPath,
   readBoundedFile,
   readBoundedFileIfExists,
   readBoundedFileSync,
   utf8Text,
+  versionMaxBytes,
 } from "../entries/fs.js";
+import { DEFAULT_MAX_BYTES } from "./read-file.js";
 
 async function scratch(): Promise<string> {
   return tempDir("sy-read-");
@@ -121,6 +124,51 @@ describe("readBoundedFileIfExists", () => {
     const error = await readBoundedFileIfExists(await fifo(dir, "history.jsonl")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BoundedReadError);
     expect(describeFsError(error)).toBe("it is a FIFO (named pipe), not a regular file");
+  });
+});
+
+describe("versionMaxBytes, the cap of another version of a file", () => {
+  it("is twice the known version's size, never less than the usual cap", () => {
+    expect(versionMaxBytes(0)).toBe(DEFAULT_MAX_BYTES);
+    expect(versionMaxBytes(DEFAULT_MAX_BYTES / 2)).toBe(DEFAULT_MAX_BYTES);
+    expect(versionMaxBytes(41_304_780)).toBe(82_609_560);
+  });
+});
+
+describe("compareFileContent", () => {
+  it("says missing, same or different, and a file of another size is different however large", async () => {
+    const dir = await scratch();
+    const path = join(dir, "litellm-unified.yaml");
+    const bytes = Buffer.from("model_list: []\n");
+    expect(await compareFileContent(path, bytes)).toBe("missing");
+    await writeFile(path, bytes);
+    expect(await compareFileContent(path, bytes)).toBe("same");
+    expect(await compareFileContent(path, Buffer.from("model_list: [1]\n"))).toBe("different");
+    expect(await compareFileContent(path, Buffer.from("model_list: {}\n"))).toBe("different");
+    // Over the usual read cap: the same bytes are found the same, one changed byte different.
+    const big = Buffer.alloc(DEFAULT_MAX_BYTES + 3 * 65_536 + 7, "a");
+    await writeFile(path, big);
+    expect(await compareFileContent(path, big)).toBe("same");
+    const changed = Buffer.from(big);
+    changed[changed.length - 1] = 0x62;
+    expect(await compareFileContent(path, changed)).toBe("different");
+    expect(await compareFileContent(path, bytes)).toBe("different");
+  });
+
+  it("throws a described error for a FIFO and, with noFollow, for a symlink", async () => {
+    const dir = await scratch();
+    const error = await compareFileContent(await fifo(dir, "x.yaml"), Buffer.from("")).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(BoundedReadError);
+    expect(describeFsError(error)).toBe("it is a FIFO (named pipe), not a regular file");
+    await writeFile(join(dir, "target"), "x");
+    await symlink(join(dir, "target"), join(dir, "link"));
+    expect(await compareFileContent(join(dir, "link"), Buffer.from("x"))).toBe("same");
+    const refused = await compareFileContent(join(dir, "link"), Buffer.from("x"), { noFollow: true }).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as BoundedReadError).code).toBe("ELOOP");
   });
 });
 

@@ -5,6 +5,17 @@ import { describeFsError, errnoCode } from "./errno.js";
 /** Default size cap of a config file, backup, state file or import source: 16 MiB. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The size cap of another version of a file whose size is known: the file a write replaces (known:
+ * the new content), a backup a restore would put in place of the file (known: the file now). Twice
+ * the known size, never less than {@link DEFAULT_MAX_BYTES}. The one rule for every read of "the other
+ * version": Switchyard reads back what it wrote however large its input made it (200,000 models
+ * generate a 41 MB file), while a foreign or runaway file stays bounded by what is at hand.
+ */
+export function versionMaxBytes(knownBytes: number): number {
+  return Math.max(DEFAULT_MAX_BYTES, 2 * knownBytes);
+}
+
 /** Options of {@link readBoundedFile}. */
 export interface BoundedReadOptions {
   /** Largest file accepted, in bytes (default {@link DEFAULT_MAX_BYTES}); larger ones are never read whole. */
@@ -244,4 +255,50 @@ export async function readBoundedFileIfExists(
   if (read.ok) return read.bytes;
   if (read.failure.kind === "not-found") return undefined;
   throw new BoundedReadError(path, read.failure);
+}
+
+/** What {@link compareFileContent} found. */
+export type FileContentComparison = "missing" | "same" | "different";
+
+/**
+ * Whether the regular file at `path` holds exactly `bytes`, reading it only when its size is
+ * `bytes.length` (a file of another size is `different` without a read, however large it is):
+ * `missing` when there is none. Anything else that is not a readable regular file (a FIFO, a
+ * directory, unreadable) throws a {@link BoundedReadError}, as {@link readBoundedFileIfExists} does.
+ * For writers that skip identical content; the file's bytes are never kept.
+ */
+export async function compareFileContent(
+  path: string,
+  bytes: Uint8Array,
+  options: Pick<BoundedReadOptions, "noFollow"> = {},
+): Promise<FileContentComparison> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, openFlags(options));
+  } catch (error) {
+    const failure = failureOf(error, options);
+    if (failure.kind === "not-found") return "missing";
+    throw new BoundedReadError(path, failure);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new BoundedReadError(path, notRegular(fileTypeOf(info)));
+    if (info.size !== bytes.length) return "different";
+    // One byte more than expected tells a file that grew since the fstat.
+    const chunk = Buffer.allocUnsafe(Math.min(bytes.length + 1, CHUNK));
+    let offset = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return offset === bytes.length ? "same" : "different";
+      if (offset + bytesRead > bytes.length) return "different";
+      if (Buffer.compare(chunk.subarray(0, bytesRead), bytes.subarray(offset, offset + bytesRead)) !== 0)
+        return "different";
+      offset += bytesRead;
+    }
+  } catch (error) {
+    if (error instanceof BoundedReadError) throw error;
+    throw new BoundedReadError(path, failureOf(error, options));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { sha256 } from "../text/hash.js";
 import { recoverFileSets, recoveryDiagnostics, writeFileSet } from "./file-set.js";
 
@@ -39,6 +40,22 @@ describe("writeFileSet", () => {
     ]);
     expect(await readFile(join(dir, "a.yaml"), "utf8")).toBe("a: 2\n");
     expect(await everything()).toEqual([".switchyard/history.jsonl", "a.yaml", "b.yaml"]);
+  });
+
+  test("replaces a file over the usual 16 MiB read cap when the new content is as large (hashed for the journal)", async () => {
+    const old = Buffer.alloc(DEFAULT_MAX_BYTES + 1024, "a");
+    const next = Buffer.alloc(DEFAULT_MAX_BYTES + 4096, "b");
+    await writeFile(join(dir, "a.yaml"), old);
+    const [file] = await writeFileSet(dir, [{ path: join(dir, "a.yaml"), content: next }], {
+      operation: "test",
+    });
+    expect(file).toMatchObject({ changed: true, before: sha256(old), after: sha256(next) });
+    expect((await readFile(join(dir, "a.yaml"))).equals(next)).toBe(true);
+    // A runaway file beside small new content stays bounded: refused, nothing changed.
+    await expect(
+      writeFileSet(dir, [{ path: join(dir, "a.yaml"), content: "a: 2\n" }], { operation: "test" }),
+    ).rejects.toMatchObject({ code: "EFBIG" });
+    expect(await everything()).toEqual(["a.yaml", "b.yaml"]);
   });
 
   test("refuses a path outside the directory", async () => {

@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { schemaDiagnostic } from "../diagnostics/schema-catalogue.js";
 import { describeFsError } from "../fs/errno.js";
 import { makeDirectory } from "../fs/make-dir.js";
-import { readBoundedFile, readBoundedFileIfExists, utf8Text } from "../fs/read-file.js";
+import { readBoundedFile, readBoundedFileIfExists, utf8Text, versionMaxBytes } from "../fs/read-file.js";
 import { STATE_DIR } from "../state/state-files.js";
 import { randomHex, sha256 } from "../text/hash.js";
 import { plural } from "../text/plural.js";
@@ -165,8 +165,8 @@ export async function writeFileSet(
     if (seen.has(file)) throw new Error(`${change.path} is given twice`);
     seen.add(file);
     const target = await resolveTarget(join(root, file));
-    const previous = await readBoundedFileIfExists(target);
     const bytes = typeof change.content === "string" ? Buffer.from(change.content) : change.content;
+    const previous = await readBoundedFileIfExists(target, { maxBytes: versionMaxBytes(bytes.length) });
     const before = previous === undefined ? null : sha256(previous);
     const after = sha256(bytes);
     const result: FileSetFile = { path: join(root, file), before, after, changed: before !== after };

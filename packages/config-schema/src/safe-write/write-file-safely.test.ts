@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { tempDir } from "@switchyard/test-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { DEFAULT_RETENTION } from "../backups/retention.js";
+import { type BoundedReadError, DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { FileLockedError, withFileLock } from "./file-lock.js";
 import { tempFileName } from "./temp-name.js";
 import { writeFileSafely } from "./write-file-safely.js";
@@ -142,6 +143,30 @@ describe("writeFileSafely", () => {
       "v2",
       "v3",
     ]);
+  });
+
+  test("a file over the usual 16 MiB read cap is replaced and backed up whole when the new content is as large (200,000 models generate 41 MB)", async () => {
+    const old = Buffer.alloc(DEFAULT_MAX_BYTES + 1024, "a");
+    const next = Buffer.alloc(DEFAULT_MAX_BYTES + 2048, "b");
+    await writeFile(file, old);
+    const result = await writeFileSafely(file, next, { now });
+    expect(result.changed).toBe(true);
+    expect(result.backupPath).toBe(join(dir, "providers.yaml.backup-20261126_121500"));
+    expect((await readFile(result.backupPath!)).equals(old)).toBe(true);
+    expect((await readFile(file)).equals(next)).toBe(true);
+    // The same content again: found identical, nothing written, no backup.
+    const again = await writeFileSafely(file, next, { now: () => new Date(2026, 10, 26, 12, 16, 0) });
+    expect(again).toEqual({ path: file, changed: false });
+    expect((await readdir(dir)).sort()).toEqual(["providers.yaml", "providers.yaml.backup-20261126_121500"]);
+  });
+
+  test("a runaway file far larger than the new content is never read: the write is refused (EFBIG) and the file kept", async () => {
+    const runaway = Buffer.alloc(DEFAULT_MAX_BYTES + 1, "x");
+    await writeFile(file, runaway);
+    const error = await writeFileSafely(file, "v2\n", { now }).catch((e: unknown) => e);
+    expect((error as BoundedReadError).code).toBe("EFBIG");
+    expect((await stat(file)).size).toBe(runaway.length);
+    expect(await readdir(dir)).toEqual(["providers.yaml"]);
   });
 });
 

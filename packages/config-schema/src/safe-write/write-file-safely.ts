@@ -2,7 +2,7 @@ import { basename, dirname, resolve } from "node:path";
 import { backupFile } from "../backups/backup-file.js";
 import { pruneAfterWrite, reportedPrune, type WritePrune } from "../backups/prune.js";
 import type { RetentionPolicy } from "../backups/retention.js";
-import { readBoundedFileIfExists } from "../fs/read-file.js";
+import { compareFileContent, versionMaxBytes } from "../fs/read-file.js";
 import { type ModeTightening, writeFileAtomic } from "./atomic-write.js";
 import { cleanStaleTempFiles } from "./clean-temp.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type LockOwner, withFileLock } from "./file-lock.js";
@@ -84,12 +84,16 @@ export async function writeFileSafely(
     const removedTempFiles = await cleanStaleTempFiles(dirname(target), basename(target));
     const extra = removedTempFiles.length > 0 ? { removedTempFiles } : {};
     const bytes = toBytes(content);
-    const previous = await readBoundedFileIfExists(target);
-    if (previous !== undefined && Buffer.compare(previous, bytes) === 0)
-      return { path: target, changed: false, ...extra };
+    // Identical content is found without reading a file of another size; only the backup copies it,
+    // capped by the one rule for the file a write replaces (a 41 MB generated file is backed up).
+    const previous = await compareFileContent(target, bytes);
+    if (previous === "same") return { path: target, changed: false, ...extra };
     let backupPath: string | undefined;
-    if (previous !== undefined && options.backup !== false) {
-      backupPath = await backupFile(target, options.now ? { now: options.now } : {});
+    if (previous === "different" && options.backup !== false) {
+      backupPath = await backupFile(target, {
+        maxBytes: versionMaxBytes(bytes.length),
+        ...(options.now ? { now: options.now } : {}),
+      });
     }
     let modeTightened: ModeTightening | undefined;
     await writeFileAtomic(target, bytes, {

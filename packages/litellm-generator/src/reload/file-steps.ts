@@ -1,6 +1,11 @@
 /** The steps that touch the generated file: back up and write (under its lock), and restore. */
 import { unlink } from "node:fs/promises";
-import { readBoundedFileIfExists, utf8Text } from "@switchyard/config-schema/fs";
+import {
+  compareFileContent,
+  readBoundedFileIfExists,
+  utf8Text,
+  versionMaxBytes,
+} from "@switchyard/config-schema/fs";
 import { plural } from "@switchyard/config-schema/text";
 import { backupFile, type WritePrune, withFileLock, writeFileSafely } from "@switchyard/config-schema/write";
 import { generatorDiagnostic } from "../catalogue.js";
@@ -30,9 +35,10 @@ export async function backupAndWrite(
 ): Promise<BackupAndWrite> {
   const locked = async (): Promise<BackupAndWrite> => {
     const backupPath = await ctx.steps.must<string>("backup", "reload", async () => {
-      const bytes = await readBoundedFileIfExists(ctx.outputPath);
-      const now = bytes === undefined ? undefined : utf8Text(bytes);
-      if (now !== previous)
+      // Compared as text, as `previous` was read (a file with invalid UTF-8 decodes the same twice).
+      const maxBytes = versionMaxBytes(Buffer.byteLength(generation.text));
+      const bytes = await readBoundedFileIfExists(ctx.outputPath, { maxBytes });
+      if ((bytes === undefined ? undefined : utf8Text(bytes)) !== previous)
         return failed(
           generatorDiagnostic("SY4111", {
             message: `${ctx.file} changed while the reload ran; nothing was written`,
@@ -41,7 +47,7 @@ export async function backupAndWrite(
           }),
         );
       if (previous === undefined) return { status: "skipped", detail: `no previous ${ctx.file} to back up` };
-      const path = await backupFile(ctx.outputPath);
+      const path = await backupFile(ctx.outputPath, { maxBytes });
       return {
         status: "ok",
         detail: displayPath(path ?? "", ctx.options.cwd),
@@ -88,22 +94,25 @@ export async function backupAndWrite(
 export async function restoreStep(
   ctx: ReloadContext,
   previous: string | undefined,
+  writtenBytes: number,
 ): Promise<string | undefined> {
   return ctx.steps.must<string>("restore", "rollback", async () => {
     let rejectedPath: string | undefined;
     await withFileLock(
       ctx.outputPath,
       async () => {
-        rejectedPath = await backupFile(ctx.outputPath);
+        // The file this restore replaces is the one the reload wrote (unless someone changed it since).
+        const known = Math.max(writtenBytes, previous === undefined ? 0 : Buffer.byteLength(previous));
+        rejectedPath = await backupFile(ctx.outputPath, { maxBytes: versionMaxBytes(known) });
         if (previous === undefined) await unlink(ctx.outputPath).catch(() => undefined);
         else
           await writeFileSafely(ctx.outputPath, previous, { lock: false, backup: false, retention: false });
       },
       lockOptions(ctx),
     );
-    const bytes = await readBoundedFileIfExists(ctx.outputPath).catch(() => undefined);
-    const now = bytes === undefined ? undefined : utf8Text(bytes);
-    if (now !== previous)
+    // The bytes just written, compared without reading a file of another size.
+    const now = await compareFileContent(ctx.outputPath, Buffer.from(previous ?? "")).catch(() => undefined);
+    if (now !== (previous === undefined ? "missing" : "same"))
       return failed(
         generatorDiagnostic("SY4306", {
           message: `${ctx.file} could not be restored: its content differs from the backup`,

@@ -64,6 +64,8 @@ interface Progress {
   validated?: Validated;
   /** Set once the new file is written: a failure from then on rolls back. */
   written: boolean;
+  /** The size of the file written, in bytes (what a rollback replaces). */
+  writtenBytes?: number;
 }
 
 /** The reload's steps up to a verified gateway; any failure throws `StepFailed`. */
@@ -90,6 +92,7 @@ async function forward(
   progress.backupPath = written.backupPath;
   progress.pruned = written.pruned;
   progress.written = true;
+  progress.writtenBytes = Buffer.byteLength(generation.text);
   await restartStep(ctx, "reload");
   await healthGates(ctx, "reload", expected, validated.masterKey);
 }
@@ -102,7 +105,7 @@ async function rollback(ctx: ReloadContext, progress: Progress, failed: ReloadSt
   const validated = progress.validated!;
   ctx.steps.skipRest(`not run: ${failed} failed`);
   try {
-    progress.rejectedPath = await restoreStep(ctx, validated.previous);
+    progress.rejectedPath = await restoreStep(ctx, validated.previous, progress.writtenBytes ?? 0);
   } catch (error) {
     if (error instanceof StepFailed) return false;
     throw error;

@@ -8,6 +8,7 @@ import {
   type BackupInfo,
   type BackupVerification,
   backupFile,
+  backupMaxBytes,
   DEFAULT_RETENTION,
   type ForeignBackup,
   listBackupEntries,
@@ -288,10 +289,25 @@ function verificationReport(run: Run, results: readonly BackupVerification[]): s
   return `${head}\n${lines.join("\n")}\n\n${rendered}`;
 }
 
+/**
+ * Verify backups one at a time, keeping the text (for code frames) only of those that fail: a
+ * backup of a large generated file is read and parsed whole, so 500 of them at once would not fit
+ * in memory.
+ */
 async function verifyAll(run: Run, backups: readonly BackupInfo[]): Promise<BackupVerification[]> {
   const { cwd } = run.context.io;
   const baseName = basename(run.path);
-  return Promise.all(backups.map((b) => verifyBackup(b, baseName, displayPath(b.path, cwd))));
+  const maxBytes = await backupMaxBytes(run.path);
+  const results: BackupVerification[] = [];
+  for (const b of backups) {
+    const result = await verifyBackup(b, baseName, displayPath(b.path, cwd), { maxBytes });
+    if (!result.ok) results.push(result);
+    else {
+      const { text: _text, ...kept } = result;
+      results.push(kept);
+    }
+  }
+  return results;
 }
 
 async function listBackupsOf(run: Run): Promise<BackupInfo[]> {
@@ -398,7 +414,10 @@ async function restore(run: Run, args: ParsedArgs): Promise<CommandOutcome> {
       stderr: `Refusing to restore ${backup.name}: it ${verification!.problems.join("; ")}.\nRun 'switchyard backup verify --all' for details, or pass --force to restore it anyway (the current file is backed up first).\n`,
     };
   }
-  const read = await readBoundedFile(backup.path, { noFollow: true });
+  const read = await readBoundedFile(backup.path, {
+    noFollow: true,
+    maxBytes: await backupMaxBytes(run.path),
+  });
   if (!read.ok)
     throw ioErrorFor(
       "read",
