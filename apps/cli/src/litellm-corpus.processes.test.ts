@@ -14,8 +14,9 @@
  * the same through function calls; this one proves the commands' argument parsing, file writing
  * and `--check` agree with it.
  *
- * Runtime: 4 short CLI processes and one PyYAML process per config, two configs at a time (CI has 2 cores); no step waits
- * for time, each awaits its process's exit, so a busy machine only makes it slower.
+ * Runtime: 4 short CLI processes per config, two configs at a time (CI has 2 cores), then one PyYAML
+ * process for every file of every config; no step waits for time, each awaits its process's exit,
+ * so a busy machine only makes it slower.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -75,29 +76,76 @@ async function step(name: string, args: readonly string[], cwd: string): Promise
   return run;
 }
 
+/** What one config's chain of processes left: the files to compare, or why it stopped. */
+interface Chain {
+  readonly input: string;
+  readonly generatedPath: string;
+  readonly check: BuiltRun;
+  readonly imports: readonly { readonly dir: string; readonly json: ImportJson }[];
+}
+
+/** Run one config's four processes (two configs at a time). */
+async function runChain(source: Source): Promise<Chain> {
+  return slot(async () => {
+    const cwd = await tempDir("sy-corpus-cli-");
+    const input = join(CORPUS, source.file);
+    const imported = await step("import", ["import", "litellm", input, "--out", "cfg", "--json"], cwd);
+    const first = JSON.parse(imported.stdout) as ImportJson;
+    await step("generate", ["generate", "cfg"], cwd);
+    const generatedPath = join(cwd, "cfg", "litellm-unified.yaml");
+    const check = await runBuilt(["generate", "--check", "cfg"], { cwd });
+    const again = await step(
+      "import of the generated file",
+      ["import", "litellm", generatedPath, "--out", "cfg-again", "--json"],
+      cwd,
+    );
+    const second = JSON.parse(again.stdout) as ImportJson;
+    return {
+      input,
+      generatedPath,
+      check,
+      imports: [
+        { dir: join(cwd, "cfg"), json: first },
+        { dir: join(cwd, "cfg-again"), json: second },
+      ],
+    };
+  });
+}
+
+/** The files of a chain that PyYAML loads: the input, the generated file, each import's files by name. */
+function filesOf(chain: Chain): string[] {
+  return [
+    chain.input,
+    chain.generatedPath,
+    ...chain.imports.flatMap(({ dir, json }) =>
+      Object.keys(json.files)
+        .sort()
+        .map((name) => join(dir, name)),
+    ),
+  ];
+}
+
 /**
- * Every file a config's chain compares, loaded by PyYAML in one `python3` process (three per
- * config before: the files are the same, the process starts were most of this test's time after
- * the CLI's own). The imports' files are keyed by name: comments, which name the imported path, and
- * key order do not count.
+ * Every chain's files loaded by PyYAML in ONE `python3` process, after all the chains ran (one per
+ * config before: 60 interpreter starts, about 90 ms of CPU each, and a synchronous spawn that held
+ * the other chain back). The imports' files are keyed by name: comments, which name the imported
+ * path, and key order do not count.
  */
-function loadChain(
-  input: string,
-  generated: string,
-  imports: readonly { readonly dir: string; readonly files: ImportJson["files"] }[],
-) {
-  const named = imports.map(({ dir, files }) =>
-    Object.keys(files)
-      .sort()
-      .map((name) => ({ name, path: join(dir, name) })),
-  );
-  const loaded = loadWithPyYaml([input, generated, ...named.flat().map((f) => f.path)]);
-  let next = 2;
-  return {
-    original: loaded[0],
-    generated: loaded[1],
-    written: named.map((files) => Object.fromEntries(files.map(({ name }) => [name, loaded[next++]]))),
-  };
+function loadChains(chains: readonly Chain[]) {
+  const loaded = loadWithPyYaml(chains.flatMap(filesOf));
+  let next = 0;
+  return chains.map((chain) => {
+    const original = loaded[next++];
+    const generated = loaded[next++];
+    const written = chain.imports.map(({ json }) =>
+      Object.fromEntries(
+        Object.keys(json.files)
+          .sort()
+          .map((name) => [name, loaded[next++]]),
+      ),
+    );
+    return { original, generated, written };
+  });
 }
 
 beforeAll(requireBuiltCli);
@@ -109,47 +157,47 @@ describe("the corpus", () => {
 });
 
 /**
- * A guard per config, never a wait: it includes the time a test waits for one of the two slots
- * (vitest starts up to five at once), so it is long enough for three chains of four processes on a
- * machine at load 85 (one run there took 300 s for two of them).
+ * A guard for all the chains, never a wait: long enough for every config's four processes on a
+ * machine at load 85 (one run there took 300 s for two configs).
  */
-const TIMEOUT = 900_000;
+const TIMEOUT = 1_800_000;
 
-describe.concurrent("switchyard import → generate → generate --check, as processes, keeps every meaning", () => {
-  test.for(configs)("$file", { timeout: TIMEOUT }, async (source, { expect }) => {
-    await slot(async () => {
-      const cwd = await tempDir("sy-corpus-cli-");
-      const input = join(CORPUS, source.file);
+/** Each config's chain, or the error that stopped it (reported by that config's test). */
+const results = new Map<string, { chain: Chain; loaded: ReturnType<typeof loadChains>[number] } | Error>();
 
-      const imported = await step("import", ["import", "litellm", input, "--out", "cfg", "--json"], cwd);
-      const first = JSON.parse(imported.stdout) as ImportJson;
-      expect(first.ok).toBe(true);
-
-      await step("generate", ["generate", "cfg"], cwd);
-      const generatedPath = join(cwd, "cfg", "litellm-unified.yaml");
-
-      const check = await runBuilt(["generate", "--check", "cfg"], { cwd });
-      expect(check.code, describeRun("generate --check", check)).toBe(0);
-
-      const again = await step(
-        "import of the generated file",
-        ["import", "litellm", generatedPath, "--out", "cfg-again", "--json"],
-        cwd,
-      );
-      const second = JSON.parse(again.stdout) as ImportJson;
-
-      const loaded = loadChain(input, generatedPath, [
-        { dir: join(cwd, "cfg"), files: first.files },
-        { dir: join(cwd, "cfg-again"), files: second.files },
-      ]);
-      const { original, generated } = loaded;
-      if (!original || !("data" in original) || !generated || !("data" in generated))
-        throw new Error(`PyYAML could not load ${source.file} or its generation`);
-      const differences = compareRoundTrip(original.data, generated.data, first.normalisations);
-      expect(differences.map((d) => `${d.kind} ${d.message}`)).toEqual([]);
-
-      expect(Object.keys(second.files).sort()).toEqual(Object.keys(first.files).sort());
-      expect(loaded.written[1]).toEqual(loaded.written[0]);
+describe("switchyard import → generate → generate --check, as processes, keeps every meaning", () => {
+  beforeAll(async () => {
+    const settled = await Promise.allSettled(configs.map(runChain));
+    const chains: { file: string; chain: Chain }[] = [];
+    settled.forEach((outcome, i) => {
+      const file = configs[i]!.file;
+      if (outcome.status === "fulfilled") chains.push({ file, chain: outcome.value });
+      else
+        results.set(
+          file,
+          outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason)),
+        );
     });
+    const loaded = loadChains(chains.map((c) => c.chain));
+    chains.forEach(({ file, chain }, i) => {
+      results.set(file, { chain, loaded: loaded[i]! });
+    });
+  }, TIMEOUT);
+
+  test.for(configs)("$file", (source) => {
+    const result = results.get(source.file);
+    if (result === undefined) throw new Error(`no chain ran for ${source.file}`);
+    if (result instanceof Error) throw result;
+    const { chain, loaded } = result;
+    const [first, second] = chain.imports.map((i) => i.json);
+    expect(first!.ok).toBe(true);
+    expect(chain.check.code, describeRun("generate --check", chain.check)).toBe(0);
+    const { original, generated } = loaded;
+    if (!original || !("data" in original) || !generated || !("data" in generated))
+      throw new Error(`PyYAML could not load ${source.file} or its generation`);
+    const differences = compareRoundTrip(original.data, generated.data, first!.normalisations);
+    expect(differences.map((d) => `${d.kind} ${d.message}`)).toEqual([]);
+    expect(Object.keys(second!.files).sort()).toEqual(Object.keys(first!.files).sort());
+    expect(loaded.written[1]).toEqual(loaded.written[0]);
   });
 });
