@@ -332,7 +332,10 @@ export class FileFlagStore extends CachedFlagStore {
    * record, before anyone is given it. So the file, never this process's memory, says which
    * version is which, and an instance opened later (another replica, a restart) agrees with this one.
    */
-  private async readAndApply(locked: boolean): Promise<{ text: string } | undefined> {
+  private async readAndApply(
+    locked: boolean,
+    unlocked?: { readonly reading: Reading; readonly plan: Plan },
+  ): Promise<{ text: string } | undefined> {
     let text: string;
     try {
       // The one bounded reader: a regular file only (a FIFO or /dev/zero in its place never hangs
@@ -361,7 +364,10 @@ export class FileFlagStore extends CachedFlagStore {
       this.problems = [];
       return { text };
     }
-    const reading = this.read(text);
+    // Under the lock, the same bytes as were just read without it (no other instance stamped them
+    // meanwhile, and nothing here changed the state: operations run one at a time) plan the same.
+    const again = unlocked !== undefined && unlocked.reading.text === text ? unlocked : undefined;
+    const reading = again?.reading ?? this.read(text);
     this.lastText = text;
     this.lastLoaded = "invalid" in reading ? reading.invalid : reading.loaded;
     if ("invalid" in reading) {
@@ -376,7 +382,7 @@ export class FileFlagStore extends CachedFlagStore {
       ]);
       return undefined;
     }
-    const plan = this.plan(reading);
+    const plan = again?.plan ?? this.plan(reading);
     if (plan.stamps.length === 0) {
       this.adopt(plan, reading);
       return { text };
@@ -384,7 +390,11 @@ export class FileFlagStore extends CachedFlagStore {
     if (!locked) {
       // Re-read under the lock: another instance may have stamped the same hand edit already.
       try {
-        return await withFileLock(this.path, () => this.readAndApply(true), this.lockOptions());
+        return await withFileLock(
+          this.path,
+          () => this.readAndApply(true, { reading, plan }),
+          this.lockOptions(),
+        );
       } catch {
         // The lock is held too long or cannot be taken: serve the edit (its versions from this
         // process) until the next read can stamp it.
