@@ -342,6 +342,9 @@ describe("backups over the usual 16 MiB read cap (a generated file of 200,000 mo
     expect((await readFile(join(cwd, GENERATED), "utf8")) === backup).toBe(true);
     const saved = /the replaced content is saved as (\S+)/.exec(restored.stdout)?.[1];
     expect((await readFile(join(cwd, saved!), "utf8")) === current).toBe(true);
+    // backup create copies the large file: its newest backup (the one restore just saved) is as large.
+    const created = await runCli(["backup", "create"], cwd);
+    expect(created.code, created.stderr).toBe(0);
     // The file small again: a backup more than twice its size is not read, so neither verified nor restored.
     await writeFile(join(cwd, GENERATED), text);
     const refused = await runCli(["backup", "verify", "--json"], cwd);
@@ -351,6 +354,15 @@ describe("backups over the usual 16 MiB read cap (a generated file of 200,000 mo
     );
     expect((await runCli(["backup", "restore", "--latest"], cwd)).code).toBe(1);
     expect(await readFile(join(cwd, GENERATED), "utf8")).toBe(text);
+  });
+
+  it("backup create refuses a runaway file, more than twice its newest backup and over 16 MiB, unread", async () => {
+    const { cwd, text } = await withBackups(["20260101_080000"]);
+    await writeFile(join(cwd, GENERATED), `${text}# ${"r".repeat(DEFAULT_MAX_BYTES)}\n`);
+    const refused = await runCli(["backup", "create"], cwd);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/over the 16777216-byte limit/);
+    expect(await backupNames(cwd)).toEqual(["litellm-unified.yaml.backup-20260101_080000"]);
   });
 });
 

@@ -2,7 +2,8 @@ import { chmod, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { join } from "node:path";
 import { tempDir } from "@switchyard/test-utils";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { backupFile, listBackups } from "./backup-file.js";
+import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
+import { backupFile, backupMaxBytes, copyMaxBytes, listBackups } from "./backup-file.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -112,5 +113,24 @@ describe("listBackups", () => {
       "gone.yaml.backup-20261126_121500",
     ]);
     expect(await listBackups(join(dir, "nowhere", "x.yaml"))).toEqual([]);
+  });
+});
+
+describe("the caps of a file's other versions (one rule: twice the known version, never under 16 MiB)", () => {
+  test("a backup is read up to twice the file now; the file is copied up to twice its newest backup", async () => {
+    const file = join(dir, "litellm-unified.yaml");
+    expect(await backupMaxBytes(file)).toBe(DEFAULT_MAX_BYTES);
+    expect(await copyMaxBytes(file)).toBe(DEFAULT_MAX_BYTES);
+    const large = Buffer.alloc(DEFAULT_MAX_BYTES + 10, "a");
+    await writeFile(file, large);
+    expect(await backupMaxBytes(file)).toBe(2 * large.length);
+    // No backup yet: the file itself is over the cap of a copy, so it is not read.
+    await expect(backupFile(file, { maxBytes: await copyMaxBytes(file) })).rejects.toMatchObject({
+      code: "EFBIG",
+    });
+    // As a writer replacing it with content as large backs it up.
+    const backup = await backupFile(file, { maxBytes: 2 * large.length, now: at(2026, 12, 5) });
+    expect((await readFile(backup!)).equals(large)).toBe(true);
+    expect(await copyMaxBytes(file)).toBe(2 * large.length);
   });
 });

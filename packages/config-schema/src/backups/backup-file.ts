@@ -82,6 +82,17 @@ export async function backupMaxBytes(path: string): Promise<number> {
 }
 
 /**
+ * The size cap of `path` itself when a backup of it is made on request (`switchyard backup create`),
+ * with no new content to size it by: the same rule with the newest backup as the known version —
+ * twice its size, never less than `DEFAULT_MAX_BYTES` (no backup yet counts as empty). A generated
+ * file of 41 MB, which generate backs up at each rewrite, is copied; a runaway file is not read.
+ */
+export async function copyMaxBytes(path: string): Promise<number> {
+  const newest = (await listBackups(path).catch(() => []))[0];
+  return versionMaxBytes(newest?.size ?? 0);
+}
+
+/**
  * Something named like a backup of a file that is not a regular file of its directory (a symbolic
  * link, a directory, a FIFO, …). It is listed so the user sees it, and never read, restored or pruned.
  */

@@ -6,7 +6,13 @@
  * either: the build splits shared code into chunks that every entry loads.
  */
 export type { BackupEntries, BackupFileOptions, BackupInfo, ForeignBackup } from "../backups/backup-file.js";
-export { backupFile, backupMaxBytes, listBackupEntries, listBackups } from "../backups/backup-file.js";
+export {
+  backupFile,
+  backupMaxBytes,
+  copyMaxBytes,
+  listBackupEntries,
+  listBackups,
+} from "../backups/backup-file.js";
 export type { ParsedBackupName } from "../backups/backup-name.js";
 export { backupName, parseBackupName } from "../backups/backup-name.js";
 export type { IsoWeek, NaiveTime } from "../backups/naive-time.js";

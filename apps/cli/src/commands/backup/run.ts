@@ -9,6 +9,7 @@ import {
   type BackupVerification,
   backupFile,
   backupMaxBytes,
+  copyMaxBytes,
   DEFAULT_RETENTION,
   type ForeignBackup,
   listBackupEntries,
@@ -358,8 +359,9 @@ function findBackup(backups: readonly BackupInfo[], query: string): BackupInfo {
 /**
  * `backup create`: copy the file (with `--all`, every config file of the directory that exists) to a
  * new `<file>.backup-YYYYMMDD_HHMMSS` through the one backup writer (`backupFile`: exclusive, atomic,
- * keeping the mode; an identical backup of the same second is reused). A named file that does not
- * exist is an error (exit 1): there is nothing to back up.
+ * keeping the mode; an identical backup of the same second is reused), read up to `copyMaxBytes` (twice
+ * its newest backup, never under 16 MiB). A named file that does not exist is an error (exit 1):
+ * there is nothing to back up.
  */
 async function create(run: Run, all: boolean): Promise<CommandOutcome> {
   const { cwd } = run.context.io;
@@ -370,7 +372,7 @@ async function create(run: Run, all: boolean): Promise<CommandOutcome> {
     const shown = displayPath(path, cwd);
     let backup: string | undefined;
     try {
-      backup = await backupFile(path);
+      backup = await backupFile(path, { maxBytes: await copyMaxBytes(path) });
     } catch (error) {
       throw ioErrorFor("back up", shown, path, error);
     }
