@@ -189,15 +189,46 @@ export function fastRead(text: string, located = false): FastRead | undefined {
   return data === undefined ? undefined : { data, plain: false };
 }
 
+/**
+ * Where js-yaml last stopped with an error, for the text it read (one entry: the loader asks about
+ * the text it has just tried, see {@link firstJsYamlError}).
+ */
+let lastFailure: { readonly text: string; readonly offset: number | undefined } | undefined;
+
+/** js-yaml's reading of `text`, or where it stopped with an error (`offset` undefined if it says none). */
+function jsYamlLoad(text: string): { data: unknown } | { offset: number | undefined } {
+  try {
+    return { data: load(text, { schema: coreSchemaOf(), json: false }) };
+  } catch (error) {
+    const position = (error as { mark?: { position?: unknown } }).mark?.position;
+    const offset = typeof position === "number" ? position : undefined;
+    lastFailure = { text, offset };
+    return { offset };
+  }
+}
+
+/**
+ * The offset where js-yaml (a reader that stops at its first error, linear) first fails to read
+ * `text`, or `undefined` when it reads it or cannot say where (js-yaml recurses per level of nesting,
+ * and stops with an error past 100 levels, its `maxDepth`). A hint for the strict tier, not a verdict:
+ * js-yaml refuses some text the `yaml` package reads (duplicate keys, unknown tags). Answered from
+ * the fast tier's own attempt when it just read the same text.
+ */
+export function firstJsYamlError(text: string): number | undefined {
+  const last = lastFailure;
+  // Consumed once: the memo must not keep a large text alive.
+  lastFailure = undefined;
+  if (last !== undefined && last.text === text) return last.offset;
+  const read = jsYamlLoad(text);
+  return "offset" in read ? read.offset : undefined;
+}
+
 /** The js-yaml step of the fast tier, for what the plain reader declines. */
 function jsYamlRead(text: string): Record<string, unknown> | undefined {
   if (needsStrictTierOf().test(text) || hasMultilineConstruct(text)) return undefined;
-  let data: unknown;
-  try {
-    data = load(text, { schema: coreSchemaOf(), json: false });
-  } catch {
-    return undefined;
-  }
+  const read = jsYamlLoad(text);
+  if ("offset" in read) return undefined;
+  const data = read.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
   // The text search above cannot see a key spelt with escapes (`"\u005f_proto__"`): look at the
   // keys themselves, so that the strict tier reports every forbidden key (SY1007) as it would in a

@@ -25,6 +25,7 @@ import { type SchemaCode, schemaDiagnostic } from "../diagnostics/schema-catalog
 import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { redactSecrets } from "../secrets/redact.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
+import { errorCutDiagnostic, readUpToFirstErrors } from "./error-cut.js";
 import { FAST_TIER_MIN_LENGTH, fastRead } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { MAX_NESTING_DEPTH, NESTING_TOO_DEEP, readTokens } from "./nesting-cap.js";
@@ -608,15 +609,22 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
   // is parsed as it looks, with the mark moved after the indentation (every other offset unchanged),
   // so it is not also a mis-indented key (SY1013) and a cascade of them.
   const read = strayBom === undefined ? text : bomsAfterIndentation(text);
-  const cut = findSyntaxCut(read);
-  const document = parseYamlDocument(cut === undefined ? read : read.slice(0, cut.offset));
-  if (cut !== undefined) diagnostics.push(syntaxCutDiagnostic(file, cut, lineCounter, text.length));
+  // A large file that does not parse is read up to a little past its first syntax errors (then no
+  // unclosed collection is left to count: js-yaml read the text before them).
+  const errorCut = readUpToFirstErrors(read, (part) => parseYamlDocument(part));
+  const cut = errorCut === undefined ? findSyntaxCut(read) : undefined;
+  const document =
+    errorCut?.document ?? parseYamlDocument(cut === undefined ? read : read.slice(0, cut.offset));
+  if (errorCut !== undefined) diagnostics.push(errorCutDiagnostic(file, errorCut, text, lineCounter));
+  else if (cut !== undefined) diagnostics.push(syntaxCutDiagnostic(file, cut, lineCounter, text.length));
+  // The text the document was read from: explanations re-parse parts of it.
+  const parsed = errorCut === undefined ? read : read.slice(0, errorCut.offset);
   // One diagnostic per hand-editing slip (see syntax/explain.ts), not the parser's cascade.
   const explained =
     document.errors.length > 0 &&
     document.errors.length <= EXPLAIN_MAX_ERRORS &&
-    text.length <= EXPLAIN_MAX_LENGTH
-      ? explainSyntaxErrors(read, {
+    parsed.length <= EXPLAIN_MAX_LENGTH
+      ? explainSyntaxErrors(parsed, {
           file,
           parse: (part) => parseYamlDocument(part),
           errors: document.errors,
@@ -626,7 +634,11 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
           }),
         })
       : undefined;
-  if (explained !== undefined) for (const item of explained) diagnostics.push(item);
+  if (explained !== undefined) {
+    // An explanation of the cut itself (a collection or quote it left open) is not a mistake.
+    for (const item of explained)
+      if (errorCut === undefined || (item.range?.start.offset ?? 0) < errorCut.offset) diagnostics.push(item);
+  }
   else {
     // Only the first problems become diagnostics (each costs a position and a message); the rest
     // of a badly broken file's are counted into one SY1019 summary.

@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from "vitest";
+import type * as nestingCap from "./nesting-cap.js";
+
+// Count what the strict tier reads: parseYamlDocument reads every text through readTokens.
+const read = vi.hoisted(() => ({ chars: 0 }));
+vi.mock("./nesting-cap.js", async (original) => {
+  const actual = await original<typeof nestingCap>();
+  return {
+    ...actual,
+    readTokens: ((text, onNewLine, max) => {
+      read.chars += text.length;
+      return actual.readTokens(text, onNewLine, max);
+    }) satisfies typeof actual.readTokens,
+  };
+});
+
+const { parseYaml } = await import("./parse.js");
+const { ERROR_CUT_MIN_LENGTH, LINES_PAST_FIRST_ERROR } = await import("./error-cut.js");
+
+const HEAD = 'schema_version: "2.0.0"\nproviders:\n  a: 1\n';
+
+function parseCounted(text: string) {
+  read.chars = 0;
+  const source = parseYaml(text, { file: "providers.yaml" });
+  return { source, chars: read.chars };
+}
+
+const stopped = (source: ReturnType<typeof parseYaml>) =>
+  source.diagnostics.find((d) => d.message.startsWith("Reading stopped"));
+
+describe("a large file that does not parse is read up to a little past its first errors (#10)", () => {
+  it("reads the same bounded beginning of 50,000 and 150,000 broken lines", () => {
+    const small = parseCounted(`${HEAD}${"- x\n".repeat(50_000)}`);
+    const large = parseCounted(`${HEAD}${"- x\n".repeat(150_000)}`);
+    // Up to LINES_PAST_FIRST_ERROR lines past the first error (line 4), 4 characters each, read
+    // once and a few times again by the explanation of its errors (explain.ts): the same, whatever
+    // the size (a whole reading was 150,000 lines).
+    const bound = HEAD.length + (LINES_PAST_FIRST_ERROR + 1) * 4;
+    expect(small.chars).toBeLessThanOrEqual(8 * bound);
+    expect(large.chars).toBe(small.chars);
+    for (const { source } of [small, large]) {
+      expect(source.data).toBeUndefined();
+      // The first error is the one a whole reading reports there: the list item among the keys.
+      expect(source.diagnostics.some((d) => d.severity === "error" && d.range?.start.line === 4)).toBe(true);
+      expect(stopped(source)).toMatchObject({ code: "SY1001", severity: "error" });
+      expect(stopped(source)!.range!.start.line).toBe(4 + LINES_PAST_FIRST_ERROR + 1);
+    }
+    expect(stopped(large.source)!.message).toBe(
+      `Reading stopped ${LINES_PAST_FIRST_ERROR} lines past the first syntax error; the rest of the file (${150_003 - (4 + LINES_PAST_FIRST_ERROR + 1) + 1} lines) was not read`,
+    );
+  });
+
+  it("reports no error the cut itself makes (a quote it leaves open)", () => {
+    const { source } = parseCounted(`${HEAD}${"'\n".repeat(60_000)}`);
+    const cutAt = stopped(source)!.range!.start.offset;
+    expect(source.diagnostics.every((d) => d === stopped(source) || d.range!.start.offset < cutAt)).toBe(
+      true,
+    );
+  });
+
+  it("reads a large file whole when its first problem is not a syntax error (duplicate keys)", () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: ${i}\n`).join("");
+    const text = `${HEAD}  a: 2\n${keys}  a: 3\n`;
+    expect(text.length).toBeGreaterThan(ERROR_CUT_MIN_LENGTH);
+    const { source, chars } = parseCounted(text);
+    expect(stopped(source)).toBeUndefined();
+    expect(chars).toBeGreaterThanOrEqual(text.length);
+    // Both repeats, the last one past where a cut would have stopped.
+    expect(source.diagnostics.filter((d) => d.code === "SY1002").map((d) => d.range?.start.line)).toEqual([
+      4, 20_005,
+    ]);
+    expect(source.data).toMatchObject({ providers: { a: 3, k19999: 19999 } });
+  });
+
+  it("reads a smaller file whole, however broken", () => {
+    const text = `${HEAD}${"- x\n".repeat(10_000)}`;
+    expect(text.length).toBeLessThan(ERROR_CUT_MIN_LENGTH);
+    const { source, chars } = parseCounted(text);
+    expect(stopped(source)).toBeUndefined();
+    expect(chars).toBeGreaterThanOrEqual(text.length);
+  });
+});
