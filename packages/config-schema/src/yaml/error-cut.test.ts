@@ -60,7 +60,8 @@ describe("a large file that does not parse is read up to a little past its first
 
   it("reads a large file whole when its first problem is not a syntax error (duplicate keys)", () => {
     const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: ${i}\n`).join("");
-    const text = `${HEAD}  a: 2\n${keys}  a: 3\n`;
+    // An anchor and an alias: not plain, so the strict tier reads it; js-yaml stops at the repeat.
+    const text = `${HEAD}  a: &v 2\n${keys}  a: *v\n`;
     expect(text.length).toBeGreaterThan(ERROR_CUT_MIN_LENGTH);
     const { source, chars } = parseCounted(text);
     expect(stopped(source)).toBeUndefined();
@@ -69,7 +70,7 @@ describe("a large file that does not parse is read up to a little past its first
     expect(source.diagnostics.filter((d) => d.code === "SY1002").map((d) => d.range?.start.line)).toEqual([
       4, 20_005,
     ]);
-    expect(source.data).toMatchObject({ providers: { a: 3, k19999: 19999 } });
+    expect(source.data).toMatchObject({ providers: { a: 2, k19999: 19999 } });
   });
 
   it("reads a smaller file whole, however broken", () => {
@@ -78,5 +79,29 @@ describe("a large file that does not parse is read up to a little past its first
     const { source, chars } = parseCounted(text);
     expect(stopped(source)).toBeUndefined();
     expect(chars).toBeGreaterThanOrEqual(text.length);
+  });
+});
+
+describe("a large file with repeated keys is read by the plain reader, not the strict tier (#10)", () => {
+  it("reads 150,000 repeats of a key without the strict tier, reporting them as it did", () => {
+    const { source, chars } = parseCounted(`${HEAD}${"a: b\n".repeat(150_000)}`);
+    expect(chars).toBe(0);
+    const codes = source.diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => c === "SY1002")).toHaveLength(1000);
+    expect(source.diagnostics.at(-1)?.message).toContain("148999 more diagnostics in providers.yaml");
+    expect(source.data).toBeUndefined();
+  });
+
+  it("hands on the data of a large file with one repeated key (the last value), located", () => {
+    const keys = Array.from({ length: 5_000 }, (_, i) => `  k${i}: ${i}\n`).join("");
+    const { source, chars } = parseCounted(`${HEAD}${keys}  a: 2\n`);
+    expect(chars).toBe(0);
+    expect(source.diagnostics.map((d) => `${d.code} ${d.range?.start.line}:${d.range?.start.column}`)).toEqual([
+      "SY1002 5004:3",
+    ]);
+    expect(source.diagnostics[0]!.related?.[0]?.range?.start.line).toBe(3);
+    expect(source.data).toMatchObject({ providers: { a: 2, k4999: 4999 } });
+    // Located at the first one, as the strict tier's document is.
+    expect(source.rangeOf(["providers", "a"])?.start.line).toBe(3);
   });
 });

@@ -26,7 +26,14 @@ function agrees(text: string): boolean {
   for (const [name, reader] of [
     ["fast tier", fastLoad],
     ["plain reader", readPlain],
-    ["plain reader recording positions", (t: string) => readPlainLocated(t)?.data],
+    // Repeated keys, which the strict tier reports, are held to it below ("repeated keys …").
+    [
+      "plain reader recording positions",
+      (t: string) => {
+        const read = readPlainLocated(t);
+        return read?.repeated.length === 0 ? read.data : undefined;
+      },
+    ],
   ] as const) {
     const fast = reader(text);
     if (fast === undefined) continue;
@@ -413,5 +420,88 @@ describe("both tiers apply the same checks (forbidden keys, #10 item 7)", () => 
     // forbidden key, which sends a text to the strict tier); a tier that declined all of them would
     // make both readings the strict tier's and prove nothing.
     expect(fast).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("repeated keys read the same in both tiers (the plain reader reads them, fuzz budget #10)", () => {
+  const PADDING = `${"# padding that makes the file large enough for the fast tier\n".repeat(
+    Math.ceil(FAST_TIER_MIN_LENGTH / 60) + 1,
+  )}`;
+
+  /** Everything the loader says about a text, and the data it hands on. */
+  function reading(text: string) {
+    const source = parseYaml(text, { file: "providers.yaml" });
+    return {
+      diagnostics: source.diagnostics.map((d) => ({
+        code: d.code,
+        message: d.message,
+        range: d.range,
+        related: d.related?.map((r) => r.range),
+      })),
+      data: source.data,
+    };
+  }
+
+  test("property: repeats in maps, nested maps and list items (a forgotten `- `), as the strict tier says", () => {
+    const key = fc.constantFrom("a", "b", "name", "1", "'1'", "1.0", "true", '"a"', "x y");
+    const value = fc.constantFrom("1", "x", "[1, 2]", "{p: 1}", "'v'", "");
+    const shape = fc.nat(3);
+    const doc = fc
+      .array(fc.tuple(shape, fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 4 })), {
+        minLength: 1,
+        maxLength: 5,
+      })
+      .map((blocks) =>
+        blocks
+          .map(([kind, entries], i) => {
+            const lines = entries.map(([k, v]) => `${k}:${v === "" ? "" : ` ${v}`}`);
+            switch (kind) {
+              case 0:
+                return lines.join("\n");
+              case 1:
+                return `k${i}:\n${lines.map((l) => `  ${l}`).join("\n")}`;
+              case 2:
+                return `k${i}:\n${lines.map((l, j) => `${j === 0 ? "  - " : "    "}${l}`).join("\n")}`;
+              default:
+                return `k${i}:\n  - ${lines.join("\n  - ")}`;
+            }
+          })
+          .join("\n"),
+      );
+    let fast = 0;
+    let repeated = 0;
+    fc.assert(
+      fc.property(doc, (body) => {
+        const text = `${body}\n`;
+        const small = reading(text);
+        expect(text.length).toBeLessThan(FAST_TIER_MIN_LENGTH);
+        const large = `${text}${PADDING}`;
+        expect(reading(large), text).toEqual(small);
+        if (parseYaml(large, { file: "providers.yaml" }).indexed) {
+          fast++;
+          if (small.diagnostics.some((d) => d.code === "SY1002" || d.code === "SY1024")) repeated++;
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // The fast tier read many of them, repeats included (a tier that declined them all would make
+    // both readings the strict tier's and prove nothing).
+    expect(fast).toBeGreaterThanOrEqual(100);
+    expect(repeated).toBeGreaterThanOrEqual(50);
+  });
+
+  test("a repeated list item key is one SY1024 and no data; repeats past the cap leave no data", () => {
+    const text = "models:\n  - name: a\n    size: 1\n    name: b\n";
+    for (const t of [text, `${text}${PADDING}`]) {
+      const source = parseYaml(t, { file: "providers.yaml" });
+      expect(source.diagnostics.map((d) => `${d.code} ${d.range?.start.line}`)).toEqual(["SY1024 4"]);
+      expect(source.data).toBeUndefined();
+    }
+    const many = `a: 1\n${"b: 2\n".repeat(1002)}`;
+    const source = parseYaml(many, { file: "providers.yaml" });
+    expect(source.indexed).toBe(true);
+    expect(source.diagnostics.map((d) => d.code).filter((c) => c === "SY1002")).toHaveLength(1000);
+    expect(source.diagnostics.at(-1)?.code).toBe("SY1019");
+    expect(source.data).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { FAILSAFE_SCHEMA, load, type Schema, Type } from "js-yaml";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { MAX_NESTING_DEPTH } from "./nesting-cap.js";
-import { type PlainNode, readPlain, readPlainLocated } from "./plain-reader.js";
+import { type PlainNode, type PlainRepeats, readPlainData, readPlainLocated } from "./plain-reader.js";
 
 /**
  * The fast tier of the loader. The `yaml` package builds a full document (every node with its source
@@ -160,7 +160,9 @@ export const FAST_TIER_MIN_LENGTH = 1024;
 
 /** Data of a plain YAML file read by the fast tier, or `undefined` when the strict tier must read it. */
 export function fastLoad(text: string): Record<string, unknown> | undefined {
-  return fastRead(text)?.data;
+  const read = fastRead(text);
+  // Repeated keys are the caller's to report (parseYaml does): not data alone.
+  return read?.repeated === undefined ? read?.data : undefined;
 }
 
 /** What the fast tier read. */
@@ -168,8 +170,14 @@ export interface FastRead {
   readonly data: Record<string, unknown>;
   /** Whether the plain reader read it (the plainest files, which machine-sized ones are). */
   readonly plain: boolean;
-  /** Where each key and value is, when the plain reader read it with `located`. */
+  /** Where each key and value is, when the plain reader read it with `located` (or met a repeated key). */
   readonly index?: PlainNode;
+  /**
+   * The block mappings with repeated keys, which the plain reader reads (the last value wins, as
+   * in the strict tier) so that a large file with a repeated key is not left to the strict tier
+   * (seconds); the caller reports them.
+   */
+  readonly repeated?: readonly PlainRepeats[];
 }
 
 /**
@@ -178,13 +186,18 @@ export interface FastRead {
  */
 export function fastRead(text: string, located = false): FastRead | undefined {
   if (mayNestTooDeep(text)) return undefined;
-  if (located) {
+  // A data-only read stops at a repeated key; the located read reads on and says where each is.
+  const plain = located ? "repeated-key" : readPlainData(text);
+  if (plain === "repeated-key") {
     const read = readPlainLocated(text);
-    if (read !== undefined) return { data: read.data, plain: true, index: read.index };
-  } else {
-    const data = readPlain(text);
-    if (data !== undefined) return { data, plain: true };
-  }
+    if (read !== undefined)
+      return {
+        data: read.data,
+        plain: true,
+        index: read.index,
+        ...(read.repeated.length > 0 ? { repeated: read.repeated } : {}),
+      };
+  } else if (plain !== undefined) return { data: plain, plain: true };
   const data = jsYamlRead(text);
   return data === undefined ? undefined : { data, plain: false };
 }

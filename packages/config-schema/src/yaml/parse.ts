@@ -29,7 +29,7 @@ import { errorCutDiagnostic, readUpToFirstErrors } from "./error-cut.js";
 import { FAST_TIER_MIN_LENGTH, fastRead } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { MAX_NESTING_DEPTH, NESTING_TOO_DEEP, readTokens } from "./nesting-cap.js";
-import { lookupPlainPath, type PlainNode, readPlainLocated } from "./plain-reader.js";
+import { lookupPlainPath, type PlainNode, type PlainRepeats, readPlainLocated } from "./plain-reader.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 import { EXPLAIN_MAX_ERRORS, EXPLAIN_MAX_LENGTH, explainSyntaxErrors } from "./syntax/explain.js";
 import { bomsAfterIndentation, mixedLineEndings, strayByteOrderMark } from "./syntax/lexical.js";
@@ -306,17 +306,26 @@ interface DuplicateBudget {
   firstUncounted?: Diagnostic | undefined;
 }
 
-/** Keys that appear twice in one map (YAML requires unique keys), located at the later one. */
-function duplicateKeys(
-  map: YAMLMap,
-  lineCounter: LineCounter,
+/** A key written again in one map: its text, whether it repeats the map's first key, both ranges. */
+interface Repeat {
+  readonly name: string;
+  readonly ofFirstKey: boolean;
+  /** The repeat's range and the first one's (made only for a diagnostic that is made). */
+  readonly ranges: () => readonly [SourceRange | undefined, SourceRange | undefined];
+}
+
+/**
+ * The diagnostics of one map's repeated keys (YAML requires unique keys), located at the later
+ * one, within the file's budget. One reporting for both tiers: the strict tier finds repeats in the
+ * document, the plain reader while it reads.
+ */
+function reportRepeats(
+  repeats: readonly Repeat[],
   file: string,
   inList: boolean,
   budget: DuplicateBudget,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, Node>();
-  const firstKey = map.items[0]?.key;
   let countedHere = 0;
   const firstUncountedBefore = budget.firstUncounted;
   /** Add one diagnostic made by `make` (made only when it is shown or is the first one counted). */
@@ -330,6 +339,46 @@ function duplicateKeys(
       budget.firstUncounted ??= make();
     }
   };
+  for (const repeat of repeats) {
+    if (inList && repeat.ofFirstKey) {
+      // A list item's first key again: the next item, written without its `- `. The keys after
+      // it repeat too; they are the same slip, so this is the only diagnostic (the map's others
+      // are given back to the budget).
+      budget.left += out.length;
+      budget.uncounted -= countedHere;
+      budget.firstUncounted = firstUncountedBefore;
+      out.length = 0;
+      add(() => {
+        const [range, firstRange] = repeat.ranges();
+        return missingDash(repeat.name, file, range, firstRange);
+      });
+      return out;
+    }
+    add(() => {
+      const [range, firstRange] = repeat.ranges();
+      return schemaDiagnostic("SY1002", {
+        message: `Duplicate key '${repeat.name}'`,
+        file,
+        ...(range ? { range } : {}),
+        hint: "Remove or rename one of the two entries; YAML maps need unique keys.",
+        related: [{ message: "first defined here", file, ...(firstRange ? { range: firstRange } : {}) }],
+      });
+    });
+  }
+  return out;
+}
+
+/** Keys that appear twice in one map of a document (see {@link reportRepeats}). */
+function duplicateKeys(
+  map: YAMLMap,
+  lineCounter: LineCounter,
+  file: string,
+  inList: boolean,
+  budget: DuplicateBudget,
+): Diagnostic[] {
+  const seen = new Map<string, Node>();
+  const firstKey = map.items[0]?.key;
+  let repeats: Repeat[] | undefined;
   for (const pair of map.items) {
     const key = pair.key;
     if (!isScalar(key)) continue;
@@ -339,33 +388,40 @@ function duplicateKeys(
       seen.set(id, key);
       continue;
     }
-    const ranges = () => [nodeRange(lineCounter, key), nodeRange(lineCounter, first)] as const;
-    if (inList && first === firstKey) {
-      // A list item's first key again: the next item, written without its `- `. The keys after
-      // it repeat too; they are the same slip, so this is the only diagnostic (the map's others
-      // are given back to the budget).
-      budget.left += out.length;
-      budget.uncounted -= countedHere;
-      budget.firstUncounted = firstUncountedBefore;
-      out.length = 0;
-      add(() => {
-        const [range, firstRange] = ranges();
-        return missingDash(String(key.value), file, range, firstRange);
-      });
-      return out;
-    }
-    add(() => {
-      const [range, firstRange] = ranges();
-      return schemaDiagnostic("SY1002", {
-        message: `Duplicate key '${String(key.value)}'`,
-        file,
-        ...(range ? { range } : {}),
-        hint: "Remove or rename one of the two entries; YAML maps need unique keys.",
-        related: [{ message: "first defined here", file, ...(firstRange ? { range: firstRange } : {}) }],
-      });
+    repeats ??= [];
+    repeats.push({
+      name: String(key.value),
+      ofFirstKey: first === firstKey,
+      ranges: () => [nodeRange(lineCounter, key), nodeRange(lineCounter, first)],
     });
   }
-  return out;
+  return repeats === undefined ? [] : reportRepeats(repeats, file, inList, budget);
+}
+
+/** The diagnostics of the repeated keys the plain reader met, as the strict tier reports them. */
+function plainRepeatDiagnostics(
+  repeated: readonly PlainRepeats[],
+  lineCounter: LineCounter,
+  file: string,
+): Diagnostic[] {
+  const budget: DuplicateBudget = { left: MAX_DIAGNOSTICS_PER_FILE, uncounted: 0 };
+  const diagnostics: Diagnostic[] = [];
+  const range = (start: number, end: number) => rangeFromOffsets(lineCounter, start, end);
+  for (const map of repeated) {
+    const repeats = map.repeats.map(
+      (r): Repeat => ({
+        name: r.name,
+        ofFirstKey: r.firstStart === map.start,
+        ranges: () => [range(r.start, r.end), range(r.firstStart, r.firstEnd)],
+      }),
+    );
+    for (const item of reportRepeats(repeats, file, map.inList, budget)) diagnostics.push(item);
+  }
+  if (budget.firstUncounted !== undefined)
+    diagnostics.push(
+      uncountedSummary(file, { error: budget.uncounted, warning: 0, info: 0 }, budget.firstUncounted),
+    );
+  return diagnostics;
 }
 
 /** SY1024: a list item's first key repeated in the same item, where a `- ` should start the next. */
@@ -593,6 +649,14 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
     text.length >= FAST_TIER_MIN_LENGTH && diagnostics.every((d) => d.severity !== "error")
       ? fastRead(text, positions === "while-reading")
       : undefined;
+  if (fast?.repeated !== undefined) {
+    // Repeated keys are reported and the rest of the file is validated, as in the strict tier;
+    // a forgotten `- ` (SY1024) or more repeats than are listed (SY1019) leave no data.
+    const repeats = plainRepeatDiagnostics(fast.repeated, lineCounter, file);
+    for (const item of repeats) diagnostics.push(item);
+    const data = repeats.some((d) => d.code !== "SY1002") ? undefined : fast.data;
+    return makeSource(file, text, () => parseYamlDocument(text), lineCounter, data, diagnostics, fast.index);
+  }
   if (fast !== undefined)
     return makeSource(
       file,

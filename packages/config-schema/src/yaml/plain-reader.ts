@@ -38,11 +38,33 @@ export interface PlainEntry {
   readonly value: PlainNode;
 }
 
+/** A key written again in the same map: where it is, and where it was first. */
+export interface PlainRepeat {
+  /** The key's text, as the data names it. */
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly firstStart: number;
+  readonly firstEnd: number;
+}
+
+/** The repeated keys of one block mapping, in the order they are written. */
+export interface PlainRepeats {
+  /** Where the mapping starts (its first key): mappings are reported in this order. */
+  readonly start: number;
+  /** Whether the mapping is an item of a block sequence (`- a: 1`). */
+  readonly inList: boolean;
+  /** Its repeated keys, in the order they are written. */
+  readonly repeats: PlainRepeat[];
+}
+
 /** The node of a read that records no positions. */
 const NO_NODE: PlainNode = { start: 0, end: 0 };
 
 class Decline extends Error {}
 const DECLINE = new Decline();
+/** A data-only read stops here at a repeated key: a located read can report it (see fastRead). */
+const REPEATED_KEY = new Decline();
 const decline = (): never => {
   throw DECLINE;
 };
@@ -156,6 +178,8 @@ class Reader {
   private col = -1;
   /** The located node of the value read last (each reading method sets it when `located`). */
   node: PlainNode = NO_NODE;
+  /** Block mappings with repeated keys (a located read only; a data-only read stops at one). */
+  readonly repeated: PlainRepeats[] = [];
 
   constructor(
     text: string,
@@ -195,7 +219,7 @@ class Reader {
     // Document markers and directives at the start of a line.
     const c = this.text.charCodeAt(this.at);
     if (c === 37 || c === DASH || c === 46) this.checkMarker();
-    const value = this.map(0, this.at);
+    const value = this.map(0, this.at, false);
     if (this.col !== -1) decline();
     return value;
   }
@@ -212,32 +236,45 @@ class Reader {
     return n === this.end || this.text.charCodeAt(n) === SPACE;
   }
 
-  /** A block node whose first line is the current line, at column `col`. */
-  private block(col: number): unknown {
+  /** A block node whose first line is the current line, at column `col` (an item of a list: `inList`). */
+  private block(col: number, inList: boolean): unknown {
     if (col === 0) this.checkMarker();
-    return this.isSeqAt(this.at) ? this.seq(col) : this.map(col, this.at);
+    return this.isSeqAt(this.at) ? this.seq(col) : this.map(col, this.at, inList);
   }
 
-  private map(col: number, at: number): Record<string, unknown> {
+  private map(col: number, at: number, inList: boolean): Record<string, unknown> {
     const text = this.text;
     const out: Record<string, unknown> = {};
     const located = this.located;
     const entries = located ? new Map<string, PlainEntry>() : undefined;
     const start = at;
     let last = at;
+    let repeats: PlainRepeat[] | undefined;
     for (;;) {
       const end = this.end;
       const colon = this.keyColon(at, end);
       if (colon === -1) decline();
       const key = this.keyText(at, colon);
-      if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key)) decline();
+      if (FORBIDDEN_KEYS.has(key)) decline();
       const keyStart = at;
+      let first: PlainEntry | undefined;
+      if (Object.hasOwn(out, key)) {
+        // A repeated key: the data keeps the last value where the first stood (as the strict tier
+        // does); the located read records it for its diagnostic, a data-only read stops.
+        if (entries === undefined) throw REPEATED_KEY;
+        first = entries.get(key);
+        // `1: a` and `'1': b` name one property but are two keys to the strict tier: left to it.
+        const keyEnd = this.keyEnd(keyStart, colon);
+        if (first === undefined || this.keyKind(first.keyStart, first.keyEnd) !== this.keyKind(keyStart, keyEnd))
+          decline();
+      }
       let rest = colon + 1;
       while (rest < end && text.charCodeAt(rest) === SPACE) rest++;
       let value: unknown;
       if (rest === end || text.charCodeAt(rest) === HASH) {
         this.advance();
-        if (this.col > col || (this.col === col && this.isSeqAt(this.at))) value = this.block(this.col);
+        if (this.col > col || (this.col === col && this.isSeqAt(this.at)))
+          value = this.block(this.col, false);
         else {
           value = null;
           if (located) this.node = { start: colon + 1, end: colon + 1, empty: true };
@@ -249,11 +286,16 @@ class Reader {
       if (entries !== undefined) {
         const node = this.node;
         const keyEnd = this.keyEnd(keyStart, colon);
-        entries.set(key, { keyStart, keyEnd, value: node });
+        if (first === undefined) entries.set(key, { keyStart, keyEnd, value: node });
+        else {
+          repeats ??= [];
+          repeats.push({ name: key, start: keyStart, end: keyEnd, firstStart: first.keyStart, firstEnd: first.keyEnd });
+        }
         last = Math.max(last, node.end, keyEnd);
       }
       if (this.col < col) {
         if (entries !== undefined) this.node = { start, end: last, entries };
+        if (repeats !== undefined) this.repeated.push({ start, inList, repeats });
         return out; // also the end of the text (-1)
       }
       if (this.col > col) decline();
@@ -261,6 +303,13 @@ class Reader {
       if (col === 0) this.checkMarker();
       if (this.isSeqAt(at)) decline();
     }
+  }
+
+  /** What the key from `start` to `end` is to the strict tier: quoted, a string; plain, as it resolves. */
+  private keyKind(start: number, end: number): string {
+    const c = this.text.charCodeAt(start);
+    if (c === SQUOTE || c === DQUOTE) return "string";
+    return typeof resolvePlain(this.text.slice(start, end));
   }
 
   /** Where the key from `at` to its `colon` ends: past a closing quote, or before the spaces ahead of the colon. */
@@ -287,7 +336,7 @@ class Reader {
       let item: unknown;
       if (rest === end || text.charCodeAt(rest) === HASH) {
         this.advance();
-        if (this.col > col) item = this.block(this.col);
+        if (this.col > col) item = this.block(this.col, true);
         else {
           item = null;
           if (located) this.node = { start: rest, end: rest, empty: true };
@@ -298,7 +347,7 @@ class Reader {
       ) {
         decline(); // `- - x`: a compact nested sequence
       } else if (this.keyColon(rest, end) !== -1) {
-        item = this.map(rest - this.lineStart, rest);
+        item = this.map(rest - this.lineStart, rest, true);
       } else {
         item = this.inline(rest, col);
       }
@@ -551,16 +600,27 @@ export interface PlainRead {
   readonly data: Record<string, unknown>;
   /** The root mapping's located node. */
   readonly index: PlainNode;
+  /** The block mappings with repeated keys, by where they start (empty when none). */
+  readonly repeated: readonly PlainRepeats[];
 }
 
 /** The data of a plain YAML text whose top level is a mapping, or `undefined` when it is not plain. */
 export function readPlain(text: string): Record<string, unknown> | undefined {
+  const read = readPlainData(text);
+  return read === "repeated-key" ? undefined : read;
+}
+
+/**
+ * {@link readPlain}, saying `"repeated-key"` when the text read as plain up to a repeated key, which
+ * {@link readPlainLocated} reads and reports.
+ */
+export function readPlainData(text: string): Record<string, unknown> | "repeated-key" | undefined {
   if (UNUSUAL.test(text)) return undefined;
   try {
     return new Reader(text, false).root();
-  } catch {
+  } catch (error) {
     // A decline, or a nesting too deep for the stack: the next tier reads it.
-    return undefined;
+    return error === REPEATED_KEY ? "repeated-key" : undefined;
   }
 }
 
@@ -573,7 +633,9 @@ export function readPlainLocated(text: string): PlainRead | undefined {
   try {
     const reader = new Reader(text, true);
     const data = reader.root();
-    return { data, index: reader.node };
+    // Mappings finish inner first; the strict tier reports them outer first (by where they start).
+    const repeated = reader.repeated.sort((a, b) => a.start - b.start);
+    return { data, index: reader.node, repeated };
   } catch {
     // A decline, or a nesting too deep for the stack: the next tier reads it.
     return undefined;
