@@ -105,3 +105,14 @@ describe("a large file with repeated keys is read by the plain reader, not the s
     expect(source.rangeOf(["providers", "a"])?.start.line).toBe(3);
   });
 });
+
+describe("nesting past the cap is not explained as slips (#10)", () => {
+  it("reads 150 levels of indentation once: no repair is tried and read again", () => {
+    const text = `${Array.from({ length: 150 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n")} 1\n`;
+    const { source, chars } = parseCounted(text);
+    expect(chars).toBe(text.length);
+    expect(source.diagnostics.map((d) => d.message)).toContain(
+      "Nested more than 100 levels deep here; the rest of the file was not read",
+    );
+  });
+});
