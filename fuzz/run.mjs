@@ -380,10 +380,46 @@ function fingerprint(dir) {
   return entries.join("\n");
 }
 
+/**
+ * CPU time (ms) of this process's children that have ended and been waited for: the `switchyard`
+ * process runs (and workers replaced after a crash, a hang or a slow run), which the workers' own
+ * measure does not see. From /proc (`undefined` without it).
+ */
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // cutime and cstime: fields 13 and 14 after the state.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const childrenCpuAtStart = childrenCpuMs();
+
+/** The worker CPU time each input used (its four commands), to tell the costly inputs apart. */
+const inputCpu = [];
+
+/** What an input is, in a few words: its mutations (and the file each touches). */
+function describeInput(descriptor) {
+  if (descriptor === undefined) return "";
+  return descriptor.mutations
+    .map((m) => {
+      const file = MUTABLE[m.file % MUTABLE.length];
+      const extra = Object.entries(m)
+        .filter(([k]) => !["op", "file", "at"].includes(k))
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(" ");
+      return `${m.op}${m.file === undefined ? "" : ` ${file}`}${extra ? ` ${extra}` : ""}`;
+    })
+    .join(" · ");
+}
+
 /** Check one input (`label` names it in reports) on worker `w`; save it when something fails. */
-async function check(w, label, files, planted, asProcess) {
+async function check(w, label, files, planted, asProcess, descriptor) {
   const dir = join(work, `input-${w}`);
   const found = [];
+  let cpuMs = 0;
   // The set is written once: every command is read-only (validate, audit, generate --check,
   // migrate --check), so each one after the first sees it as it was, which is checked after each
   // run (a command that changes the directory is a finding, and the set is written again).
@@ -403,6 +439,7 @@ async function check(w, label, files, planted, asProcess) {
     let run = await pool[w].run(command.args, dir);
     spent(`${command.args[0]} (worker round trip)`, performance.now() - sent);
     if (run.ms !== undefined) spent(`${command.args[0]} (in the worker)`, run.ms, run.cpuMs);
+    if (run.cpuMs !== undefined) cpuMs += run.cpuMs;
     stats.runs++;
     if (run.cpuMs > budgetMs && !run.hung && run.crash === undefined) {
       // Slow under load? Once more, alone in a fresh worker.
@@ -433,6 +470,7 @@ async function check(w, label, files, planted, asProcess) {
         });
     }
   }
+  inputCpu.push({ label, cpuMs, what: describeInput(descriptor) });
   if (found.length > 0) {
     const saved = join(FAILURES, label.replace(/[^\w.-]+/g, "-"));
     await rm(saved, { recursive: true, force: true });
@@ -506,6 +544,7 @@ await Promise.all(
         entry.files,
         entry.planted,
         processEvery > 0 && position % processEvery === 0,
+        entry.descriptor,
       );
       stats.inputs++;
       if (performance.now() - lastReport > 10_000) {
@@ -518,11 +557,44 @@ await Promise.all(
     }
   }),
 );
+// Read before the workers are stopped: their CPU is measured per command already.
+const childrenCpuAtEnd = childrenCpuMs();
 for (const w of pool) w.stop();
 await rm(work, { recursive: true, force: true });
 
 const seconds = Math.round((performance.now() - started) / 1000);
 const driverCpuMs = Math.round(((u) => (u.user + u.system) / 1000)(process.cpuUsage()));
+/**
+ * CPU per input: the workers' (the four commands, as each measured itself), the process runs'
+ * (every --process-every'th input; /proc), the driver's; and what a run of 100,000 inputs would
+ * take on `workers` idle cores at that rate (the CPU is the work; a busy machine only stretches it).
+ */
+const n = Math.max(1, inputCpu.length);
+const sorted = inputCpu.map((i) => i.cpuMs).sort((a, b) => a - b);
+const quantile = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+const workerCpuMs = sorted.reduce((a, b) => a + b, 0);
+const processCpuMs =
+  childrenCpuAtStart === undefined || childrenCpuAtEnd === undefined
+    ? undefined
+    : Math.round(childrenCpuAtEnd - childrenCpuAtStart);
+const perInputMs = (workerCpuMs + (processCpuMs ?? 0) + driverCpuMs) / n;
+const cpu = {
+  perInput: {
+    mean: Math.round((workerCpuMs / n) * 10) / 10,
+    p50: quantile(0.5),
+    p90: quantile(0.9),
+    p99: quantile(0.99),
+    max: Math.round(sorted.at(-1) ?? 0),
+  },
+  processRunsPerInputMs: processCpuMs === undefined ? undefined : Math.round((processCpuMs / n) * 10) / 10,
+  driverPerInputMs: Math.round((driverCpuMs / n) * 10) / 10,
+  allPerInputMs: Math.round(perInputMs * 10) / 10,
+  projected100kMinutes: Math.round((perInputMs * 100_000) / Math.max(1, workers) / 60_000),
+  slowest: [...inputCpu]
+    .sort((a, b) => b.cpuMs - a.cpuMs)
+    .slice(0, 10)
+    .map((i) => ({ ...i, cpuMs: Math.round(i.cpuMs) })),
+};
 const summary = {
   seed,
   ...stats,
@@ -530,6 +602,7 @@ const summary = {
   failing: findings.length,
   seconds,
   driverCpuMs,
+  cpu,
   timing,
 };
 if (values.json) console.log(JSON.stringify({ ...summary, findings }, null, 2));
@@ -537,7 +610,12 @@ else {
   console.log(`exit codes: ${JSON.stringify(stats.codes)}`);
   console.log(`slowest run: ${stats.slowest.ms} ms of CPU (${stats.slowest.label})`);
   if (values.profile) {
-    const n = Math.max(1, stats.inputs);
+    const p = cpu.perInput;
+    console.log(
+      `CPU per input: workers mean ${p.mean} ms (p50 ${p.p50}, p90 ${p.p90}, p99 ${p.p99}, max ${p.max}), process runs ${cpu.processRunsPerInputMs ?? "?"} ms, driver ${cpu.driverPerInputMs} ms; all ${cpu.allPerInputMs} ms → 100,000 inputs ≈ ${cpu.projected100kMinutes} min on ${workers} idle cores`,
+    );
+    console.log("slowest inputs (worker CPU, all four commands):");
+    for (const i of cpu.slowest) console.log(`  ${String(i.cpuMs).padStart(6)} ms  ${i.label}  ${i.what}`);
     console.log(
       `time per input (${n} inputs, ${workers} workers; the driver used ${driverCpuMs} ms of CPU in all):`,
     );
