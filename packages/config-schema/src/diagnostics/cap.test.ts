@@ -53,13 +53,14 @@ describe("capDiagnosticsPerFile", () => {
 });
 
 describe("the loader caps each file", () => {
-  const text = `schema_version: "2.0.0"\n${"]\n".repeat(150_000)}`;
+  // Under the size past which a broken file is read only up to its first errors (yaml/error-cut.ts).
+  const text = `schema_version: "2.0.0"\n${"]\n".repeat(30_000)}`;
 
-  test("parseYaml: 1,000 located SY1001 and one summary of the other 149,000", () => {
+  test("parseYaml: 1,000 located SY1001 and one summary of the other 29,000", () => {
     const source = parseYaml(text, { file: "providers.yaml" });
     expect(source.diagnostics).toHaveLength(1001);
     expect(source.diagnostics.at(-1)).toMatchObject({ code: "SY1019", severity: "error" });
-    expect(source.diagnostics.at(-1)!.message).toMatch(/^149000 more diagnostics in providers\.yaml/);
+    expect(source.diagnostics.at(-1)!.message).toMatch(/^29000 more diagnostics in providers\.yaml/);
   });
 
   test("loadConfigText: still one summary once schema errors are added", () => {
