@@ -92,6 +92,14 @@ describe("a large file with repeated keys is read by the plain reader, not the s
     expect(source.data).toBeUndefined();
   });
 
+  it("reads 135,000 repeats of an explicit key (`? x`) without the strict tier", () => {
+    const { source, chars } = parseCounted(`${HEAD}${"? x\n".repeat(135_000)}`);
+    expect(chars).toBe(0);
+    expect(source.diagnostics.filter((d) => d.code === "SY1002")).toHaveLength(1000);
+    expect(source.diagnostics[0]).toMatchObject({ message: "Duplicate key 'x'", range: { start: { line: 5 } } });
+    expect(source.diagnostics.at(-1)?.message).toContain("133999 more diagnostics in providers.yaml");
+  });
+
   it("hands on the data of a large file with one repeated key (the last value), located", () => {
     const keys = Array.from({ length: 5_000 }, (_, i) => `  k${i}: ${i}\n`).join("");
     const { source, chars } = parseCounted(`${HEAD}${keys}  a: 2\n`);

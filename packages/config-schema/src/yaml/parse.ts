@@ -411,7 +411,7 @@ function plainRepeatDiagnostics(
     const repeats = map.repeats.map(
       (r): Repeat => ({
         name: r.name,
-        ofFirstKey: r.firstStart === map.start,
+        ofFirstKey: r.ofFirstKey,
         ranges: () => [range(r.start, r.end), range(r.firstStart, r.firstEnd)],
       }),
     );

@@ -46,6 +46,8 @@ export interface PlainRepeat {
   readonly end: number;
   readonly firstStart: number;
   readonly firstEnd: number;
+  /** Whether it repeats the mapping's first key (in a list item: the `- ` of the next item forgotten). */
+  readonly ofFirstKey: boolean;
 }
 
 /** The repeated keys of one block mapping, in the order they are written. */
@@ -80,6 +82,7 @@ const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
 const COMMA = 44;
+const QUESTION = 63;
 const BACKSLASH = 92;
 
 /** Characters a plain scalar (or key) cannot start with; `-`, `?` and `:` only before a space. */
@@ -250,13 +253,38 @@ class Reader {
     const start = at;
     let last = at;
     let repeats: PlainRepeat[] | undefined;
+    let firstKeyStart = -1;
     for (;;) {
-      const end = this.end;
-      const colon = this.keyColon(at, end);
-      if (colon === -1) decline();
-      const key = this.keyText(at, colon);
+      let end = this.end;
+      let key: string;
+      let keyStart: number;
+      /** Where the key ends, when known (an explicit key); else found from the colon when needed. */
+      let knownKeyEnd = -1;
+      /** The colon the value follows; -1 for an explicit key with no value line (`? x`). */
+      let colon: number;
+      if (text.charCodeAt(at) === QUESTION && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)) {
+        // An explicit key (`? x`), its value on a `: v` line below at the same column, or none.
+        [key, keyStart, knownKeyEnd] = this.explicitKey(at, end);
+        end = this.end;
+        const c = this.at;
+        colon =
+          this.col === col &&
+          text.charCodeAt(c) === COLON &&
+          c + 1 < end &&
+          text.charCodeAt(c + 1) === SPACE &&
+          this.skipSpaces(c + 1, end) < end &&
+          text.charCodeAt(this.skipSpaces(c + 1, end)) !== HASH
+            ? c
+            : -1;
+      } else {
+        colon = this.keyColon(at, end);
+        if (colon === -1) decline();
+        key = this.keyText(at, colon);
+        keyStart = at;
+      }
       if (FORBIDDEN_KEYS.has(key)) decline();
-      const keyStart = at;
+      if (firstKeyStart === -1) firstKeyStart = keyStart;
+      const keyEndOf = () => (knownKeyEnd !== -1 ? knownKeyEnd : this.keyEnd(keyStart, colon));
       let first: PlainEntry | undefined;
       if (Object.hasOwn(out, key)) {
         // A repeated key: the data keeps the last value where the first stood (as the strict tier
@@ -264,14 +292,17 @@ class Reader {
         if (entries === undefined) throw REPEATED_KEY;
         first = entries.get(key);
         // `1: a` and `'1': b` name one property but are two keys to the strict tier: left to it.
-        const keyEnd = this.keyEnd(keyStart, colon);
-        if (first === undefined || this.keyKind(first.keyStart, first.keyEnd) !== this.keyKind(keyStart, keyEnd))
+        if (first === undefined || this.keyKind(first.keyStart, first.keyEnd) !== this.keyKind(keyStart, keyEndOf()))
           decline();
       }
-      let rest = colon + 1;
-      while (rest < end && text.charCodeAt(rest) === SPACE) rest++;
       let value: unknown;
-      if (rest === end || text.charCodeAt(rest) === HASH) {
+      let rest = colon + 1;
+      while (colon !== -1 && rest < end && text.charCodeAt(rest) === SPACE) rest++;
+      if (colon === -1) {
+        // `? x` alone: a null value, which the strict tier locates at the key.
+        value = null;
+        if (located) this.node = { start: keyStart, end: knownKeyEnd };
+      } else if (rest === end || text.charCodeAt(rest) === HASH) {
         this.advance();
         if (this.col > col || (this.col === col && this.isSeqAt(this.at)))
           value = this.block(this.col, false);
@@ -285,11 +316,18 @@ class Reader {
       out[key] = value;
       if (entries !== undefined) {
         const node = this.node;
-        const keyEnd = this.keyEnd(keyStart, colon);
+        const keyEnd = keyEndOf();
         if (first === undefined) entries.set(key, { keyStart, keyEnd, value: node });
         else {
           repeats ??= [];
-          repeats.push({ name: key, start: keyStart, end: keyEnd, firstStart: first.keyStart, firstEnd: first.keyEnd });
+          repeats.push({
+            name: key,
+            start: keyStart,
+            end: keyEnd,
+            firstStart: first.keyStart,
+            firstEnd: first.keyEnd,
+            ofFirstKey: first.keyStart === firstKeyStart,
+          });
         }
         last = Math.max(last, node.end, keyEnd);
       }
@@ -303,6 +341,40 @@ class Reader {
       if (col === 0) this.checkMarker();
       if (this.isSeqAt(at)) decline();
     }
+  }
+
+  /**
+   * The explicit key of the `? …` line at `at` (ending at `end`): one scalar, plain or quoted, with
+   * nothing else on the line. Its text, start and end; moves to the next content line.
+   */
+  private explicitKey(at: number, end: number): [string, number, number] {
+    const text = this.text;
+    const p = this.skipSpaces(at + 1, end);
+    // `?` alone (an empty key), or a comment for a key.
+    if (p === end || text.charCodeAt(p) === HASH) decline();
+    const c = text.charCodeAt(p);
+    let key: string;
+    let keyEnd: number;
+    if (c === SQUOTE || c === DQUOTE) {
+      keyEnd = this.quotedEnd(p, end);
+      if (keyEnd === -1) decline();
+      key = this.quoted(p, keyEnd);
+      this.restOfLine(keyEnd, end);
+    } else {
+      if (isIndicator(c) || c === 63) decline();
+      if ((c === DASH || c === COLON) && (p + 1 === end || text.charCodeAt(p + 1) === SPACE)) decline();
+      keyEnd = end;
+      const hash = commentIn(text, p, end);
+      if (hash !== -1) keyEnd = hash;
+      // `? a: b` is a mapping as a key (the strict tier's SY1001).
+      if (colonSpaceIn(text, p, keyEnd) !== -1) decline();
+      while (keyEnd > p && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+      if (text.charCodeAt(keyEnd - 1) === COLON) decline();
+      const colon = keyEnd;
+      key = this.keyText(p, colon);
+    }
+    this.advance();
+    return [key, p, keyEnd];
   }
 
   /** What the key from `start` to `end` is to the strict tier: quoted, a string; plain, as it resolves. */
