@@ -88,7 +88,10 @@ describe("30,000 diagnostics in one file (#10 item 1)", () => {
   let cwd: string;
   beforeAll(async () => {
     cwd = await copyExample("config");
-    await writeFile(join(cwd, "config", "providers.yaml"), `schema_version: "2.0.0"\n${"]\n".repeat(30_000)}`);
+    await writeFile(
+      join(cwd, "config", "providers.yaml"),
+      `schema_version: "2.0.0"\n${"]\n".repeat(30_000)}`,
+    );
   });
 
   it("validate --json: 1,000 located diagnostics and one SY1019 summary, exit 1", async () => {
@@ -484,7 +487,10 @@ describe("#10 item 8: long lines and broken brackets stay fast", () => {
 
   it("validate --json on 150,000 broken lines reads up to 200 lines past the first error", async () => {
     const cwd = await copyExample("config");
-    await writeFile(join(cwd, "config", "providers.yaml"), `schema_version: "2.0.0"\n${"]\n".repeat(150_000)}`);
+    await writeFile(
+      join(cwd, "config", "providers.yaml"),
+      `schema_version: "2.0.0"\n${"]\n".repeat(150_000)}`,
+    );
     const run = await runBuilt(["validate", "config", "--json"], { cwd });
     finished(run);
     expect(run.code).toBe(1);

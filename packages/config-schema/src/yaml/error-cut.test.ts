@@ -96,7 +96,10 @@ describe("a large file with repeated keys is read by the plain reader, not the s
     const { source, chars } = parseCounted(`${HEAD}${"? x\n".repeat(135_000)}`);
     expect(chars).toBe(0);
     expect(source.diagnostics.filter((d) => d.code === "SY1002")).toHaveLength(1000);
-    expect(source.diagnostics[0]).toMatchObject({ message: "Duplicate key 'x'", range: { start: { line: 5 } } });
+    expect(source.diagnostics[0]).toMatchObject({
+      message: "Duplicate key 'x'",
+      range: { start: { line: 5 } },
+    });
     expect(source.diagnostics.at(-1)?.message).toContain("133999 more diagnostics in providers.yaml");
   });
 
@@ -104,9 +107,9 @@ describe("a large file with repeated keys is read by the plain reader, not the s
     const keys = Array.from({ length: 5_000 }, (_, i) => `  k${i}: ${i}\n`).join("");
     const { source, chars } = parseCounted(`${HEAD}${keys}  a: 2\n`);
     expect(chars).toBe(0);
-    expect(source.diagnostics.map((d) => `${d.code} ${d.range?.start.line}:${d.range?.start.column}`)).toEqual([
-      "SY1002 5004:3",
-    ]);
+    expect(
+      source.diagnostics.map((d) => `${d.code} ${d.range?.start.line}:${d.range?.start.column}`),
+    ).toEqual(["SY1002 5004:3"]);
     expect(source.diagnostics[0]!.related?.[0]?.range?.start.line).toBe(3);
     expect(source.data).toMatchObject({ providers: { a: 2, k4999: 4999 } });
     // Located at the first one, as the strict tier's document is.

@@ -479,7 +479,11 @@ describe("repeated keys read the same in both tiers (the plain reader reads them
                 return `k${i}:\n${lines.map((l, j) => `${j === 0 ? "  - " : "    "}${l}`).join("\n")}`;
               default:
                 return `k${i}:\n${entries
-                  .map((e) => linesOf(e).map((l, j) => `${j === 0 ? "  - " : "    "}${l}`).join("\n"))
+                  .map((e) =>
+                    linesOf(e)
+                      .map((l, j) => `${j === 0 ? "  - " : "    "}${l}`)
+                      .join("\n"),
+                  )
                   .join("\n")}`;
             }
           })

@@ -702,8 +702,7 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
     // An explanation of the cut itself (a collection or quote it left open) is not a mistake.
     for (const item of explained)
       if (errorCut === undefined || (item.range?.start.offset ?? 0) < errorCut.offset) diagnostics.push(item);
-  }
-  else {
+  } else {
     // Only the first problems become diagnostics (each costs a position and a message); the rest
     // of a badly broken file's are counted into one SY1019 summary.
     const shown = Math.min(document.errors.length, MAX_DIAGNOSTICS_PER_FILE);

@@ -292,7 +292,10 @@ class Reader {
         if (entries === undefined) throw REPEATED_KEY;
         first = entries.get(key);
         // `1: a` and `'1': b` name one property but are two keys to the strict tier: left to it.
-        if (first === undefined || this.keyKind(first.keyStart, first.keyEnd) !== this.keyKind(keyStart, keyEndOf()))
+        if (
+          first === undefined ||
+          this.keyKind(first.keyStart, first.keyEnd) !== this.keyKind(keyStart, keyEndOf())
+        )
           decline();
       }
       let value: unknown;
