@@ -103,6 +103,19 @@ describe("a large file with repeated keys is read by the plain reader, not the s
     expect(source.diagnostics.at(-1)?.message).toContain("133999 more diagnostics in providers.yaml");
   });
 
+  it("reads a forbidden key and a leading `---` without the strict tier (fuzz seed 1796469511, 151 and 1276)", () => {
+    const forbidden = parseCounted(`prototype: x\n${HEAD}${"? x\n".repeat(146_000)}`);
+    expect(forbidden.chars).toBe(0);
+    expect(forbidden.source.diagnostics[0]).toMatchObject({
+      code: "SY1007",
+      message: "Key 'prototype' is not allowed",
+      range: { start: { line: 1, column: 1 } },
+    });
+    const marked = parseCounted(`---\n${HEAD}${"a: b\n".repeat(141_000)}`);
+    expect(marked.chars).toBe(0);
+    expect(marked.source.diagnostics[0]).toMatchObject({ code: "SY1002", range: { start: { line: 6 } } });
+  });
+
   it("hands on the data of a large file with one repeated key (the last value), located", () => {
     const keys = Array.from({ length: 5_000 }, (_, i) => `  k${i}: ${i}\n`).join("");
     const { source, chars } = parseCounted(`${HEAD}${keys}  a: 2\n`);

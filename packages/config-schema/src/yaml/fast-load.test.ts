@@ -26,12 +26,12 @@ function agrees(text: string): boolean {
   for (const [name, reader] of [
     ["fast tier", fastLoad],
     ["plain reader", readPlain],
-    // Repeated keys, which the strict tier reports, are held to it below ("repeated keys …").
+    // Repeated and forbidden keys, which the strict tier reports, are held to it below.
     [
       "plain reader recording positions",
       (t: string) => {
         const read = readPlainLocated(t);
-        return read?.repeated.length === 0 ? read.data : undefined;
+        return read?.repeated.length === 0 && read.forbidden.length === 0 ? read.data : undefined;
       },
     ],
   ] as const) {
@@ -423,7 +423,7 @@ describe("both tiers apply the same checks (forbidden keys, #10 item 7)", () => 
   });
 });
 
-describe("repeated keys read the same in both tiers (the plain reader reads them, fuzz budget #10)", () => {
+describe("repeated and forbidden keys read the same in both tiers (the plain reader reads them, fuzz budget #10)", () => {
   const PADDING = `${"# padding that makes the file large enough for the fast tier\n".repeat(
     Math.ceil(FAST_TIER_MIN_LENGTH / 60) + 1,
   )}`;
@@ -452,8 +452,20 @@ describe("repeated keys read the same in both tiers (the plain reader reads them
     };
   }
 
-  test("property: repeats in maps, nested maps and list items (a forgotten `- `), explicit keys (`? k`), as the strict tier says", () => {
-    const key = fc.constantFrom("a", "b", "name", "1", "'1'", "1.0", "true", '"a"', "x y");
+  test("property: repeats in maps, nested maps and list items (a forgotten `- `), explicit keys (`? k`), forbidden keys, a leading `---`, as the strict tier says", () => {
+    const key = fc.constantFrom(
+      "a",
+      "b",
+      "name",
+      "1",
+      "'1'",
+      "1.0",
+      "true",
+      '"a"',
+      "x y",
+      "constructor",
+      "'__proto__'",
+    );
     const value = fc.constantFrom("1", "x", "[1, 2]", "{p: 1}", "'v'", "");
     // `k: v`, or an explicit key: `? k` alone or with its `: v` line below.
     const explicit = fc.boolean();
@@ -462,32 +474,38 @@ describe("repeated keys read the same in both tiers (the plain reader reads them
     const linesOf = ([k, v, isExplicit]: [string, string, boolean]) =>
       isExplicit ? (v === "" ? [`? ${k}`] : [`? ${k}`, `: ${v}`]) : [`${k}:${v === "" ? "" : ` ${v}`}`];
     const doc = fc
-      .array(fc.tuple(shape, fc.array(fc.tuple(key, value, explicit), { minLength: 1, maxLength: 4 })), {
-        minLength: 1,
-        maxLength: 5,
-      })
-      .map((blocks) =>
-        blocks
-          .map(([kind, entries], i) => {
-            const lines = entries.flatMap(linesOf);
-            switch (kind) {
-              case 0:
-                return lines.join("\n");
-              case 1:
-                return `k${i}:\n${lines.map((l) => `  ${l}`).join("\n")}`;
-              case 2:
-                return `k${i}:\n${lines.map((l, j) => `${j === 0 ? "  - " : "    "}${l}`).join("\n")}`;
-              default:
-                return `k${i}:\n${entries
-                  .map((e) =>
-                    linesOf(e)
-                      .map((l, j) => `${j === 0 ? "  - " : "    "}${l}`)
-                      .join("\n"),
-                  )
-                  .join("\n")}`;
-            }
-          })
-          .join("\n"),
+      .tuple(
+        fc.boolean(),
+        fc.array(fc.tuple(shape, fc.array(fc.tuple(key, value, explicit), { minLength: 1, maxLength: 4 })), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+      )
+      .map(
+        ([marker, blocks]) =>
+          // A document start marker first, or not.
+          (marker ? "---\n" : "") +
+          blocks
+            .map(([kind, entries], i) => {
+              const lines = entries.flatMap(linesOf);
+              switch (kind) {
+                case 0:
+                  return lines.join("\n");
+                case 1:
+                  return `k${i}:\n${lines.map((l) => `  ${l}`).join("\n")}`;
+                case 2:
+                  return `k${i}:\n${lines.map((l, j) => `${j === 0 ? "  - " : "    "}${l}`).join("\n")}`;
+                default:
+                  return `k${i}:\n${entries
+                    .map((e) =>
+                      linesOf(e)
+                        .map((l, j) => `${j === 0 ? "  - " : "    "}${l}`)
+                        .join("\n"),
+                    )
+                    .join("\n")}`;
+              }
+            })
+            .join("\n"),
       );
     let fast = 0;
     let repeated = 0;

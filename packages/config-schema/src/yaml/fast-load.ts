@@ -1,7 +1,13 @@
 import { FAILSAFE_SCHEMA, load, type Schema, Type } from "js-yaml";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { MAX_NESTING_DEPTH } from "./nesting-cap.js";
-import { type PlainNode, type PlainRepeats, readPlainData, readPlainLocated } from "./plain-reader.js";
+import {
+  type PlainKey,
+  type PlainNode,
+  type PlainRepeats,
+  readPlainData,
+  readPlainLocated,
+} from "./plain-reader.js";
 
 /**
  * The fast tier of the loader. The `yaml` package builds a full document (every node with its source
@@ -161,8 +167,8 @@ export const FAST_TIER_MIN_LENGTH = 1024;
 /** Data of a plain YAML file read by the fast tier, or `undefined` when the strict tier must read it. */
 export function fastLoad(text: string): Record<string, unknown> | undefined {
   const read = fastRead(text);
-  // Repeated keys are the caller's to report (parseYaml does): not data alone.
-  return read?.repeated === undefined ? read?.data : undefined;
+  // Repeated and forbidden keys are the caller's to report (parseYaml does): not data alone.
+  return read?.reported === undefined ? read?.data : undefined;
 }
 
 /** What the fast tier read. */
@@ -173,11 +179,15 @@ export interface FastRead {
   /** Where each key and value is, when the plain reader read it with `located` (or met a repeated key). */
   readonly index?: PlainNode;
   /**
-   * The block mappings with repeated keys, which the plain reader reads (the last value wins, as
-   * in the strict tier) so that a large file with a repeated key is not left to the strict tier
-   * (seconds); the caller reports them.
+   * Keys the strict tier reports, which the plain reader reads so that a large file holding one is
+   * not left to the strict tier (seconds): the block mappings with repeated keys (the last value
+   * wins, as in the strict tier) and the forbidden keys (left out of the data, as the strict tier
+   * does). The caller reports them.
    */
-  readonly repeated?: readonly PlainRepeats[];
+  readonly reported?: {
+    readonly repeated: readonly PlainRepeats[];
+    readonly forbidden: readonly PlainKey[];
+  };
 }
 
 /**
@@ -187,15 +197,17 @@ export interface FastRead {
 export function fastRead(text: string, located = false): FastRead | undefined {
   if (mayNestTooDeep(text)) return undefined;
   // A data-only read stops at a repeated key; the located read reads on and says where each is.
-  const plain = located ? "repeated-key" : readPlainData(text);
-  if (plain === "repeated-key") {
+  const plain = located ? "reported-keys" : readPlainData(text);
+  if (plain === "reported-keys") {
     const read = readPlainLocated(text);
     if (read !== undefined)
       return {
         data: read.data,
         plain: true,
         index: read.index,
-        ...(read.repeated.length > 0 ? { repeated: read.repeated } : {}),
+        ...(read.repeated.length > 0 || read.forbidden.length > 0
+          ? { reported: { repeated: read.repeated, forbidden: read.forbidden } }
+          : {}),
       };
   } else if (plain !== undefined) return { data: plain, plain: true };
   const data = jsYamlRead(text);

@@ -26,10 +26,10 @@ import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { redactSecrets } from "../secrets/redact.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { errorCutDiagnostic, readUpToFirstErrors } from "./error-cut.js";
-import { FAST_TIER_MIN_LENGTH, fastRead } from "./fast-load.js";
+import { FAST_TIER_MIN_LENGTH, type FastRead, fastRead } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { MAX_NESTING_DEPTH, NESTING_TOO_DEEP, readTokens } from "./nesting-cap.js";
-import { lookupPlainPath, type PlainNode, type PlainRepeats, readPlainLocated } from "./plain-reader.js";
+import { lookupPlainPath, type PlainNode, readPlainLocated } from "./plain-reader.js";
 import { lookupPath, nodeRange, rangeFromOffsets } from "./positions.js";
 import { EXPLAIN_MAX_ERRORS, EXPLAIN_MAX_LENGTH, explainSyntaxErrors } from "./syntax/explain.js";
 import { bomsAfterIndentation, mixedLineEndings, strayByteOrderMark } from "./syntax/lexical.js";
@@ -398,16 +398,32 @@ function duplicateKeys(
   return repeats === undefined ? [] : reportRepeats(repeats, file, inList, budget);
 }
 
-/** The diagnostics of the repeated keys the plain reader met, as the strict tier reports them. */
-function plainRepeatDiagnostics(
-  repeated: readonly PlainRepeats[],
+/** SY1007: a key that could alter objects (`__proto__`, `constructor`, `prototype`). */
+function forbiddenKeyDiagnostic(name: string, file: string, range: SourceRange | undefined): Diagnostic {
+  return schemaDiagnostic("SY1007", {
+    message: `Key '${name}' is not allowed`,
+    file,
+    ...(range ? { range } : {}),
+    hint: "Rename the key: `__proto__`, `constructor` and `prototype` are refused so they can never alter objects.",
+  });
+}
+
+/**
+ * The diagnostics of the keys the plain reader met that the strict tier reports (repeated and
+ * forbidden keys), as and in the order the strict tier reports them: its walk visits a mapping
+ * (its repeats) before its entries (a forbidden key), depth first, so by position, a mapping's
+ * repeats before a forbidden key where both start.
+ */
+function plainReportedDiagnostics(
+  reported: NonNullable<FastRead["reported"]>,
   lineCounter: LineCounter,
   file: string,
 ): Diagnostic[] {
   const budget: DuplicateBudget = { left: MAX_DIAGNOSTICS_PER_FILE, uncounted: 0 };
-  const diagnostics: Diagnostic[] = [];
   const range = (start: number, end: number) => rangeFromOffsets(lineCounter, start, end);
-  for (const map of repeated) {
+  const found: { at: number; rank: number; diagnostics: Diagnostic[] }[] = [];
+  // Mappings by where they start: the budget of repeats is spent in the strict tier's order.
+  for (const map of reported.repeated) {
     const repeats = map.repeats.map(
       (r): Repeat => ({
         name: r.name,
@@ -415,8 +431,17 @@ function plainRepeatDiagnostics(
         ranges: () => [range(r.start, r.end), range(r.firstStart, r.firstEnd)],
       }),
     );
-    for (const item of reportRepeats(repeats, file, map.inList, budget)) diagnostics.push(item);
+    found.push({ at: map.start, rank: 0, diagnostics: reportRepeats(repeats, file, map.inList, budget) });
   }
+  for (const key of reported.forbidden)
+    found.push({
+      at: key.start,
+      rank: 1,
+      diagnostics: [forbiddenKeyDiagnostic(key.name, file, range(key.start, key.end))],
+    });
+  found.sort((a, b) => a.at - b.at || a.rank - b.rank);
+  const diagnostics: Diagnostic[] = [];
+  for (const item of found) for (const diagnostic of item.diagnostics) diagnostics.push(diagnostic);
   if (budget.firstUncounted !== undefined)
     diagnostics.push(
       uncountedSummary(file, { error: budget.uncounted, warning: 0, info: 0 }, budget.firstUncounted),
@@ -489,15 +514,7 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
     if (!isPair(node)) return;
     const key = node.key;
     if (isScalar(key) && typeof key.value === "string" && FORBIDDEN_KEYS.has(key.value)) {
-      const range = nodeRange(lineCounter, key);
-      diagnostics.push(
-        schemaDiagnostic("SY1007", {
-          message: `Key '${key.value}' is not allowed`,
-          file,
-          ...(range ? { range } : {}),
-          hint: "Rename the key: `__proto__`, `constructor` and `prototype` are refused so they can never alter objects.",
-        }),
-      );
+      diagnostics.push(forbiddenKeyDiagnostic(key.value, file, nodeRange(lineCounter, key)));
     } else if (isCollection(key)) {
       const range = nodeRange(lineCounter, key);
       diagnostics.push(
@@ -649,12 +666,12 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
     text.length >= FAST_TIER_MIN_LENGTH && diagnostics.every((d) => d.severity !== "error")
       ? fastRead(text, positions === "while-reading")
       : undefined;
-  if (fast?.repeated !== undefined) {
-    // Repeated keys are reported and the rest of the file is validated, as in the strict tier;
-    // a forgotten `- ` (SY1024) or more repeats than are listed (SY1019) leave no data.
-    const repeats = plainRepeatDiagnostics(fast.repeated, lineCounter, file);
-    for (const item of repeats) diagnostics.push(item);
-    const data = repeats.some((d) => d.code !== "SY1002") ? undefined : fast.data;
+  if (fast?.reported !== undefined) {
+    // Repeated and forbidden keys are reported and the rest of the file is validated, as in the
+    // strict tier; a forgotten `- ` (SY1024) or more repeats than are listed (SY1019) leave no data.
+    const reported = plainReportedDiagnostics(fast.reported, lineCounter, file);
+    for (const item of reported) diagnostics.push(item);
+    const data = reported.some((d) => d.code !== "SY1002" && d.code !== "SY1007") ? undefined : fast.data;
     return makeSource(file, text, () => parseYamlDocument(text), lineCounter, data, diagnostics, fast.index);
   }
   if (fast !== undefined)

@@ -50,6 +50,13 @@ export interface PlainRepeat {
   readonly ofFirstKey: boolean;
 }
 
+/** A key, where it is. */
+export interface PlainKey {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** The repeated keys of one block mapping, in the order they are written. */
 export interface PlainRepeats {
   /** Where the mapping starts (its first key): mappings are reported in this order. */
@@ -65,8 +72,11 @@ const NO_NODE: PlainNode = { start: 0, end: 0 };
 
 class Decline extends Error {}
 const DECLINE = new Decline();
-/** A data-only read stops here at a repeated key: a located read can report it (see fastRead). */
-const REPEATED_KEY = new Decline();
+/**
+ * A data-only read stops here at a key the strict tier reports (repeated or forbidden): a located
+ * read reads on and reports it (see fastRead).
+ */
+const REPORTED_KEY = new Decline();
 const decline = (): never => {
   throw DECLINE;
 };
@@ -183,6 +193,8 @@ class Reader {
   node: PlainNode = NO_NODE;
   /** Block mappings with repeated keys (a located read only; a data-only read stops at one). */
   readonly repeated: PlainRepeats[] = [];
+  /** Forbidden keys of block mappings, in the order they are written (a located read only). */
+  readonly forbidden: PlainKey[] = [];
 
   constructor(
     text: string,
@@ -219,6 +231,11 @@ class Reader {
 
   root(): Record<string, unknown> {
     if (this.col !== 0) decline();
+    // A document start marker alone on the first line (`---`) changes nothing.
+    if (this.text.startsWith("---", this.at) && this.text.slice(this.at + 3, this.end).trim() === "") {
+      this.advance();
+      if (this.col !== 0) decline();
+    }
     // Document markers and directives at the start of a line.
     const c = this.text.charCodeAt(this.at);
     if (c === 37 || c === DASH || c === 46) this.checkMarker();
@@ -282,14 +299,20 @@ class Reader {
         key = this.keyText(at, colon);
         keyStart = at;
       }
-      if (FORBIDDEN_KEYS.has(key)) decline();
+      // A forbidden key is reported (SY1007) and left out of the data, as the strict tier does; the
+      // same key twice in one mapping is left to it.
+      const forbidden = FORBIDDEN_KEYS.has(key);
+      if (forbidden && (entries === undefined || entries.has(key))) {
+        if (entries === undefined) throw REPORTED_KEY;
+        decline();
+      }
       if (firstKeyStart === -1) firstKeyStart = keyStart;
       const keyEndOf = () => (knownKeyEnd !== -1 ? knownKeyEnd : this.keyEnd(keyStart, colon));
       let first: PlainEntry | undefined;
       if (Object.hasOwn(out, key)) {
         // A repeated key: the data keeps the last value where the first stood (as the strict tier
         // does); the located read records it for its diagnostic, a data-only read stops.
-        if (entries === undefined) throw REPEATED_KEY;
+        if (entries === undefined) throw REPORTED_KEY;
         first = entries.get(key);
         // `1: a` and `'1': b` name one property but are two keys to the strict tier: left to it.
         if (
@@ -316,10 +339,11 @@ class Reader {
       } else {
         value = this.inline(rest, col);
       }
-      out[key] = value;
+      if (!forbidden) out[key] = value;
       if (entries !== undefined) {
         const node = this.node;
         const keyEnd = keyEndOf();
+        if (forbidden) this.forbidden.push({ name: key, start: keyStart, end: keyEnd });
         if (first === undefined) entries.set(key, { keyStart, keyEnd, value: node });
         else {
           repeats ??= [];
@@ -677,25 +701,27 @@ export interface PlainRead {
   readonly index: PlainNode;
   /** The block mappings with repeated keys, by where they start (empty when none). */
   readonly repeated: readonly PlainRepeats[];
+  /** The forbidden keys (left out of the data), in the order they are written (empty when none). */
+  readonly forbidden: readonly PlainKey[];
 }
 
 /** The data of a plain YAML text whose top level is a mapping, or `undefined` when it is not plain. */
 export function readPlain(text: string): Record<string, unknown> | undefined {
   const read = readPlainData(text);
-  return read === "repeated-key" ? undefined : read;
+  return read === "reported-keys" ? undefined : read;
 }
 
 /**
- * {@link readPlain}, saying `"repeated-key"` when the text read as plain up to a repeated key, which
- * {@link readPlainLocated} reads and reports.
+ * {@link readPlain}, saying `"reported-keys"` when the text read as plain up to a key the strict tier
+ * reports (repeated or forbidden), which {@link readPlainLocated} reads and reports.
  */
-export function readPlainData(text: string): Record<string, unknown> | "repeated-key" | undefined {
+export function readPlainData(text: string): Record<string, unknown> | "reported-keys" | undefined {
   if (UNUSUAL.test(text)) return undefined;
   try {
     return new Reader(text, false).root();
   } catch (error) {
     // A decline, or a nesting too deep for the stack: the next tier reads it.
-    return error === REPEATED_KEY ? "repeated-key" : undefined;
+    return error === REPORTED_KEY ? "reported-keys" : undefined;
   }
 }
 
@@ -710,7 +736,7 @@ export function readPlainLocated(text: string): PlainRead | undefined {
     const data = reader.root();
     // Mappings finish inner first; the strict tier reports them outer first (by where they start).
     const repeated = reader.repeated.sort((a, b) => a.start - b.start);
-    return { data, index: reader.node, repeated };
+    return { data, index: reader.node, repeated, forbidden: reader.forbidden };
   } catch {
     // A decline, or a nesting too deep for the stack: the next tier reads it.
     return undefined;
