@@ -61,10 +61,13 @@ it("runs the demo of its quick start, and the demo leaves nothing in $TMPDIR", a
   const demo = manifest.scripts.demo!;
   expect(demo.startsWith(build)).toBe(true);
   const tmp = await tempDir("sy-demo-tmpdir-");
+  // The CLI's compile cache goes to a directory of the test's own, not the run's home (the run fails
+  // when a test leaves anything there).
+  const cache = await tempDir("sy-demo-cache-");
   // pnpm runs a script with sh -c.
   const run = spawnSync("sh", ["-c", demo.slice(build.length)], {
     cwd: fileURLToPath(new URL("../../", import.meta.url)),
-    env: { ...process.env, TMPDIR: tmp, NO_COLOR: "1" },
+    env: { ...process.env, TMPDIR: tmp, NO_COLOR: "1", SWITCHYARD_CACHE_DIR: cache },
     encoding: "utf8",
   });
   expect(run.status, run.stderr).toBe(0);
