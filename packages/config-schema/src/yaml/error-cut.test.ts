@@ -128,6 +128,18 @@ describe("a large file with repeated keys is read by the plain reader, not the s
     // Located at the first one, as the strict tier's document is.
     expect(source.rangeOf(["providers", "a"])?.start.line).toBe(3);
   });
+
+  it("searches no slips in a large file it reads whole: the text is read about once, not once per candidate repair", () => {
+    // Fuzz seed 20261209 input 43471: 75,000 repeated keys (read whole: js-yaml's first complaint is
+    // no syntax error) and a flow collection left open on the last line. The slip search re-read the
+    // 376 KB file for each repair it tried, up to forty times its size: 21 s of CPU per command.
+    const text = `${HEAD}${"a: b\n".repeat(40_000)}deep: [{[{[{[{[{[{[{[{\n`;
+    expect(text.length).toBeGreaterThan(ERROR_CUT_MIN_LENGTH);
+    const { source, chars } = parseCounted(text);
+    expect(source.data).toBeUndefined();
+    expect(source.diagnostics.some((d) => d.code === "SY1019")).toBe(true);
+    expect(chars).toBeLessThan(3 * text.length);
+  });
 });
 
 describe("nesting past the cap is not explained as slips (#10)", () => {
