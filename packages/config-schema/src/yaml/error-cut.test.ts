@@ -15,7 +15,9 @@ vi.mock("./nesting-cap.js", async (original) => {
 });
 
 const { parseYaml } = await import("./parse.js");
-const { ERROR_CUT_MIN_LENGTH, LINES_PAST_FIRST_ERROR } = await import("./error-cut.js");
+const { ERROR_CUT_MIN_LENGTH, LINES_PAST_FIRST_ERROR, STRICT_READ_MAX_LINES } = await import(
+  "./error-cut.js"
+);
 
 const HEAD = 'schema_version: "2.0.0"\nproviders:\n  a: 1\n';
 
@@ -82,6 +84,81 @@ describe("a large file that does not parse is read up to a little past its first
   });
 });
 
+describe("a large file whose first syntax error is far down is not read whole by the strict tier (#10)", () => {
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `  k${i}: ${i}\n`).join("");
+  const far = (source: ReturnType<typeof parseYaml>) =>
+    source.diagnostics.find((d) => d.message.startsWith("The YAML does not parse here"));
+
+  it("reads the first lines, and reports js-yaml's error where it is, however far", () => {
+    const lines = STRICT_READ_MAX_LINES + 10_000;
+    const text = `${HEAD}${keys(lines)}- x\n${"  k: 1\n".repeat(10)}`;
+    const { source, chars } = parseCounted(text);
+    // The strict tier reads the first STRICT_READ_MAX_LINES lines, not the 30,000 (it did: 1–2 s of
+    // CPU for 150,000 lines).
+    const window = text.split("\n", STRICT_READ_MAX_LINES).join("\n").length + 1;
+    expect(chars).toBeLessThanOrEqual(window);
+    expect(source.data).toBeUndefined();
+    expect(stopped(source)).toMatchObject({
+      code: "SY1001",
+      severity: "error",
+      range: { start: { line: STRICT_READ_MAX_LINES + 1, column: 1 } },
+    });
+    expect(stopped(source)!.message).toBe(
+      `Reading stopped at line ${STRICT_READ_MAX_LINES + 1}: the first syntax error is further on (line ${lines + 4}); the rest of the file (${lines + 14 - STRICT_READ_MAX_LINES} lines) was not read`,
+    );
+    expect(far(source)).toMatchObject({ code: "SY1001", range: { start: { line: lines + 4 } } });
+  });
+
+  it("reads 200 lines past the first repeated key: the two that say where it stopped are not capped away (fuzz seed 20261211 input 9793)", () => {
+    // 150,000 repeated keys, then 104,000 unclosed `{`: js-yaml's first complaint is the repeat, so
+    // no cut applied and the strict tier read all 254,000 lines (2.3 s of CPU per command).
+    const repeats = STRICT_READ_MAX_LINES + 10_000;
+    const text = `${HEAD}${"a: b\n".repeat(repeats)}${"{\n".repeat(1_000)}`;
+    const { source, chars } = parseCounted(text);
+    // The first line and the first repeat (line 5), then LINES_PAST_FIRST_ERROR more.
+    expect(chars).toBe(HEAD.length + (LINES_PAST_FIRST_ERROR + 2) * 5);
+    const codes = source.diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => c === "SY1002")).toHaveLength(LINES_PAST_FIRST_ERROR + 1);
+    expect(codes).not.toContain("SY1019");
+    expect(stopped(source)!.range!.start.line).toBe(5 + LINES_PAST_FIRST_ERROR + 1);
+    // js-yaml stops at the 100th `{` (its nesting limit), past every repeat.
+    expect(far(source)!.range!.start.line).toBe(3 + repeats + 100);
+  });
+
+  it("reads a well-formed file of many repeated keys up to 200 lines past the first (fuzz seed 20261211 input 39104)", () => {
+    // 145,000 repeats and an alias (not plain, so the strict tier reads it): 1.9 s of CPU per command.
+    const text = `${HEAD}  b: &v 1\n${"a: *v\n".repeat(STRICT_READ_MAX_LINES)}`;
+    const { source, chars } = parseCounted(text);
+    // The first repeat is on line 6; the window and the counting read the same 201 lines.
+    expect(chars).toBeLessThanOrEqual(2 * (HEAD.length + 9 + (LINES_PAST_FIRST_ERROR + 2) * 6));
+    expect(source.data).toBeUndefined();
+    const codes = source.diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => c === "SY1002")).toHaveLength(LINES_PAST_FIRST_ERROR + 1);
+    expect(stopped(source)).toMatchObject({
+      code: "SY1001",
+      message: `Reading stopped ${LINES_PAST_FIRST_ERROR} lines past the first repeated key, among many repeated keys; the rest of the file (${STRICT_READ_MAX_LINES - LINES_PAST_FIRST_ERROR - 2} lines) was not read`,
+      range: { start: { line: 6 + LINES_PAST_FIRST_ERROR + 1 } },
+    });
+  });
+
+  it("stops in a run of repeated keys when js-yaml's far complaint may be its own (fuzz seed 20261211 input 19331)", () => {
+    const text = `${HEAD}${"a: b\n".repeat(STRICT_READ_MAX_LINES)}x: !!js/function 1\n`;
+    const { source, chars } = parseCounted(text);
+    expect(chars).toBeLessThanOrEqual(2 * (HEAD.length + (LINES_PAST_FIRST_ERROR + 2) * 5));
+    expect(stopped(source)?.message).toContain("lines past the first repeated key, among many repeated keys");
+    expect(source.diagnostics.some((d) => d.message.startsWith("The YAML does not parse here"))).toBe(false);
+  });
+
+  it("reads a file whole when js-yaml's far complaint may be its own (an unknown tag)", () => {
+    const text = `${HEAD}${keys(STRICT_READ_MAX_LINES + 100)}  x: !custom 1\n  y: 2\n`;
+    const { source, chars } = parseCounted(text);
+    expect(chars).toBeGreaterThanOrEqual(text.length);
+    expect(stopped(source)).toBeUndefined();
+    expect(far(source)).toBeUndefined();
+    expect(source.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
 describe("a large file with repeated keys is read by the plain reader, not the strict tier (#10)", () => {
   it("reads 150,000 repeats of a key without the strict tier, reporting them as it did", () => {
     const { source, chars } = parseCounted(`${HEAD}${"a: b\n".repeat(150_000)}`);
@@ -130,14 +207,19 @@ describe("a large file with repeated keys is read by the plain reader, not the s
   });
 
   it("searches no slips in a large file it reads whole: the text is read about once, not once per candidate repair", () => {
-    // Fuzz seed 20261209 input 43471: 75,000 repeated keys (read whole: js-yaml's first complaint is
-    // no syntax error) and a flow collection left open on the last line. The slip search re-read the
-    // 376 KB file for each repair it tried, up to forty times its size: 21 s of CPU per command.
-    const text = `${HEAD}${"a: b\n".repeat(40_000)}deep: [{[{[{[{[{[{[{[{\n`;
+    // Fuzz seed 20261209 input 43471: 75,000 repeated keys and a flow collection left open on the
+    // last line. The slip search re-read the 376 KB file for each repair it tried, up to forty times
+    // its size: 21 s of CPU per command. (Repeated keys that many now stop reading, see above; a
+    // file of distinct keys with its one error near the end is still read whole.)
+    const keys = Array.from({ length: 8_000 }, (_, i) => `k${i}: ${i}\n`).join("");
+    const text = `${HEAD}${keys}deep: [{[{[{[{[{[{[{[{\n`;
     expect(text.length).toBeGreaterThan(ERROR_CUT_MIN_LENGTH);
     const { source, chars } = parseCounted(text);
     expect(source.data).toBeUndefined();
-    expect(source.diagnostics.some((d) => d.code === "SY1019")).toBe(true);
+    expect(stopped(source)).toBeUndefined();
+    expect(
+      source.diagnostics.some((d) => d.severity === "error" && (d.range?.start.line ?? 0) >= 8_004),
+    ).toBe(true);
     expect(chars).toBeLessThan(3 * text.length);
   });
 });

@@ -25,7 +25,7 @@ import { type SchemaCode, schemaDiagnostic } from "../diagnostics/schema-catalog
 import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { redactSecrets } from "../secrets/redact.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
-import { errorCutDiagnostic, readUpToFirstErrors } from "./error-cut.js";
+import { errorCutDiagnostics, readUpToFirstErrors } from "./error-cut.js";
 import { FAST_TIER_MIN_LENGTH, type FastRead, fastRead } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { MAX_NESTING_DEPTH, NESTING_TOO_DEEP, readTokens } from "./nesting-cap.js";
@@ -692,11 +692,16 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
   const read = strayBom === undefined ? text : bomsAfterIndentation(text);
   // A large file that does not parse is read up to a little past its first syntax errors (then no
   // unclosed collection is left to count: js-yaml read the text before them).
-  const errorCut = readUpToFirstErrors(read, (part) => parseYamlDocument(part));
+  const errorCut = readUpToFirstErrors(
+    read,
+    (part) => parseYamlDocument(part),
+    (part) => checkNodes(part, lineCounter, file, read).diagnostics.length,
+  );
   const cut = errorCut === undefined ? findSyntaxCut(read) : undefined;
   const document =
     errorCut?.document ?? parseYamlDocument(cut === undefined ? read : read.slice(0, cut.offset));
-  if (errorCut !== undefined) diagnostics.push(errorCutDiagnostic(file, errorCut, text, lineCounter));
+  if (errorCut !== undefined)
+    for (const item of errorCutDiagnostics(file, errorCut, text, lineCounter)) diagnostics.push(item);
   else if (cut !== undefined) diagnostics.push(syntaxCutDiagnostic(file, cut, lineCounter, text.length));
   // The text the document was read from: explanations re-parse parts of it.
   const parsed = errorCut === undefined ? read : read.slice(0, errorCut.offset);
