@@ -34,7 +34,6 @@ import {
   lstatSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -44,6 +43,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { childrenCpuMs, processCpuMs } from "../packages/test-utils/src/cpu-time.mjs";
 import { applyMutations, inputAt } from "./mutations.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -149,34 +149,13 @@ async function template() {
   return files;
 }
 
-/** Clock ticks per second of /proc's CPU times. */
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU time (user + system, ms) process `pid` has used, or `undefined` when /proc cannot tell. */
-function cpuMsOf(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Call `onHang(reason)` when process `pid` hangs: it used --hang-ms of CPU time since now (busy),
  * or none at all for --hang-ms of wall time (blocked: a starved process on a loaded machine still
  * gets some). Without /proc, --hang-ms of wall time. Returns a function that stops watching.
  */
 function watchHang(pid, onHang) {
-  const start = pid === undefined ? undefined : cpuMsOf(pid);
+  const start = pid === undefined ? undefined : processCpuMs(pid);
   if (start === undefined) {
     const timer = setTimeout(() => onHang(`no answer in ${hangMs} ms`), hangMs);
     return () => clearTimeout(timer);
@@ -185,7 +164,7 @@ function watchHang(pid, onHang) {
   let progressed = performance.now();
   const timer = setInterval(
     () => {
-      const cpu = cpuMsOf(pid);
+      const cpu = processCpuMs(pid);
       if (cpu === undefined) return; // It exited: its exit is reported on its own.
       if (cpu - start > hangMs) onHang(`busy: ${Math.round(cpu - start)} ms of CPU without an answer`);
       else if (cpu > last) {
@@ -380,21 +359,8 @@ function fingerprint(dir) {
   return entries.join("\n");
 }
 
-/**
- * CPU time (ms) of this process's children that have ended and been waited for: the `switchyard`
- * process runs (and workers replaced after a crash, a hang or a slow run), which the workers' own
- * measure does not see. From /proc (`undefined` without it).
- */
-function childrenCpuMs() {
-  try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // cutime and cstime: fields 13 and 14 after the state.
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
+// CPU time of the children that have ended: the `switchyard` process runs (and workers replaced
+// after a crash, a hang or a slow run), which the workers' own measure does not see.
 const childrenCpuAtStart = childrenCpuMs();
 
 /** The worker CPU time each input used (its four commands), to tell the costly inputs apart. */
@@ -573,11 +539,11 @@ const n = Math.max(1, inputCpu.length);
 const sorted = inputCpu.map((i) => i.cpuMs).sort((a, b) => a - b);
 const quantile = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
 const workerCpuMs = sorted.reduce((a, b) => a + b, 0);
-const processCpuMs =
+const processRunsCpuMs =
   childrenCpuAtStart === undefined || childrenCpuAtEnd === undefined
     ? undefined
     : Math.round(childrenCpuAtEnd - childrenCpuAtStart);
-const perInputMs = (workerCpuMs + (processCpuMs ?? 0) + driverCpuMs) / n;
+const perInputMs = (workerCpuMs + (processRunsCpuMs ?? 0) + driverCpuMs) / n;
 const cpu = {
   perInput: {
     mean: Math.round((workerCpuMs / n) * 10) / 10,
@@ -586,7 +552,8 @@ const cpu = {
     p99: quantile(0.99),
     max: Math.round(sorted.at(-1) ?? 0),
   },
-  processRunsPerInputMs: processCpuMs === undefined ? undefined : Math.round((processCpuMs / n) * 10) / 10,
+  processRunsPerInputMs:
+    processRunsCpuMs === undefined ? undefined : Math.round((processRunsCpuMs / n) * 10) / 10,
   driverPerInputMs: Math.round((driverCpuMs / n) * 10) / 10,
   allPerInputMs: Math.round(perInputMs * 10) / 10,
   projected100kMinutes: Math.round((perInputMs * 100_000) / Math.max(1, workers) / 60_000),

@@ -4,17 +4,16 @@
 // Beside each time: the CPU seconds the whole process tree used (user + system, from the
 // children's times in /proc/self/stat), which a busy machine changes far less than the wall time.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
+import { childrenCpuMs } from "../../packages/test-utils/src/cpu-time.mjs";
 import { below, report, root } from "../lib.mjs";
 
 /** CPU seconds used so far by this process's waited-for children (and theirs). */
 function childrenCpu() {
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  // After the command name: state is field 3, cutime field 16, cstime field 17 (1-based).
-  return (Number(fields[13]) + Number(fields[14])) / 100;
+  const ms = childrenCpuMs();
+  if (ms === undefined) throw new Error("no /proc: the children's CPU time cannot be read");
+  return ms / 1000;
 }
 
 function build(extra) {

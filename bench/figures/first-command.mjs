@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { childrenCpuMs } from "../../packages/test-utils/src/cpu-time.mjs";
 import { below, report, root } from "../lib.mjs";
 
 /** The first command of the README's quick start, read from it (so the figure follows the README). */
@@ -20,9 +21,9 @@ function firstCommand() {
 
 /** CPU seconds used so far by this process's waited-for children (and theirs). */
 function childrenCpu() {
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[13]) + Number(fields[14])) / 100;
+  const ms = childrenCpuMs();
+  if (ms === undefined) throw new Error("no /proc: the children's CPU time cannot be read");
+  return ms / 1000;
 }
 
 export default {

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { copyForAnyUser } from "@switchyard/test-utils";
+import { childrenCpuMs } from "@switchyard/test-utils/cpu-time";
 import { testCacheDir } from "./cache-dir.js";
 import { BIN } from "./paths.js";
 
@@ -31,21 +32,6 @@ export interface BuiltRun {
    */
   readonly cpuMs: number | undefined;
 }
-
-/** CPU time of this process's reaped children so far, in ms (Linux's /proc/self/stat), else `undefined`. */
-function childrenCpuMs(): number | undefined {
-  try {
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    // Fields after the command name (which may hold spaces) start at field 3; cutime and cstime are 16 and 17.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Clock ticks per second of /proc's times (USER_HZ: 100 on every Linux Node supports). */
-const CLOCK_TICKS = 100;
 
 /** Fail early, with the fix, when the bundle has not been built (turbo builds before test). */
 export function requireBuiltCli(): void {
