@@ -26,7 +26,7 @@ import { DEFAULT_MAX_BYTES } from "../fs/read-file.js";
 import { redactSecrets } from "../secrets/redact.js";
 import { decodeUtf8, nulCharacterDiagnostic } from "./decode.js";
 import { errorCutDiagnostics, readUpToFirstErrors } from "./error-cut.js";
-import { FAST_TIER_MIN_LENGTH, type FastRead, fastRead } from "./fast-load.js";
+import { FAST_TIER_MIN_LENGTH, type FastRead, fastRead, topLevelListSpan } from "./fast-load.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { MAX_NESTING_DEPTH, NESTING_TOO_DEEP, readTokens } from "./nesting-cap.js";
 import { lookupPlainPath, type PlainNode, readPlainLocated } from "./plain-reader.js";
@@ -553,6 +553,16 @@ function checkNodes(document: Document.Parsed, lineCounter: LineCounter, file: s
   return { diagnostics, firstAlias };
 }
 
+/** The SY1009 of a file whose top level is a list or a single value instead of a mapping. */
+function notAMapping(file: string, list: boolean, range: SourceRange | undefined): Diagnostic {
+  return schemaDiagnostic("SY1009", {
+    message: `The top level of a config file must be a mapping of keys to values, not ${list ? "a list" : "a single value"}`,
+    file,
+    ...(range ? { range } : {}),
+    hint: 'Start the file with `schema_version: "2.0.0"` followed by the file\'s top-level keys.',
+  });
+}
+
 function toData(
   document: Document.Parsed,
   lineCounter: LineCounter,
@@ -674,6 +684,12 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
     const data = reported.some((d) => d.code !== "SY1002" && d.code !== "SY1007") ? undefined : fast.data;
     return makeSource(file, text, () => parseYamlDocument(text), lineCounter, data, diagnostics, fast.index);
   }
+  // A large top-level list (an error whatever it holds) is located without the strict tier.
+  const list = fast === undefined && text.length >= FAST_TIER_MIN_LENGTH ? topLevelListSpan(text) : undefined;
+  if (list !== undefined) {
+    diagnostics.push(notAMapping(file, true, rangeFromOffsets(lineCounter, list.start, list.end)));
+    return makeSource(file, text, () => parseYamlDocument(text), lineCounter, undefined, diagnostics);
+  }
   if (fast !== undefined)
     return makeSource(
       file,
@@ -769,15 +785,7 @@ function parseText(text: string, file: string, maxAliasCount: number, positions:
     return makeSource(file, text, document, lineCounter, undefined, diagnostics);
   }
   if (!isMap(contents)) {
-    const range = nodeRange(lineCounter, contents);
-    diagnostics.push(
-      schemaDiagnostic("SY1009", {
-        message: `The top level of a config file must be a mapping of keys to values, not ${isCollection(contents) ? "a list" : "a single value"}`,
-        file,
-        ...(range ? { range } : {}),
-        hint: 'Start the file with `schema_version: "2.0.0"` followed by the file\'s top-level keys.',
-      }),
-    );
+    diagnostics.push(notAMapping(file, isCollection(contents), nodeRange(lineCounter, contents)));
     return makeSource(file, text, document, lineCounter, undefined, diagnostics);
   }
   const result = toData(document, lineCounter, file, maxAliasCount, checked.firstAlias);
