@@ -1,18 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
-import type * as nestingCap from "./nesting-cap.js";
-
-// Count what the strict tier reads: parseYamlDocument reads every text through readTokens.
-const read = vi.hoisted(() => ({ chars: 0 }));
-vi.mock("./nesting-cap.js", async (original) => {
-  const actual = await original<typeof nestingCap>();
-  return {
-    ...actual,
-    readTokens: ((text, onNewLine, max) => {
-      read.chars += text.length;
-      return actual.readTokens(text, onNewLine, max);
-    }) satisfies typeof actual.readTokens,
-  };
-});
+import { describe, expect, it } from "vitest";
+import { strictReads } from "./strict-reads.test-support.js";
 
 const { parseYaml } = await import("./parse.js");
 const { ERROR_CUT_MIN_LENGTH, LINES_PAST_FIRST_ERROR, STRICT_READ_MAX_LINES } = await import(
@@ -22,9 +9,9 @@ const { ERROR_CUT_MIN_LENGTH, LINES_PAST_FIRST_ERROR, STRICT_READ_MAX_LINES } = 
 const HEAD = 'schema_version: "2.0.0"\nproviders:\n  a: 1\n';
 
 function parseCounted(text: string) {
-  read.chars = 0;
+  strictReads.chars = 0;
   const source = parseYaml(text, { file: "providers.yaml" });
-  return { source, chars: read.chars };
+  return { source, chars: strictReads.chars };
 }
 
 const stopped = (source: ReturnType<typeof parseYaml>) =>

@@ -1,19 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LineCounter } from "yaml";
-import type * as nestingCap from "./nesting-cap.js";
-
-// Count what the strict tier reads: parseYamlDocument reads every text through readTokens.
-const read = vi.hoisted(() => ({ chars: 0 }));
-vi.mock("./nesting-cap.js", async (original) => {
-  const actual = await original<typeof nestingCap>();
-  return {
-    ...actual,
-    readTokens: ((text, onNewLine, max) => {
-      read.chars += text.length;
-      return actual.readTokens(text, onNewLine, max);
-    }) satisfies typeof actual.readTokens,
-  };
-});
+import { strictReads } from "./strict-reads.test-support.js";
 
 const { parseYaml, parseYamlDocument } = await import("./parse.js");
 const { rangeFromOffsets } = await import("./positions.js");
@@ -28,9 +15,9 @@ function strictRange(text: string) {
 }
 
 function parseCounted(text: string) {
-  read.chars = 0;
+  strictReads.chars = 0;
   const source = parseYaml(text, { file: "model-mappings.yaml" });
-  return { source, chars: read.chars };
+  return { source, chars: strictReads.chars };
 }
 
 describe("a large top-level list is reported without the strict tier (#10)", () => {
