@@ -42,6 +42,10 @@ const NOT_ONLY_SYNTAX = /tag|directive|non-printable|character/i;
  */
 export const MANY_REPEATS = LINES_PAST_FIRST_ERROR / 2;
 
+/** The end of the hints of the diagnostics that say a large broken file was not read whole. */
+const BROKEN_LARGE_FILE =
+  " A file this large with broken syntax is often not the file that was meant (check the path) or was damaged: restore it from a backup.";
+
 /** A strict parse of a large file's beginning that already has syntax errors. */
 export interface ErrorCut {
   /** The document of `text.slice(0, offset)`: errors at or past `offset` (the cut's own) removed. */
@@ -163,7 +167,7 @@ export function errorCutDiagnostics(
         message: `Reading stopped ${LINES_PAST_FIRST_ERROR} lines past the first syntax error; the rest of the file (${plural(unread, "line")}) was not read`,
         file,
         range,
-        hint: "Fix the errors listed above and run again: the rest of the file is read once its beginning parses. A file this large with broken syntax is often not the file that was meant (check the path) or was damaged: restore it from a backup.",
+        hint: `Fix the errors listed above and run again: the rest of the file is read once its beginning parses.${BROKEN_LARGE_FILE}`,
       }),
     ];
   const at = rangeFromOffsets(lineCounter, cut.beyond.offset, Math.min(text.length, cut.beyond.offset + 1));
@@ -172,7 +176,7 @@ export function errorCutDiagnostics(
       message: `Reading stopped at line ${range.start.line}: the first syntax error is further on (line ${at.start.line}); the rest of the file (${plural(unread, "line")}) was not read`,
       file,
       range,
-      hint: "Fix the syntax error reported below and run again: a file this large is read in full once it parses. A file this large with broken syntax is often not the file that was meant (check the path) or was damaged: restore it from a backup.",
+      hint: `Fix the syntax error reported below and run again: a file this large is read in full once it parses.${BROKEN_LARGE_FILE}`,
     }),
     schemaDiagnostic("SY1001", {
       message: `The YAML does not parse here: ${cut.beyond.reason || "syntax error"}`,

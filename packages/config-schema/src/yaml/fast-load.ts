@@ -8,6 +8,7 @@ import {
   readPlainData,
   readPlainLocated,
 } from "./plain-reader.js";
+import { isBlankOrComment } from "./syntax/lines.js";
 
 /**
  * The fast tier of the loader. The `yaml` package builds a full document (every node with its source
@@ -306,9 +307,6 @@ function jsYamlRead(text: string): Record<string, unknown> | undefined {
 /** The text js-yaml last read as a list at the top level (see {@link topLevelListSpan}). */
 let lastList: string | undefined;
 
-/** Whether `line` is blank or a comment that starts at its first column. */
-const outsideTheList = (line: string): boolean => line.trim() === "" || line.startsWith("#");
-
 /**
  * Where the top-level block list is in a `text` the fast tier has just declined because it is one
  * (js-yaml read a list, with nothing only the strict tier reports: no anchor, tag, repeated or
@@ -327,7 +325,7 @@ export function topLevelListSpan(text: string): { readonly start: number; readon
   let start = 0;
   for (;;) {
     const next = text.indexOf("\n", start);
-    if (!outsideTheList(text.slice(start, next === -1 ? text.length : next))) break;
+    if (!isBlankOrComment(text.slice(start, next === -1 ? text.length : next))) break;
     if (next === -1) return undefined;
     start = next + 1;
   }
@@ -340,9 +338,10 @@ export function topLevelListSpan(text: string): { readonly start: number; readon
   for (;;) {
     const lineStart = text.lastIndexOf("\n", lineEnd - 1) + 1;
     const line = text.slice(lineStart, lineEnd);
-    // An indented comment after the list may be the list's or not (the strict tier's rule).
+    // An indented comment after the list may be the list's or not (the strict tier's rule): only
+    // blank lines and first-column comments are passed over.
     if (!line.startsWith("#") && line.trimStart().startsWith("#")) return undefined;
-    if (!outsideTheList(line)) break;
+    if (!isBlankOrComment(line)) break;
     if (lineStart <= start) return undefined;
     end = lineStart;
     lineEnd = lineStart - 1;
