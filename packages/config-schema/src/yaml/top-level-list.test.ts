@@ -28,6 +28,7 @@ describe("a large top-level list is reported without the strict tier (#10)", () 
     "comments on the items' lines": `${"- x # c\n".repeat(200)}\n\n# t\n`,
     "no final line break": "- x\n".repeat(300).slice(0, -1),
     "blank lines and comments first": `# a\n\n# b\n${"- [1, 2]\n".repeat(200)}`,
+    "indented comments first": `  # a\n    # b\n${"- x\n".repeat(300)}`,
     "comments that hold | and >": `# a -> b | c >\n${"- x\n".repeat(300)}# d |\n`,
   };
 
